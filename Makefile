@@ -1,0 +1,34 @@
+# The two README commands: `make run` (set up + open the app) and `make test`.
+# Both create .venv on first use and are quick afterwards.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.convlens-installed
+
+.PHONY: run test setup bench lint clean
+
+run: $(STAMP)
+	$(VENV)/bin/convlens
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+setup: $(STAMP)
+
+# torch + torchvision must be a matching pair from the package index: pip
+# takes the newest torchvision, which pins its torch, so the older CPU-only
+# torch wheel in pip.conf's find-links is never chosen.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e '.[dev]'
+	touch $(STAMP)
+
+bench: $(STAMP)
+	$(PY) bench/bench_predict.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check engine gui tests bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

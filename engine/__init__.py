@@ -1,0 +1,1 @@
+"""ConvLens engine: everything that computes. Pure Python + torch; never imports Qt."""

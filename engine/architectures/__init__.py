@@ -1,0 +1,1 @@
+"""ConvLens' own architecture definitions (those torchvision does not have)."""

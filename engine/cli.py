@@ -1,0 +1,138 @@
+"""Headless subcommands: ``convlens models | summary | classify``.
+
+Errors a user can cause print one line on stderr and exit 1, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from engine.errors import ConvLensError
+
+SUBCOMMANDS = ("models", "summary", "classify")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="convlens",
+        description="ConvLens: see inside and teach convolutional networks. "
+        "Without a subcommand, opens the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("models", help="list the architectures ConvLens offers")
+
+    p = sub.add_parser("summary", help="layer table of an architecture: output shapes, parameters, FLOPs")
+    p.add_argument("arch", help="architecture name (see `convlens models`)")
+    p.add_argument("--weights", default="random", help="pretrained | random | FILE (default: random)")
+    p.add_argument("--all", action="store_true", help="show container modules too, indented")
+    p.add_argument("--size", type=int, help="input size (default: the architecture's)")
+
+    p = sub.add_parser("classify", help="top-k classes of images")
+    p.add_argument("images", nargs="+", help="image files or folders (searched recursively)")
+    p.add_argument("--arch", help="architecture name (not needed for a TorchScript file or a ConvLens checkpoint)")
+    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--labels", help="class names: text file (one per line) or JSON")
+    p.add_argument("--topk", type=int, default=5, help="how many classes per image (default 5)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+    p.add_argument("--batch-size", type=int, default=16)
+    return parser
+
+
+def _progress_to_stderr(step: object) -> None:
+    done, total, name = step.done, step.total, step.filename  # type: ignore[attr-defined]
+    pct = f"{100 * done / total:5.1f}%" if total else f"{done / 1e6:.1f} MB"
+    print(f"\rDownloading {name}: {pct}", end="" if done < total or not total else "\n", file=sys.stderr)
+
+
+def _cmd_models() -> int:
+    from engine.registry import FAMILIES, list_architectures
+
+    for family in FAMILIES:
+        print(f"{family}:")
+        for spec in list_architectures(family):
+            size = f"{spec.channels}x{spec.input_size}x{spec.input_size}"
+            print(f"  {spec.name:<20} {size:<11} {spec.description}")
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from engine.summary import format_summary, summarize
+    from engine.weights import load_weights
+
+    loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
+    size = args.size or loaded.preprocess.crop
+    summary = summarize(loaded.model, (loaded.preprocess.channels, size, size), args.arch)
+    print(format_summary(summary, all_layers=args.all))
+    return 0
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from engine.images import iter_image_paths
+    from engine.predict import Predictor
+    from engine.weights import load_weights
+
+    if args.topk < 1:
+        raise ConvLensError("--topk must be at least 1.")
+    paths = list(iter_image_paths(args.images))
+    if not paths:
+        raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
+    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    for note in loaded.notes:
+        print(f"note: {note}", file=sys.stderr)
+    predictor = Predictor(loaded, args.device)
+    results = []
+    for step in predictor.classify_files(paths, args.topk, args.batch_size):
+        results.extend(step.results)
+    failed = [r for r in results if r.error]
+    if args.json:
+        out = [
+            {"file": r.source, "error": r.error} if r.error else
+            {"file": r.source, "predictions": [
+                {"index": p.index, "label": p.label, "probability": round(p.probability, 6)} for p in r.predictions
+            ]}
+            for r in results
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        for r in results:
+            print(r.source)
+            if r.error:
+                print(f"  error: {r.error}")
+            for rank, p in enumerate(r.predictions, 1):
+                print(f"  {rank}. {p.label:<30} {100 * p.probability:6.2f}%  (class {p.index})")
+    for r in failed:
+        print(f"error: {r.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        if args.command == "models":
+            return _cmd_models()
+        if args.command == "summary":
+            return _cmd_summary(args)
+        if args.command == "classify":
+            return _cmd_classify(args)
+    except ConvLensError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

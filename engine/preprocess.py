@@ -1,0 +1,95 @@
+"""Preprocessing that belongs to a set of weights (not to the UI).
+
+One description, ``Preprocess``, is used for torch and (later) ONNX Runtime so
+that an exported model sees exactly what the app's model sees. It mirrors
+torchvision's ``ImageClassification`` transform: resize the shorter side,
+centre crop, scale to [0, 1], normalise with mean/std.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import torch
+from PIL import Image
+from torchvision.transforms import InterpolationMode
+from torchvision.transforms.v2 import functional as F
+
+IMAGENET_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+@dataclass(frozen=True)
+class Preprocess:
+    """How an image becomes the model's input tensor.
+
+    ``resize`` is the target of the shorter side (0 = resize straight to the
+    crop size), ``crop`` the square centre crop. ``channels`` is 1 (grayscale)
+    or 3; ``channel_order`` "RGB" or "BGR"; ``scale`` multiplies the [0, 1]
+    pixel values before ``mean``/``std`` (255 for Caffe-style models).
+    """
+
+    resize: int = 256
+    crop: int = 224
+    mean: tuple[float, ...] = IMAGENET_MEAN
+    std: tuple[float, ...] = IMAGENET_STD
+    channels: int = 3
+    channel_order: str = "RGB"
+    scale: float = 1.0
+    interpolation: str = "bilinear"
+    invert: bool = False  # MNIST-style: white strokes on black
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["mean"] = list(self.mean)
+        d["std"] = list(self.std)
+        d.pop("extra")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Preprocess:
+        known = {f for f in cls.__dataclass_fields__ if f != "extra"}
+        kwargs = {k: v for k, v in d.items() if k in known}
+        for key in ("mean", "std"):
+            if key in kwargs:
+                kwargs[key] = tuple(float(v) for v in kwargs[key])
+        return cls(**kwargs)
+
+    @classmethod
+    def from_torchvision(cls, transform: Any) -> Preprocess:
+        """Read a torchvision ``ImageClassification`` transform."""
+        return cls(
+            resize=int(transform.resize_size[0]),
+            crop=int(transform.crop_size[0]),
+            mean=tuple(transform.mean),
+            std=tuple(transform.std),
+            interpolation=transform.interpolation.value,
+        )
+
+    def __call__(self, image: Image.Image) -> torch.Tensor:
+        """PIL image -> float tensor (C, crop, crop)."""
+        mode = "L" if self.channels == 1 else "RGB"
+        if image.mode != mode:
+            image = image.convert(mode)
+        interp = InterpolationMode(self.interpolation)
+        size = [self.resize] if self.resize else [self.crop, self.crop]
+        image = F.resize(image, size, interpolation=interp, antialias=True)
+        image = F.center_crop(image, [self.crop, self.crop])
+        x = F.pil_to_tensor(image).float().div_(255.0)
+        if self.invert:
+            x = 1.0 - x
+        if self.channel_order == "BGR" and x.shape[0] == 3:
+            x = x.flip(0)
+        if self.scale != 1.0:
+            x.mul_(self.scale)
+        return F.normalize(x, list(self.mean), list(self.std))
+
+    def describe(self) -> str:
+        order = "" if self.channel_order == "RGB" else f", {self.channel_order}"
+        resize = f"resize {self.resize}, " if self.resize else ""
+        return f"{resize}crop {self.crop}{order}, mean {list(self.mean)}, std {list(self.std)}"
+
+
+MNIST = Preprocess(resize=0, crop=28, mean=(0.1307,), std=(0.3081,), channels=1)

@@ -1,0 +1,1 @@
+"""ConvLens desktop app: PySide6 widgets over the engine."""

@@ -1,0 +1,37 @@
+"""The ``convlens`` entry point.
+
+A subcommand goes to ``engine.cli`` without importing Qt; no subcommand opens
+the window.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from engine.cli import SUBCOMMANDS
+
+    if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help")):
+        from engine.cli import main as cli_main
+
+        return cli_main(args)
+    if args and not args[0].startswith("-") and not _looks_like_path(args[0]):
+        from engine.cli import main as cli_main
+
+        return cli_main(args)  # unknown subcommand: argparse explains
+    from gui.app import run_app
+
+    return run_app(args)
+
+
+def _looks_like_path(arg: str) -> bool:
+    from pathlib import Path
+
+    return Path(arg).exists()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
