@@ -8,6 +8,7 @@ orientation applied.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ from engine.errors import ConvLensError
 #: Largest image we decode (pixels). Pillow's own guard is 89.5M; we refuse
 #: anything past this *before* decoding, from the header alone.
 MAX_PIXELS = 120_000_000
+
+_LIMIT_TEXT = f"{MAX_PIXELS // 1_000_000} megapixels"
 
 IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm", ".pbm", ".jfif"}
@@ -55,16 +58,20 @@ def load_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ConvLensError(
-                    f"{label}: {width}x{height} pixels is too large to decode safely "
-                    f"(limit {MAX_PIXELS // 1_000_000} megapixels)."
+                    f"{label}: {width}x{height} pixels is too large to decode safely; the limit is {_LIMIT_TEXT}."
                 )
             image.load()
     except ConvLensError:
         raise
     except UnidentifiedImageError:
         raise ConvLensError(f"{label}: not an image file, or a format that cannot be read.") from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ConvLensError(f"{label}: too many pixels to decode safely.") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow refuses absurd headers inside open(); say how big it claimed to be.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f" ({int(found.group(1)) / 1e6:,.0f} megapixels)" if found else ""
+        raise ConvLensError(
+            f"{label}: the image is too large to decode safely{size}; the limit is {_LIMIT_TEXT}."
+        ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         reason = str(exc) or type(exc).__name__
         if "truncated" in reason:

@@ -1,0 +1,82 @@
+"""Engine predict path vs a bare ``model(x)`` on the same tensors.
+
+For MobileNetV2 and ResNet-18 at batch 1 and 32: median time of
+``Predictor.predict_tensor`` (forward + softmax + top-k + Python results)
+against ``model(x)`` under ``torch.inference_mode``; preprocessing (decode
+excluded, resize/crop/normalise of PIL images) is timed on its own. Prints
+the ratio; the goal is <= 1.10.
+
+    python bench/bench_predict.py [--repeats N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from engine.images import load_image  # noqa: E402
+from engine.predict import Predictor  # noqa: E402
+from engine.weights import load_weights  # noqa: E402
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def _median_seconds(fn, repeats: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=15)
+    args = parser.parse_args()
+    torch.manual_seed(0)
+    sample = SHARED / "images" / "dog_samoyed.jpg"
+    image = load_image(sample) if sample.is_file() else None
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, device cpu")
+    print(f"{'model':<14}{'batch':>6}{'bare ms':>10}{'engine ms':>11}{'ratio':>8}{'preproc ms/img':>16}")
+    worst = 0.0
+    for arch in ("mobilenet_v2", "resnet18"):
+        predictor = Predictor(load_weights(arch, "random"), "cpu")
+        model = predictor.model
+        for batch in (1, 32):
+            x = torch.randn(batch, 3, 224, 224)
+            reps = args.repeats if batch == 1 else max(3, args.repeats // 3)
+
+            def bare(x: torch.Tensor = x) -> None:
+                with torch.inference_mode():
+                    model(x)
+
+            def engine(x: torch.Tensor = x) -> None:
+                predictor.predict_tensor(x, topk=5)
+
+            # interleave to share any drift in machine load
+            bare_t, engine_t = [], []
+            for _ in range(3):
+                bare_t.append(_median_seconds(bare, reps))
+                engine_t.append(_median_seconds(engine, reps))
+            b, e = min(bare_t), min(engine_t)
+            pre = ""
+            if image is not None:
+                p = _median_seconds(lambda: predictor.prepare([image] * batch), max(3, reps // 2)) / batch
+                pre = f"{1000 * p:16.2f}"
+            worst = max(worst, e / b)
+            print(f"{arch:<14}{batch:>6}{1000 * b:>10.2f}{1000 * e:>11.2f}{e / b:>8.3f}{pre}")
+    print(f"worst ratio {worst:.3f} (goal <= 1.10)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The real MobileNetV2 ImageNet weights on real photos, via the engine and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.images import load_image
+from engine.predict import Predictor
+from engine.weights import load_weights
+from tests.conftest import CONFIDENT_PHOTOS, ROOT
+
+
+@pytest.fixture(scope="module")
+def predictor(mobilenet_file: Path) -> Predictor:
+    return Predictor(load_weights("mobilenet_v2", str(mobilenet_file)), "cpu")
+
+
+def test_engine_classifies_confident_photos(predictor: Predictor, photos: Path) -> None:
+    names = sorted(CONFIDENT_PHOTOS)
+    results = predictor.predict([load_image(photos / n) for n in names], topk=5)
+    for name, preds in zip(names, results, strict=True):
+        assert preds[0].label == CONFIDENT_PHOTOS[name], (name, preds[:2])
+        assert len(preds) == 5
+        probs = [p.probability for p in preds]
+        assert probs == sorted(probs, reverse=True)
+    samoyed = results[names.index("dog_samoyed.jpg")][0]
+    assert samoyed.index == 258 and samoyed.probability == pytest.approx(0.81, abs=0.05)
+
+
+def test_batched_and_single_predictions_agree(predictor: Predictor, photos: Path) -> None:
+    images = [load_image(photos / n) for n in ("dog_samoyed.jpg", "metal_car-2.jpg", "fish.png")]
+    batched = predictor.predict(images, topk=3)
+    single = [predictor.predict([img], topk=3)[0] for img in images]
+    for a, b in zip(batched, single, strict=True):
+        assert [p.index for p in a] == [p.index for p in b]
+        assert a[0].probability == pytest.approx(b[0].probability, abs=1e-4)
+
+
+def test_classify_files_reports_bad_files_and_keeps_going(predictor: Predictor, photos: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.jpg"
+    bad.write_text("not a picture")
+    paths = [photos / "dog_samoyed.jpg", bad, photos / "metal_animal-3.jpg"]
+    steps = list(predictor.classify_files(paths, topk=2, batch_size=2))
+    assert [s.done for s in steps] == [2, 3]
+    results = [r for s in steps for r in s.results]
+    assert [r.top1.label if r.top1 else None for r in results] == ["Samoyed", None, "lion"]
+    assert "broken.jpg" in results[1].error
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_cli_classify_prints_samoyed_first(mobilenet_file: Path, photos: Path) -> None:
+    run = _cli("classify", str(photos / "dog_samoyed.jpg"), "--arch", "mobilenet_v2",
+               "--weights", str(mobilenet_file), "--topk", "3")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].endswith("dog_samoyed.jpg")
+    assert lines[1].split()[:2] == ["1.", "Samoyed"]
+    assert len([line for line in lines if line.strip()[:2] in ("1.", "2.", "3.")]) == 3
+
+
+def test_cli_classify_json_for_a_folder(mobilenet_file: Path, photos: Path) -> None:
+    run = _cli("classify", str(photos), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
+               "--topk", "2", "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    by_name = {Path(d["file"]).name: d for d in data}
+    assert set(by_name) == {p.name for p in photos.iterdir()}
+    for name, label in CONFIDENT_PHOTOS.items():
+        assert by_name[name]["predictions"][0]["label"] == label
+        assert len(by_name[name]["predictions"]) == 2
+
+
+def test_cli_errors_are_one_line_and_exit_1(tmp_path: Path, photos: Path) -> None:
+    run = _cli("classify", str(photos / "dog_samoyed.jpg"), "--arch", "mobilenet_v2",
+               "--weights", str(tmp_path / "missing.pth"))
+    assert run.returncode == 1
+    assert run.stderr.strip().startswith("error:") and "missing.pth" in run.stderr
+    assert "Traceback" not in run.stderr
+    run = _cli("classify", str(photos / "dog_samoyed.jpg"), "--arch", "nonsense", "--weights", "random")
+    assert run.returncode == 1 and "Unknown architecture 'nonsense'" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_cli_summary_vgg16() -> None:
+    run = _cli("summary", "vgg16")
+    assert run.returncode == 0, run.stderr
+    assert "Total params: 138,357,544" in run.stdout
+    assert "(None, 512, 7, 7)" in run.stdout
+
+
+def test_cli_models_lists_names() -> None:
+    run = _cli("models")
+    assert run.returncode == 0
+    for name in ("lenet5", "resnet18", "vgg16", "mobilenet_v2", "inception_v3"):
+        assert f"  {name} " in run.stdout
+
+
+def test_cli_and_engine_never_import_qt() -> None:
+    code = (
+        "import sys, pkgutil, importlib, engine\n"
+        "from engine import cli\n"
+        "for m in pkgutil.walk_packages(engine.__path__, 'engine.'): importlib.import_module(m.name)\n"
+        "cli.main(['models'])\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6')]\n"
+        "assert not bad, bad\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    for source in (ROOT / "engine").rglob("*.py"):
+        text = source.read_text()
+        assert "PySide6" not in text and "PyQt" not in text, source
