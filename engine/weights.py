@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -421,30 +421,43 @@ def _probe_outputs(model: nn.Module, preprocess: Preprocess, name: str) -> int:
 # ------------------------------------------------------------------ dispatch
 
 
-def load_weights(arch: str | None, weights: str, labels_file: str | Path | None = None,
-                 progress: Callable[[DownloadProgress], None] | None = None) -> LoadedModel:
-    """``weights`` is ``pretrained`` (or an enum name like ``IMAGENET1K_V1``), ``random`` or a path.
+def load_weights_steps(arch: str | None, weights: str, labels_file: str | Path | None = None,
+                       ) -> Generator[DownloadProgress, None, LoadedModel]:
+    """Load ``weights``: ``pretrained`` (or an enum name like ``IMAGENET1K_V1``), ``random`` or a path.
 
-    Pretrained weights are downloaded when not cached (an explicit request).
+    A generator: pretrained weights that are not cached are downloaded first
+    (an explicit request), yielding progress; the ``LoadedModel`` is its
+    return value.
     """
     spec = get_arch(arch) if arch else None
     if weights == "random":
         if spec is None:
-            raise ConvLensError("Random weights need an architecture (--arch).")
+            raise ConvLensError("Random weights need an architecture.")
         return load_random(spec, labels_file)
     candidate = Path(weights)
     if candidate.suffix or candidate.exists() or os.sep in weights:
         return load_file(candidate, spec, labels_file)
     if spec is None:
-        raise ConvLensError("Pretrained weights need an architecture (--arch).")
+        raise ConvLensError("Pretrained weights need an architecture.")
     chosen = pretrained_weights(spec, weights)
-    for step in download_pretrained(chosen):
-        if progress:
-            progress(step)
+    yield from download_pretrained(chosen)
     loaded = load_pretrained(spec, chosen.name)
     if labels_file is not None:
         loaded.labels = _labels_for(loaded.num_classes, spec, None, labels_file, loaded.notes)
     return loaded
+
+
+def load_weights(arch: str | None, weights: str, labels_file: str | Path | None = None,
+                 progress: Callable[[DownloadProgress], None] | None = None) -> LoadedModel:
+    """``load_weights_steps`` run to the end, reporting download progress to ``progress``."""
+    steps = load_weights_steps(arch, weights, labels_file)
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as done:
+            return done.value
+        if progress:
+            progress(step)
 
 
 def save_checkpoint(path: str | Path, loaded: LoadedModel) -> None:
