@@ -1,0 +1,163 @@
+"""The GUI's one door to the engine: a worker QObject living in a QThread.
+
+The UI thread never runs torch. ``EngineClient`` (UI thread) turns calls into
+queued signals for ``EngineWorker`` (engine thread), which drives the engine's
+generators and answers with signals. Long jobs check for cancellation between
+yields; a newer image request supersedes older ones still in the queue.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from engine.errors import ConvLensError
+from engine.session import EngineSession, WeightsRequest
+
+
+class EngineWorker(QObject):
+    """Lives in the engine thread; owns the session (and so the model)."""
+
+    model_loading = Signal(int, str)  # job, description
+    download_progress = Signal(int, str, int, int)  # job, filename, done, total
+    model_loaded = Signal(int, object)  # job, ModelInfo
+    model_failed = Signal(int, str, bool)  # job, message, cancelled
+    summary_ready = Signal(object)  # ModelSummary
+    summary_failed = Signal(str)
+    image_ready = Signal(int, object)  # request, ImageClassification
+    image_shown = Signal(int, str, object, object)  # request, source, display array, (w, h): no model yet
+    image_failed = Signal(int, str, str)  # request, source, message
+    folder_progress = Signal(int, object)  # job, BatchProgress
+    folder_finished = Signal(int, bool, str)  # job, cancelled, error message ("" if none)
+
+    def __init__(self, client: EngineClient) -> None:
+        super().__init__()
+        self._client = client
+        self._session: EngineSession | None = None
+        self._image_cache: tuple[str, object] | None = None  # (key, PIL image) of the last image
+
+    @property
+    def session(self) -> EngineSession:
+        if self._session is None:  # created in the engine thread, on first use
+            self._session = EngineSession()
+        return self._session
+
+    @Slot(int, object)
+    def load_model(self, job: int, request: WeightsRequest) -> None:
+        name = Path(request.path).name if request.kind == "file" and request.path else (request.arch or "")
+        self.model_loading.emit(job, f"{name} ({request.kind})")
+        steps = None
+        try:
+            steps = self.session.load(request)
+            while True:
+                if self._client.is_cancelled(job):
+                    steps.close()  # removes a partial download
+                    self.model_failed.emit(job, QCoreApplication.translate("Engine", "Loading cancelled."), True)
+                    return
+                try:
+                    step = next(steps)
+                except StopIteration as done:
+                    self.model_loaded.emit(job, done.value)
+                    return
+                self.download_progress.emit(job, step.filename, step.done, step.total)
+        except ConvLensError as exc:
+            self.model_failed.emit(job, str(exc), False)
+
+    @Slot()
+    def compute_summary(self) -> None:
+        try:
+            self.summary_ready.emit(self.session.summary())
+        except ConvLensError as exc:
+            self.summary_failed.emit(str(exc))
+
+    @Slot(int, object, str, int)
+    def classify_image(self, request: int, source: object, key: str, topk: int) -> None:
+        if request < self._client.latest_image_request:
+            return  # superseded by a newer request for the current image
+        try:
+            if self._image_cache is not None and self._image_cache[0] == key:
+                image = self._image_cache[1]
+            else:
+                image = self.session.open_image(source, None if isinstance(source, str) else key)
+                self._image_cache = (key, image)
+            if self.session.predictor is None:
+                self.image_shown.emit(request, key, self.session.display_copy(image), image.size)
+                return
+            self.image_ready.emit(request, self.session.classify_image(image, key, topk))
+        except ConvLensError as exc:
+            self.image_failed.emit(request, key, str(exc))
+
+    @Slot(int, object, int)
+    def classify_folder(self, job: int, paths: list[str], topk: int) -> None:
+        try:
+            for step in self.session.classify_files(paths, topk):
+                self.folder_progress.emit(job, step)
+                if self._client.is_cancelled(job):
+                    self.folder_finished.emit(job, True, "")
+                    return
+        except ConvLensError as exc:
+            self.folder_finished.emit(job, False, str(exc))
+            return
+        self.folder_finished.emit(job, False, "")
+
+
+class EngineClient(QObject):
+    """UI-thread handle: start requests, cancel jobs, forward the worker's signals."""
+
+    _load_requested = Signal(int, object)
+    _summary_requested = Signal()
+    _image_requested = Signal(int, object, str, int)
+    _folder_requested = Signal(int, object, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._cancelled: set[int] = set()
+        self.latest_image_request = 0
+        self.thread = QThread()
+        self.thread.setObjectName("ConvLensEngine")
+        self.worker = EngineWorker(self)
+        self.worker.moveToThread(self.thread)
+        self._load_requested.connect(self.worker.load_model)
+        self._summary_requested.connect(self.worker.compute_summary)
+        self._image_requested.connect(self.worker.classify_image)
+        self._folder_requested.connect(self.worker.classify_folder)
+        self.thread.start()
+
+    # Called from the engine thread; a set lookup is atomic under the GIL.
+    def is_cancelled(self, job: int) -> bool:
+        return job in self._cancelled
+
+    def load_model(self, request: WeightsRequest) -> int:
+        job = next(self._ids)
+        self._load_requested.emit(job, request)
+        return job
+
+    def request_summary(self) -> None:
+        self._summary_requested.emit()
+
+    def classify_image(self, source: str | bytes, key: str, topk: int) -> int:
+        """Classify one image (a path, or encoded bytes named by ``key``); older requests are dropped."""
+        request = next(self._ids)
+        self.latest_image_request = request
+        self._image_requested.emit(request, source, key, topk)
+        return request
+
+    def classify_folder(self, paths: list[str], topk: int) -> int:
+        job = next(self._ids)
+        self._folder_requested.emit(job, list(paths), topk)
+        return job
+
+    def cancel(self, job: int) -> None:
+        self._cancelled.add(job)
+
+    def shutdown(self) -> None:
+        """Cancel everything and wait for the engine thread (call on quit)."""
+        if not self.thread.isRunning():
+            return
+        self._cancelled.update(range(next(self._ids)))
+        self.latest_image_request = 1 << 62
+        self.thread.quit()
+        self.thread.wait()

@@ -1,0 +1,479 @@
+"""The main window: model panel | images + predictions, folder results, layer tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.images import iter_image_paths
+from engine.predict import BatchProgress
+from engine.session import ImageClassification, ModelInfo, WeightsRequest
+from engine.summary import ModelSummary
+from gui.engine_client import EngineClient
+from gui.folder_view import FolderView
+from gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
+from gui.layer_tree import LayerTree
+from gui.message_banner import MessageBanner
+from gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
+from gui.prediction_panel import PredictionPanel
+from gui.resources import app_icon
+
+MAX_RECENT = 10
+DEFAULT_ARCH = "mobilenet_v2"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.client = EngineClient(self)
+        self.model_info: ModelInfo | None = None
+        self.load_job = 0
+        self.folder_job = 0
+        self.image_request = 0
+        self.current_key = ""
+        self._current_source: str | bytes | None = None
+        self._paste_count = 0
+
+        # -- widgets
+        self.model_panel = ModelPanel()
+        self.model_panel.setMinimumWidth(270)
+        self.model_panel.setMaximumWidth(380)
+        self.banner = MessageBanner()
+        self.image_view = ImageView()
+        self.thumbnails = ThumbnailStrip()
+        self.thumbnails.hide()
+        self.predictions = PredictionPanel()
+        self.predictions.setMinimumWidth(280)
+        self.folder_view = FolderView()
+        self.layer_tree = LayerTree()
+
+        images_left = QWidget()
+        lay = QVBoxLayout(images_left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.image_view, 1)
+        lay.addWidget(self.thumbnails)
+        images_tab = QSplitter(Qt.Orientation.Horizontal)
+        images_tab.addWidget(images_left)
+        images_tab.addWidget(self.predictions)
+        images_tab.setStretchFactor(0, 3)
+        images_tab.setStretchFactor(1, 1)
+        images_tab.setChildrenCollapsible(False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(images_tab, self.tr("Images"))
+        self.tabs.addTab(self.folder_view, self.tr("Folder results"))
+        self.tabs.addTab(self.layer_tree, self.tr("Model layers"))
+        right = QWidget()
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.model_panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Ready"))
+
+        # -- wiring: views subscribe to the engine's answers
+        worker = self.client.worker
+        worker.model_loading.connect(self._on_model_loading)
+        worker.download_progress.connect(self._on_download_progress)
+        worker.model_loaded.connect(self._on_model_loaded)
+        worker.model_failed.connect(self._on_model_failed)
+        worker.summary_ready.connect(self._on_summary)
+        worker.summary_failed.connect(self.layer_tree.clear)
+        worker.image_ready.connect(self._on_image_ready)
+        worker.image_shown.connect(self._on_image_shown)
+        worker.image_failed.connect(self._on_image_failed)
+        worker.folder_progress.connect(self._on_folder_progress)
+        worker.folder_finished.connect(self._on_folder_finished)
+        self.model_panel.load_requested.connect(self.load_model)
+        self.model_panel.cancel_requested.connect(lambda: self.client.cancel(self.load_job))
+        self.predictions.topk_changed.connect(self._on_topk_changed)
+        self.thumbnails.current_path_changed.connect(self._show_path)
+        self.folder_view.cancel_requested.connect(lambda: self.client.cancel(self.folder_job))
+        self.folder_view.export_requested.connect(self.export_csv_dialog)
+        self.folder_view.row_activated.connect(self._show_from_table)
+
+        self._restore_settings()
+        self.model_panel.set_device(self.tr("starting…"))
+        self._update_title()
+
+    # ------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+
+        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            file_menu.addAction(act)
+            return act
+
+        self.open_action = action(self.tr("&Open Images…"), self.open_images_dialog, QKeySequence.StandardKey.Open)
+        action(self.tr("Open &Folder…"), self.open_folder_dialog, "Ctrl+Shift+O")
+        self.paste_action = action(self.tr("&Paste Image"), self.paste, QKeySequence.StandardKey.Paste)
+        action(self.tr("Open &Weights File…"), self.model_panel._browse_weights, "Ctrl+Shift+W")
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent Files"))
+        file_menu.addSeparator()
+        self.export_action = action(self.tr("&Export Results as CSV…"), self.export_csv_dialog, "Ctrl+E")
+        file_menu.addSeparator()
+        action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        prev_act = QAction(self.tr("Previous Image"), self)
+        prev_act.setShortcut(QKeySequence(Qt.Key.Key_Left))
+        prev_act.triggered.connect(lambda: self.thumbnails.step(-1))
+        next_act = QAction(self.tr("Next Image"), self)
+        next_act.setShortcut(QKeySequence(Qt.Key.Key_Right))
+        next_act.triggered.connect(lambda: self.thumbnails.step(1))
+        view_menu.addAction(prev_act)
+        view_menu.addAction(next_act)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About ConvLens"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+        about_qt = QAction(self.tr("About &Qt"), self)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About ConvLens"), self.tr(
+            "<h3>ConvLens</h3><p>See inside and teach convolutional networks.</p>"
+            "<p>PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; "
+            "nothing is uploaded.</p>"))
+
+    # ------------------------------------------------------------ model
+    def load_model(self, request: WeightsRequest) -> None:
+        if self.load_job:
+            self.client.cancel(self.load_job)  # a newer choice wins over a download in progress
+        self.load_job = self.client.load_model(request)
+
+    def _on_model_loading(self, job: int, text: str) -> None:
+        if job == self.load_job:
+            self.model_panel.show_loading(text)
+
+    def _on_download_progress(self, job: int, filename: str, done: int, total: int) -> None:
+        if job == self.load_job:
+            self.model_panel.show_download(filename, done, total)
+
+    def _on_model_loaded(self, job: int, info: ModelInfo) -> None:
+        self.model_info = info
+        self.model_panel.set_device(info.device)
+        if job == self.load_job:
+            self.model_panel.select_arch(info.arch)
+            self.model_panel.show_loaded(self.tr("{title}: {source}, {n} classes").format(
+                title=info.title, source=info.source, n=len(info.labels)))
+            self.banner.hide()
+            if info.notes:
+                self.banner.show_message("\n".join(info.notes), "info")
+            self.statusBar().showMessage(self.tr("Loaded {title} ({source})").format(
+                title=info.title, source=info.source), 8000)
+        self._update_title()
+        self._reclassify()
+        self.layer_tree.clear(self.tr("Computing the layer table…"))
+        self.client.request_summary()
+
+    def _on_model_failed(self, job: int, message: str, cancelled: bool) -> None:
+        if job != self.load_job:
+            return
+        keep = self.tr(" The previous model stays in use.") if self.model_info else ""
+        self.model_panel.show_failed(message if not cancelled else self.tr("Cancelled.") + keep)
+        if cancelled:
+            self.statusBar().showMessage(self.tr("Loading cancelled.") + keep, 8000)
+        else:
+            self.show_error(message + keep)
+
+    def _on_summary(self, summary: ModelSummary) -> None:
+        self.layer_tree.show_summary(summary)
+
+    # ------------------------------------------------------------ images
+    def open_paths(self, paths: list[str]) -> None:
+        """Images → gallery; a folder → folder mode; a single weights file → load it."""
+        candidates = [Path(p) for p in paths]
+        if not candidates:
+            return
+        if len(candidates) == 1 and candidates[0].is_file() and candidates[0].suffix.lower() in WEIGHTS_SUFFIXES:
+            self.model_panel.set_weights_file(str(candidates[0]))
+            return
+        missing = [p for p in candidates if not p.exists()]
+        if missing:
+            self.show_error(self.tr("Not found: {files}").format(files=", ".join(str(p) for p in missing)))
+            candidates = [p for p in candidates if p.exists()]
+        if any(p.is_dir() for p in candidates):
+            self.classify_folder(candidates)
+            return
+        images = [str(p) for p in candidates]
+        if images:
+            self._add_recent(images[0])
+            self.settings.setValue("last_folder", str(Path(images[0]).parent))
+            self.set_gallery(images)
+
+    def set_gallery(self, paths: list[str]) -> None:
+        self.thumbnails.set_paths(paths)
+        self.tabs.setCurrentIndex(0)
+        if paths:
+            self.thumbnails.setCurrentRow(0)
+            self._show_path(paths[0])
+
+    def _show_path(self, path: str) -> None:
+        if path == self.current_key and self._current_source == path:
+            return
+        self._current_source = path
+        self.current_key = path
+        self._request_current()
+
+    def _show_from_table(self, path: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        paths = self.thumbnails.paths()
+        if path in paths:
+            self.thumbnails.setCurrentRow(paths.index(path))
+        self._show_path(path)
+
+    def show_image_bytes(self, data: bytes, name: str) -> None:
+        self.thumbnails.set_paths([])
+        self.tabs.setCurrentIndex(0)
+        self._current_source = data
+        self.current_key = name
+        self._request_current()
+
+    def _request_current(self) -> None:
+        if self._current_source is None:
+            return
+        self.image_request = self.client.classify_image(self._current_source, self.current_key, self.predictions.topk)
+        if self.model_info is not None:
+            self.statusBar().showMessage(self.tr("Classifying {name}…").format(name=self._display_name()))
+
+    def _reclassify(self) -> None:
+        if self._current_source is not None:
+            self._request_current()
+
+    def _on_topk_changed(self, k: int) -> None:
+        self.settings.setValue("topk", k)
+        self._reclassify()
+
+    def _display_name(self) -> str:
+        return Path(self.current_key).name if isinstance(self._current_source, str) else self.current_key
+
+    def _on_image_ready(self, request: int, result: ImageClassification) -> None:
+        if request != self.image_request:
+            return
+        w, h = result.size
+        self.image_view.set_image(array_to_qimage(result.display), f"{self._display_name()}  ({w}×{h})")
+        name = self.model_info.title if self.model_info else ""
+        self.predictions.show_predictions(result.predictions, result.seconds, name)
+        self.statusBar().showMessage(self.tr("{name}: {label} ({p:.1f}%)").format(
+            name=self._display_name(), label=result.predictions[0].label,
+            p=100 * result.predictions[0].probability), 8000)
+
+    def _on_image_shown(self, request: int, _key: str, display: object, size: tuple[int, int]) -> None:
+        if request != self.image_request:
+            return
+        self.image_view.set_image(array_to_qimage(display), f"{self._display_name()}  ({size[0]}×{size[1]})")
+        self.predictions.clear(self.tr("Load a model to classify this image."))
+
+    def _on_image_failed(self, request: int, _key: str, message: str) -> None:
+        if request != self.image_request:
+            return
+        self.image_view.set_hint(message)
+        self.predictions.clear("")
+        self.show_error(message)
+
+    # ------------------------------------------------------------ folder mode
+    def classify_folder(self, paths: list[Path]) -> None:
+        files = [str(p) for p in iter_image_paths(paths)]
+        what = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+        self.tabs.setCurrentWidget(self.folder_view)
+        if not files:
+            self.show_error(self.tr("No image files in {what}.").format(what=what))
+            return
+        if self.folder_view.running:
+            self.client.cancel(self.folder_job)
+        folder = next((p for p in paths if p.is_dir()), paths[0])
+        self.settings.setValue("last_folder", str(folder))
+        self._add_recent(str(folder))
+        self.folder_view.start(len(files), what)
+        self.thumbnails.set_paths(files)
+        self.thumbnails.setCurrentRow(-1)
+        self.folder_job = self.client.classify_folder(files, max(5, self.predictions.topk))
+
+    def _on_folder_progress(self, job: int, step: BatchProgress) -> None:
+        if job == self.folder_job:
+            self.folder_view.add_progress(step)
+
+    def _on_folder_finished(self, job: int, cancelled: bool, error: str) -> None:
+        if job != self.folder_job:
+            return
+        self.folder_view.finish(cancelled, error)
+        if error:
+            self.show_error(error)
+        self.statusBar().showMessage(self.folder_view.summary.text()[:200], 10000)
+
+    def export_csv_dialog(self) -> None:
+        if not self.folder_view.results:
+            self.show_error(self.tr("Nothing to export yet: drop a folder of images first."))
+            return
+        start = str(Path(self.settings.value("last_folder", "") or Path.home()) / "convlens_results.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results as CSV"), start, self.tr("CSV (*.csv)"))
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> bool:
+        try:
+            self.folder_view.export_csv(path)
+        except OSError as exc:
+            self.show_error(self.tr("Could not write {file}: {reason}").format(file=path, reason=exc.strerror or exc))
+            return False
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 8000)
+        return True
+
+    # ------------------------------------------------------------ open / paste / drop
+    def open_images_dialog(self) -> None:
+        start = str(self.settings.value("last_folder", "") or "")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open images"), start,
+            self.tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"))
+        if paths:
+            self.open_paths(paths)
+
+    def open_folder_dialog(self) -> None:
+        start = str(self.settings.value("last_folder", "") or "")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Classify a folder"), start)
+        if path:
+            self.open_paths([path])
+
+    def paste(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasUrls():
+            local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            if local:
+                self.open_paths(local)
+                return
+        image = QApplication.clipboard().image()
+        if image.isNull():
+            self.show_error(self.tr("The clipboard holds no image."))
+            return
+        self._paste_count += 1
+        self.show_image_bytes(qimage_to_png(image), self.tr("pasted image {n}").format(n=self._paste_count))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.open_paths(local)
+        elif mime.hasImage():
+            event.acceptProposedAction()
+            self._paste_count += 1
+            self.show_image_bytes(qimage_to_png(QImage(mime.imageData())),
+                                  self.tr("dropped image {n}").format(n=self._paste_count))
+
+    # ------------------------------------------------------------ messages, settings
+    def show_error(self, message: str) -> None:
+        self.banner.show_message(message, "error")
+        self.statusBar().showMessage(message.splitlines()[0][:200], 10000)
+
+    def _update_title(self) -> None:
+        info = self.model_info
+        suffix = f" — {info.title} ({info.source})" if info else ""
+        self.setWindowTitle("ConvLens" + suffix)
+
+    def _add_recent(self, path: str) -> None:
+        recent = [p for p in self._recent() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in (value or [])]
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent()
+        for path in recent:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        try:
+            self.predictions.k_spin.setValue(int(s.value("topk", 5)))
+        except (TypeError, ValueError):
+            pass
+        self.model_panel.set_choice(
+            str(s.value("arch", DEFAULT_ARCH) or DEFAULT_ARCH),
+            str(s.value("weights_kind", "pretrained") or "pretrained"),
+            str(s.value("weights_file", "") or ""),
+            str(s.value("labels_file", "") or ""),
+            emit=False,
+        )
+        self._rebuild_recent_menu()
+
+    def start(self) -> None:
+        """Load the remembered model (after the window is up)."""
+        if self.model_panel.current_request() is None:
+            self.model_panel.set_device(self.tr("(loads with the model)"))
+            if self.model_panel.weights_kind == ModelPanel.KIND_PRETRAINED:
+                self.statusBar().showMessage(self.tr(
+                    "Pretrained weights are not downloaded yet: download them, or pick random weights or a file."))
+        self.model_panel.request_load()
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("arch", self.model_panel.arch)
+        s.setValue("weights_kind", self.model_panel.weights_kind)
+        s.setValue("weights_file", self.model_panel.weights_file)
+        s.setValue("labels_file", self.model_panel.labels_file)
+        s.setValue("topk", self.predictions.topk)
+        s.sync()
+
+    def shutdown(self) -> None:
+        self.thumbnails.shutdown()
+        self.client.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def qimage_to_png(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+

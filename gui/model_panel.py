@@ -1,0 +1,332 @@
+"""Choosing the model: architecture by family, weights, labels; device and load state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.errors import ConvLensError
+from engine.registry import FAMILIES, get_arch, list_architectures
+from engine.session import WeightsRequest
+from engine.weights import is_pretrained_cached, pretrained_file, pretrained_weights
+
+WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin")
+_ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def family_title(family: str) -> str:
+    titles = {
+        "classic": QCoreApplication.translate("ModelPanel", "Classic"),
+        "inception": QCoreApplication.translate("ModelPanel", "Inception"),
+        "residual": QCoreApplication.translate("ModelPanel", "Residual"),
+        "mobile": QCoreApplication.translate("ModelPanel", "Mobile"),
+    }
+    return titles.get(family, family.title())
+
+
+class ModelPanel(QWidget):
+    """Emits ``load_requested`` whenever the user's choice makes a model loadable."""
+
+    load_requested = Signal(object)  # WeightsRequest
+    cancel_requested = Signal()
+
+    KIND_PRETRAINED, KIND_RANDOM, KIND_FILE = "pretrained", "random", "file"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._weights_file = ""
+        self._labels_file = ""
+
+        # -- architecture, grouped by family
+        self.arch_combo = QComboBox()
+        self.arch_combo.setObjectName("arch_combo")
+        model = QStandardItemModel(self.arch_combo)
+        for family in FAMILIES:
+            header = QStandardItem(family_title(family))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            model.appendRow(header)
+            for spec in list_architectures(family):
+                item = QStandardItem("    " + spec.title)
+                item.setData(spec.name, _ARCH_ROLE)
+                item.setToolTip(spec.description)
+                model.appendRow(item)
+        self.arch_combo.setModel(model)
+        self.arch_description = QLabel()
+        self.arch_description.setWordWrap(True)
+        self.arch_description.setStyleSheet("color: gray")
+
+        # -- weights
+        self.weights_combo = QComboBox()
+        self.weights_combo.setObjectName("weights_combo")
+        self.weights_combo.addItem(self.tr("Pretrained (torchvision, ImageNet)"), self.KIND_PRETRAINED)
+        self.weights_combo.addItem(self.tr("Random (untrained)"), self.KIND_RANDOM)
+        self.weights_combo.addItem(self.tr("From a file…"), self.KIND_FILE)
+        self.weights_file_label = QLabel()
+        self.weights_file_label.setWordWrap(True)
+        self.browse_button = QPushButton(self.tr("Choose weights file…"))
+        self.download_button = QPushButton()
+        self.download_button.setObjectName("download_button")
+        self.weights_note = QLabel()
+        self.weights_note.setWordWrap(True)
+        self.weights_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # -- labels
+        self.labels_label = QLabel(self.tr("from the weights"))
+        self.labels_label.setWordWrap(True)
+        self.labels_button = QPushButton(self.tr("Labels file…"))
+        self.labels_clear = QPushButton(self.tr("Clear"))
+        labels_row = QHBoxLayout()
+        labels_row.addWidget(self.labels_button)
+        labels_row.addWidget(self.labels_clear)
+
+        # -- loading state
+        self.progress = QProgressBar()
+        self.progress.setObjectName("download_progress")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_box = QWidget()
+        self.progress_box.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.progress_box.hide()
+        self.status = QLabel(self.tr("No model loaded"))
+        self.status.setObjectName("model_status")
+        self.status.setWordWrap(True)
+        self.device_label = QLabel("…")
+        self.device_label.setObjectName("device_label")
+
+        arch_box = QGroupBox(self.tr("Architecture"))
+        lay = QVBoxLayout(arch_box)
+        lay.addWidget(self.arch_combo)
+        lay.addWidget(self.arch_description)
+        weights_box = QGroupBox(self.tr("Weights"))
+        lay = QVBoxLayout(weights_box)
+        lay.addWidget(self.weights_combo)
+        lay.addWidget(self.browse_button)
+        lay.addWidget(self.weights_file_label)
+        lay.addWidget(self.download_button)
+        lay.addWidget(self.weights_note)
+        lay.addWidget(self.progress_box)
+        labels_box = QGroupBox(self.tr("Class names"))
+        lay = QVBoxLayout(labels_box)
+        lay.addWidget(self.labels_label)
+        lay.addLayout(labels_row)
+        state_box = QGroupBox(self.tr("Model"))
+        form = QFormLayout(state_box)
+        form.addRow(self.tr("Device:"), self.device_label)
+        form.addRow(self.status)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(arch_box)
+        layout.addWidget(weights_box)
+        layout.addWidget(labels_box)
+        layout.addWidget(state_box)
+        layout.addStretch(1)
+
+        self.arch_combo.currentIndexChanged.connect(self._on_arch_changed)
+        self.weights_combo.currentIndexChanged.connect(self._on_weights_kind_changed)
+        self.browse_button.clicked.connect(self._browse_weights)
+        self.download_button.clicked.connect(self._download)
+        self.labels_button.clicked.connect(self._browse_labels)
+        self.labels_clear.clicked.connect(lambda: self.set_labels_file(""))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+
+    # ------------------------------------------------------------ state
+    @property
+    def arch(self) -> str:
+        return self.arch_combo.currentData(_ARCH_ROLE) or ""
+
+    @property
+    def weights_kind(self) -> str:
+        return self.weights_combo.currentData()
+
+    @property
+    def weights_file(self) -> str:
+        return self._weights_file
+
+    @property
+    def labels_file(self) -> str:
+        return self._labels_file
+
+    def set_choice(self, arch: str, kind: str, weights_file: str = "", labels_file: str = "", emit: bool = True) -> None:
+        """Set everything at once (from settings, or a test); loads once if ``emit``."""
+        widgets = (self.arch_combo, self.weights_combo)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            index = self._arch_index(arch)
+            if index >= 0:
+                self.arch_combo.setCurrentIndex(index)
+            k = self.weights_combo.findData(kind)
+            self.weights_combo.setCurrentIndex(k if k >= 0 else 0)
+            self._weights_file = weights_file
+            self._labels_file = labels_file
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self._refresh()
+        if emit:
+            self.request_load()
+
+    def set_weights_file(self, path: str) -> None:
+        """Use a weights file (from the dialog or dropped on the window) and load it."""
+        self._weights_file = path
+        self.weights_combo.blockSignals(True)
+        self.weights_combo.setCurrentIndex(self.weights_combo.findData(self.KIND_FILE))
+        self.weights_combo.blockSignals(False)
+        self._refresh()
+        self.request_load()
+
+    def set_labels_file(self, path: str) -> None:
+        self._labels_file = path
+        self._refresh()
+        self.request_load()
+
+    def select_arch(self, arch: str) -> None:
+        """Show ``arch`` as chosen without reloading (e.g. a checkpoint named it)."""
+        index = self._arch_index(arch)
+        if index >= 0 and index != self.arch_combo.currentIndex():
+            self.arch_combo.blockSignals(True)
+            self.arch_combo.setCurrentIndex(index)
+            self.arch_combo.blockSignals(False)
+            self._refresh()
+
+    def _arch_index(self, arch: str) -> int:
+        for i in range(self.arch_combo.count()):
+            if self.arch_combo.itemData(i, _ARCH_ROLE) == arch:
+                return i
+        return -1
+
+    def current_request(self, download: bool = False) -> WeightsRequest | None:
+        """What to load now, or None when the choice is incomplete (no file, pretrained not downloaded)."""
+        kind = self.weights_kind
+        labels = self._labels_file or None
+        if kind == self.KIND_FILE:
+            if not self._weights_file:
+                return None
+            return WeightsRequest(self.arch or None, kind, self._weights_file, labels)
+        if kind == self.KIND_PRETRAINED and not (download or self._pretrained_cached()):
+            return None
+        return WeightsRequest(self.arch, kind, None, labels)
+
+    def request_load(self, download: bool = False) -> None:
+        request = self.current_request(download)
+        if request is not None:
+            self.load_requested.emit(request)
+
+    # ------------------------------------------------------- feedback
+    def set_device(self, text: str) -> None:
+        self.device_label.setText(text)
+
+    def show_loading(self, text: str) -> None:
+        self.status.setText(self.tr("Loading {what}…").format(what=text))
+        self.progress.setRange(0, 0)
+        self.progress_box.show()
+
+    def show_download(self, filename: str, done: int, total: int) -> None:
+        self.progress_box.show()
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{filename}: %p%  ({done / 1e6:.1f} / {total / 1e6:.1f} MB)")
+        else:
+            self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Downloading {file}…").format(file=filename))
+
+    def show_loaded(self, text: str) -> None:
+        self.progress_box.hide()
+        self.status.setText(text)
+        self._refresh()
+
+    def show_failed(self, text: str) -> None:
+        self.progress_box.hide()
+        self.status.setText(text)
+        self._refresh()
+
+    # ------------------------------------------------------- internals
+    def _pretrained_cached(self) -> bool:
+        try:
+            return is_pretrained_cached(get_arch(self.arch))
+        except ConvLensError:  # no pretrained set for this architecture
+            return False
+
+    def _refresh(self) -> None:
+        arch = self.arch
+        spec = get_arch(arch) if arch else None
+        self.arch_description.setText(spec.description if spec else "")
+        kind = self.weights_kind
+        is_file = kind == self.KIND_FILE
+        self.browse_button.setVisible(is_file)
+        self.weights_file_label.setVisible(is_file)
+        self.weights_file_label.setText(Path(self._weights_file).name if self._weights_file else self.tr("No file chosen"))
+        self.weights_file_label.setToolTip(self._weights_file)
+        self.labels_label.setText(Path(self._labels_file).name if self._labels_file else self.tr("from the weights"))
+        self.labels_label.setToolTip(self._labels_file)
+        self.labels_clear.setEnabled(bool(self._labels_file))
+        show_download = False
+        note = ""
+        if kind == self.KIND_PRETRAINED and spec is not None:
+            if spec.weights_enum is None:
+                note = self.tr("{arch} has no pretrained weights. Use random weights, or a file "
+                               "(train LeNet-5 on MNIST-style digits).").format(arch=spec.title)
+            elif not self._pretrained_cached():
+                weights = pretrained_weights(spec)
+                size = weights.meta.get("_file_size", 0)
+                path = pretrained_file(weights)
+                note = self.tr("Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into "
+                               "{folder}. Random weights and weights files work offline.").format(
+                    mb=size, file=path.name, folder=str(path.parent))
+                self.download_button.setText(self.tr("Download {file} ({mb:.0f} MB)").format(file=path.name, mb=size))
+                show_download = True
+        self.download_button.setVisible(show_download)
+        self.weights_note.setText(note)
+        self.weights_note.setVisible(bool(note))
+
+    def _on_arch_changed(self) -> None:
+        self._refresh()
+        self.request_load()
+
+    def _on_weights_kind_changed(self) -> None:
+        self._refresh()
+        if self.weights_kind == self.KIND_FILE and not self._weights_file:
+            self._browse_weights()
+            return
+        self.request_load()
+
+    def _download(self) -> None:
+        self.request_load(download=True)
+
+    def _browse_weights(self) -> None:
+        start = str(Path(self._weights_file).parent) if self._weights_file else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a weights file"), start,
+            self.tr("Weights (*.pth *.pt *.safetensors *.ckpt *.bin);;All files (*)"),
+        )
+        if path:
+            self.set_weights_file(path)
+
+    def _browse_labels(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a labels file"), "", self.tr("Class names (*.txt *.json);;All files (*)"))
+        if path:
+            self.set_labels_file(path)
