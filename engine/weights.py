@@ -289,11 +289,15 @@ def read_state_file(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, Any]
             warnings.simplefilter("ignore", UserWarning)  # "Detected pickle protocol 4..."
             obj = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        raise ConvLensError(
-            f"Weights file {name}: refused. It contains Python objects other than tensors, and loading "
-            f"it would run code from the file ({first[:160]}). Only plain state dicts are accepted."
-        ) from None
+        code = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
+        if code:
+            raise ConvLensError(
+                f"Weights file {name}: refused. Loading it would run code from the file ({code.group(1)}); "
+                "only plain state dicts of tensors are accepted. Do not open it unless you trust its source."
+            ) from None
+        detail = re.search(r"WeightsUnpickler error:\s*(.+?)\n\n", str(exc), re.S)
+        reason = detail.group(1).strip() if detail else "unreadable pickle data"
+        raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({reason[:160]}).") from None
     except Exception as exc:  # noqa: BLE001 - arbitrary bytes make the unpickler fail in arbitrary ways
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({first[:160]}).") from None

@@ -1,0 +1,188 @@
+"""The window, driven like a user would (pytest-qt, offscreen), with real data."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+from tests.conftest import CONFIDENT_PHOTOS
+from tests.gui.conftest import load
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    """A real drag-enter + drop with file URLs, as the window system sends them."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(window.width() / 2, window.height() / 2)
+    with warnings.catch_warnings():  # PySide 6.12 marks the only constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+
+
+def test_drop_samoyed_top_bar_reads_samoyed(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    assert window.model_info.title == "MobileNetV2" and len(window.model_info.labels) == 1000
+    drop_files(window, [photos / "dog_samoyed.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    assert len(window.predictions.bars) == 5
+    assert window.predictions.bars[0].text().startswith("Samoyed 8")
+    assert window.image_view.has_image()
+    assert "ms on the model" in window.predictions.timing.text()
+    # k adjustable
+    window.predictions.k_spin.setValue(3)
+    qtbot.waitUntil(lambda: len(window.predictions.bars) == 3, timeout=20_000)
+    # the layer tree arrives too, with totals
+    qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
+    assert "3,504,872" in window.layer_tree.totals.text()
+    assert window.layer_tree.item_for("features.18.0") is not None
+
+
+def test_gallery_flips_through_dropped_images(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    drop_files(window, [photos / "metal_animal-3.jpg", photos / "metal_car-2.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
+    assert window.thumbnails.isVisible() and window.thumbnails.count() == 2
+    window.thumbnails.step(1)
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "sports car", timeout=20_000)
+
+
+def test_paste_image_from_clipboard(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    QApplication.clipboard().setImage(QImage(str(photos / "metal_animal-3.jpg")))
+    window.paste_action.trigger()
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
+
+
+def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
+        qtbot, window: MainWindow, mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    shutil.copytree(photos, folder)
+    (folder / "broken.jpg").write_text("this is not a JPEG")
+    n_good = len(list(photos.iterdir()))
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    drop_files(window, [folder])
+    qtbot.waitUntil(lambda: not window.folder_view.running and len(window.folder_view.results) == n_good + 1,
+                    timeout=120_000)
+    view = window.folder_view
+    assert view.model.rowCount() == n_good + 1
+    rows = {view.model.item(r, 0).text(): (view.model.item(r, 1).text(), view.model.item(r, 3).text())
+            for r in range(view.model.rowCount())}
+    assert rows["broken.jpg"][0] == "skipped" and "not an image" in rows["broken.jpg"][1]
+    for name, label in CONFIDENT_PHOTOS.items():
+        assert rows[name][0] == label
+    assert "1 skipped" in view.summary.text() and "broken.jpg" in view.summary.text()
+    assert view.progress.value() == n_good + 1
+
+    # sortable by probability
+    view.table.sortByColumn(view.COL_PROB, Qt.SortOrder.DescendingOrder)
+    first = view.proxy.index(0, view.COL_FILE).data()
+    assert first == "metal_animal-3.jpg"  # lion, 0.99
+
+    out = tmp_path / "results.csv"
+    assert window.export_csv(str(out))
+    with open(out, newline="", encoding="utf-8") as f:
+        back = list(csv.DictReader(f))
+    assert len(back) == n_good + 1
+    by_name = {Path(r["file"]).name: r for r in back}
+    assert by_name["broken.jpg"]["error"] and not by_name["broken.jpg"]["top1"]
+    for result in view.results:
+        row = by_name[Path(result.source).name]
+        if result.error:
+            continue
+        assert row["top1"] == result.predictions[0].label
+        assert float(row["probability"]) == pytest.approx(result.predictions[0].probability, abs=1e-6)
+        assert [x.split(":")[0] for x in row["top5"].split("; ")] == [p.label for p in result.predictions[:5]]
+
+
+def test_ui_stays_responsive_while_vgg16_classifies_a_folder(
+        qtbot, window: MainWindow, photos: Path, tmp_path: Path) -> None:
+    load(qtbot, window, "vgg16", "random")
+    folder = tmp_path / "fifteen"
+    folder.mkdir()
+    for p in sorted(photos.iterdir()):
+        shutil.copy(p, folder / p.name)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    last[0] = time.perf_counter()
+    drop_files(window, [folder])
+    qtbot.waitUntil(lambda: not window.folder_view.running, timeout=300_000)
+    timer.stop()
+    assert len(window.folder_view.results) == 15
+    assert len(gaps) > 50
+    worst = max(gaps)
+    assert worst < 0.100, f"UI thread stalled {1000 * worst:.0f} ms"
+
+
+def test_bad_weights_file_shows_an_error_and_the_app_keeps_working(
+        qtbot, window: MainWindow, mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    bad = tmp_path / "garbage.pth"
+    bad.write_bytes(b"\x00\x01 definitely not weights" * 100)
+    drop_files(window, [bad])  # a weights file dropped on the window
+    qtbot.waitUntil(lambda: "garbage.pth" in window.banner.text(), timeout=20_000)
+    assert "not a PyTorch weights file" in window.banner.text()
+    assert "previous model stays in use" in window.banner.text()
+    # still working, with the previous model
+    drop_files(window, [photos / "dog_samoyed.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    # weights for another architecture
+    window.model_panel.set_choice("resnet18", "file", str(mobilenet_file))
+    qtbot.waitUntil(lambda: "does not fit ResNet-18" in window.banner.text(), timeout=20_000)
+
+
+def test_unreadable_image_is_a_message(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "truncated.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 10)
+    drop_files(window, [bad])
+    qtbot.waitUntil(lambda: "truncated.jpg" in window.banner.text(), timeout=20_000)
+
+
+def test_settings_persist_across_runs(qtbot, settings, mobilenet_file: Path) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.model_panel.set_choice("resnet18", "file", str(mobilenet_file), emit=False)
+    first.predictions.k_spin.setValue(7)
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.model_panel.arch == "resnet18"
+    assert second.model_panel.weights_kind == "file"
+    assert second.model_panel.weights_file == str(mobilenet_file)
+    assert second.predictions.topk == 7
+    second.close()
+
+
+def test_first_run_offline_explains_and_offers_choices(qtbot, window: MainWindow) -> None:
+    # TORCH_HOME is empty: no pretrained weights cached
+    window.model_panel.set_choice("mobilenet_v2", "pretrained", emit=False)
+    window.start()
+    assert window.model_panel.download_button.isVisible()
+    assert "Not downloaded yet" in window.model_panel.weights_note.text()
+    assert window.model_info is None
+    load(qtbot, window, "lenet5", "random")
+    assert window.model_info.labels == tuple(str(d) for d in range(10))
