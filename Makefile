@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.convlens-installed
 
-.PHONY: run test setup bench lint clean
+.PHONY: run test setup bench screenshot lint clean
 
 run: $(STAMP)
 	$(VENV)/bin/convlens
@@ -26,6 +26,12 @@ $(STAMP): pyproject.toml
 
 bench: $(STAMP)
 	$(PY) bench/bench_predict.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_ui_stall.py
+
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \
+		--out docs/screenshot.png ../shared/data/images/dog_samoyed.jpg ../shared/data/images/fish.png \
+		../shared/data/images/metal_car-1.jpg ../shared/data/images/kitten_224.png ../shared/data/images/metal_animal-3.jpg
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check engine gui tests bench

@@ -177,3 +177,4 @@ class EngineClient(QObject):
         self.latest_image_request = 1 << 62
         self.thread.quit()
         self.thread.wait()
+        gc.unfreeze()  # let interpreter teardown release what was frozen
