@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -23,9 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 
 from gui.app import make_application  # noqa: E402
+from gui.stall_meter import StallMeter  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
 
@@ -54,30 +54,19 @@ def main() -> int:
         app.processEvents()
         time.sleep(0.01)
 
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
+    meter = StallMeter(10)
     start = time.perf_counter()
-    timer.start()
+    meter.start()
     window.open_paths([str(folder)])
     while window.folder_view.running:
         app.processEvents()
         time.sleep(0.001)
-    timer.stop()
+    meter.stop()
     elapsed = time.perf_counter() - start
     n = len(window.folder_view.results)
-    gaps_ms = sorted(1000 * g for g in gaps)
-    p99 = gaps_ms[int(0.99 * (len(gaps_ms) - 1))]
-    print(f"{args.arch}: {n} images in {elapsed:.1f} s on the engine thread; {len(gaps_ms)} UI ticks (10 ms timer)")
-    print(f"UI gap p50 {statistics.median(gaps_ms):.1f} ms, p99 {p99:.1f} ms, max {gaps_ms[-1]:.1f} ms")
+    p99 = meter.percentile_ms(0.99)
+    print(f"{args.arch}: {n} images in {elapsed:.1f} s on the engine thread; {len(meter.gaps)} UI ticks (10 ms timer)")
+    print(f"UI gap p50 {meter.percentile_ms(0.5):.1f} ms, p99 {p99:.1f} ms, max {meter.percentile_ms(1.0):.1f} ms")
     print(f"p99 / goal(50 ms) = {p99 / 50:.2f}  (<= 1.00 meets the goal)")
     window.close()
     shutil.rmtree(tmp, ignore_errors=True)
