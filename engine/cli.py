@@ -9,10 +9,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from engine.errors import ConvLensError
 
-SUBCOMMANDS = ("models", "summary", "classify")
+SUBCOMMANDS = ("models", "summary", "classify", "cam", "features")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +41,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
+
+    def model_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("image", help="image file")
+        p.add_argument("--arch", help="architecture name (see `convlens models`)")
+        p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+        p.add_argument("--labels", help="class names: text file (one per line) or JSON")
+        p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+
+    p = sub.add_parser("cam", help="class activation map (Grad-CAM) of an image, as a PNG the image's size")
+    model_args(p)
+    p.add_argument("--class", dest="class_", metavar="NAME|INDEX", help="class to explain (default: the top-1)")
+    p.add_argument("--layer", help="layer name from `convlens summary ARCH --all` (default: the last conv block)")
+    p.add_argument("--method", choices=("gradcam", "layercam"), default="gradcam")
+    p.add_argument("--out", required=True, help="heatmap PNG: 8-bit grayscale, 255 = most important")
+    p.add_argument("--overlay", help="also write the heatmap blended over the image here")
+    p.add_argument("--alpha", type=float, default=0.5, help="overlay opacity of the heatmap (default 0.5)")
+
+    p = sub.add_parser("features", help="feature maps of one layer as a grid PNG (most active channel first)")
+    model_args(p)
+    p.add_argument("--layer", required=True, help="layer name from `convlens summary ARCH --all`")
+    p.add_argument("--out", required=True, help="grid PNG")
+    p.add_argument("--max-channels", type=int, default=64, help="show at most this many channels (default 64)")
+    p.add_argument("--normalise", choices=("channel", "shared"), default="channel")
+    p.add_argument("--cmap", default="viridis", help="viridis | inferno | magma | jet | turbo | gray")
     return parser
 
 
@@ -68,6 +93,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     size = args.size or loaded.preprocess.crop
     summary = summarize(loaded.model, (loaded.preprocess.channels, size, size), args.arch)
     print(format_summary(summary, all_layers=args.all))
+    hint = "" if args.all else " (add --all to list blocks such as layer4 too)"
+    print(f"`convlens cam/features --layer NAME` accept the layer names above{hint}.")
     return 0
 
 
@@ -110,6 +137,63 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
+    from engine.session import EngineSession
+    from engine.weights import load_weights
+
+    session = EngineSession(args.device)
+    image = session.open_image(args.image)
+    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    session.install(loaded)
+    return session, image
+
+
+def _write_png(path: str, array: object) -> None:
+    from PIL import Image
+
+    out = Path(path)
+    if out.parent and not out.parent.exists():
+        raise ConvLensError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    try:
+        Image.fromarray(array).save(out, format="PNG")  # type: ignore[arg-type]
+    except OSError as exc:
+        raise ConvLensError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+
+
+def _cmd_cam(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from engine.features import resolve_class
+    from engine.render import heatmap_png, overlay
+
+    session, image = _load_for_image(args)
+    top = session.classify_image(image, args.image, 1)
+    index = resolve_class(session.predictor.labels, args.class_)
+    result = session.cam(args.layer, index, args.method)
+    _write_png(args.out, heatmap_png(result.heatmap))
+    if args.overlay:
+        _write_png(args.overlay, overlay(np.asarray(image.convert("RGB")), result.heatmap, args.alpha, box=result.box))
+    h, w = result.heatmap.shape
+    print(f"{args.image}: {args.method} for '{result.label}' (class {result.class_index}) at layer "
+          f"{result.layer}; top-1 '{top.predictions[0].label}' ({100 * top.predictions[0].probability:.1f}%)")
+    print(f"wrote {args.out} ({w}x{h})" + (f" and {args.overlay}" if args.overlay else ""))
+    return 0
+
+
+def _cmd_features(args: argparse.Namespace) -> int:
+    session, image = _load_for_image(args)
+    session.classify_image(image, args.image, 1, inspect=True)
+    if args.max_channels < 1:
+        raise ConvLensError("--max-channels must be at least 1.")
+    view = session.feature_view(args.layer, 0, args.max_channels, args.normalise, args.cmap)
+    _write_png(args.out, view.grid)
+    fm = view.maps
+    print(f"{args.image}: layer {args.layer} {fm.shape}, {len(view.channels)} of {fm.channels} channels "
+          f"(most active first: {', '.join(str(c) for c in view.channels[:8])}...)")
+    print(f"wrote {args.out} ({view.grid.shape[1]}x{view.grid.shape[0]})")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -123,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_summary(args)
         if args.command == "classify":
             return _cmd_classify(args)
+        if args.command == "cam":
+            return _cmd_cam(args)
+        if args.command == "features":
+            return _cmd_features(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

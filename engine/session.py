@@ -12,12 +12,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import torch
 from PIL import Image
 
 from engine.device import describe_device, select_device
 from engine.errors import ConvLensError
+from engine.features import (
+    CamResult,
+    FeatureMaps,
+    cam_to_image,
+    capture,
+    class_activation_map,
+    crop_box,
+    default_cam_layer,
+    feature_maps,
+    first_conv_kernels,
+    get_layer,
+    require_inspectable,
+)
 from engine.images import load_image
 from engine.predict import BatchProgress, Prediction, Predictor
+from engine.render import feature_grid, grid_shape, kernel_grid
 from engine.summary import ModelSummary, summarize
 from engine.weights import DownloadProgress, LoadedModel, load_weights_steps
 
@@ -51,6 +66,20 @@ class ImageClassification:
 
 
 @dataclass(frozen=True)
+class FeatureView:
+    """A layer's maps with the picture of one page of them (most active first)."""
+
+    maps: FeatureMaps
+    page: int
+    pages: int
+    channels: tuple[int, ...]  # channel indices shown, in grid order
+    columns: int
+    grid: np.ndarray  # (H, W, 3) uint8
+    tile_size: tuple[int, int]  # (height, width) of one tile in the grid, gap excluded
+    gap: int
+
+
+@dataclass(frozen=True)
 class WeightsRequest:
     """Which weights to load: ``kind`` is pretrained | random | file."""
 
@@ -66,6 +95,8 @@ class EngineSession:
         self.device = select_device(device)
         self.predictor: Predictor | None = None
         self._summary: ModelSummary | None = None
+        self._current: tuple[str, Image.Image, torch.Tensor] | None = None  # key, image, model input
+        self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
 
     @property
     def device_name(self) -> str:
@@ -91,11 +122,13 @@ class EngineSession:
         if request.arch is None and request.kind != "file":
             raise ConvLensError("Choose an architecture first.")
         loaded = yield from load_weights_steps(request.arch, weights, request.labels_file)
-        return self._install(loaded)
+        return self.install(loaded)
 
-    def _install(self, loaded: LoadedModel) -> ModelInfo:
+    def install(self, loaded: LoadedModel) -> ModelInfo:
         self.predictor = Predictor(loaded, self.device)
         self._summary = None
+        self._current = None
+        self._captured = None
         pre = loaded.preprocess
         return ModelInfo(
             arch=loaded.name,
@@ -132,15 +165,84 @@ class EngineSession:
             shown.thumbnail((DISPLAY_MAX_SIDE, DISPLAY_MAX_SIDE), Image.Resampling.BILINEAR)
         return np.ascontiguousarray(np.asarray(shown, dtype=np.uint8))
 
-    def classify_image(self, image: Image.Image, source: str, topk: int) -> ImageClassification:
-        if self.predictor is None:
-            raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
+    def classify_image(self, image: Image.Image, source: str, topk: int, inspect: bool = False) -> ImageClassification:
+        """Top-k for one image; with ``inspect`` the same forward pass keeps every layer's output."""
+        predictor = self._require_model()
         start = time.perf_counter()
-        predictions = self.predictor.predict([image], topk)[0]
+        x = predictor.prepare([image])
+        self._current = (source, image, x)
+        if inspect and not predictor.loaded.scripted:
+            with capture(predictor.model) as store:
+                predictions = predictor.predict_tensor(x, topk)[0]
+            self._captured = (source, store)
+        else:
+            predictions = predictor.predict_tensor(x, topk)[0]
+            if self._captured is not None and self._captured[0] != source:
+                self._captured = None
         seconds = time.perf_counter() - start
         return ImageClassification(source, self.display_copy(image), image.size, predictions, seconds)
 
-    def classify_files(self, paths: Sequence[str | Path], topk: int, batch_size: int = 16) -> Iterator[BatchProgress]:
+    # ------------------------------------------------------------- inside
+    def _require_model(self) -> Predictor:
         if self.predictor is None:
             raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
-        yield from self.predictor.classify_files(list(paths), topk, batch_size)
+        return self.predictor
+
+    def _require_image(self) -> tuple[str, Image.Image, torch.Tensor]:
+        self._require_model()
+        if self._current is None:
+            raise ConvLensError("Open an image first: feature maps and CAMs are computed for the current image.")
+        return self._current
+
+    def layer_features(self, layer: str) -> FeatureMaps:
+        """A layer's maps for the current image, from the last forward pass when the image is unchanged."""
+        predictor = self._require_model()
+        require_inspectable(predictor.model)
+        key, _, x = self._require_image()
+        if self._captured is None or self._captured[0] != key:
+            with capture(predictor.model) as store:
+                predictor.predict_tensor(x, 1)
+            self._captured = (key, store)
+        store = self._captured[1]
+        if layer not in store:
+            get_layer(predictor.model, layer)  # unknown name: a helpful error
+            raise ConvLensError(f"Layer '{layer}' is not used when this model classifies an image.")
+        return feature_maps(layer, store[layer])
+
+    def feature_view(self, layer: str, page: int = 0, per_page: int = 64, normalise: str = "channel",
+                     cmap: str = "viridis", tile: int = 72) -> FeatureView:
+        fm = self.layer_features(layer)
+        pages = max(1, -(-fm.channels // per_page))
+        page = min(max(0, page), pages - 1)
+        chosen = [int(c) for c in fm.order[page * per_page : (page + 1) * per_page]]
+        _, columns = grid_shape(len(chosen))
+        gap = 2
+        grid = feature_grid(fm, chosen, columns, normalise, cmap, tile, gap)
+        h, w = fm.maps.shape[1:]
+        scale = max(1, tile // max(h, w))
+        return FeatureView(fm, page, pages, tuple(chosen), columns, grid, (h * scale, w * scale), gap)
+
+    def default_cam_layer(self) -> str:
+        predictor = self._require_model()
+        pre = predictor.preprocess
+        return default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop))
+
+    def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam") -> CamResult:
+        """Grad-CAM / LayerCAM for the current image, upsampled to its size."""
+        predictor = self._require_model()
+        require_inspectable(predictor.model)
+        _, image, x = self._require_image()
+        layer = layer or self.default_cam_layer()
+        cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index, method)
+        heat = cam_to_image(cam, predictor.preprocess, image.size)
+        box = tuple(round(v) for v in crop_box(predictor.preprocess, image.size))
+        return CamResult(layer, index, predictor.labels[index], method, heat, cam, box)  # type: ignore[arg-type]
+
+    def kernels(self) -> tuple[str, np.ndarray]:
+        """The first convolution's kernels as a picture."""
+        predictor = self._require_model()
+        name, tiles = first_conv_kernels(predictor.model)
+        return name, kernel_grid(tiles)
+
+    def classify_files(self, paths: Sequence[str | Path], topk: int, batch_size: int = 16) -> Iterator[BatchProgress]:
+        yield from self._require_model().classify_files(list(paths), topk, batch_size)

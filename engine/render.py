@@ -1,0 +1,120 @@
+"""Turning activations, CAMs and kernels into pictures (numpy uint8 RGB)."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from engine.errors import ConvLensError
+from engine.features import FeatureMaps
+
+COLORMAPS = {
+    "viridis": cv2.COLORMAP_VIRIDIS,
+    "inferno": cv2.COLORMAP_INFERNO,
+    "magma": cv2.COLORMAP_MAGMA,
+    "jet": cv2.COLORMAP_JET,
+    "turbo": cv2.COLORMAP_TURBO,
+    "gray": None,
+}
+NORMALISATIONS = ("channel", "shared")
+
+
+def colorize(values: np.ndarray, vmin: float, vmax: float, cmap: str = "viridis") -> np.ndarray:
+    """(H, W) floats -> (H, W, 3) uint8 RGB through a colour map."""
+    if cmap not in COLORMAPS:
+        raise ConvLensError(f"Unknown colour map '{cmap}': choose one of {', '.join(COLORMAPS)}.")
+    span = vmax - vmin
+    scaled = (values - vmin) / span if span > 0 else np.zeros_like(values)
+    gray = np.clip(scaled * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    code = COLORMAPS[cmap]
+    if code is None:
+        return np.repeat(gray[:, :, None], 3, axis=2)
+    return cv2.cvtColor(cv2.applyColorMap(gray, code), cv2.COLOR_BGR2RGB)
+
+
+def grid_shape(count: int, columns: int | None = None) -> tuple[int, int]:
+    cols = columns or max(1, math.ceil(math.sqrt(count)))
+    return math.ceil(count / cols), cols
+
+
+def feature_grid(fm: FeatureMaps, channels: list[int] | None = None, columns: int | None = None,
+                 normalise: str = "channel", cmap: str = "viridis", tile: int = 64, gap: int = 2) -> np.ndarray:
+    """Channels as a grid of colour-mapped tiles (most active first unless ``channels`` is given).
+
+    ``normalise="channel"`` stretches each map over its own range; ``"shared"``
+    uses one range for all shown maps, so tiles compare with each other.
+    """
+    if normalise not in NORMALISATIONS:
+        raise ConvLensError(f"Unknown normalisation '{normalise}': use channel or shared.")
+    chosen = list(fm.order) if channels is None else channels
+    if not chosen:
+        raise ConvLensError(f"Layer '{fm.layer}' has no channels to show.")
+    rows, cols = grid_shape(len(chosen), columns)
+    maps = fm.maps[chosen]
+    lo, hi = float(maps.min()), float(maps.max())
+    h, w = maps.shape[1:]
+    scale = max(1, tile // max(h, w))
+    th, tw = h * scale, w * scale
+    out = np.full((rows * (th + gap) + gap, cols * (tw + gap) + gap, 3), 40, np.uint8)
+    for i, m in enumerate(maps):
+        r, c = divmod(i, cols)
+        vmin, vmax = (float(m.min()), float(m.max())) if normalise == "channel" else (lo, hi)
+        img = colorize(m, vmin, vmax, cmap)
+        if scale > 1:
+            img = cv2.resize(img, (tw, th), interpolation=cv2.INTER_NEAREST)
+        y, x = gap + r * (th + gap), gap + c * (tw + gap)
+        out[y : y + th, x : x + tw] = img
+    return out
+
+
+def channel_image(fm: FeatureMaps, channel: int, cmap: str = "viridis", size: int = 384) -> np.ndarray:
+    m = fm.maps[channel]
+    img = colorize(m, float(m.min()), float(m.max()), cmap)
+    h, w = m.shape
+    scale = max(1, size // max(h, w))
+    return cv2.resize(img, (w * scale, h * scale), interpolation=cv2.INTER_NEAREST)
+
+
+def heatmap_png(heat: np.ndarray) -> np.ndarray:
+    """[0, 1] heatmap -> 8-bit grayscale (255 = most important)."""
+    return np.clip(heat * 255.0 + 0.5, 0, 255).astype(np.uint8)
+
+
+def overlay(image_rgb: np.ndarray, heat: np.ndarray, alpha: float = 0.5, cmap: str = "jet",
+            box: tuple[int, int, int, int] | None = None) -> np.ndarray:
+    """Blend a colour-mapped heatmap over an image of the same size (alpha = heatmap opacity).
+
+    With ``box`` (in ``heat``'s pixels), only that part (what the model saw) is tinted.
+    """
+    heat_h, heat_w = heat.shape
+    if heat.shape != image_rgb.shape[:2]:
+        heat = cv2.resize(heat.astype(np.float32), (image_rgb.shape[1], image_rgb.shape[0]),
+                          interpolation=cv2.INTER_LINEAR)
+    coloured = colorize(heat, 0.0, 1.0, cmap).astype(np.float32)
+    a = np.full(heat.shape, float(np.clip(alpha, 0.0, 1.0)), np.float32)
+    if box is not None:
+        sy, sx = heat_h / image_rgb.shape[0], heat_w / image_rgb.shape[1]
+        inside = np.zeros(heat.shape, bool)
+        left, top, right, bottom = box
+        inside[max(0, round(top / sy)) : round(bottom / sy), max(0, round(left / sx)) : round(right / sx)] = True
+        a[~inside] = 0.0
+    a = a[:, :, None]
+    return np.clip(image_rgb.astype(np.float32) * (1 - a) + coloured * a + 0.5, 0, 255).astype(np.uint8)
+
+
+def kernel_grid(tiles: np.ndarray, tile: int = 48, gap: int = 2) -> np.ndarray:
+    """(N, kh, kw, 3) kernels in [0, 1] -> one grid picture (nearest-neighbour enlarged)."""
+    n, kh, kw, _ = tiles.shape
+    rows, cols = grid_shape(n)
+    scale = max(1, tile // max(kh, kw))
+    th, tw = kh * scale, kw * scale
+    out = np.full((rows * (th + gap) + gap, cols * (tw + gap) + gap, 3), 255, np.uint8)
+    for i in range(n):
+        r, c = divmod(i, cols)
+        img = np.clip(tiles[i] * 255 + 0.5, 0, 255).astype(np.uint8)
+        img = cv2.resize(img, (tw, th), interpolation=cv2.INTER_NEAREST)
+        y, x = gap + r * (th + gap), gap + c * (tw + gap)
+        out[y : y + th, x : x + tw] = img
+    return out

@@ -1,0 +1,168 @@
+"""Feature maps, Grad-CAM / LayerCAM and kernels, with real weights and photos."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from engine.errors import ConvLensError
+from engine.features import capture, class_activation_map, first_conv_kernels, resolve_class
+from engine.images import load_image
+from engine.session import EngineSession
+from engine.weights import load_random, load_weights
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def mobilenet_session(mobilenet_file: Path) -> EngineSession:
+    session = EngineSession("cpu")
+    session.install(load_weights("mobilenet_v2", str(mobilenet_file)))
+    return session
+
+
+@pytest.mark.parametrize("arch", ["resnet18", "vgg16"])
+def test_feature_map_shapes_equal_summary_shapes_for_every_layer(arch: str, photos: Path) -> None:
+    from engine.registry import get_arch
+
+    session = EngineSession("cpu")
+    torch.manual_seed(0)
+    session.install(load_random(get_arch(arch)))
+    session.classify_image(load_image(photos / "dog_samoyed.jpg"), "dog", 5, inspect=True)
+    summary = session.summary()
+    checked = 0
+    for layer in summary.layers:
+        if layer.output_shape is None or len(layer.output_shape) != 3:
+            continue
+        assert session.layer_features(layer.name).shape == layer.output_shape, layer.name
+        checked += 1
+    assert checked > 20
+
+
+def test_capturing_does_not_change_the_prediction_and_leaves_no_hooks(mobilenet_session: EngineSession,
+                                                                       photos: Path) -> None:
+    image = load_image(photos / "metal_animal-1.jpg")
+    plain = mobilenet_session.classify_image(image, "tiger", 5)
+    inspected = mobilenet_session.classify_image(image, "tiger", 5, inspect=True)
+    assert [p.index for p in plain.predictions] == [p.index for p in inspected.predictions]
+    assert plain.predictions[0].probability == pytest.approx(inspected.predictions[0].probability, abs=1e-6)
+    model = mobilenet_session.predictor.model
+    assert all(not m._forward_hooks and not m._forward_pre_hooks for m in model.modules())
+    fm = mobilenet_session.layer_features("features.0.0")
+    assert fm.shape == (32, 112, 112)
+    assert list(fm.mean[fm.order]) == sorted(fm.mean, reverse=True)
+    assert fm.max.shape == (32,)
+
+
+def test_vgg_conv_output_is_kept_before_the_in_place_relu(photos: Path) -> None:
+    from engine.registry import get_arch
+
+    torch.manual_seed(0)
+    loaded = load_random(get_arch("vgg16"))
+    x = loaded.preprocess(load_image(photos / "fish.png"))[None]
+    with capture(loaded.model, ["features.0", "features.1"]) as store, torch.inference_mode():
+        loaded.model(x)
+    assert store["features.0"].min() < 0  # raw conv output, not overwritten by ReLU(inplace=True)
+    assert torch.equal(store["features.1"], store["features.0"].clamp(min=0))
+
+
+def _quadrant_canvas(photos: Path, quadrant: int) -> Image.Image:
+    dog = load_image(photos / "dog_samoyed.jpg")
+    dog.thumbnail((224, 224))
+    canvas = Image.new("RGB", (448, 448), (128, 128, 128))
+    qx, qy = (quadrant % 2) * 224, (quadrant // 2) * 224
+    canvas.paste(dog, (qx + (224 - dog.width) // 2, qy + (224 - dog.height) // 2))
+    return canvas
+
+
+@pytest.mark.parametrize("method", ["gradcam", "layercam"])
+@pytest.mark.parametrize("quadrant", [0, 1, 2, 3])
+def test_pointing_game_samoyed_in_each_quadrant(mobilenet_session: EngineSession, photos: Path,
+                                                quadrant: int, method: str) -> None:
+    canvas = _quadrant_canvas(photos, quadrant)
+    mobilenet_session.classify_image(canvas, f"canvas{quadrant}", 5)
+    samoyed = resolve_class(mobilenet_session.predictor.labels, "Samoyed")
+    result = mobilenet_session.cam(None, samoyed, method)
+    assert result.heatmap.shape == (448, 448)
+    assert 0.0 <= result.heatmap.min() and result.heatmap.max() == pytest.approx(1.0)
+    py, px = np.unravel_index(int(result.heatmap.argmax()), result.heatmap.shape)
+    assert (px // 224) + 2 * (py // 224) == quadrant, (method, px, py)
+
+
+def test_cam_default_layer_and_class_errors(mobilenet_session: EngineSession, photos: Path) -> None:
+    mobilenet_session.classify_image(load_image(photos / "metal_animal-3.jpg"), "lion", 5)
+    result = mobilenet_session.cam()
+    assert result.layer == "features" and result.label == "lion"
+    with pytest.raises(ConvLensError, match="classifier.1.*needs a convolutional layer"):
+        mobilenet_session.cam("classifier.1")
+    with pytest.raises(ConvLensError, match="No layer 'featurs'.*features"):
+        mobilenet_session.cam("featurs")
+    with pytest.raises(ConvLensError, match="Class 5000 does not exist"):
+        resolve_class(mobilenet_session.predictor.labels, "5000")
+
+
+def test_cam_works_on_a_frozen_backbone(mobilenet_file: Path, photos: Path) -> None:
+    loaded = load_weights("mobilenet_v2", str(mobilenet_file))
+    for p in loaded.model.parameters():
+        p.requires_grad_(False)
+    x = loaded.preprocess(load_image(photos / "metal_animal-3.jpg"))[None]
+    cam, index, _ = class_activation_map(loaded.model, x, "features.17")
+    assert loaded.labels[index] == "lion" and cam.max() == pytest.approx(1.0)
+
+
+def test_first_conv_kernels() -> None:
+    from engine.registry import get_arch
+
+    name, tiles = first_conv_kernels(get_arch("alexnet").build())
+    assert name == "features.0" and tiles.shape == (64, 11, 11, 3)
+    assert 0.0 <= tiles.min() and tiles.max() <= 1.0
+    _, tiles = first_conv_kernels(get_arch("lenet5").build())
+    assert tiles.shape == (6, 5, 5, 3)
+
+
+def test_torchscript_says_it_cannot_be_inspected(shared_data: Path, photos: Path) -> None:
+    session = EngineSession("cpu")
+    session.install(load_weights(None, str(shared_data / "models" / "mobilenet_v2_quantized_torchscript.pt")))
+    session.classify_image(load_image(photos / "metal_animal-3.jpg"), "lion", 5, inspect=True)
+    for call in (lambda: session.layer_features("features"), lambda: session.cam(), session.kernels):
+        with pytest.raises(ConvLensError, match="TorchScript"):
+            call()
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_cli_cam_writes_a_grayscale_png_of_the_image_size(mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
+    image = photos / "metal_car-2.jpg"
+    heat, over = tmp_path / "heat.png", tmp_path / "over.png"
+    run = _cli("cam", str(image), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
+               "--class", "sports car", "--out", str(heat), "--overlay", str(over))
+    assert run.returncode == 0, run.stderr
+    with Image.open(image) as src, Image.open(heat) as h, Image.open(over) as o:
+        assert h.mode == "L" and h.size == src.size and o.size == src.size
+        assert np.asarray(h).max() == 255
+    run = _cli("cam", str(image), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
+               "--class", "817", "--layer", "features.16", "--out", str(heat))
+    assert run.returncode == 0 and "class 817" in run.stdout
+    run = _cli("cam", str(image), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
+               "--class", "not a class", "--out", str(heat))
+    assert run.returncode == 1 and "No class named 'not a class'" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_cli_features_grid(mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
+    out = tmp_path / "grid.png"
+    run = _cli("features", str(photos / "fish.png"), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
+               "--layer", "features.1", "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    with Image.open(out) as grid:
+        assert grid.mode == "RGB" and grid.width > 100
+    run = _cli("features", str(photos / "fish.png"), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
+               "--layer", "nope", "--out", str(out))
+    assert run.returncode == 1 and "No layer 'nope'" in run.stderr
