@@ -18,10 +18,10 @@ from PIL import Image
 from engine.device import describe_device, select_device
 from engine.errors import ConvLensError
 from engine.features import (
+    ActivationRecorder,
     CamResult,
     FeatureMaps,
     cam_to_image,
-    capture,
     class_activation_map,
     crop_box,
     default_cam_layer,
@@ -97,6 +97,7 @@ class EngineSession:
         self._summary: ModelSummary | None = None
         self._current: tuple[str, Image.Image, torch.Tensor] | None = None  # key, image, model input
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
+        self._recorder = ActivationRecorder()
 
     @property
     def device_name(self) -> str:
@@ -129,6 +130,7 @@ class EngineSession:
         self._summary = None
         self._current = None
         self._captured = None
+        self._recorder = ActivationRecorder()
         pre = loaded.preprocess
         return ModelInfo(
             arch=loaded.name,
@@ -172,7 +174,7 @@ class EngineSession:
         x = predictor.prepare([image])
         self._current = (source, image, x)
         if inspect and not predictor.loaded.scripted:
-            with capture(predictor.model) as store:
+            with self._recorder.record(predictor.model) as store:
                 predictions = predictor.predict_tensor(x, topk)[0]
             self._captured = (source, store)
         else:
@@ -200,7 +202,7 @@ class EngineSession:
         require_inspectable(predictor.model)
         key, _, x = self._require_image()
         if self._captured is None or self._captured[0] != key:
-            with capture(predictor.model) as store:
+            with self._recorder.record(predictor.model) as store:
                 predictor.predict_tensor(x, 1)
             self._captured = (key, store)
         store = self._captured[1]

@@ -166,3 +166,21 @@ def test_cli_features_grid(mobilenet_file: Path, photos: Path, tmp_path: Path) -
     run = _cli("features", str(photos / "fish.png"), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
                "--layer", "nope", "--out", str(out))
     assert run.returncode == 1 and "No layer 'nope'" in run.stderr
+
+
+def test_recorder_reuses_buffers_but_feature_maps_keep_their_values(mobilenet_session: EngineSession,
+                                                                    photos: Path) -> None:
+    from engine.features import ActivationRecorder, feature_maps
+
+    loaded = mobilenet_session.predictor.loaded
+    recorder = ActivationRecorder()
+    xs = [loaded.preprocess(load_image(photos / n))[None] for n in ("fish.png", "metal_car-2.jpg")]
+    with recorder.record(loaded.model, ["features.3"]) as first, torch.inference_mode():
+        loaded.model(xs[0])
+    kept = feature_maps("features.3", first["features.3"])
+    snapshot = kept.maps.copy()
+    with recorder.record(loaded.model, ["features.3"]) as second, torch.inference_mode():
+        loaded.model(xs[1])
+    assert second["features.3"].data_ptr() == first["features.3"].data_ptr()  # buffer reused
+    assert np.array_equal(kept.maps, snapshot)  # earlier maps unaffected
+    assert not np.allclose(feature_maps("features.3", second["features.3"]).maps, snapshot)
