@@ -118,3 +118,25 @@ def kernel_grid(tiles: np.ndarray, tile: int = 48, gap: int = 2) -> np.ndarray:
         y, x = gap + r * (th + gap), gap + c * (tw + gap)
         out[y : y + th, x : x + tw] = img
     return out
+
+
+def heat_rgba(heat: np.ndarray, size: tuple[int, int], box: tuple[int, int, int, int] | None = None,
+              cmap: str = "jet") -> np.ndarray:
+    """A colour-mapped heatmap as an (H, W, 4) RGBA layer of ``size`` (W, H) to paint over the image.
+
+    Opaque inside ``box`` (given in ``heat``'s pixels: what the model saw), transparent outside;
+    the viewer sets the overall opacity.
+    """
+    width, height = size
+    heat_h, heat_w = heat.shape
+    resized = cv2.resize(heat.astype(np.float32), (width, height), interpolation=cv2.INTER_LINEAR)
+    rgba = np.empty((height, width, 4), np.uint8)
+    rgba[:, :, :3] = colorize(resized, 0.0, 1.0, cmap)
+    rgba[:, :, 3] = 255
+    if box is not None:
+        sx, sy = width / heat_w, height / heat_h
+        left, top, right, bottom = box
+        mask = np.zeros((height, width), bool)
+        mask[max(0, round(top * sy)) : round(bottom * sy), max(0, round(left * sx)) : round(right * sx)] = True
+        rgba[~mask, 3] = 0
+    return rgba

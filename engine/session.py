@@ -32,7 +32,7 @@ from engine.features import (
 )
 from engine.images import load_image
 from engine.predict import BatchProgress, Prediction, Predictor
-from engine.render import feature_grid, grid_shape, kernel_grid
+from engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
 from engine.summary import ModelSummary, summarize
 from engine.weights import DownloadProgress, LoadedModel, load_weights_steps
 
@@ -77,6 +77,16 @@ class FeatureView:
     grid: np.ndarray  # (H, W, 3) uint8
     tile_size: tuple[int, int]  # (height, width) of one tile in the grid, gap excluded
     gap: int
+
+
+@dataclass(frozen=True)
+class KernelView:
+    """The first convolution's kernels: the layer, a grid picture, how many, kernel (h, w)."""
+
+    layer: str
+    grid: np.ndarray
+    count: int
+    size: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -240,11 +250,15 @@ class EngineSession:
         box = tuple(round(v) for v in crop_box(predictor.preprocess, image.size))
         return CamResult(layer, index, predictor.labels[index], method, heat, cam, box)  # type: ignore[arg-type]
 
-    def kernels(self) -> tuple[str, np.ndarray]:
+    def kernels(self) -> KernelView:
         """The first convolution's kernels as a picture."""
         predictor = self._require_model()
         name, tiles = first_conv_kernels(predictor.model)
-        return name, kernel_grid(tiles)
+        return KernelView(name, kernel_grid(tiles), tiles.shape[0], (tiles.shape[1], tiles.shape[2]))
+
+    def cam_layer_rgba(self, result: CamResult, size: tuple[int, int], cmap: str = "jet") -> np.ndarray:
+        """The CAM as an RGBA layer of ``size`` to paint over the displayed image."""
+        return heat_rgba(result.heatmap, size, result.box, cmap)
 
     def classify_files(self, paths: Sequence[str | Path], topk: int, batch_size: int = 16) -> Iterator[BatchProgress]:
         yield from self._require_model().classify_files(list(paths), topk, batch_size)

@@ -44,6 +44,12 @@ class EngineWorker(QObject):
     image_failed = Signal(int, str, str)  # request, source, message
     folder_progress = Signal(int, object)  # job, BatchProgress
     folder_finished = Signal(int, bool, str)  # job, cancelled, error message ("" if none)
+    features_ready = Signal(int, object)  # request, FeatureView
+    features_failed = Signal(int, str)
+    cam_ready = Signal(int, object, object)  # request, CamResult, RGBA layer (H, W, 4) at display size
+    cam_failed = Signal(int, str)
+    kernels_ready = Signal(object)  # KernelView
+    kernels_failed = Signal(str)
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
@@ -88,8 +94,8 @@ class EngineWorker(QObject):
         except ConvLensError as exc:
             self.summary_failed.emit(str(exc))
 
-    @Slot(int, object, str, int)
-    def classify_image(self, request: int, source: object, key: str, topk: int) -> None:
+    @Slot(int, object, str, int, bool)
+    def classify_image(self, request: int, source: object, key: str, topk: int, inspect: bool) -> None:
         if request < self._client.latest_image_request:
             return  # superseded by a newer request for the current image
         try:
@@ -101,9 +107,35 @@ class EngineWorker(QObject):
             if self.session.predictor is None:
                 self.image_shown.emit(request, key, self.session.display_copy(image), image.size)
                 return
-            self.image_ready.emit(request, self.session.classify_image(image, key, topk))
+            self.image_ready.emit(request, self.session.classify_image(image, key, topk, inspect))
         except ConvLensError as exc:
             self.image_failed.emit(request, key, str(exc))
+
+    @Slot(int, str, int, int, str, str)
+    def features(self, request: int, layer: str, page: int, per_page: int, normalise: str, cmap: str) -> None:
+        if request < self._client.latest_features_request:
+            return
+        try:
+            self.features_ready.emit(request, self.session.feature_view(layer, page, per_page, normalise, cmap))
+        except ConvLensError as exc:
+            self.features_failed.emit(request, str(exc))
+
+    @Slot(int, str, int, str, object)
+    def cam(self, request: int, layer: str, class_index: int, method: str, size: tuple[int, int]) -> None:
+        if request < self._client.latest_cam_request:
+            return
+        try:
+            result = self.session.cam(layer or None, None if class_index < 0 else class_index, method)
+            self.cam_ready.emit(request, result, self.session.cam_layer_rgba(result, size))
+        except ConvLensError as exc:
+            self.cam_failed.emit(request, str(exc))
+
+    @Slot()
+    def kernels(self) -> None:
+        try:
+            self.kernels_ready.emit(self.session.kernels())
+        except ConvLensError as exc:
+            self.kernels_failed.emit(str(exc))
 
     @Slot(int, object, int)
     def classify_folder(self, job: int, paths: list[str], topk: int) -> None:
@@ -124,14 +156,19 @@ class EngineClient(QObject):
 
     _load_requested = Signal(int, object)
     _summary_requested = Signal()
-    _image_requested = Signal(int, object, str, int)
+    _image_requested = Signal(int, object, str, int, bool)
     _folder_requested = Signal(int, object, int)
+    _features_requested = Signal(int, str, int, int, str, str)
+    _cam_requested = Signal(int, str, int, str, object)
+    _kernels_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._cancelled: set[int] = set()
         self.latest_image_request = 0
+        self.latest_features_request = 0
+        self.latest_cam_request = 0
         self.thread = QThread()
         self.thread.setObjectName("ConvLensEngine")
         self.worker = EngineWorker(self)
@@ -140,6 +177,9 @@ class EngineClient(QObject):
         self._summary_requested.connect(self.worker.compute_summary)
         self._image_requested.connect(self.worker.classify_image)
         self._folder_requested.connect(self.worker.classify_folder)
+        self._features_requested.connect(self.worker.features)
+        self._cam_requested.connect(self.worker.cam)
+        self._kernels_requested.connect(self.worker.kernels)
         self.thread.start()
 
     # Called from the engine thread; a set lookup is atomic under the GIL.
@@ -154,12 +194,32 @@ class EngineClient(QObject):
     def request_summary(self) -> None:
         self._summary_requested.emit()
 
-    def classify_image(self, source: str | bytes, key: str, topk: int) -> int:
-        """Classify one image (a path, or encoded bytes named by ``key``); older requests are dropped."""
+    def classify_image(self, source: str | bytes, key: str, topk: int, inspect: bool = False) -> int:
+        """Classify one image (a path, or encoded bytes named by ``key``); older requests are dropped.
+
+        With ``inspect`` the same forward pass keeps every layer's output for the feature maps.
+        """
         request = next(self._ids)
         self.latest_image_request = request
-        self._image_requested.emit(request, source, key, topk)
+        self._image_requested.emit(request, source, key, topk, inspect)
         return request
+
+    def request_features(self, layer: str, page: int, per_page: int, normalise: str, cmap: str) -> int:
+        """Feature maps of ``layer`` for the current image; supersedes older requests."""
+        request = next(self._ids)
+        self.latest_features_request = request
+        self._features_requested.emit(request, layer, page, per_page, normalise, cmap)
+        return request
+
+    def request_cam(self, layer: str, class_index: int | None, method: str, size: tuple[int, int]) -> int:
+        """A CAM for the current image ("" layer = default; None class = top-1), as a layer of ``size``."""
+        request = next(self._ids)
+        self.latest_cam_request = request
+        self._cam_requested.emit(request, layer, -1 if class_index is None else class_index, method, size)
+        return request
+
+    def request_kernels(self) -> None:
+        self._kernels_requested.emit()
 
     def classify_folder(self, paths: list[str], topk: int) -> int:
         job = next(self._ids)
@@ -174,7 +234,7 @@ class EngineClient(QObject):
         if not self.thread.isRunning():
             return
         self._cancelled.update(range(next(self._ids)))
-        self.latest_image_request = 1 << 62
+        self.latest_image_request = self.latest_features_request = self.latest_cam_request = 1 << 62
         self.thread.quit()
         self.thread.wait()
         gc.unfreeze()  # let interpreter teardown release what was frozen

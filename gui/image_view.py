@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
@@ -25,6 +25,8 @@ class ImageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pixmap: QPixmap | None = None
+        self._overlay: QPixmap | None = None
+        self.overlay_opacity = 0.5
         self._hint = self.tr("Drop images or a folder here\nCtrl+O to open, Ctrl+V to paste")
         self.caption = ""
         self.setMinimumSize(240, 200)
@@ -32,11 +34,25 @@ class ImageView(QWidget):
 
     def set_image(self, image: QImage | None, caption: str = "") -> None:
         self._pixmap = QPixmap.fromImage(image) if image is not None else None
+        self._overlay = None
         self.caption = caption
+        self.update()
+
+    def set_overlay(self, image: QImage | None) -> None:
+        """A layer (e.g. a CAM) painted over the image at ``overlay_opacity``; None removes it."""
+        self._overlay = QPixmap.fromImage(image) if image is not None else None
+        self.update()
+
+    def has_overlay(self) -> bool:
+        return self._overlay is not None
+
+    def set_overlay_opacity(self, opacity: float) -> None:
+        self.overlay_opacity = opacity
         self.update()
 
     def set_hint(self, text: str) -> None:
         self._pixmap = None
+        self._overlay = None
         self._hint = text
         self.update()
 
@@ -56,6 +72,10 @@ class ImageView(QWidget):
         x = area.x() + (area.width() - scaled.width()) // 2
         y = area.y() + (area.height() - scaled.height()) // 2
         p.drawPixmap(x, y, scaled)
+        if self._overlay is not None:
+            p.setOpacity(self.overlay_opacity)
+            p.drawPixmap(QRect(x, y, scaled.width(), scaled.height()), self._overlay)
+            p.setOpacity(1.0)
         p.setPen(self.palette().color(QPalette.ColorRole.Text))
         caption_rect = self.rect().adjusted(8, self.height() - 24, -8, -4)
         text = p.fontMetrics().elidedText(self.caption, Qt.TextElideMode.ElideMiddle, caption_rect.width())

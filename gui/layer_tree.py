@@ -38,7 +38,7 @@ class LayerTree(QWidget):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(self.COL_NAME, 260)
+        header.resizeSection(self.COL_NAME, 170)
         for col in (self.COL_TYPE, self.COL_SHAPE, self.COL_PARAMS, self.COL_TRAINABLE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_current)

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.features import CamResult
 from engine.images import iter_image_paths
 from engine.predict import BatchProgress
-from engine.session import ImageClassification, ModelInfo, WeightsRequest
+from engine.session import FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
 from engine.summary import ModelSummary
+from gui.cam_controls import CamControls
 from gui.engine_client import EngineClient
+from gui.feature_view import FeatureMapView, FiltersView, qimage_from_rgba
 from gui.folder_view import FolderView
 from gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
 from gui.layer_tree import LayerTree
@@ -61,11 +64,17 @@ class MainWindow(QMainWindow):
         self.predictions.setMinimumWidth(280)
         self.folder_view = FolderView()
         self.layer_tree = LayerTree()
+        self.cam_controls = CamControls()
+        self.feature_view = FeatureMapView()
+        self.filters_view = FiltersView()
+        self.selected_layer = ""
+        self._display_size = (0, 0)
 
         images_left = QWidget()
         lay = QVBoxLayout(images_left)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.image_view, 1)
+        lay.addWidget(self.cam_controls)
         lay.addWidget(self.thumbnails)
         images_tab = QSplitter(Qt.Orientation.Horizontal)
         images_tab.addWidget(images_left)
@@ -76,7 +85,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(images_tab, self.tr("Images"))
         self.tabs.addTab(self.folder_view, self.tr("Folder results"))
-        self.tabs.addTab(self.layer_tree, self.tr("Model layers"))
+        self.inside_tabs = QTabWidget()
+        self.inside_tabs.addTab(self.feature_view, self.tr("Feature maps"))
+        self.inside_tabs.addTab(self.filters_view, self.tr("Filters (first convolution)"))
+        layers_tab = QSplitter(Qt.Orientation.Horizontal)
+        layers_tab.addWidget(self.layer_tree)
+        layers_tab.addWidget(self.inside_tabs)
+        layers_tab.setStretchFactor(0, 1)
+        layers_tab.setStretchFactor(1, 1)
+        layers_tab.setSizes([520, 480])
+        layers_tab.setChildrenCollapsible(False)
+        self.tabs.addTab(layers_tab, self.tr("Inside the model"))
         right = QWidget()
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -104,6 +123,16 @@ class MainWindow(QMainWindow):
         worker.image_failed.connect(self._on_image_failed)
         worker.folder_progress.connect(self._on_folder_progress)
         worker.folder_finished.connect(self._on_folder_finished)
+        worker.features_ready.connect(self._on_features_ready)
+        worker.features_failed.connect(self._on_features_failed)
+        worker.cam_ready.connect(self._on_cam_ready)
+        worker.cam_failed.connect(self._on_cam_failed)
+        worker.kernels_ready.connect(self._on_kernels_ready)
+        worker.kernels_failed.connect(self.filters_view.show_message)
+        self.layer_tree.layer_selected.connect(self._on_layer_selected)
+        self.feature_view.settings_changed.connect(self._request_features)
+        self.cam_controls.changed.connect(self._request_cam)
+        self.cam_controls.opacity_changed.connect(self.image_view.set_overlay_opacity)
         self.model_panel.load_requested.connect(self.load_model)
         self.model_panel.cancel_requested.connect(lambda: self.client.cancel(self.load_job))
         self.predictions.topk_changed.connect(self._on_topk_changed)
@@ -189,9 +218,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Loaded {title} ({source})").format(
                 title=info.title, source=info.source), 8000)
         self._update_title()
+        self.selected_layer = ""
+        self.cam_controls.set_selected_layer("")
+        self.feature_view.show_message(self.tr("Select a layer in the tree to see its feature maps."))
         self._reclassify()
         self.layer_tree.clear(self.tr("Computing the layer table…"))
         self.client.request_summary()
+        self.client.request_kernels()
 
     def _on_model_failed(self, job: int, message: str, cancelled: bool) -> None:
         if job != self.load_job:
@@ -259,7 +292,8 @@ class MainWindow(QMainWindow):
     def _request_current(self) -> None:
         if self._current_source is None:
             return
-        self.image_request = self.client.classify_image(self._current_source, self.current_key, self.predictions.topk)
+        self.image_request = self.client.classify_image(self._current_source, self.current_key, self.predictions.topk,
+                                                        inspect=bool(self.selected_layer))
         if self.model_info is not None:
             self.statusBar().showMessage(self.tr("Classifying {name}…").format(name=self._display_name()))
 
@@ -279,8 +313,13 @@ class MainWindow(QMainWindow):
             return
         w, h = result.size
         self.image_view.set_image(array_to_qimage(result.display), f"{self._display_name()}  ({w}×{h})")
+        self._display_size = (result.display.shape[1], result.display.shape[0])
         name = self.model_info.title if self.model_info else ""
         self.predictions.show_predictions(result.predictions, result.seconds, name)
+        self.cam_controls.set_predictions(result.predictions)
+        if self.selected_layer:
+            self._request_features()
+        self._request_cam()
         self.statusBar().showMessage(self.tr("{name}: {label} ({p:.1f}%)").format(
             name=self._display_name(), label=result.predictions[0].label,
             p=100 * result.predictions[0].probability), 8000)
@@ -297,6 +336,55 @@ class MainWindow(QMainWindow):
         self.image_view.set_hint(message)
         self.predictions.clear("")
         self.show_error(message)
+
+    # ------------------------------------------------------------ inside the model
+    def _on_layer_selected(self, layer: str) -> None:
+        self.selected_layer = layer
+        self.cam_controls.set_selected_layer(layer)
+        self.feature_view.page = 0
+        self._request_features()
+
+    def _request_features(self) -> None:
+        if not self.selected_layer:
+            return
+        if not self.image_view.has_image():
+            self.feature_view.show_message(self.tr("Open an image: feature maps are shown for the current image."))
+            return
+        view = self.feature_view
+        self.client.request_features(self.selected_layer, view.page, 64, view.normalisation, view.colormap)
+
+    def _on_features_ready(self, request: int, view: FeatureView) -> None:
+        if request == self.client.latest_features_request and view.maps.layer == self.selected_layer:
+            self.feature_view.show_view(view)
+
+    def _on_features_failed(self, request: int, message: str) -> None:
+        if request == self.client.latest_features_request:
+            self.feature_view.show_message(message)
+
+    def _request_cam(self) -> None:
+        if not self.cam_controls.is_on:
+            self.image_view.set_overlay(None)
+            return
+        if not self.image_view.has_image() or self.model_info is None:
+            return
+        self.cam_controls.info.setText(self.tr("computing…"))
+        c = self.cam_controls
+        self.client.request_cam(c.layer, c.class_index, c.method.currentData(), self._display_size)
+
+    def _on_cam_ready(self, request: int, result: CamResult, rgba: object) -> None:
+        if request != self.client.latest_cam_request or not self.cam_controls.is_on:
+            return
+        self.image_view.set_overlay(qimage_from_rgba(rgba))  # type: ignore[arg-type]
+        self.cam_controls.info.setText(f"{result.label} @ {result.layer}")
+
+    def _on_cam_failed(self, request: int, message: str) -> None:
+        if request == self.client.latest_cam_request:
+            self.cam_controls.info.setText(self.tr("no map"))
+            self.image_view.set_overlay(None)
+            self.show_error(message)
+
+    def _on_kernels_ready(self, kernels: KernelView) -> None:
+        self.filters_view.show_kernels(kernels.layer, kernels.grid, kernels.count, kernels.size)
 
     # ------------------------------------------------------------ folder mode
     def classify_folder(self, paths: list[Path]) -> None:

@@ -37,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights", required=True, help="weights file")
     parser.add_argument("--out", default="docs/screenshot.png")
     parser.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT")
-    parser.add_argument("--tab", type=int, default=0, help="0 images, 1 folder results, 2 layers")
+    parser.add_argument("--tab", type=int, default=0, help="0 images, 1 folder results, 2 inside the model")
+    parser.add_argument("--layer", help="select this layer in the tree (feature maps)")
+    parser.add_argument("--cam", action="store_true", help="turn the CAM overlay on")
+    parser.add_argument("--filters", action="store_true", help="show the first-layer filters tab")
     args = parser.parse_args(argv)
     app = make_application()
     from gui.main_window import MainWindow
@@ -55,6 +58,21 @@ def main(argv: list[str] | None = None) -> int:
     ok = _wait(app, lambda: window.predictions.top_text() or window.folder_view.results and
                not window.folder_view.running, 120)
     _wait(app, lambda: window.layer_tree.summary is not None, 60)
+    if args.layer:
+        window.tabs.setCurrentIndex(2)
+        item = window.layer_tree.item_for(args.layer)
+        if item is None:
+            print(f"no layer {args.layer}", file=sys.stderr)
+            return 1
+        window.layer_tree.tree.setCurrentItem(item)
+        window.layer_tree.tree.scrollToItem(item)
+        _wait(app, lambda: window.feature_view.view is not None, 60)
+    if args.filters:
+        window.inside_tabs.setCurrentIndex(1)
+        _wait(app, lambda: bool(window.filters_view.layer), 60)
+    if args.cam:
+        window.cam_controls.enabled.setChecked(True)
+        _wait(app, lambda: window.image_view.has_overlay(), 60)
     _wait(app, lambda: False, 0.5)  # thumbnails
     window.tabs.setCurrentIndex(args.tab)
     _wait(app, lambda: False, 0.2)

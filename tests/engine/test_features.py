@@ -184,3 +184,23 @@ def test_recorder_reuses_buffers_but_feature_maps_keep_their_values(mobilenet_se
     assert second["features.3"].data_ptr() == first["features.3"].data_ptr()  # buffer reused
     assert np.array_equal(kept.maps, snapshot)  # earlier maps unaffected
     assert not np.allclose(feature_maps("features.3", second["features.3"]).maps, snapshot)
+
+
+def test_switching_layers_reuses_the_last_forward_pass(mobilenet_session: EngineSession, photos: Path) -> None:
+    model = mobilenet_session.predictor.model
+    calls = []
+    handle = model.register_forward_pre_hook(lambda *_: calls.append(1))
+    try:
+        image = load_image(photos / "kitten_224.png")
+        result = mobilenet_session.classify_image(image, "kitten", 5, inspect=True)
+        assert result.predictions[0].label == "tabby"
+        for layer in ("features.1", "features.7", "features.18", "features"):
+            mobilenet_session.layer_features(layer)
+        assert len(calls) == 1
+        mobilenet_session.classify_image(load_image(photos / "fish.png"), "fish", 5)  # a new image
+        mobilenet_session.layer_features("features.1")
+        assert len(calls) == 3  # its prediction + one capture pass; then reused again
+        mobilenet_session.layer_features("features.2")
+        assert len(calls) == 3
+    finally:
+        handle.remove()

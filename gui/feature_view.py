@@ -1,0 +1,214 @@
+"""Feature maps of the selected layer (most active first, paged) and the first layer's filters."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.render import COLORMAPS, channel_image
+from engine.session import FeatureView
+from gui.image_view import array_to_qimage
+
+
+class _ClickableImage(QLabel):
+    clicked = Signal(QPoint)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit(event.position().toPoint())
+
+
+class FeatureMapView(QWidget):
+    """The grid of one page of channels; click a channel to see it large with its value range."""
+
+    settings_changed = Signal()  # page, colour map or normalisation changed: ask the engine again
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self.tr("Select a layer in the tree to see its feature maps."))
+        self.title.setObjectName("feature_title")
+        self.title.setWordWrap(True)
+        self.cmap = QComboBox()
+        for name in COLORMAPS:
+            self.cmap.addItem(name, name)
+        self.cmap.setToolTip(self.tr("Colour map"))
+        self.normalise = QComboBox()
+        self.normalise.addItem(self.tr("Per-channel range"), "channel")
+        self.normalise.addItem(self.tr("Shared range"), "shared")
+        self.normalise.setToolTip(self.tr("Stretch each map over its own range, or one range for the page"))
+        self.prev_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        self.page_label = QLabel()
+        for w in (self.prev_button, self.next_button):
+            w.setFixedWidth(36)
+        controls = QHBoxLayout()
+        controls.addWidget(self.cmap)
+        controls.addWidget(self.normalise)
+        controls.addStretch(1)
+        controls.addWidget(self.prev_button)
+        controls.addWidget(self.page_label)
+        controls.addWidget(self.next_button)
+
+        self.grid = _ClickableImage()
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.grid.setObjectName("feature_grid")
+        scroll = QScrollArea()
+        scroll.setWidget(self.grid)
+        scroll.setWidgetResizable(True)
+        self.detail = QLabel()
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setMinimumWidth(160)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.detail_text = QLabel(self.tr("Click a channel"))
+        self.detail_text.setObjectName("channel_info")
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        detail_box = QWidget()
+        dl = QVBoxLayout(detail_box)
+        dl.addWidget(self.detail, 1)
+        dl.addWidget(self.detail_text)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(detail_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 240])
+        detail_box.setMaximumWidth(360)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(controls)
+        layout.addWidget(split, 1)
+        self.view: FeatureView | None = None
+        self.page = 0
+        self.selected_channel: int | None = None
+        self.cmap.currentIndexChanged.connect(self._on_style_changed)
+        self.normalise.currentIndexChanged.connect(self._on_style_changed)
+        self.prev_button.clicked.connect(lambda: self._turn(-1))
+        self.next_button.clicked.connect(lambda: self._turn(1))
+        self.grid.clicked.connect(self._on_grid_click)
+        self._update_pager()
+
+    @property
+    def colormap(self) -> str:
+        return self.cmap.currentData()
+
+    @property
+    def normalisation(self) -> str:
+        return self.normalise.currentData()
+
+    def show_message(self, text: str) -> None:
+        self.view = None
+        self.title.setText(text)
+        self.grid.clear()
+        self.detail.clear()
+        self.detail_text.setText("")
+        self._update_pager()
+
+    def show_view(self, view: FeatureView) -> None:
+        self.view = view
+        self.page = view.page
+        fm = view.maps
+        shown = len(view.channels)
+        first = view.page * len(view.channels) if view.page < view.pages - 1 else fm.channels - shown
+        self.title.setText(self.tr(
+            "<b>{layer}</b> — {c} channels of {h}×{w}; showing {a}–{b}, most active first").format(
+            layer=fm.layer, c=fm.channels, h=fm.maps.shape[1], w=fm.maps.shape[2], a=first + 1, b=first + shown))
+        self.grid.setPixmap(QPixmap.fromImage(array_to_qimage(view.grid)))
+        self._update_pager()
+        channel = self.selected_channel if self.selected_channel in view.channels else view.channels[0]
+        self.show_channel(channel)
+
+    def show_channel(self, channel: int) -> None:
+        if self.view is None:
+            return
+        fm = self.view.maps
+        self.selected_channel = channel
+        image = channel_image(fm, channel, self.colormap, size=320)
+        self.detail.setPixmap(QPixmap.fromImage(array_to_qimage(image)))
+        m = fm.maps[channel]
+        rank = int(np.where(fm.order == channel)[0][0]) + 1
+        self.detail_text.setText(self.tr(
+            "channel {c} (rank {r} of {n})\nmin {lo:.3g}   max {hi:.3g}   mean {mean:.3g}").format(
+            c=channel, r=rank, n=fm.channels, lo=float(m.min()), hi=float(m.max()), mean=float(fm.mean[channel])))
+
+    def channel_at(self, pos: QPoint) -> int | None:
+        view = self.view
+        if view is None:
+            return None
+        th, tw = view.tile_size
+        col = (pos.x() - view.gap) // (tw + view.gap)
+        row = (pos.y() - view.gap) // (th + view.gap)
+        index = row * view.columns + col
+        if pos.x() < view.gap or pos.y() < view.gap or col >= view.columns or not 0 <= index < len(view.channels):
+            return None
+        return view.channels[index]
+
+    def _on_grid_click(self, pos: QPoint) -> None:
+        channel = self.channel_at(pos)
+        if channel is not None:
+            self.show_channel(channel)
+
+    def _turn(self, delta: int) -> None:
+        if self.view is None:
+            return
+        self.page = min(max(0, self.page + delta), self.view.pages - 1)
+        self.settings_changed.emit()
+
+    def _on_style_changed(self) -> None:
+        self.settings_changed.emit()
+
+    def _update_pager(self) -> None:
+        pages = self.view.pages if self.view else 1
+        self.page_label.setText(self.tr("page {p}/{n}").format(p=self.page + 1, n=pages))
+        self.prev_button.setEnabled(self.view is not None and self.page > 0)
+        self.next_button.setEnabled(self.view is not None and self.page < pages - 1)
+        for w in (self.prev_button, self.next_button, self.page_label):
+            w.setVisible(pages > 1)
+
+
+class FiltersView(QWidget):
+    """The first convolution's kernels as RGB tiles (what the first layer looks for)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self.tr("The first convolution's kernels appear here once a model is loaded."))
+        self.title.setWordWrap(True)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        self.layer = ""
+
+    def show_kernels(self, layer: str, grid: np.ndarray, count: int, kernel: tuple[int, int]) -> None:
+        self.layer = layer
+        self.title.setText(self.tr(
+            "<b>{layer}</b>: {n} kernels of {kh}×{kw}, shown as RGB (grey = 0; one scale for all)").format(
+            layer=layer, n=count, kh=kernel[0], kw=kernel[1]))
+        self.image.setPixmap(QPixmap.fromImage(array_to_qimage(grid)))
+
+    def show_message(self, text: str) -> None:
+        self.layer = ""
+        self.title.setText(text)
+        self.image.clear()
+
+
+def qimage_from_rgba(array: np.ndarray) -> QImage:
+    h, w = array.shape[:2]
+    data = np.ascontiguousarray(array)
+    return QImage(data.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()

@@ -1,0 +1,72 @@
+"""Feature maps, filters and the CAM overlay in the window (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+
+from gui.main_window import MainWindow
+from tests.gui.conftest import load
+from tests.gui.test_main_window import drop_files
+
+
+def test_selecting_a_layer_renders_its_feature_grid(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                    photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    drop_files(window, [photos / "metal_animal-3.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
+    qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
+    window.tabs.setCurrentIndex(2)
+    item = window.layer_tree.item_for("features.3")
+    window.layer_tree.tree.setCurrentItem(item)
+    qtbot.waitUntil(lambda: window.feature_view.view is not None, timeout=20_000)
+    view = window.feature_view.view
+    assert view.maps.layer == "features.3" and view.maps.shape == (24, 56, 56)
+    assert not window.feature_view.grid.pixmap().isNull()
+    assert "24 channels of 56×56" in window.feature_view.title.text()
+    # clicking the second tile shows that channel large with its range
+    th, tw = view.tile_size
+    window.feature_view._on_grid_click(QPoint(view.gap + tw + view.gap + tw // 2, view.gap + th // 2))
+    assert window.feature_view.selected_channel == view.channels[1]
+    assert "rank 2 of 24" in window.feature_view.detail_text.text()
+
+    # a 1280-channel layer is paged, 64 at a time
+    window.layer_tree.tree.setCurrentItem(window.layer_tree.item_for("features.18"))
+    qtbot.waitUntil(lambda: window.feature_view.view is not None and window.feature_view.view.maps.layer == "features.18",
+                    timeout=20_000)
+    assert window.feature_view.view.pages == 20 and len(window.feature_view.view.channels) == 64
+    window.feature_view.next_button.click()
+    qtbot.waitUntil(lambda: window.feature_view.view.page == 1, timeout=20_000)
+
+    # the first convolution's filters
+    qtbot.waitUntil(lambda: window.filters_view.layer == "features.0.0", timeout=20_000)
+    assert "32 kernels of 3×3" in window.filters_view.title.text()
+
+
+def test_cam_overlay_toggles(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    drop_files(window, [photos / "dog_samoyed.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    assert not window.image_view.has_overlay()
+    window.cam_controls.enabled.setChecked(True)
+    qtbot.waitUntil(window.image_view.has_overlay, timeout=30_000)
+    assert window.cam_controls.info.text() == "Samoyed @ features"
+    # explain the second class instead
+    window.cam_controls.class_combo.setCurrentIndex(2)
+    window.cam_controls.class_combo.activated.emit(2)
+    qtbot.waitUntil(lambda: window.cam_controls.info.text().startswith("Pomeranian"), timeout=30_000)
+    window.cam_controls.opacity.setValue(80)
+    assert window.image_view.overlay_opacity == 0.8
+    window.cam_controls.enabled.setChecked(False)
+    assert not window.image_view.has_overlay()
+
+
+def test_torchscript_model_says_the_inside_needs_the_torch_model(qtbot, window: MainWindow, shared_data: Path,
+                                                                 photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(shared_data / "models" / "mobilenet_v2_quantized_torchscript.pt"))
+    drop_files(window, [photos / "metal_animal-3.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
+    window.cam_controls.enabled.setChecked(True)
+    qtbot.waitUntil(lambda: "TorchScript" in window.banner.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "TorchScript" in window.filters_view.title.text(), timeout=20_000)
