@@ -12,28 +12,19 @@ to the plain forward.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from engine.features import ActivationRecorder, class_activation_map, default_cam_layer  # noqa: E402
 from engine.registry import get_arch  # noqa: E402
-
-
-def _median(fn, repeats: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -65,10 +56,10 @@ def main() -> int:
 
         p_t, c_t = [], []
         for _ in range(3):  # interleaved, best of three medians
-            p_t.append(_median(plain, args.repeats))
-            c_t.append(_median(captured, args.repeats))
+            p_t.append(median_seconds(plain, args.repeats))
+            c_t.append(median_seconds(captured, args.repeats))
         p, c = min(p_t), min(c_t)
-        g = _median(cam, max(3, args.repeats // 2))
+        g = median_seconds(cam, max(3, args.repeats // 2))
         worst = max(worst, c / p)
         print(f"{arch:<10}{len(convs):>6}{1000 * p:>10.1f}{1000 * c:>12.1f}{c / p:>7.3f}{1000 * g:>13.1f}{g / p:>11.2f}")
     print(f"worst capture ratio {worst:.3f} (goal <= 1.30)")

@@ -12,30 +12,21 @@ the ratio; the goal is <= 1.10.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from engine.images import load_image  # noqa: E402
 from engine.predict import Predictor  # noqa: E402
 from engine.weights import load_weights  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-
-
-def _median_seconds(fn, repeats: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -65,12 +56,12 @@ def main() -> int:
             # interleave to share any drift in machine load
             bare_t, engine_t = [], []
             for _ in range(3):
-                bare_t.append(_median_seconds(bare, reps))
-                engine_t.append(_median_seconds(engine, reps))
+                bare_t.append(median_seconds(bare, reps))
+                engine_t.append(median_seconds(engine, reps))
             b, e = min(bare_t), min(engine_t)
             pre = ""
             if image is not None:
-                p = _median_seconds(lambda: predictor.prepare([image] * batch), max(3, reps // 2)) / batch
+                p = median_seconds(lambda: predictor.prepare([image] * batch), max(3, reps // 2)) / batch
                 pre = f"{1000 * p:16.2f}"
             worst = max(worst, e / b)
             print(f"{arch:<14}{batch:>6}{1000 * b:>10.2f}{1000 * e:>11.2f}{e / b:>8.3f}{pre}")
