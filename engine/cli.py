@@ -13,7 +13,7 @@ from pathlib import Path
 
 from engine.errors import ConvLensError
 
-SUBCOMMANDS = ("models", "summary", "classify", "cam", "features")
+SUBCOMMANDS = ("models", "summary", "classify", "cam", "features", "live")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +65,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-channels", type=int, default=64, help="show at most this many channels (default 64)")
     p.add_argument("--normalise", choices=("channel", "shared"), default="channel")
     p.add_argument("--cmap", default="viridis", help="viridis | inferno | magma | jet | turbo | gray")
+
+    p = sub.add_parser("live", help="classify a camera, video file or stream without a window")
+    p.add_argument("source", help="camera index (0, 1, ...), video file, or stream URL (rtsp://, http://)")
+    p.add_argument("--arch", help="architecture name (see `convlens models`)")
+    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--labels", help="class names: text file (one per line) or JSON")
+    p.add_argument("--runtime", choices=("torch",), default="torch", help="inference runtime (default torch)")
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+    p.add_argument("--max-frames", type=int, help="stop after this many inferences (default: until the source ends)")
+    p.add_argument("--topk", type=int, default=1, help="classes kept per inference (the line shows the top-1)")
+    p.add_argument("--no-realtime", action="store_true",
+                   help="read a video file as fast as it decodes instead of at its own frame rate")
+    p.add_argument("--mirror", action="store_true", help="mirror frames horizontally (as a selfie camera)")
+    p.add_argument("--no-crop", action="store_true", help="give the model the whole frame, not its centre square")
     return parser
 
 
@@ -194,6 +208,39 @@ def _cmd_features(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_live(args: argparse.Namespace) -> int:
+    from engine.live import LivePipeline
+    from engine.session import EngineSession
+    from engine.weights import load_weights
+
+    if args.max_frames is not None and args.max_frames < 1:
+        raise ConvLensError("--max-frames must be at least 1.")
+    session = EngineSession(args.device)
+    session.install(load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr))
+    pipeline = LivePipeline(session, args.source, max(1, args.topk), realtime=not args.no_realtime,
+                            mirror=args.mirror, crop=not args.no_crop)
+    pipeline.start()  # raises (exit 1) when the source cannot be opened
+    try:
+        while args.max_frames is None or pipeline.summary.frames_classified < args.max_frames:
+            result = pipeline.step()
+            if result is None:
+                if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
+                    break
+                continue
+            top = result.predictions[0]
+            t = result.frame.time - pipeline.capture.started_at  # type: ignore[union-attr]
+            print(f"frame={result.frame.index} t={t:.3f} top1={top.label} p={top.probability:.4f} "
+                  f"fps={result.infer_fps:.1f}", flush=True)
+    finally:
+        summary = pipeline.close()
+    for line in summary.lines():
+        print(line)
+    if summary.error:
+        print(f"error: {summary.error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -211,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_cam(args)
         if args.command == "features":
             return _cmd_features(args)
+        if args.command == "live":
+            return _cmd_live(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

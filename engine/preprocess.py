@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 import torch
 from PIL import Image
 from torchvision.transforms import InterpolationMode
@@ -68,16 +69,32 @@ class Preprocess:
             interpolation=transform.interpolation.value,
         )
 
-    def __call__(self, image: Image.Image) -> torch.Tensor:
-        """PIL image -> float tensor (C, crop, crop)."""
-        mode = "L" if self.channels == 1 else "RGB"
-        if image.mode != mode:
-            image = image.convert(mode)
+    def __call__(self, image: Image.Image | np.ndarray) -> torch.Tensor:
+        """PIL image (or an H x W x C uint8 array) -> float tensor (C, crop, crop).
+
+        Resizing runs on a uint8 tensor (torchvision's antialiased kernels):
+        the same result as on the PIL image to within one grey level, and
+        several times faster, which matters for live video.
+        """
+        if isinstance(image, Image.Image):
+            mode = "L" if self.channels == 1 else "RGB"
+            if image.mode != mode:
+                image = image.convert(mode)
+            array = np.array(image)
+        else:
+            array = np.ascontiguousarray(image)
+            if self.channels == 1 and array.ndim == 3:
+                array = np.asarray(Image.fromarray(array).convert("L"))
+            elif self.channels == 3 and array.ndim == 2:
+                array = np.repeat(array[:, :, None], 3, axis=2)
+        if array.ndim == 2:
+            array = array[:, :, None]
+        x = torch.from_numpy(array).permute(2, 0, 1)
         interp = InterpolationMode(self.interpolation)
         size = [self.resize] if self.resize else [self.crop, self.crop]
-        image = F.resize(image, size, interpolation=interp, antialias=True)
-        image = F.center_crop(image, [self.crop, self.crop])
-        x = F.pil_to_tensor(image).float().div_(255.0)
+        x = F.resize(x, size, interpolation=interp, antialias=True)
+        x = F.center_crop(x, [self.crop, self.crop])
+        x = x.float().div_(255.0)
         if self.invert:
             x = 1.0 - x
         if self.channel_order == "BGR" and x.shape[0] == 3:

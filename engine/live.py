@@ -1,0 +1,197 @@
+"""Live classification: capture thread -> one-slot mailbox -> the model on the newest frame.
+
+``LivePipeline`` owns the capture thread and does one inference per ``step``,
+so the GUI's engine thread can interleave other requests between frames and
+the CLI can drive it in a plain loop. Frames the model had no time for are
+dropped, never queued.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image
+
+from engine.errors import ConvLensError
+from engine.predict import Prediction
+from engine.recording import DatasetRecorder, check_class_name
+from engine.session import EngineSession
+from engine.video import CaptureThread, Frame, FrameMailbox, describe_source, parse_source
+
+
+@dataclass(frozen=True)
+class LiveResult:
+    """One inference: the frame it was made on and the top-k."""
+
+    frame: Frame
+    predictions: tuple[Prediction, ...]
+    infer_seconds: float
+    latency: float  # capture -> prediction ready, seconds
+    infer_fps: float  # over the last second or so
+
+
+@dataclass
+class LiveSummary:
+    source: str
+    frames_captured: int = 0
+    frames_classified: int = 0
+    frames_dropped: int = 0
+    capture_fps: float = 0.0
+    infer_fps: float = 0.0
+    latency_p50: float = 0.0
+    latency_p95: float = 0.0
+    ended: bool = False
+    error: str | None = None
+    latencies: list[float] = field(default_factory=list, repr=False)
+
+    def lines(self) -> list[str]:
+        return [
+            f"source: {self.source}",
+            f"frames: {self.frames_captured} captured, {self.frames_classified} classified, "
+            f"{self.frames_dropped} dropped (the model was busy)",
+            f"capture FPS: {self.capture_fps:.1f}",
+            f"inference FPS: {self.infer_fps:.1f}",
+            f"latency p50: {1000 * self.latency_p50:.1f} ms, p95: {1000 * self.latency_p95:.1f} ms",
+        ]
+
+
+def model_view(image: np.ndarray, mirror: bool = False, crop: bool = True) -> np.ndarray:
+    """What the model sees of a frame: mirrored if asked, and the centre square when ``crop``."""
+    if mirror:
+        image = image[:, ::-1]
+    if crop:
+        h, w = image.shape[:2]
+        side = min(h, w)
+        top, left = (h - side) // 2, (w - side) // 2
+        image = image[top : top + side, left : left + side]
+    return np.ascontiguousarray(image)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q)) if values else 0.0
+
+
+class LivePipeline:
+    """A running source plus the model. ``start`` opens it; ``step`` classifies the newest frame; ``close`` stops."""
+
+    def __init__(self, session: EngineSession, source: str | int, topk: int = 3, realtime: bool = True,
+                 mirror: bool = False, crop: bool = True, recorder: DatasetRecorder | None = None) -> None:
+        if session.predictor is None:
+            raise ConvLensError("Load a model before starting live mode.")
+        self.session = session
+        self.source = parse_source(source)
+        self.topk = topk
+        self.realtime = realtime
+        self.mirror = mirror
+        self.crop = crop
+        self.mailbox = FrameMailbox()
+        self.capture: CaptureThread | None = None
+        self.summary = LiveSummary(describe_source(self.source))
+        self._recent: deque[float] = deque(maxlen=120)
+        self._first_infer = 0.0
+        self.last_result: LiveResult | None = None
+        self.inspect = False  # keep every layer's output of each frame (for live feature maps)
+        # Recording, done from the capture thread so every captured frame can be sampled.
+        self.recorder = recorder
+        self.record_class: str | None = None
+        self.record_interval = 0.2
+        self.recorded = 0
+        self.record_error: str | None = None
+        self._last_recorded = 0.0
+
+    def start(self, extra_mailboxes: list[FrameMailbox] | None = None) -> None:
+        self.capture = CaptureThread(self.source, [self.mailbox, *(extra_mailboxes or [])], self.realtime,
+                                     on_frame=self._maybe_record)
+        self.capture.start()
+
+    def set_recording(self, class_name: str | None, rate: float = 5.0) -> None:
+        """Start (a class name) or stop (None) writing frames at ``rate`` per second."""
+        if class_name is not None:
+            if self.recorder is None:
+                raise ConvLensError("Choose a dataset folder to record into first.")
+            check_class_name(class_name)
+        self.record_interval = 1.0 / max(0.1, rate)
+        self.record_error = None
+        self._last_recorded = 0.0
+        self.record_class = class_name
+
+    def _maybe_record(self, frame: Frame) -> None:
+        name, recorder = self.record_class, self.recorder
+        if name is None or recorder is None or frame.time - self._last_recorded < self.record_interval:
+            return
+        self._last_recorded = frame.time
+        try:
+            recorder.save(name, model_view(frame.image, self.mirror, self.crop))
+            self.recorded += 1
+        except ConvLensError as exc:
+            self.record_error = str(exc)
+            self.record_class = None
+
+    @property
+    def running(self) -> bool:
+        return self.capture is not None and (self.capture.is_alive() or self.mailbox.peek() is not None)
+
+    def step(self, timeout: float = 0.5) -> LiveResult | None:
+        """Classify the newest frame (waiting up to ``timeout`` for one); None when there is none."""
+        frame = self.mailbox.take(timeout)
+        if frame is None:
+            return None
+        start = time.perf_counter()
+        view = model_view(frame.image, self.mirror, self.crop)
+        # Through the session, so the frame becomes the current image: feature maps and CAMs
+        # (live, or after a pause) are computed on exactly what was classified.
+        predictions = self.session.classify_image(Image.fromarray(view), f"live frame {frame.index}", self.topk,
+                                                  inspect=self.inspect).predictions
+        done = time.perf_counter()
+        if not self._first_infer:
+            self._first_infer = start
+        self._recent.append(done)
+        window = [t for t in self._recent if done - t <= 1.0]
+        fps = (len(window) - 1) / (window[-1] - window[0]) if len(window) > 1 and window[-1] > window[0] else 0.0
+        latency = done - frame.time
+        self.summary.latencies.append(latency)
+        self.summary.frames_classified += 1
+        self.last_result = LiveResult(frame, predictions, done - start, latency, fps)
+        return self.last_result
+
+    def close(self) -> LiveSummary:
+        """Stop and release the source; fill in the summary."""
+        cap = self.capture
+        if cap is not None:
+            cap.stop()
+            cap.join(timeout=5)
+        s = self.summary
+        if cap is not None:
+            s.frames_captured = cap.frames
+            s.capture_fps = cap.capture_fps
+            s.ended = cap.ended
+            s.error = cap.error
+        s.frames_dropped = self.mailbox.dropped
+        if s.frames_classified > 1 and self.last_result is not None:
+            span = self.last_result.frame.time + self.last_result.latency - self._first_infer
+            s.infer_fps = s.frames_classified / span if span > 0 else 0.0
+        s.latency_p50 = _percentile(s.latencies, 50)
+        s.latency_p95 = _percentile(s.latencies, 95)
+        return s
+
+
+def run_live(session: EngineSession, source: str | int, max_frames: int | None = None, topk: int = 3,
+             realtime: bool = True) -> Generator[LiveResult, None, LiveSummary]:
+    """Classify a source until it ends, fails or ``max_frames`` inferences were made; returns the summary."""
+    pipeline = LivePipeline(session, source, topk, realtime)
+    pipeline.start()
+    try:
+        while max_frames is None or pipeline.summary.frames_classified < max_frames:
+            result = pipeline.step()
+            if result is None:
+                if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
+                    break
+                continue
+            yield result
+    finally:
+        summary = pipeline.close()
+    return summary
