@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import gc
 import itertools
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from engine.errors import ConvLensError
+from engine.live import LivePipeline
+from engine.recording import DatasetRecorder
 from engine.session import EngineSession, WeightsRequest
+from engine.video import FrameMailbox
 
 
 def _freeze_long_lived_objects() -> None:
@@ -28,6 +33,33 @@ def _freeze_long_lived_objects() -> None:
     happens to be alive at this moment.
     """
     gc.freeze()
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    """Live-mode settings the UI can change while frames flow."""
+
+    mirror: bool = False
+    crop: bool = True
+    topk: int = 3
+    layer: str = ""  # feature maps of this layer follow the video ("" = none)
+    page: int = 0
+    normalise: str = "channel"
+    cmap: str = "viridis"
+    cam: bool = False
+    cam_layer: str = ""
+    cam_class: int | None = None
+    cam_method: str = "gradcam"
+    inspect_interval: float = 0.5  # seconds between live feature-map / CAM updates
+
+
+@dataclass(frozen=True)
+class LiveRequest:
+    source: str
+    display: FrameMailbox  # the UI takes every captured frame from here
+    topk: int = 3
+    realtime: bool = True
+    recorder: DatasetRecorder | None = None
 
 
 class EngineWorker(QObject):
@@ -50,12 +82,22 @@ class EngineWorker(QObject):
     cam_failed = Signal(int, str)
     kernels_ready = Signal(object)  # KernelView
     kernels_failed = Signal(str)
+    live_started = Signal(int, str)  # job, source description
+    live_failed = Signal(int, str)  # job, why it could not start
+    live_result = Signal(int, object)  # job, LiveResult
+    live_features = Signal(int, object)  # job, FeatureView of the selected layer (throttled)
+    live_cam = Signal(int, object, object)  # job, CamResult, RGBA layer over the model's view (throttled)
+    live_stopped = Signal(int, object)  # job, LiveSummary (its .error says why, if it failed)
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
         self._client = client
         self._session: EngineSession | None = None
         self._image_cache: tuple[str, object] | None = None  # (key, PIL image) of the last image
+        self._live: tuple[int, LivePipeline] | None = None
+        self._live_paused = False
+        self._live_options = LiveOptions()
+        self._live_last_inspect = 0.0
 
     @property
     def session(self) -> EngineSession:
@@ -137,6 +179,101 @@ class EngineWorker(QObject):
         except ConvLensError as exc:
             self.kernels_failed.emit(str(exc))
 
+    # ------------------------------------------------------------------ live
+    @Slot(int, object)
+    def live_start(self, job: int, request: LiveRequest) -> None:
+        self.live_stop(0)
+        try:
+            pipeline = LivePipeline(self.session, request.source, request.topk, request.realtime,
+                                    self._live_options.mirror, self._live_options.crop, request.recorder)
+            pipeline.start([request.display])
+        except ConvLensError as exc:
+            request.display.close()
+            self.live_failed.emit(job, str(exc))
+            return
+        self._live = (job, pipeline)
+        self._live_paused = False
+        self._apply_live_options()
+        self.live_started.emit(job, pipeline.summary.source)
+        QTimer.singleShot(0, self._live_step)
+
+    def _live_step(self) -> None:
+        if self._live is None or self._live_paused:
+            return
+        job, pipeline = self._live
+        result = pipeline.step(timeout=0.02)
+        if result is not None:
+            self.live_result.emit(job, result)
+            self._live_inspect(job)
+        elif pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
+            self.live_stop(job)
+            return
+        QTimer.singleShot(0, self._live_step)  # other requests get their turn between frames
+
+    def _live_inspect(self, job: int) -> None:
+        """Feature maps / CAM of the newest frame, at most every ``inspect_interval`` seconds."""
+        opts = self._live_options
+        if not (opts.layer or opts.cam) or time.perf_counter() - self._live_last_inspect < opts.inspect_interval:
+            return
+        self._live_last_inspect = time.perf_counter()
+        try:
+            if opts.layer:
+                self.live_features.emit(job, self.session.feature_view(opts.layer, opts.page, 64, opts.normalise,
+                                                                       opts.cmap))
+            if opts.cam:
+                result = self.session.cam(opts.cam_layer or None, opts.cam_class, opts.cam_method)
+                h, w = result.heatmap.shape
+                self.live_cam.emit(job, result, self.session.cam_layer_rgba(result, (w, h)))
+        except ConvLensError as exc:  # e.g. a TorchScript model: say so once, stop asking
+            self._live_options = LiveOptions(**{**vars(opts), "layer": "", "cam": False})
+            self._apply_live_options()
+            self.features_failed.emit(0, str(exc))
+
+    @Slot(int)
+    def live_stop(self, job: int) -> None:
+        """Stop live job ``job`` (0: whatever runs) and release its source."""
+        if self._live is None or (job and self._live[0] != job):
+            return
+        live_job, pipeline = self._live
+        self._live = None
+        summary = pipeline.close()
+        self.live_stopped.emit(live_job, summary)
+
+    @Slot(bool)
+    def live_pause(self, paused: bool) -> None:
+        was = self._live_paused
+        self._live_paused = paused
+        if was and not paused and self._live is not None:
+            QTimer.singleShot(0, self._live_step)
+
+    @Slot(object)
+    def live_options(self, options: LiveOptions) -> None:
+        self._live_options = options
+        self._apply_live_options()
+
+    def _apply_live_options(self) -> None:
+        if self._live is None:
+            return
+        pipeline, opts = self._live[1], self._live_options
+        pipeline.mirror, pipeline.crop = opts.mirror, opts.crop
+        pipeline.topk = opts.topk
+        pipeline.inspect = bool(opts.layer)
+
+    @Slot(object, float)
+    def live_record(self, class_name: str | None, rate: float) -> None:
+        if self._live is None:
+            return
+        try:
+            self._live[1].set_recording(class_name, rate)
+        except ConvLensError as exc:
+            self.live_failed.emit(self._live[0], str(exc))
+
+    def release(self) -> None:
+        """Close the live source; called from the UI thread after the engine thread has stopped."""
+        if self._live is not None:
+            self._live[1].close()
+            self._live = None
+
     @Slot(int, object, int)
     def classify_folder(self, job: int, paths: list[str], topk: int) -> None:
         try:
@@ -161,6 +298,11 @@ class EngineClient(QObject):
     _features_requested = Signal(int, str, int, int, str, str)
     _cam_requested = Signal(int, str, int, str, object)
     _kernels_requested = Signal()
+    _live_start_requested = Signal(int, object)
+    _live_stop_requested = Signal(int)
+    _live_pause_requested = Signal(bool)
+    _live_options_changed = Signal(object)
+    _live_record_requested = Signal(object, float)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +322,11 @@ class EngineClient(QObject):
         self._features_requested.connect(self.worker.features)
         self._cam_requested.connect(self.worker.cam)
         self._kernels_requested.connect(self.worker.kernels)
+        self._live_start_requested.connect(self.worker.live_start)
+        self._live_stop_requested.connect(self.worker.live_stop)
+        self._live_pause_requested.connect(self.worker.live_pause)
+        self._live_options_changed.connect(self.worker.live_options)
+        self._live_record_requested.connect(self.worker.live_record)
         self.thread.start()
 
     # Called from the engine thread; a set lookup is atomic under the GIL.
@@ -221,6 +368,23 @@ class EngineClient(QObject):
     def request_kernels(self) -> None:
         self._kernels_requested.emit()
 
+    def live_start(self, request: LiveRequest) -> int:
+        job = next(self._ids)
+        self._live_start_requested.emit(job, request)
+        return job
+
+    def live_stop(self, job: int) -> None:
+        self._live_stop_requested.emit(job)
+
+    def live_pause(self, paused: bool) -> None:
+        self._live_pause_requested.emit(paused)
+
+    def live_options(self, options: LiveOptions) -> None:
+        self._live_options_changed.emit(options)
+
+    def live_record(self, class_name: str | None, rate: float) -> None:
+        self._live_record_requested.emit(class_name, rate)
+
     def classify_folder(self, paths: list[str], topk: int) -> int:
         job = next(self._ids)
         self._folder_requested.emit(job, list(paths), topk)
@@ -237,4 +401,5 @@ class EngineClient(QObject):
         self.latest_image_request = self.latest_features_request = self.latest_cam_request = 1 << 62
         self.thread.quit()
         self.thread.wait()
+        self.worker.release()  # cameras and files are closed explicitly, never left to a finaliser
         gc.unfreeze()  # let interpreter teardown release what was frozen

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
 
 from engine.features import CamResult
 from engine.images import iter_image_paths
+from engine.live import LiveResult, LiveSummary
 from engine.predict import BatchProgress
 from engine.session import FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
 from engine.summary import ModelSummary
+from engine.video import FrameMailbox
 from gui.cam_controls import CamControls
-from gui.engine_client import EngineClient
+from gui.engine_client import EngineClient, LiveOptions, LiveRequest
 from gui.feature_view import FeatureMapView, FiltersView, qimage_from_rgba
 from gui.folder_view import FolderView
 from gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
 from gui.layer_tree import LayerTree
+from gui.live_view import LiveView
 from gui.message_banner import MessageBanner
 from gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
 from gui.prediction_panel import PredictionPanel
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow):
         self.cam_controls = CamControls()
         self.feature_view = FeatureMapView()
         self.filters_view = FiltersView()
+        self.live_view = LiveView()
+        self.live_job = 0
+        self._cam_target = "images"
         self.selected_layer = ""
         self._display_size = (0, 0)
 
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
         layers_tab.setSizes([520, 480])
         layers_tab.setChildrenCollapsible(False)
         self.tabs.addTab(layers_tab, self.tr("Inside the model"))
+        self.tabs.addTab(self.live_view, self.tr("Live"))
         right = QWidget()
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +140,19 @@ class MainWindow(QMainWindow):
         self.feature_view.settings_changed.connect(self._request_features)
         self.cam_controls.changed.connect(self._request_cam)
         self.cam_controls.opacity_changed.connect(self.image_view.set_overlay_opacity)
+        worker.live_started.connect(self._on_live_started)
+        worker.live_failed.connect(self._on_live_failed)
+        worker.live_result.connect(self._on_live_result)
+        worker.live_features.connect(self._on_live_features)
+        worker.live_cam.connect(self._on_live_cam)
+        worker.live_stopped.connect(self._on_live_stopped)
+        self.live_view.start_requested.connect(self.start_live)
+        self.live_view.stop_requested.connect(lambda: self.client.live_stop(self.live_job))
+        self.live_view.pause_changed.connect(self._on_live_pause)
+        self.live_view.options_changed.connect(self._push_live_options)
+        self.live_view.record_changed.connect(self.client.live_record)
+        self.live_view.message.connect(self.show_error)
+        self.tabs.currentChanged.connect(lambda _i: self.live_view.running and self._push_live_options())
         self.model_panel.load_requested.connect(self.load_model)
         self.model_panel.cancel_requested.connect(lambda: self.client.cancel(self.load_job))
         self.predictions.topk_changed.connect(self._on_topk_changed)
@@ -343,12 +363,16 @@ class MainWindow(QMainWindow):
         self.cam_controls.set_selected_layer(layer)
         self.feature_view.page = 0
         self._request_features()
+        self._push_live_options()
 
     def _request_features(self) -> None:
         if not self.selected_layer:
             return
-        if not self.image_view.has_image():
+        if not self.image_view.has_image() and not self.live_view.paused:
             self.feature_view.show_message(self.tr("Open an image: feature maps are shown for the current image."))
+            return
+        if self.live_view.running and not self.live_view.paused:
+            self._push_live_options()  # the live loop sends them, throttled
             return
         view = self.feature_view
         self.client.request_features(self.selected_layer, view.page, 64, view.normalisation, view.colormap)
@@ -369,10 +393,16 @@ class MainWindow(QMainWindow):
             return
         self.cam_controls.info.setText(self.tr("computing…"))
         c = self.cam_controls
+        self._cam_target = "images"
         self.client.request_cam(c.layer, c.class_index, c.method.currentData(), self._display_size)
 
     def _on_cam_ready(self, request: int, result: CamResult, rgba: object) -> None:
-        if request != self.client.latest_cam_request or not self.cam_controls.is_on:
+        if request != self.client.latest_cam_request:
+            return
+        if self._cam_target == "live":
+            self.live_view.on_cam(rgba)  # type: ignore[arg-type]
+            return
+        if not self.cam_controls.is_on:
             return
         self.image_view.set_overlay(qimage_from_rgba(rgba))  # type: ignore[arg-type]
         self.cam_controls.info.setText(f"{result.label} @ {result.layer}")
@@ -385,6 +415,73 @@ class MainWindow(QMainWindow):
 
     def _on_kernels_ready(self, kernels: KernelView) -> None:
         self.filters_view.show_kernels(kernels.layer, kernels.grid, kernels.count, kernels.size)
+
+    # ------------------------------------------------------------ live
+    def start_live(self, source: str) -> None:
+        if self.model_info is None:
+            self.show_error(self.tr("Load a model first: live mode classifies every frame with it."))
+            return
+        if not source:
+            self.show_error(self.tr("Enter a source: a camera number (0, 1, ...), a video file or a stream URL."))
+            return
+        self.live_view.display = FrameMailbox()
+        self.live_view.canvas.message = self.tr("Opening {source}…").format(source=source)
+        self.live_view.canvas.frame = None
+        self.live_view.canvas.update()
+        self._push_live_options()
+        self.live_job = self.client.live_start(LiveRequest(source, self.live_view.display, 3, True,
+                                                           self.live_view.recorder))
+        self.settings.setValue("live_source", source)
+
+    def _live_options(self) -> LiveOptions:
+        lv, fv = self.live_view, self.feature_view
+        inside = self.tabs.currentIndex() == 2
+        return LiveOptions(mirror=lv.mirror.isChecked(), crop=lv.crop.isChecked(), topk=3,
+                           layer=self.selected_layer if inside else "", page=fv.page,
+                           normalise=fv.normalisation, cmap=fv.colormap, cam=lv.cam.isChecked())
+
+    def _push_live_options(self) -> None:
+        self.client.live_options(self._live_options())
+        if self.live_view.paused and self.live_view.cam.isChecked():
+            self._cam_target = "live"
+            side = self.live_view.last_result.frame.image.shape[0] if self.live_view.last_result else 224
+            self.client.request_cam("", None, "gradcam", (side, side))
+
+    def _on_live_started(self, job: int, description: str) -> None:
+        if job == self.live_job:
+            self.live_view.on_started(description)
+            self.statusBar().showMessage(self.tr("Live: {source}").format(source=description))
+
+    def _on_live_failed(self, job: int, message: str) -> None:
+        if job != self.live_job:
+            return
+        if self.live_view.running:  # e.g. recording could not write
+            self.live_view.stop_recording()
+            self.show_error(message)
+        else:
+            self.live_view.on_stopped(None, message)
+
+    def _on_live_result(self, job: int, result: LiveResult) -> None:
+        if job == self.live_job:
+            self.live_view.on_result(result)
+
+    def _on_live_features(self, job: int, view: FeatureView) -> None:
+        if job == self.live_job and view.maps.layer == self.selected_layer:
+            self.feature_view.show_view(view)
+
+    def _on_live_cam(self, job: int, _result: CamResult, rgba: object) -> None:
+        if job == self.live_job:
+            self.live_view.on_cam(rgba)  # type: ignore[arg-type]
+
+    def _on_live_stopped(self, job: int, summary: LiveSummary) -> None:
+        if job == self.live_job:
+            self.live_view.on_stopped(summary)
+            self.statusBar().showMessage(summary.error or self.tr("Live stopped."), 10000)
+
+    def _on_live_pause(self, paused: bool) -> None:
+        self.client.live_pause(paused)
+        if paused:
+            self._push_live_options()
 
     # ------------------------------------------------------------ folder mode
     def classify_folder(self, paths: list[Path]) -> None:
@@ -528,6 +625,12 @@ class MainWindow(QMainWindow):
             emit=False,
         )
         self._rebuild_recent_menu()
+        source = str(s.value("live_source", "") or "")
+        if source:
+            self.live_view.source.setEditText(source)
+        dataset = str(s.value("dataset", "") or "")
+        if dataset:
+            self.live_view.set_dataset(dataset)
 
     def start(self) -> None:
         """Load the remembered model (after the window is up)."""
@@ -546,9 +649,12 @@ class MainWindow(QMainWindow):
         s.setValue("weights_file", self.model_panel.weights_file)
         s.setValue("labels_file", self.model_panel.labels_file)
         s.setValue("topk", self.predictions.topk)
+        root = self.live_view.dataset_root()
+        s.setValue("dataset", str(root) if root else "")
         s.sync()
 
     def shutdown(self) -> None:
+        self.live_view.timer.stop()
         self.thumbnails.shutdown()
         self.client.shutdown()
 

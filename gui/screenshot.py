@@ -32,7 +32,7 @@ def _wait(app: QApplication, condition: object, timeout: float) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("images", nargs="+")
+    parser.add_argument("images", nargs="*")
     parser.add_argument("--arch", default="mobilenet_v2")
     parser.add_argument("--weights", required=True, help="weights file")
     parser.add_argument("--out", default="docs/screenshot.png")
@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layer", help="select this layer in the tree (feature maps)")
     parser.add_argument("--cam", action="store_true", help="turn the CAM overlay on")
     parser.add_argument("--filters", action="store_true", help="show the first-layer filters tab")
+    parser.add_argument("--live", help="run live mode on this source (camera index, video file, URL) first")
+    parser.add_argument("--live-seconds", type=float, default=2.0)
     args = parser.parse_args(argv)
     app = make_application()
     from gui.main_window import MainWindow
@@ -54,6 +56,19 @@ def main(argv: list[str] | None = None) -> int:
     if not _wait(app, lambda: window.model_info is not None, 120):
         print("the model did not load:", window.banner.text(), file=sys.stderr)
         return 1
+    if args.live:
+        window.tabs.setCurrentIndex(3)
+        window.live_view.cam.setChecked(args.cam)
+        window.live_view.source.setEditText(args.live)
+        window.live_view.start_button.click()
+        _wait(app, lambda: window.live_view.last_result is not None, 60)
+        _wait(app, lambda: False, args.live_seconds)
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        window.grab().save(args.out)
+        top = window.live_view.last_result.predictions[0].label if window.live_view.last_result else ""
+        print(f"{args.out}: live, top-1 {top!r}, {window.live_view.canvas.stats}")
+        window.close()
+        return 0 if top else 1
     window.open_paths(args.images)
     ok = _wait(app, lambda: window.predictions.top_text() or window.folder_view.results and
                not window.folder_view.running, 120)

@@ -1,0 +1,485 @@
+"""Live mode: a camera, video file or stream with the prediction following it; recording samples."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.errors import ConvLensError
+from engine.live import LiveResult, LiveSummary
+from engine.recording import DatasetRecorder
+from engine.video import Frame, FrameMailbox
+from gui.image_view import array_to_qimage
+
+
+class LiveCanvas(QWidget):
+    """Paints every captured frame, the crop guide, the latest prediction and the live statistics."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(320, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.frame: QImage | None = None
+        self.frame_size = (0, 0)
+        self.mirror = False
+        self.crop_guide = True
+        self.result: LiveResult | None = None
+        self.stats = ""
+        self.message = self.tr("Choose a source and press Start.\nA camera number (0, 1, ...), a video file or a "
+                               "stream URL (rtsp://, http://).")
+        self.cam: QPixmap | None = None
+        self.cam_opacity = 0.5
+        self.recording = ""
+
+    def set_frame(self, image: np.ndarray) -> None:
+        if self.mirror:
+            image = np.ascontiguousarray(image[:, ::-1])
+        self.frame = array_to_qimage(image)
+        self.frame_size = (image.shape[1], image.shape[0])
+        self.update()
+
+    def _image_rect(self) -> QRectF:
+        w, h = self.frame_size
+        area = QRectF(self.rect().adjusted(4, 4, -4, -4))
+        scale = min(area.width() / w, area.height() / h)
+        return QRectF(area.x() + (area.width() - w * scale) / 2, area.y() + (area.height() - h * scale) / 2,
+                      w * scale, h * scale)
+
+    def crop_rect(self) -> QRectF:
+        r = self._image_rect()
+        side = min(r.width(), r.height())
+        return QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
+
+    def paintEvent(self, _event: object) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(24, 24, 24))
+        if self.frame is None:
+            p.setPen(QColor(200, 200, 200))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message)
+            return
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        target = self._image_rect()
+        p.drawImage(target, self.frame)
+        crop = self.crop_rect() if self.crop_guide else target
+        if self.cam is not None:
+            p.setOpacity(self.cam_opacity)
+            p.drawPixmap(crop, self.cam, QRectF(self.cam.rect()))
+            p.setOpacity(1.0)
+        if self.crop_guide:
+            shade = QColor(0, 0, 0, 110)
+            p.fillRect(QRectF(target.left(), target.top(), crop.left() - target.left(), target.height()), shade)
+            p.fillRect(QRectF(crop.right(), target.top(), target.right() - crop.right(), target.height()), shade)
+            p.setPen(QPen(QColor(255, 209, 102), 2, Qt.PenStyle.DashLine))
+            p.drawRect(crop)
+        self._paint_prediction(p, target)
+        if self.recording:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(220, 40, 40))
+            p.drawEllipse(QRectF(target.right() - 26, target.top() + 10, 14, 14))
+            p.setPen(QColor(255, 255, 255))
+            p.drawText(QRectF(target.right() - 260, target.top() + 6, 228, 22),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.recording)
+        p.setPen(QColor(255, 255, 255))
+        band = QRectF(target.left(), target.bottom() - 24, target.width(), 24)
+        p.fillRect(band, QColor(0, 0, 0, 140))
+        p.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.stats)
+
+    def _paint_prediction(self, p: QPainter, target: QRectF) -> None:
+        if self.result is None:
+            return
+        rows = self.result.predictions[:3]
+        box = QRectF(target.left() + 10, target.top() + 10, min(300.0, target.width() - 20), 16 + 26 * len(rows))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(0, 0, 0, 150))
+        p.drawRoundedRect(box, 6, 6)
+        font = QFont(self.font())
+        for i, pred in enumerate(rows):
+            y = box.top() + 8 + 26 * i
+            bar = QRectF(box.left() + 8, y, (box.width() - 16) * pred.probability, 22)
+            p.setBrush(QColor("#3f7ae0") if i == 0 else QColor("#6f8fc8"))
+            p.drawRoundedRect(bar, 4, 4)
+            font.setBold(i == 0)
+            p.setFont(font)
+            p.setPen(QColor(255, 255, 255))
+            text_rect = QRectF(box.left() + 14, y, box.width() - 28, 22)
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, pred.label)
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       f"{100 * pred.probability:.0f}%")
+            p.setPen(Qt.PenStyle.NoPen)
+
+
+class LiveView(QWidget):
+    """Controls + canvas + recorder. Talks to the engine through signals the main window connects."""
+
+    start_requested = Signal(str)  # source
+    stop_requested = Signal()
+    pause_changed = Signal(bool)
+    options_changed = Signal()  # mirror, crop, CAM
+    record_changed = Signal(object, float)  # class name or None, frames per second
+    message = Signal(str)  # an error for the window's banner
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.display = FrameMailbox()
+        self.running = False
+        self.paused = False
+        self.last_result: LiveResult | None = None
+        self._shown: deque[float] = deque(maxlen=90)
+        self._captured: deque[tuple[float, int]] = deque(maxlen=90)
+        self.recorder: DatasetRecorder | None = None
+        self.recording_class: str | None = None
+        self.frames_shown = 0
+
+        self.source = QComboBox()
+        self.source.setEditable(True)
+        self.source.setObjectName("live_source")
+        self.source.setMinimumContentsLength(18)
+        self.source.lineEdit().setPlaceholderText(self.tr("0, video.mp4 or rtsp://…"))
+        self.source.addItem("0")
+        self.browse = QPushButton(self.tr("Video file…"))
+        self.find_cameras = QPushButton(self.tr("Find cameras"))
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setObjectName("live_start")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setCheckable(True)
+        self.pause_button.setEnabled(False)
+        self.mirror = QCheckBox(self.tr("Mirror"))
+        self.crop = QCheckBox(self.tr("Crop guide"))
+        self.crop.setChecked(True)
+        self.crop.setToolTip(self.tr("The model sees the centre square of each frame"))
+        self.cam = QCheckBox(self.tr("CAM"))
+        self.cam.setToolTip(self.tr("Follow where the model looks (updated twice a second)"))
+        self.cam_opacity = QSlider(Qt.Orientation.Horizontal)
+        self.cam_opacity.setRange(0, 100)
+        self.cam_opacity.setValue(50)
+        self.cam_opacity.setFixedWidth(80)
+        self.snapshot = QPushButton(self.tr("Snapshot…"))
+        self.snapshot.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Source:")))
+        top.addWidget(self.source, 1)
+        top.addWidget(self.browse)
+        top.addWidget(self.find_cameras)
+        top.addWidget(self.start_button)
+        top.addWidget(self.pause_button)
+        second = QHBoxLayout()
+        for w in (self.mirror, self.crop, self.cam, self.cam_opacity, self.snapshot):
+            second.addWidget(w)
+        second.addStretch(1)
+        self.canvas = LiveCanvas()
+
+        # -- recording
+        self.dataset_label = QLabel(self.tr("No dataset folder"))
+        self.dataset_label.setWordWrap(True)
+        self.dataset_button = QPushButton(self.tr("Dataset folder…"))
+        self.class_name = QLineEdit()
+        self.class_name.setPlaceholderText(self.tr("class name, e.g. rock"))
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(0.5, 30.0)
+        self.rate.setValue(5.0)
+        self.rate.setSuffix(self.tr(" frames/s"))
+        self.record_button = QPushButton(self.tr("Hold to record (R)"))
+        self.record_button.setObjectName("record_button")
+        self.record_button.setEnabled(False)
+        self.counts = QListWidget()
+        self.counts.setObjectName("class_counts")
+        self.delete_n = QSpinBox()
+        self.delete_n.setRange(1, 1000)
+        self.delete_n.setValue(10)
+        self.delete_button = QPushButton(self.tr("Delete last"))
+        self.open_folder = QPushButton(self.tr("Open dataset folder"))
+        rec = QGroupBox(self.tr("Record samples"))
+        form = QFormLayout(rec)
+        form.addRow(self.dataset_button, self.dataset_label)
+        form.addRow(self.tr("Class:"), self.class_name)
+        form.addRow(self.tr("Rate:"), self.rate)
+        form.addRow(self.record_button)
+        form.addRow(self.counts)
+        delete_row = QHBoxLayout()
+        delete_row.addWidget(self.delete_button)
+        delete_row.addWidget(self.delete_n)
+        form.addRow(delete_row)
+        form.addRow(self.open_folder)
+        rec.setMaximumWidth(300)
+
+        body = QHBoxLayout()
+        body.addWidget(self.canvas, 1)
+        body.addWidget(rec)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addLayout(body, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._show_newest_frame)
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setInterval(500)
+        self.counts_timer.timeout.connect(self.refresh_counts)
+
+        self.start_button.clicked.connect(self._on_start_stop)
+        self.pause_button.toggled.connect(self._on_pause)
+        self.browse.clicked.connect(self._browse)
+        self.find_cameras.clicked.connect(self._find_cameras)
+        self.mirror.toggled.connect(self._on_view_option)
+        self.crop.toggled.connect(self._on_view_option)
+        self.cam.toggled.connect(self._on_cam_toggled)
+        self.cam_opacity.valueChanged.connect(self._on_opacity)
+        self.snapshot.clicked.connect(self._snapshot_dialog)
+        self.dataset_button.clicked.connect(self._choose_dataset)
+        self.record_button.pressed.connect(self.start_recording)
+        self.record_button.released.connect(self.stop_recording)
+        self.delete_button.clicked.connect(self._delete_last)
+        self.open_folder.clicked.connect(self._open_dataset)
+
+    # ------------------------------------------------------------ run state
+    def source_text(self) -> str:
+        return self.source.currentText().strip()
+
+    def _on_start_stop(self) -> None:
+        if self.running:
+            self.stop_requested.emit()
+        else:
+            self.start_requested.emit(self.source_text())
+
+    def on_started(self, description: str) -> None:
+        self.running = True
+        self.paused = False
+        self.last_result = None
+        self.canvas.result = None
+        self.canvas.cam = None
+        self._shown.clear()
+        self._captured.clear()
+        self.frames_shown = 0
+        self.start_button.setText(self.tr("Stop"))
+        self.pause_button.setEnabled(True)
+        self.pause_button.setChecked(False)
+        self.snapshot.setEnabled(True)
+        self.record_button.setEnabled(self.recorder is not None)
+        self.canvas.stats = self.tr("{source}: waiting for frames…").format(source=description)
+        self.timer.start()
+
+    def on_stopped(self, summary: LiveSummary | None, error: str = "") -> None:
+        self.running = False
+        self.stop_recording()
+        self.timer.stop()
+        self._show_newest_frame()
+        self.start_button.setText(self.tr("Reconnect") if (summary and summary.error) or error else self.tr("Start"))
+        self.pause_button.setEnabled(False)
+        self.pause_button.setChecked(False)
+        self.record_button.setEnabled(False)
+        if summary is not None:
+            self.canvas.stats = self.tr(
+                "stopped — {captured} frames, capture {cfps:.1f} fps, inference {ifps:.1f} fps, "
+                "latency p50 {p50:.0f} ms / p95 {p95:.0f} ms").format(
+                captured=summary.frames_captured, cfps=summary.capture_fps, ifps=summary.infer_fps,
+                p50=1000 * summary.latency_p50, p95=1000 * summary.latency_p95)
+        message = error or (summary.error if summary else "")
+        if message:
+            self.canvas.message = message
+            if self.canvas.frame is None:
+                self.canvas.stats = ""
+            self.message.emit(message)
+        self.canvas.update()
+
+    def on_result(self, result: LiveResult) -> None:
+        self.last_result = result
+        self.canvas.result = result
+        self._update_stats()
+
+    def on_cam(self, rgba: np.ndarray) -> None:
+        from gui.feature_view import qimage_from_rgba
+
+        self.canvas.cam = QPixmap.fromImage(qimage_from_rgba(rgba)) if self.cam.isChecked() else None
+        self.canvas.update()
+
+    def _on_pause(self, paused: bool) -> None:
+        self.paused = paused
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        if paused:
+            self.timer.stop()
+            if self.last_result is not None:  # freeze on the frame the prediction belongs to
+                self.canvas.set_frame(self.last_result.frame.image)
+        elif self.running:
+            self.timer.start()
+        self.pause_changed.emit(paused)
+
+    def _show_newest_frame(self) -> None:
+        frame: Frame | None = self.display.take(0)
+        if frame is None:
+            return
+        now = time.perf_counter()
+        self._shown.append(now)
+        self._captured.append((frame.time, frame.index))
+        self.frames_shown += 1
+        self.canvas.set_frame(frame.image)
+        if self.frames_shown % 10 == 0:
+            self._update_stats()
+
+    @staticmethod
+    def _rate(times: list[float]) -> float:
+        return (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 and times[-1] > times[0] else 0.0
+
+    def _update_stats(self) -> None:
+        shown = self._rate(list(self._shown))
+        cap = list(self._captured)
+        capture = (cap[-1][1] - cap[0][1]) / (cap[-1][0] - cap[0][0]) if len(cap) > 1 and cap[-1][0] > cap[0][0] else 0
+        r = self.last_result
+        infer = f"{r.infer_fps:.1f}" if r else "–"
+        latency = f"{1000 * r.latency:.0f} ms" if r else "–"
+        self.canvas.stats = self.tr(
+            "capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}").format(
+            capture=capture, shown=shown, infer=infer, latency=latency)
+        self.canvas.update()
+
+    def _on_view_option(self) -> None:
+        self.canvas.mirror = self.mirror.isChecked()
+        self.canvas.crop_guide = self.crop.isChecked()
+        self.canvas.update()
+        self.options_changed.emit()
+
+    def _on_cam_toggled(self, on: bool) -> None:
+        if not on:
+            self.canvas.cam = None
+            self.canvas.update()
+        self.options_changed.emit()
+
+    def _on_opacity(self, value: int) -> None:
+        self.canvas.cam_opacity = value / 100
+        self.canvas.update()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a video file"), "",
+                                              self.tr("Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)"))
+        if path:
+            self.source.setEditText(path)
+
+    def _find_cameras(self) -> None:
+        from engine.video import list_cameras
+
+        found = list_cameras()
+        self.source.clear()
+        for index in found:
+            self.source.addItem(str(index))
+        if not found:
+            self.message.emit(self.tr("No camera could be opened (tried indices 0-5). A video file or a stream URL "
+                                      "works as well."))
+
+    # ------------------------------------------------------------ snapshot
+    def snapshot_image(self) -> np.ndarray | None:
+        if self.paused and self.last_result is not None:
+            return self.last_result.frame.image
+        frame = self.canvas.frame
+        if frame is None:
+            return None
+        frame = frame.convertToFormat(QImage.Format.Format_RGB888)
+        ptr = frame.constBits()
+        arr = np.frombuffer(ptr, np.uint8).reshape(frame.height(), frame.bytesPerLine())[:, : frame.width() * 3]
+        return arr.reshape(frame.height(), frame.width(), 3).copy()
+
+    def save_snapshot(self, path: str) -> bool:
+        image = self.snapshot_image()
+        if image is None:
+            return False
+        if not array_to_qimage(image).save(path):
+            self.message.emit(self.tr("Could not write the snapshot to {file}.").format(file=path))
+            return False
+        return True
+
+    def _snapshot_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"), "snapshot.png",
+                                              self.tr("Images (*.png *.jpg)"))
+        if path:
+            self.save_snapshot(path)
+
+    # ------------------------------------------------------------ recording
+    def set_dataset(self, folder: str) -> None:
+        self.recorder = DatasetRecorder(folder) if folder else None
+        self.dataset_label.setText(folder or self.tr("No dataset folder"))
+        self.record_button.setEnabled(self.running and self.recorder is not None)
+        self.refresh_counts()
+
+    def _choose_dataset(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Dataset folder (one subfolder per class)"))
+        if folder:
+            self.set_dataset(folder)
+            self.options_changed.emit()
+
+    def start_recording(self) -> None:
+        if not self.running or self.recorder is None or self.recording_class:
+            return
+        name = self.class_name.text().strip()
+        self.recording_class = name
+        self.canvas.recording = self.tr("recording {name}").format(name=name)
+        self.record_changed.emit(name, self.rate.value())
+        self.counts_timer.start()
+
+    def stop_recording(self) -> None:
+        if not self.recording_class:
+            return
+        self.recording_class = None
+        self.canvas.recording = ""
+        self.record_changed.emit(None, self.rate.value())
+        self.counts_timer.stop()
+        QTimer.singleShot(300, self.refresh_counts)  # the capture thread may write one more
+
+    def refresh_counts(self) -> None:
+        self.counts.clear()
+        if self.recorder is None:
+            return
+        for name, n in self.recorder.counts().items():
+            self.counts.addItem(f"{name}: {n}")
+
+    def _delete_last(self) -> None:
+        if self.recorder is None:
+            return
+        try:
+            gone = self.recorder.delete_last(self.class_name.text(), self.delete_n.value())
+        except ConvLensError as exc:  # no class name, or one that cannot be a folder
+            self.message.emit(str(exc))
+            return
+        self.refresh_counts()
+        self.message.emit(self.tr("Deleted {n} images of {name}.").format(n=gone, name=self.class_name.text()))
+
+    def _open_dataset(self) -> None:
+        if self.recorder is not None:
+            self.recorder.root.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.recorder.root)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_R and not event.isAutoRepeat() and not self.class_name.hasFocus():
+            self.start_recording()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_R and not event.isAutoRepeat() and not self.class_name.hasFocus():
+            self.stop_recording()
+            return
+        super().keyReleaseEvent(event)
+
+    def dataset_root(self) -> Path | None:
+        return self.recorder.root if self.recorder else None
