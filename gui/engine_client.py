@@ -88,6 +88,7 @@ class EngineWorker(QObject):
     live_features = Signal(int, object)  # job, FeatureView of the selected layer (throttled)
     live_cam = Signal(int, object, object)  # job, CamResult, RGBA layer over the model's view (throttled)
     live_stopped = Signal(int, object)  # job, LiveSummary (its .error says why, if it failed)
+    live_paused = Signal(int, object)  # job, the LiveResult whose frame is now the current image
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
@@ -243,6 +244,9 @@ class EngineWorker(QObject):
     def live_pause(self, paused: bool) -> None:
         was = self._live_paused
         self._live_paused = paused
+        if paused and self._live is not None:
+            job, pipeline = self._live
+            self.live_paused.emit(job, pipeline.last_result)
         if was and not paused and self._live is not None:
             QTimer.singleShot(0, self._live_step)
 

@@ -306,6 +306,8 @@ class LiveView(QWidget):
         self.canvas.update()
 
     def on_result(self, result: LiveResult) -> None:
+        if self.paused:
+            return  # in flight when the user paused; on_paused says which frame is frozen
         self.last_result = result
         self.canvas.result = result
         self._update_stats()
@@ -316,12 +318,20 @@ class LiveView(QWidget):
         self.canvas.cam = QPixmap.fromImage(qimage_from_rgba(rgba)) if self.cam.isChecked() else None
         self.canvas.update()
 
+    def on_paused(self, result: LiveResult | None) -> None:
+        """The engine has stopped on ``result``: freeze on its frame (the one the prediction belongs to)."""
+        if result is None:
+            return
+        self.last_result = result
+        self.canvas.result = result
+        self.canvas.set_frame(result.frame.image)
+
     def _on_pause(self, paused: bool) -> None:
         self.paused = paused
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         if paused:
             self.timer.stop()
-            if self.last_result is not None:  # freeze on the frame the prediction belongs to
+            if self.last_result is not None:
                 self.canvas.set_frame(self.last_result.frame.image)
         elif self.running:
             self.timer.start()

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         worker.live_features.connect(self._on_live_features)
         worker.live_cam.connect(self._on_live_cam)
         worker.live_stopped.connect(self._on_live_stopped)
+        worker.live_paused.connect(lambda job, r: job == self.live_job and self.live_view.on_paused(r))
         self.live_view.start_requested.connect(self.start_live)
         self.live_view.stop_requested.connect(lambda: self.client.live_stop(self.live_job))
         self.live_view.pause_changed.connect(self._on_live_pause)

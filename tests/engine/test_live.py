@@ -1,0 +1,179 @@
+"""Live pipeline on real video made from the shared photos."""
+
+from __future__ import annotations
+
+import gc
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from torch import nn
+
+from engine.errors import ConvLensError
+from engine.live import LivePipeline, run_live
+from engine.recording import DatasetRecorder
+from engine.session import EngineSession
+from engine.video import Frame, FrameMailbox, open_capture
+from engine.weights import LoadedModel, load_weights
+from tests.conftest import ROOT
+from tests.live_video import truncate, write_video
+
+
+@pytest.fixture(scope="module")
+def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("video")
+    return write_video(folder / "samoyed_then_tabby.avi", [photos / "dog_samoyed.jpg", photos / "kitten_224.png"])
+
+
+@pytest.fixture(scope="module")
+def session(mobilenet_file: Path) -> EngineSession:
+    s = EngineSession("cpu")
+    s.install(load_weights("mobilenet_v2", str(mobilenet_file)))
+    return s
+
+
+def test_live_prediction_follows_the_video(session: EngineSession, video: Path) -> None:
+    steps = run_live(session, str(video), topk=3)
+    labels = []
+    while True:
+        try:
+            labels.append(next(steps).predictions[0].label)
+        except StopIteration as done:
+            summary = done.value
+            break
+    assert summary.ended and summary.error is None
+    assert labels[0] == "Samoyed" and labels[-1] == "tabby"
+    switch = labels.index("tabby")
+    assert set(labels[:switch]) == {"Samoyed"} and set(labels[switch:]) == {"tabby"}
+    assert summary.frames_captured == 120
+    assert 25 <= summary.capture_fps <= 35  # paced at the file's 30 fps, as a camera would deliver
+    assert summary.frames_classified + summary.frames_dropped <= 120
+    assert summary.latency_p95 >= summary.latency_p50 > 0
+
+
+class _Slow(nn.Module):
+    """A deliberately slow model: sleeps before the real forward."""
+
+    def __init__(self, inner: nn.Module, seconds: float) -> None:
+        super().__init__()
+        self.inner, self.seconds = inner, seconds
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        time.sleep(self.seconds)
+        return self.inner(x)
+
+
+def _frames_alive() -> int:
+    return sum(1 for o in gc.get_objects() if type(o) is Frame)  # type(): isinstance trips lazy torch attributes
+
+
+def test_memory_stays_flat_with_a_slow_model(mobilenet_file: Path, video: Path) -> None:
+    loaded = load_weights("mobilenet_v2", str(mobilenet_file))
+    slow = LoadedModel(_Slow(loaded.model, 0.25), loaded.labels, loaded.preprocess, None, "slow")
+    session = EngineSession("cpu")
+    session.install(slow)
+    pipeline = LivePipeline(session, str(video))
+    pipeline.start()
+    alive = []
+    try:
+        for _ in range(6):
+            assert pipeline.step(timeout=2) is not None
+            alive.append(_frames_alive())
+    finally:
+        summary = pipeline.close()
+    assert max(alive) <= 3, alive  # mailbox slot + the frame being classified + the last result
+    assert summary.frames_dropped >= 6 * 5  # ~7 frames arrive per slow inference: the rest are dropped
+    assert summary.infer_fps < 5
+
+
+def test_mailbox_keeps_only_the_newest_frame() -> None:
+    box = FrameMailbox()
+    for i in range(5):
+        box.put(Frame(i, float(i), None))  # type: ignore[arg-type]
+    assert box.take(0).index == 4 and box.dropped == 4
+    assert box.take(0) is None
+    box.close()
+    assert box.take(1) is None and box.closed
+
+
+def test_source_that_fails_mid_stream_reports_it(session: EngineSession, video: Path, tmp_path: Path) -> None:
+    broken = truncate(video, tmp_path / "broken.avi", 0.4)
+    steps = run_live(session, str(broken))
+    n = 0
+    while True:
+        try:
+            next(steps)
+            n += 1
+        except StopIteration as done:
+            summary = done.value
+            break
+    assert n > 0 and not summary.ended
+    assert "broken.avi stopped after frame" in summary.error and "of 120" in summary.error
+
+
+def test_unopenable_sources_say_what_was_tried(tmp_path: Path) -> None:
+    with pytest.raises(ConvLensError, match="Camera 9 cannot be opened .*index 9"):
+        open_capture(9)
+    with pytest.raises(ConvLensError, match="not found"):
+        open_capture(str(tmp_path / "missing.mp4"))
+    text = tmp_path / "notes.mp4"
+    text.write_text("not a video")
+    with pytest.raises(ConvLensError, match="notes.mp4 cannot be opened"):
+        open_capture(str(text))
+
+
+def test_recording_20_frames_writes_20_readable_jpegs(session: EngineSession, video: Path, tmp_path: Path) -> None:
+    recorder = DatasetRecorder(tmp_path / "rps")
+    pipeline = LivePipeline(session, str(video), recorder=recorder)
+    pipeline.set_recording("rock", rate=30)
+    pipeline.start()
+    try:
+        deadline = time.monotonic() + 10
+        while pipeline.recorded < 20 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        pipeline.set_recording(None)
+    finally:
+        pipeline.close()
+    files = sorted((tmp_path / "rps" / "rock").glob("*.jpg"))
+    assert len(files) == pipeline.recorded >= 20
+    assert files[0].name == "00000.jpg"
+    for f in files:
+        with Image.open(f) as im:
+            im.load()
+            assert im.size == (480, 480)  # the centre square the model sees
+    assert recorder.counts() == {"rock": len(files)}
+    assert recorder.delete_last("rock", 5) == 5 and recorder.counts() == {"rock": len(files) - 5}
+    with pytest.raises(ConvLensError, match="cannot be a folder name"):
+        recorder.save("a/b", np.zeros((4, 4, 3), np.uint8))
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_cli_live_lines_summary_and_exit_codes(video: Path, mobilenet_file: Path, tmp_path: Path) -> None:
+    run = _cli("live", str(video), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--max-frames", "5")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    frames = [line for line in lines if line.startswith("frame=")]
+    assert len(frames) == 5
+    pattern = re.compile(r"^frame=(\d+) t=(\d+\.\d+) top1=(.+) p=(0\.\d+|1\.0+) fps=(\d+\.\d)$")
+    parsed = [pattern.match(line) for line in frames]
+    assert all(parsed), frames
+    assert parsed[0].group(3) == "Samoyed"
+    assert any(line.startswith("capture FPS:") for line in lines)
+    assert any(line.startswith("inference FPS:") for line in lines)
+    assert any(line.startswith("latency p50:") and "p95:" in line for line in lines)
+
+    run = _cli("live", "9", "--arch", "mobilenet_v2", "--weights", str(mobilenet_file))
+    assert run.returncode == 1 and "Camera 9 cannot be opened" in run.stderr and "Traceback" not in run.stderr
+    broken = truncate(video, tmp_path / "cut.avi", 0.3)
+    run = _cli("live", str(broken), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--no-realtime")
+    assert run.returncode == 1 and "cut.avi stopped after frame" in run.stderr

@@ -1,0 +1,105 @@
+"""Live mode in the window, on video made from the shared photos (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gui.main_window import MainWindow
+from tests.gui.conftest import load
+from tests.live_video import truncate, write_video
+
+
+@pytest.fixture(scope="module")
+def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("video")
+    return write_video(folder / "samoyed_then_tabby.avi", [photos / "dog_samoyed.jpg", photos / "kitten_224.png"])
+
+
+def start(window: MainWindow, source: str) -> None:
+    window.tabs.setCurrentWidget(window.live_view)
+    window.live_view.source.setEditText(source)
+    window.live_view.start_button.click()
+
+
+def test_live_prediction_switches_from_samoyed_to_tabby(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                        video: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    start(window, str(video))
+    lv = window.live_view
+    qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
+    assert lv.last_result.predictions[0].label == "Samoyed"
+    assert lv.running and lv.start_button.text() == "Stop"
+    qtbot.waitUntil(lambda: lv.last_result.predictions[0].label == "tabby", timeout=20_000)
+    assert lv.frames_shown > 30 and lv.canvas.frame is not None
+    assert "capture" in lv.canvas.stats and "inference" in lv.canvas.stats
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)  # the file ended
+    assert lv.start_button.text() == "Start" and "stopped" in lv.canvas.stats
+    assert window.banner.text() == ""
+
+
+def test_pause_freezes_the_frame_and_feature_maps_use_it(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                         video: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    start(window, str(video))
+    lv = window.live_view
+    qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
+    with qtbot.waitSignal(window.client.worker.live_paused, timeout=10_000):
+        lv.pause_button.click()
+    assert lv.paused
+    frozen = lv.last_result
+    qtbot.wait(300)
+    assert lv.last_result is frozen  # no new predictions while paused
+    assert window.client.worker.session._current[0] == f"live frame {frozen.frame.index}"
+    qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
+    window.tabs.setCurrentIndex(2)
+    window.layer_tree.tree.setCurrentItem(window.layer_tree.item_for("features.2"))
+    qtbot.waitUntil(lambda: window.feature_view.view is not None, timeout=20_000)
+    assert window.feature_view.view.maps.shape == (24, 56, 56)
+    out = Path(window.settings.fileName()).parent / "snap.png"
+    assert lv.save_snapshot(str(out)) and out.stat().st_size > 1000
+    lv.pause_button.click()
+    qtbot.waitUntil(lambda: lv.last_result is not frozen, timeout=20_000)
+    lv.start_button.click()  # stop
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_failing_source_stops_with_a_message_and_reconnect_works(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                                 video: Path, tmp_path: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    broken = truncate(video, tmp_path / "unplugged.avi", 0.3)
+    start(window, str(broken))
+    lv = window.live_view
+    qtbot.waitUntil(lambda: "unplugged.avi stopped after frame" in window.banner.text(), timeout=30_000)
+    assert not lv.running and lv.start_button.text() == "Reconnect"
+    # a camera that is not there
+    start(window, "7")
+    qtbot.waitUntil(lambda: "Camera 7 cannot be opened" in window.banner.text(), timeout=30_000)
+    assert not lv.running
+    # reconnect to a working source
+    start(window, str(video))
+    qtbot.waitUntil(lambda: lv.running and lv.last_result is not None, timeout=20_000)
+    lv.start_button.click()
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_hold_to_record_writes_class_folders(qtbot, window: MainWindow, mobilenet_file: Path, video: Path,
+                                             tmp_path: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    lv = window.live_view
+    lv.set_dataset(str(tmp_path / "rps"))
+    lv.rate.setValue(20)
+    start(window, str(video))
+    qtbot.waitUntil(lambda: lv.running and lv.record_button.isEnabled(), timeout=20_000)
+    for name in ("rock", "paper"):
+        lv.class_name.setText(name)
+        lv.record_button.pressed.emit()
+        qtbot.wait(600)
+        lv.record_button.released.emit()
+    qtbot.waitUntil(lambda: lv.counts.count() == 2, timeout=5_000)
+    counts = dict(item.split(": ") for item in (lv.counts.item(i).text() for i in range(lv.counts.count())))
+    assert set(counts) == {"paper", "rock"} and all(int(n) >= 5 for n in counts.values())
+    assert len(list((tmp_path / "rps" / "rock").glob("*.jpg"))) == int(counts["rock"])
+    lv.start_button.click()
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
