@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_predict.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_ui_stall.py
 	$(PY) bench/bench_features.py
+	$(PY) bench/bench_live.py
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \

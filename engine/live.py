@@ -14,7 +14,6 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 
 import numpy as np
-from PIL import Image
 
 from engine.errors import ConvLensError
 from engine.predict import Prediction
@@ -105,7 +104,7 @@ class LivePipeline:
 
     def start(self, extra_mailboxes: list[FrameMailbox] | None = None) -> None:
         self.capture = CaptureThread(self.source, [self.mailbox, *(extra_mailboxes or [])], self.realtime,
-                                     on_frame=self._maybe_record)
+                                     on_frame=self._maybe_record, wants_frame=self._record_due)
         self.capture.start()
 
     def set_recording(self, class_name: str | None, rate: float = 5.0) -> None:
@@ -119,9 +118,12 @@ class LivePipeline:
         self._last_recorded = 0.0
         self.record_class = class_name
 
+    def _record_due(self, now: float) -> bool:
+        return self.record_class is not None and now - self._last_recorded >= self.record_interval
+
     def _maybe_record(self, frame: Frame) -> None:
         name, recorder = self.record_class, self.recorder
-        if name is None or recorder is None or frame.time - self._last_recorded < self.record_interval:
+        if name is None or recorder is None or not self._record_due(frame.time):
             return
         self._last_recorded = frame.time
         try:
@@ -144,8 +146,8 @@ class LivePipeline:
         view = model_view(frame.image, self.mirror, self.crop)
         # Through the session, so the frame becomes the current image: feature maps and CAMs
         # (live, or after a pause) are computed on exactly what was classified.
-        predictions = self.session.classify_image(Image.fromarray(view), f"live frame {frame.index}", self.topk,
-                                                  inspect=self.inspect).predictions
+        predictions = self.session.classify_image(view, f"live frame {frame.index}", self.topk,
+                                                  inspect=self.inspect, display=False).predictions
         done = time.perf_counter()
         if not self._first_infer:
             self._first_infer = start
@@ -170,7 +172,7 @@ class LivePipeline:
             s.capture_fps = cap.capture_fps
             s.ended = cap.ended
             s.error = cap.error
-        s.frames_dropped = self.mailbox.dropped
+        s.frames_dropped = self.mailbox.dropped + (cap.skipped if cap is not None else 0)
         if s.frames_classified > 1 and self.last_result is not None:
             span = self.last_result.frame.time + self.last_result.latency - self._first_infer
             s.infer_fps = s.frames_classified / span if span > 0 else 0.0

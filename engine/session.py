@@ -105,7 +105,7 @@ class EngineSession:
         self.device = select_device(device)
         self.predictor: Predictor | None = None
         self._summary: ModelSummary | None = None
-        self._current: tuple[str, Image.Image, torch.Tensor] | None = None  # key, image, model input
+        self._current: tuple[str, Image.Image | np.ndarray, torch.Tensor] | None = None  # key, image, model input
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
         self._recorder = ActivationRecorder()
 
@@ -170,18 +170,23 @@ class EngineSession:
         return load_image(source, name)
 
     @staticmethod
-    def display_copy(image: Image.Image) -> np.ndarray:
-        shown = image.convert("RGB")
+    def display_copy(image: Image.Image | np.ndarray) -> np.ndarray:
+        shown = image.convert("RGB") if isinstance(image, Image.Image) else Image.fromarray(image).convert("RGB")
         if max(shown.size) > DISPLAY_MAX_SIDE:
             shown = shown.copy()
             shown.thumbnail((DISPLAY_MAX_SIDE, DISPLAY_MAX_SIDE), Image.Resampling.BILINEAR)
         return np.ascontiguousarray(np.asarray(shown, dtype=np.uint8))
 
-    def classify_image(self, image: Image.Image, source: str, topk: int, inspect: bool = False) -> ImageClassification:
-        """Top-k for one image; with ``inspect`` the same forward pass keeps every layer's output."""
+    def classify_image(self, image: Image.Image | np.ndarray, source: str, topk: int, inspect: bool = False,
+                       display: bool = True) -> ImageClassification:
+        """Top-k for one image (PIL, or an RGB uint8 array such as a video frame).
+
+        With ``inspect`` the same forward pass keeps every layer's output; with
+        ``display=False`` no display copy is made (live video shows its own frames).
+        """
         predictor = self._require_model()
         start = time.perf_counter()
-        x = predictor.prepare([image])
+        x = predictor.preprocess(image)[None]
         self._current = (source, image, x)
         if inspect and not predictor.loaded.scripted:
             with self._recorder.record(predictor.model) as store:
@@ -192,7 +197,9 @@ class EngineSession:
             if self._captured is not None and self._captured[0] != source:
                 self._captured = None
         seconds = time.perf_counter() - start
-        return ImageClassification(source, self.display_copy(image), image.size, predictions, seconds)
+        size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
+        shown = self.display_copy(image) if display else np.empty((0, 0, 3), np.uint8)
+        return ImageClassification(source, shown, size, predictions, seconds)
 
     # ------------------------------------------------------------- inside
     def _require_model(self) -> Predictor:
@@ -200,7 +207,7 @@ class EngineSession:
             raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
         return self.predictor
 
-    def _require_image(self) -> tuple[str, Image.Image, torch.Tensor]:
+    def _require_image(self) -> tuple[str, Image.Image | np.ndarray, torch.Tensor]:
         self._require_model()
         if self._current is None:
             raise ConvLensError("Open an image first: feature maps and CAMs are computed for the current image.")
@@ -246,8 +253,9 @@ class EngineSession:
         _, image, x = self._require_image()
         layer = layer or self.default_cam_layer()
         cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index, method)
-        heat = cam_to_image(cam, predictor.preprocess, image.size)
-        box = tuple(round(v) for v in crop_box(predictor.preprocess, image.size))
+        size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
+        heat = cam_to_image(cam, predictor.preprocess, size)
+        box = tuple(round(v) for v in crop_box(predictor.preprocess, size))
         return CamResult(layer, index, predictor.labels[index], method, heat, cam, box)  # type: ignore[arg-type]
 
     def kernels(self) -> KernelView:

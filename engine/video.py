@@ -12,7 +12,6 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
@@ -30,13 +29,30 @@ except AttributeError:  # pragma: no cover - older OpenCV
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
-@dataclass(frozen=True)
 class Frame:
-    """One captured frame: RGB uint8 (H, W, 3), its index and capture time (perf_counter seconds)."""
+    """One captured frame: its index, capture time (perf_counter seconds) and pixels.
 
-    index: int
-    time: float
-    image: np.ndarray
+    OpenCV delivers BGR; ``image`` (RGB uint8, H x W x 3) is converted on first
+    use, so frames that are dropped unseen cost the capture thread nothing more.
+    """
+
+    __slots__ = ("index", "time", "bgr", "_rgb", "__weakref__")
+
+    def __init__(self, index: int, time: float, bgr: np.ndarray) -> None:
+        self.index = index
+        self.time = time
+        self.bgr = bgr
+        self._rgb: np.ndarray | None = None
+
+    @property
+    def image(self) -> np.ndarray:
+        rgb = self._rgb
+        if rgb is None:  # two threads may both convert: harmless, same result
+            rgb = self._rgb = cv2.cvtColor(self.bgr, cv2.COLOR_BGR2RGB)
+        return rgb
+
+    def __repr__(self) -> str:
+        return f"Frame(index={self.index}, time={self.time:.3f}, shape={self.bgr.shape})"
 
 
 def parse_source(text: str | int) -> int | str:
@@ -101,13 +117,22 @@ def list_cameras(max_index: int = 6) -> list[int]:
 
 
 class FrameMailbox:
-    """A one-slot mailbox: ``put`` replaces what is there; ``take`` waits for something newer."""
+    """A one-slot mailbox: ``put`` replaces what is there; ``take`` waits for something newer.
 
-    def __init__(self) -> None:
+    ``every_frame`` marks a consumer that wants each frame (a display); the
+    capture thread skips decoding frames nobody is waiting for.
+    """
+
+    def __init__(self, every_frame: bool = False) -> None:
         self._cond = threading.Condition()
         self._frame: Frame | None = None
         self._closed = False
+        self.every_frame = every_frame
         self.dropped = 0  # frames replaced before anyone took them
+
+    @property
+    def wants_frame(self) -> bool:
+        return self.every_frame or self._frame is None
 
     def put(self, frame: Frame) -> None:
         with self._cond:
@@ -148,12 +173,15 @@ class CaptureThread(threading.Thread):
     """
 
     def __init__(self, source: int | str, mailboxes: list[FrameMailbox], realtime: bool = True,
-                 on_frame: Callable[[Frame], None] | None = None) -> None:
+                 on_frame: Callable[[Frame], None] | None = None,
+                 wants_frame: Callable[[float], bool] | None = None) -> None:
         super().__init__(name="ConvLensCapture", daemon=True)
         self.source = source
         self.mailboxes = mailboxes
         self.realtime = realtime
         self.on_frame = on_frame
+        self.wants_frame = wants_frame
+        self.skipped = 0  # frames grabbed but never decoded: every consumer was still busy
         self._stop_event = threading.Event()
         self.ended = False
         self.error: str | None = None
@@ -180,20 +208,30 @@ class CaptureThread(threading.Thread):
         next_due = self.started_at
         try:
             while not self._stop_event.is_set():
-                ok, bgr = cap.read()
-                if not ok or bgr is None:
+                if not cap.grab():
                     self._finish_reading()
                     break
                 now = time.perf_counter()
                 if self.frames == 0:
                     self.started_at = now
-                frame = Frame(self.frames, now, cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+                index = self.frames
                 self.frames += 1
                 self.last_frame_at = now
-                for box in self.mailboxes:
-                    box.put(frame)
-                if self.on_frame is not None:
-                    self.on_frame(frame)
+                wanted = any(box.wants_frame for box in self.mailboxes) or (
+                    self.wants_frame is not None and self.wants_frame(now))
+                if wanted:
+                    ok, bgr = cap.retrieve()
+                    if not ok or bgr is None:
+                        self.frames -= 1
+                        self._finish_reading()
+                        break
+                    frame = Frame(index, now, bgr)
+                    for box in self.mailboxes:
+                        box.put(frame)
+                    if self.on_frame is not None:
+                        self.on_frame(frame)
+                else:
+                    self.skipped += 1
                 if interval:
                     next_due += interval
                     delay = next_due - time.perf_counter()

@@ -143,7 +143,7 @@ class LiveView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.display = FrameMailbox()
+        self.display = FrameMailbox(every_frame=True)
         self.running = False
         self.paused = False
         self.last_result: LiveResult | None = None

@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
         if not source:
             self.show_error(self.tr("Enter a source: a camera number (0, 1, ...), a video file or a stream URL."))
             return
-        self.live_view.display = FrameMailbox()
+        self.live_view.display = FrameMailbox(every_frame=True)
         self.live_view.canvas.message = self.tr("Opening {source}…").format(source=source)
         self.live_view.canvas.frame = None
         self.live_view.canvas.update()
