@@ -13,7 +13,7 @@ from pathlib import Path
 
 from engine.errors import ConvLensError
 
-SUBCOMMANDS = ("models", "summary", "classify", "cam", "features", "live")
+SUBCOMMANDS = ("models", "summary", "classify", "cam", "features", "live", "finetune")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,6 +79,31 @@ def _parser() -> argparse.ArgumentParser:
                    help="read a video file as fast as it decodes instead of at its own frame rate")
     p.add_argument("--mirror", action="store_true", help="mirror frames horizontally (as a selfie camera)")
     p.add_argument("--no-crop", action="store_true", help="give the model the whole frame, not its centre square")
+
+    p = sub.add_parser("finetune", help="teach a model new classes from a folder (or train LeNet-5 on MNIST)")
+    p.add_argument("data", help="folder of class subfolders (ImageFolder layout), or a folder of MNIST idx files")
+    p.add_argument("--arch", required=True, help="architecture name (see `convlens models`)")
+    p.add_argument("--weights", default="pretrained",
+                   help="pretrained | FILE: fine-tune a new head on it; random: train from scratch")
+    p.add_argument("--out", required=True, help="checkpoint to write (.pth)")
+    p.add_argument("--val-dir", help="separate validation folder with the same class subfolders")
+    p.add_argument("--val-split", type=float, default=0.2, help="validation fraction per class (default 0.2)")
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), default="adam")
+    p.add_argument("--hidden", type=int, default=0, help="hidden dense layer size in the new head (0: none)")
+    p.add_argument("--dropout", type=float, default=0.2)
+    p.add_argument("--patience", type=int, default=3, help="early stopping on validation loss (0: off)")
+    p.add_argument("--unfreeze", action="store_true", help="train the backbone too, not only the new head")
+    p.add_argument("--rotation", type=float, default=0.0, help="augmentation: rotate up to +-DEGREES")
+    p.add_argument("--shift", type=float, default=0.0, help="augmentation: shift up to +-FRACTION")
+    p.add_argument("--shear", type=float, default=0.0, help="augmentation: shear up to +-DEGREES")
+    p.add_argument("--zoom", type=float, default=0.0, help="augmentation: zoom by up to +-FRACTION")
+    p.add_argument("--hflip", action="store_true", help="augmentation: random horizontal flips")
+    p.add_argument("--no-cache", action="store_true", help="do not cache frozen-backbone features")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     return parser
 
 
@@ -241,6 +266,75 @@ def _cmd_live(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_bar(step: object) -> None:
+    from engine.train import TrainProgress
+
+    assert isinstance(step, TrainProgress)
+    width = 24
+    filled = round(width * step.step / step.steps)
+    label = "caching features" if step.phase == "cache" else f"epoch {step.epoch}"
+    eta = f" ETA {int(step.eta) // 60}:{int(step.eta) % 60:02d}" if step.phase == "train" else ""
+    loss = f" loss {step.loss:.4f}" if step.phase == "train" else ""
+    print(f"\r{label} [{'#' * filled}{'-' * (width - filled)}] {step.step}/{step.steps}{loss}{eta}   ",
+          end="", file=sys.stderr, flush=True)
+
+
+def _cmd_finetune(args: argparse.Namespace) -> int:
+    from engine.data import is_mnist_folder, load_image_folder, load_mnist
+    from engine.device import select_device
+    from engine.train import EpochStats, TrainConfig, fine_tune
+    from engine.weights import load_weights, save_checkpoint
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise ConvLensError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    scratch = args.weights == "random"
+    loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
+    if is_mnist_folder(args.data):
+        data = load_mnist(args.data, seed=args.seed)
+    else:
+        data = load_image_folder(args.data, args.val_dir, args.val_split, args.seed)
+    print(f"data: {data.describe()}")
+    for _source, reason in data.skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
+    cfg = TrainConfig(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, optimizer=args.optimizer,
+                      rotation=args.rotation, shift=args.shift, shear=args.shear, zoom=args.zoom, hflip=args.hflip,
+                      patience=args.patience, hidden=args.hidden, dropout=args.dropout,
+                      freeze_backbone=not (args.unfreeze or scratch), from_scratch=scratch,
+                      batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed)
+    what = "training from scratch" if scratch else (
+        "fine-tuning a new head on a frozen backbone" if cfg.freeze_backbone else "fine-tuning every layer")
+    print(f"{what}: {loaded.arch.title if loaded.arch else args.arch}, up to {cfg.epochs} epochs")
+    if cfg.augments and cfg.freeze_backbone:
+        print("augmentation is on: backbone features change every epoch, so they cannot be cached (slower)")
+    steps = fine_tune(loaded, data, cfg, select_device(args.device))
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as done:
+            result = done.value
+            break
+        if isinstance(step, EpochStats):
+            print(f"\repoch {step.epoch}: train loss {step.train_loss:.4f} acc {100 * step.train_acc:.1f}%  "
+                  f"val loss {step.val_loss:.4f} acc {100 * step.val_acc:.1f}%  ({step.seconds:.1f} s)" + " " * 20)
+        else:
+            _progress_bar(step)
+    save_checkpoint(out, result.loaded)
+    classes = result.loaded.labels
+    print(f"validation accuracy: {100 * result.val_accuracy:.2f}% (best epoch {result.best_epoch}"
+          f"{', stopped early' if result.stopped_early else ''}; {result.seconds:.1f} s"
+          f"{', backbone features cached' if result.cached else ''})")
+    width = max(8, *(len(c) for c in classes))
+    print("confusion matrix (rows: true, columns: predicted):")
+    print(" " * (width + 2) + " ".join(f"{c[:6]:>6}" for c in classes))
+    for name, row in zip(classes, result.confusion, strict=True):
+        print(f"{name:>{width}}  " + " ".join(f"{n:>6}" for n in row))
+    for name, p, r in zip(classes, result.precision, result.recall, strict=True):
+        print(f"{name:>{width}}  precision {100 * p:5.1f}%  recall {100 * r:5.1f}%")
+    print(f"saved {out}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -260,6 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_features(args)
         if args.command == "live":
             return _cmd_live(args)
+        if args.command == "finetune":
+            return _cmd_finetune(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

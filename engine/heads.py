@@ -29,3 +29,31 @@ def num_outputs(module: nn.Module) -> int:
     if isinstance(module, nn.Conv2d):
         return module.out_channels
     raise TypeError(type(module).__name__)
+
+
+def make_head(in_features: int, num_classes: int, hidden: int = 0, dropout: float = 0.2) -> nn.Module:
+    """A new classifier: dropout + linear, or (``hidden`` > 0) dense-ReLU-dropout + linear (seed 003)."""
+    if hidden > 0:
+        return nn.Sequential(nn.Linear(in_features, hidden), nn.ReLU(inplace=True), nn.Dropout(dropout),
+                             nn.Linear(hidden, num_classes))
+    return nn.Sequential(nn.Dropout(dropout), nn.Linear(in_features, num_classes))
+
+
+def replace_head(model: nn.Module, num_classes: int, hidden: int = 0, dropout: float = 0.2) -> str:
+    """Put a new head for ``num_classes`` where the old classifier was; returns its module name.
+
+    A Linear classifier gets ``make_head``; a 1x1-conv classifier (SqueezeNet) a new 1x1 conv.
+    Auxiliary heads (GoogLeNet, Inception v3) are dropped: they only matter for training from scratch.
+    """
+    for aux in ("aux1", "aux2", "AuxLogits"):
+        if getattr(model, aux, None) is not None:
+            setattr(model, aux, None)
+    if hasattr(model, "aux_logits"):
+        model.aux_logits = False
+    name, old = find_classifier(model)
+    if isinstance(old, nn.Linear):
+        new: nn.Module = make_head(old.in_features, num_classes, hidden, dropout)
+    else:
+        new = nn.Conv2d(old.in_channels, num_classes, kernel_size=1)
+    model.set_submodule(name, new)
+    return name

@@ -83,12 +83,16 @@ class Preprocess:
             array = np.array(image)
         else:
             array = np.ascontiguousarray(image)
+            if array.ndim == 3 and array.shape[2] == 1:
+                array = array[:, :, 0]
             if self.channels == 1 and array.ndim == 3:
                 array = np.asarray(Image.fromarray(array).convert("L"))
             elif self.channels == 3 and array.ndim == 2:
                 array = np.repeat(array[:, :, None], 3, axis=2)
         if array.ndim == 2:
             array = array[:, :, None]
+        if not array.flags.writeable:  # torch wants to own writable memory (read-only views from PIL/mmap)
+            array = array.copy()
         x = torch.from_numpy(array).permute(2, 0, 1)
         interp = InterpolationMode(self.interpolation)
         size = [self.resize] if self.resize else [self.crop, self.crop]

@@ -39,9 +39,12 @@ class ArchSpec:
     default_preprocess: Preprocess | None = None
     default_labels: tuple[str, ...] | None = None
 
-    def build(self, num_classes: int | None = None) -> nn.Module:
-        """Build with random weights (``num_classes`` defaults to the usual head)."""
-        kwargs = dict(self.build_kwargs)
+    def build(self, num_classes: int | None = None, **options: Any) -> nn.Module:
+        """Build with random weights (``num_classes`` defaults to the usual head).
+
+        ``options`` are builder keywords a checkpoint recorded (e.g. LeNet-5's ``batch_norm``).
+        """
+        kwargs = {**dict(self.build_kwargs), **options}
         if num_classes is not None:
             kwargs["num_classes"] = num_classes
         if self.torchvision:

@@ -48,6 +48,9 @@ class LoadedModel:
     source: str  # for people: "pretrained (IMAGENET1K_V2)", "file resnet.pth", "random"
     scripted: bool = False
     notes: list[str] = field(default_factory=list)
+    build_options: dict[str, Any] = field(default_factory=dict)  # builder keywords (LeNet-5's batch_norm)
+    head_layout: dict[str, Any] | None = None  # how a fine-tune replaced the head
+    training: dict[str, Any] | None = None  # the settings that trained it
 
     @property
     def num_classes(self) -> int:
@@ -302,7 +305,8 @@ def read_state_file(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, Any]
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({first[:160]}).") from None
     if isinstance(obj, Mapping) and obj.get("format") == CHECKPOINT_FORMAT:
-        meta = {k: obj[k] for k in ("classes", "preprocess", "arch") if k in obj}
+        meta = {k: obj[k] for k in ("classes", "preprocess", "arch", "head_layout", "build_options", "training")
+                if k in obj}
         obj = obj["state_dict"]
     elif isinstance(obj, Mapping):
         for key in ("state_dict", "model_state_dict", "model"):
@@ -350,14 +354,23 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
         if not meta.get("arch"):
             raise ConvLensError(f"Weights file {path.name}: choose the architecture these weights belong to.")
         spec = get_arch(str(meta["arch"]))
-    model = spec.build()
-    head_name, head = find_classifier(model)
     notes: list[str] = []
+    layout = meta.get("head_layout") if isinstance(meta.get("head_layout"), Mapping) else None
+    options = dict(meta.get("build_options") or {})
+    if layout is not None and layout.get("kind") == "replace":
+        from engine.heads import replace_head
+
+        classes = meta.get("classes") or []
+        model = spec.build(**options)
+        replace_head(model, len(classes), int(layout.get("hidden", 0)), float(layout.get("dropout", 0.2)))
+    else:
+        model = spec.build(**options)
+    head_name, head = find_classifier(model)
     head_key = f"{head_name}.weight"
     default_classes = num_outputs(head)
     if head_key in state and state[head_key].shape[0] != default_classes:
         file_classes = int(state[head_key].shape[0])
-        model = spec.build(num_classes=file_classes)
+        model = spec.build(num_classes=file_classes, **options)
         notes.append(
             f"{path.name} has {file_classes} classes; {spec.title}'s usual head has {default_classes}. "
             "The head was rebuilt to match."
@@ -382,7 +395,9 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     classes = meta.get("classes")
     labels = _labels_for(num_outputs(head), spec, list(classes) if classes else None, labels_file, notes)
     preprocess = Preprocess.from_dict(meta["preprocess"]) if isinstance(meta.get("preprocess"), Mapping) else spec.preprocess
-    return LoadedModel(model, labels, preprocess, spec, f"file {path.name}", notes=notes)
+    return LoadedModel(model, labels, preprocess, spec, f"file {path.name}", notes=notes, build_options=options,
+                       head_layout=dict(layout) if layout else None,
+                       training=dict(meta["training"]) if isinstance(meta.get("training"), Mapping) else None)
 
 
 def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path | None) -> LoadedModel:
@@ -464,15 +479,34 @@ def load_weights(arch: str | None, weights: str, labels_file: str | Path | None 
             progress(step)
 
 
-def save_checkpoint(path: str | Path, loaded: LoadedModel) -> None:
-    """Write a ConvLens checkpoint: state dict + classes + preprocessing + arch."""
-    torch.save(
-        {
-            "format": CHECKPOINT_FORMAT,
-            "arch": loaded.arch.name if loaded.arch else None,
-            "classes": list(loaded.labels),
-            "preprocess": loaded.preprocess.to_dict(),
-            "state_dict": loaded.model.state_dict(),
-        },
-        path,
-    )
+def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:
+    """Write a ConvLens checkpoint: state dict + architecture, classes, preprocessing, head layout, training.
+
+    Atomic: written to a temporary file beside the target, flushed to disk and
+    renamed over it, so a crash leaves the old file or the new one, never half of one.
+    """
+    path = Path(path)
+    payload = {
+        "format": CHECKPOINT_FORMAT,
+        "arch": loaded.arch.name if loaded.arch else None,
+        "classes": list(loaded.labels),
+        "preprocess": loaded.preprocess.to_dict(),
+        "build_options": dict(loaded.build_options),
+        "head_layout": dict(loaded.head_layout) if loaded.head_layout else None,
+        "training": dict(loaded.training) if loaded.training else None,
+        "state_dict": {k: v.detach().cpu() for k, v in loaded.model.state_dict().items()},
+    }
+    if not path.parent.is_dir():
+        raise ConvLensError(f"Cannot save {path.name}: the folder {path.parent} does not exist.")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "wb") as f:
+            torch.save(payload, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ConvLensError(f"Cannot save {path}: {exc.strerror or exc}.") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

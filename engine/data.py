@@ -1,0 +1,175 @@
+"""Training data: ImageFolder-style trees of class subfolders, and MNIST idx files.
+
+Images are decoded once, checked (unreadable files are listed and skipped)
+and kept as uint8 arrays, so epochs never touch the disk again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import ConvLensError
+from engine.images import is_image_path, load_image
+
+MIN_PER_CLASS = 4
+MNIST_FILES = ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
+
+
+@dataclass
+class Split:
+    """Images (uint8 arrays, H x W x C) with integer labels and where each came from."""
+
+    images: list[np.ndarray]
+    labels: list[int]
+    sources: list[str]
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+
+@dataclass
+class Dataset:
+    classes: tuple[str, ...]
+    train: Split
+    val: Split
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    channels: int = 3
+
+    def describe(self) -> str:
+        per = np.bincount(np.asarray(self.train.labels + self.val.labels), minlength=len(self.classes))
+        counts = ", ".join(f"{c}: {n}" for c, n in zip(self.classes, per, strict=True))
+        text = f"{len(self.classes)} classes ({counts}); {len(self.train)} train / {len(self.val)} val images"
+        return text + (f"; {len(self.skipped)} unreadable files skipped" if self.skipped else "")
+
+
+def _scan(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
+    if not root.is_dir():
+        raise ConvLensError(f"Data folder {root} not found.")
+    classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    files = [
+        (p, i)
+        for i, c in enumerate(classes)
+        for p in sorted((root / c).rglob("*"))
+        if p.is_file() and is_image_path(p)
+    ]
+    return classes, files
+
+
+def _decode(files: Sequence[tuple[Path, int]], max_side: int, skipped: list[tuple[str, str]]) -> Split:
+    split = Split([], [], [])
+    for path, label in files:
+        try:
+            image = load_image(path).convert("RGB")
+        except ConvLensError as exc:
+            skipped.append((str(path), str(exc)))
+            continue
+        if max(image.size) > max_side:
+            image.thumbnail((max_side, max_side))
+        split.images.append(np.asarray(image))
+        split.labels.append(label)
+        split.sources.append(str(path))
+    return split
+
+
+def _check(classes: Sequence[str], labels: Sequence[int], where: Path, minimum: int) -> None:
+    if len(classes) < 2:
+        raise ConvLensError(
+            f"{where} needs at least 2 class subfolders with images (found {len(classes)}): "
+            "one folder per class, e.g. rock/, paper/, scissors/."
+        )
+    counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(classes))
+    few = [f"{c} ({n})" for c, n in zip(classes, counts, strict=True) if n < minimum]
+    if few:
+        raise ConvLensError(f"Too few readable images in {where}: {', '.join(few)}; each class needs at least {minimum}.")
+
+
+def stratified_split(labels: Sequence[int], val_fraction: float, seed: int) -> tuple[list[int], list[int]]:
+    """Indices for train and validation, the same fraction of every class, reproducible by ``seed``."""
+    rng = random.Random(seed)
+    train, val = [], []
+    by_class: dict[int, list[int]] = {}
+    for i, y in enumerate(labels):
+        by_class.setdefault(y, []).append(i)
+    for _, idx in sorted(by_class.items()):
+        rng.shuffle(idx)
+        n_val = max(1, round(len(idx) * val_fraction)) if len(idx) > 1 and val_fraction > 0 else 0
+        val += idx[:n_val]
+        train += idx[n_val:]
+    return sorted(train), sorted(val)
+
+
+def _subset(split: Split, idx: Sequence[int]) -> Split:
+    return Split([split.images[i] for i in idx], [split.labels[i] for i in idx], [split.sources[i] for i in idx])
+
+
+def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_fraction: float = 0.2,
+                      seed: int = 0, max_side: int = 512, minimum: int = MIN_PER_CLASS) -> Dataset:
+    """A folder of class subfolders (and optionally a separate validation folder with the same classes)."""
+    root = Path(root)
+    classes, files = _scan(root)
+    skipped: list[tuple[str, str]] = []
+    everything = _decode(files, max_side, skipped)
+    _check(classes, everything.labels, root, minimum)
+    if val_root is not None:
+        val_classes, val_files = _scan(Path(val_root))
+        if val_classes != classes:
+            raise ConvLensError(f"Validation folder {val_root} has classes {val_classes}, training has {classes}.")
+        val = _decode(val_files, max_side, skipped)
+        return Dataset(tuple(classes), everything, val, skipped)
+    train_idx, val_idx = stratified_split(everything.labels, val_fraction, seed)
+    return Dataset(tuple(classes), _subset(everything, train_idx), _subset(everything, val_idx), skipped)
+
+
+# ----------------------------------------------------------------- MNIST
+
+
+def _open_idx(folder: Path, name: str) -> bytes:
+    for candidate in (folder / name, folder / f"{name}.gz"):
+        if candidate.is_file():
+            raw = candidate.read_bytes()
+            try:
+                return gzip.decompress(raw) if candidate.suffix == ".gz" else raw
+            except (OSError, EOFError) as exc:
+                raise ConvLensError(f"{candidate.name}: damaged gzip file ({exc}).") from None
+    raise ConvLensError(f"{folder} has no {name}(.gz).")
+
+
+def read_idx(data: bytes, name: str = "idx file") -> np.ndarray:
+    """Parse an idx file (MNIST's format): magic, dimension sizes, unsigned bytes."""
+    if len(data) < 4 or data[:2] != b"\x00\x00" or data[2] != 0x08:
+        raise ConvLensError(f"{name}: not an idx file of unsigned bytes.")
+    ndim = data[3]
+    dims = struct.unpack(f">{ndim}I", data[4 : 4 + 4 * ndim])
+    body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim)
+    if body.size != int(np.prod(dims)):
+        raise ConvLensError(f"{name}: holds {body.size} values, its header promises {int(np.prod(dims))}.")
+    return body.reshape(dims)
+
+
+def is_mnist_folder(path: str | Path) -> bool:
+    folder = Path(path)
+    return folder.is_dir() and any((folder / f).is_file() or (folder / f"{f}.gz").is_file() for f in MNIST_FILES[:1])
+
+
+def load_mnist(folder: str | Path, train_count: int = 8000, seed: int = 0) -> Dataset:
+    """MNIST's test set (the training images are not needed): ``train_count`` to train on, the rest to validate."""
+    folder = Path(folder)
+    images = read_idx(_open_idx(folder, MNIST_FILES[0]), MNIST_FILES[0])
+    labels = read_idx(_open_idx(folder, MNIST_FILES[1]), MNIST_FILES[1])
+    if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
+        raise ConvLensError(f"{folder}: the images and labels files do not match.")
+    order = np.random.default_rng(seed).permutation(len(labels))
+    train_count = min(train_count, len(labels) - 1)
+    pick = [(order[:train_count]), (order[train_count:])]
+    splits = [
+        Split([images[i][:, :, None] for i in idx], [int(labels[i]) for i in idx], [f"mnist:{i}" for i in idx])
+        for idx in pick
+    ]
+    return Dataset(tuple(str(d) for d in range(10)), splits[0], splits[1], channels=1)

@@ -1,0 +1,312 @@
+"""Teaching a model: fine-tune a new head on a frozen backbone, or train from scratch.
+
+``fine_tune`` is a generator: it yields ``TrainProgress`` at least once per
+batch (so the caller can show progress and cancel between yields) and an
+``EpochStats`` after each epoch, and returns a ``TrainResult``. It trains a
+copy: the model it was given is never touched, so cancelling leaves the
+previous model in use.
+
+With the backbone frozen and no augmentation, what the backbone computes for
+each image never changes, so it is computed once and cached; epochs then only
+run the new head.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Generator
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import torch
+from torch import nn
+
+from engine.data import Dataset, Split
+from engine.errors import ConvLensError
+from engine.heads import find_classifier, replace_head
+from engine.preprocess import Preprocess
+from engine.weights import LoadedModel
+
+OPTIMIZERS = ("adam", "sgd", "rmsprop")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Training choices with sensible defaults for a short fine-tune."""
+
+    epochs: int = 10
+    lr: float = 1e-3
+    batch_size: int = 32
+    optimizer: str = "adam"  # adam | sgd (momentum 0.9) | rmsprop
+    rotation: float = 0.0  # degrees, +-
+    shift: float = 0.0  # fraction of the size, +-
+    shear: float = 0.0  # degrees, +-
+    zoom: float = 0.0  # fraction, +-
+    hflip: bool = False
+    patience: int = 3  # epochs without a better validation loss before stopping
+    restore_best: bool = True
+    hidden: int = 0  # 0: dropout + linear head; >0: dense(hidden)-ReLU-dropout + linear
+    dropout: float = 0.2
+    freeze_backbone: bool = True
+    from_scratch: bool = False  # random init, every layer trained, the architecture's own head
+    batch_norm: bool = False  # LeNet-5 from scratch: add BatchNorm (seed 001)
+    cache: bool = True  # cache frozen-backbone features when nothing varies between epochs
+    seed: int = 0
+
+    @property
+    def augments(self) -> bool:
+        return bool(self.rotation or self.shift or self.shear or self.zoom or self.hflip)
+
+
+@dataclass(frozen=True)
+class TrainProgress:
+    """``phase`` is "cache" (computing backbone features once), "train" or "val"."""
+
+    phase: str
+    epoch: int
+    step: int
+    steps: int
+    loss: float
+    elapsed: float
+    eta: float
+
+
+@dataclass(frozen=True)
+class EpochStats:
+    epoch: int
+    train_loss: float
+    train_acc: float
+    val_loss: float
+    val_acc: float
+    seconds: float
+
+
+@dataclass
+class TrainResult:
+    loaded: LoadedModel
+    history: list[EpochStats]
+    best_epoch: int
+    confusion: np.ndarray  # [true, predicted] counts on the validation set
+    precision: np.ndarray
+    recall: np.ndarray
+    val_sources: list[str]
+    val_true: list[int]
+    val_pred: list[int]
+    cached: bool
+    stopped_early: bool
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def val_accuracy(self) -> float:
+        total = self.confusion.sum()
+        return float(np.trace(self.confusion) / total) if total else 0.0
+
+
+def _augmenter(cfg: TrainConfig) -> nn.Module | None:
+    if not cfg.augments:
+        return None
+    from torchvision.transforms import v2
+
+    ops: list[nn.Module] = []
+    if cfg.rotation or cfg.shift or cfg.shear or cfg.zoom:
+        ops.append(v2.RandomAffine(degrees=cfg.rotation, translate=(cfg.shift, cfg.shift) if cfg.shift else None,
+                                   shear=cfg.shear or None, scale=(1 - cfg.zoom, 1 + cfg.zoom) if cfg.zoom else None))
+    if cfg.hflip:
+        ops.append(v2.RandomHorizontalFlip())
+    return v2.Compose(ops)
+
+
+def _tensors(split: Split, preprocess: Preprocess, augment: nn.Module | None = None,
+             idx: np.ndarray | None = None) -> torch.Tensor:
+    picks = range(len(split)) if idx is None else idx
+    out = []
+    for i in picks:
+        image = split.images[int(i)]
+        if augment is not None:
+            t = augment(torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1))
+            image = t.permute(1, 2, 0).numpy()
+        out.append(preprocess(image))
+    return torch.stack(out)
+
+
+def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> tuple[nn.Module, nn.Module, dict]:
+    """The model to train (a copy) and its new head; plus the head layout a checkpoint records."""
+    if loaded.scripted or loaded.arch is None:
+        raise ConvLensError("A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.")
+    if cfg.from_scratch:
+        options = {"batch_norm": True, "dropout": 0.25} if cfg.batch_norm and loaded.arch.name == "lenet5" else {}
+        torch.manual_seed(cfg.seed)
+        model = loaded.arch.build(num_classes=num_classes, **options)
+        _, head = find_classifier(model)
+        return model, head, {"kind": "scratch", "build_options": options}
+    model = copy.deepcopy(loaded.model).cpu()
+    torch.manual_seed(cfg.seed)
+    name = replace_head(model, num_classes, cfg.hidden, cfg.dropout)
+    head = model.get_submodule(name)
+    if cfg.freeze_backbone:
+        for p in model.parameters():
+            p.requires_grad_(False)
+        for p in head.parameters():
+            p.requires_grad_(True)
+    layout = {"kind": "replace", "hidden": cfg.hidden, "dropout": cfg.dropout,
+              "build_options": dict(getattr(loaded, "build_options", {}) or {})}
+    return model, head, layout
+
+
+def _head_is_output(model: nn.Module, head: nn.Module, x: torch.Tensor) -> bool:
+    seen: dict[str, torch.Tensor] = {}
+    handle = head.register_forward_hook(lambda _m, _i, out: seen.setdefault("out", out))
+    try:
+        with torch.inference_mode():
+            out = model(x)
+    finally:
+        handle.remove()
+    return "out" in seen and seen["out"] is out
+
+
+def _set_train_mode(model: nn.Module, head: nn.Module, cfg: TrainConfig) -> None:
+    if cfg.freeze_backbone and not cfg.from_scratch:
+        model.eval()  # frozen BatchNorm keeps its statistics, frozen dropout stays off
+        head.train()
+    else:
+        model.train()
+
+
+def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
+              device: torch.device | str = "cpu") -> Generator[TrainProgress | EpochStats, None, TrainResult]:
+    """Train on ``data`` (see module doc). Yields progress per batch and stats per epoch."""
+    if cfg.optimizer not in OPTIMIZERS:
+        raise ConvLensError(f"Unknown optimizer '{cfg.optimizer}': use {', '.join(OPTIMIZERS)}.")
+    if cfg.epochs < 1 or cfg.batch_size < 1 or cfg.lr <= 0:
+        raise ConvLensError("Epochs and batch size must be at least 1, and the learning rate above 0.")
+    if len(data.train) == 0 or len(data.val) == 0:
+        raise ConvLensError("Training needs images for both training and validation.")
+    device = torch.device(device)
+    start = time.perf_counter()
+    num_classes = len(data.classes)
+    model, head, layout = build_student(loaded, num_classes, cfg)
+    preprocess = loaded.preprocess
+    model.to(device)
+    augment = _augmenter(cfg)
+    g = torch.Generator().manual_seed(cfg.seed)
+
+    x_val = _tensors(data.val, preprocess)
+    y_val = torch.tensor(data.val.labels)
+    y_train = torch.tensor(data.train.labels)
+    x_train = None if augment is not None else _tensors(data.train, preprocess)
+
+    frozen = cfg.freeze_backbone and not cfg.from_scratch
+    use_cache = frozen and augment is None and cfg.cache and _head_is_output(model, head, x_val[:1].to(device))
+    trainable = head if use_cache else model
+    if use_cache:
+        feats = {}
+        for split_name, xs in (("train", x_train), ("val", x_val)):
+            kept: list[torch.Tensor] = []
+            handle = head.register_forward_pre_hook(lambda _m, args, kept=kept: kept.append(args[0].detach()))
+            try:
+                steps = -(-len(xs) // cfg.batch_size)
+                for i in range(steps):
+                    with torch.inference_mode():
+                        model(xs[i * cfg.batch_size : (i + 1) * cfg.batch_size].to(device))
+                    yield TrainProgress("cache", 0, i + 1, steps, 0.0, time.perf_counter() - start, 0.0)
+            finally:
+                handle.remove()
+            feats[split_name] = torch.cat(kept).clone()  # out of inference mode for training
+        x_train, x_val = feats["train"], feats["val"]
+
+    params = [p for p in trainable.parameters() if p.requires_grad]
+    if cfg.optimizer == "adam":
+        opt: torch.optim.Optimizer = torch.optim.Adam(params, lr=cfg.lr)
+    elif cfg.optimizer == "sgd":
+        opt = torch.optim.SGD(params, lr=cfg.lr, momentum=0.9)
+    else:
+        opt = torch.optim.RMSprop(params, lr=cfg.lr)
+    loss_fn = nn.CrossEntropyLoss()
+    history: list[EpochStats] = []
+    best_loss, best_epoch, best_state, waited = float("inf"), 0, None, 0
+    steps = -(-len(y_train) // cfg.batch_size)
+    stopped_early = False
+    epoch_times: list[float] = []
+
+    def forward(xb: torch.Tensor) -> torch.Tensor:
+        out = trainable(xb)
+        return out[0] if isinstance(out, tuple) else out
+
+    for epoch in range(1, cfg.epochs + 1):
+        t0 = time.perf_counter()
+        if use_cache:
+            head.train()
+        else:
+            _set_train_mode(model, head, cfg)
+        order = torch.randperm(len(y_train), generator=g)
+        total_loss, correct = 0.0, 0
+        for step in range(steps):
+            idx = order[step * cfg.batch_size : (step + 1) * cfg.batch_size]
+            if x_train is not None:
+                xb = x_train[idx]
+            else:
+                xb = _tensors(data.train, preprocess, augment, idx.numpy())
+            xb, yb = xb.to(device), y_train[idx].to(device)
+            opt.zero_grad(set_to_none=True)
+            logits = forward(xb)
+            loss = loss_fn(logits, yb)
+            loss.backward()
+            opt.step()
+            total_loss += float(loss.detach()) * len(idx)
+            correct += int((logits.argmax(1) == yb).sum())
+            done_epochs = (epoch - 1) + (step + 1) / steps
+            elapsed = time.perf_counter() - start
+            per_epoch = (sum(epoch_times) / len(epoch_times)) if epoch_times else (time.perf_counter() - t0) / (
+                (step + 1) / steps)
+            eta = per_epoch * (cfg.epochs - done_epochs)
+            yield TrainProgress("train", epoch, step + 1, steps, float(loss.detach()), elapsed, eta)
+        val_loss, val_pred = _evaluate(forward, trainable, x_val, y_val, cfg.batch_size, device)
+        val_acc = float((val_pred == y_val).float().mean())
+        stats = EpochStats(epoch, total_loss / len(y_train), correct / len(y_train), val_loss, val_acc,
+                           time.perf_counter() - t0)
+        epoch_times.append(stats.seconds)
+        history.append(stats)
+        yield stats
+        if val_loss < best_loss - 1e-6:
+            best_loss, best_epoch, waited = val_loss, epoch, 0
+            best_state = copy.deepcopy(trainable.state_dict())
+        else:
+            waited += 1
+            if cfg.patience and waited >= cfg.patience:
+                stopped_early = True
+                break
+    if cfg.restore_best and best_state is not None:
+        trainable.load_state_dict(best_state)
+    _, val_pred = _evaluate(forward, trainable, x_val, y_val, cfg.batch_size, device)
+    confusion = np.zeros((num_classes, num_classes), np.int64)
+    for t, p in zip(y_val.tolist(), val_pred.tolist(), strict=True):
+        confusion[t, p] += 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.nan_to_num(np.diag(confusion) / confusion.sum(axis=0))
+        recall = np.nan_to_num(np.diag(confusion) / confusion.sum(axis=1))
+    for p in model.parameters():
+        p.requires_grad_(True)  # the finished model is an ordinary model again (CAM, export)
+    model.eval()
+    new = LoadedModel(model, tuple(data.classes), preprocess, loaded.arch,
+                      f"fine-tuned ({len(data.train)} images, best epoch {best_epoch})",
+                      build_options=dict(layout.get("build_options", {})), head_layout=layout,
+                      training={**asdict(cfg), "best_epoch": best_epoch,
+                                "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum()))})
+    return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
+                       y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start)
+
+
+def _evaluate(forward, module: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001
+              device: torch.device) -> tuple[float, torch.Tensor]:
+    was = module.training
+    module.eval()
+    total, preds = 0.0, []
+    with torch.inference_mode():
+        for i in range(0, len(y), batch):
+            logits = forward(x[i : i + batch].to(device))
+            total += float(nn.functional.cross_entropy(logits, y[i : i + batch].to(device), reduction="sum"))
+            preds.append(logits.argmax(1).cpu())
+    module.train(was)
+    return total / len(y), torch.cat(preds)
