@@ -125,7 +125,7 @@ def _tensors(split: Split, preprocess: Preprocess, augment: nn.Module | None = N
     for i in picks:
         image = split.images[int(i)]
         if augment is not None:
-            t = augment(torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1))
+            t = augment(torch.from_numpy(np.array(image)).permute(2, 0, 1))  # a writable copy
             image = t.permute(1, 2, 0).numpy()
         out.append(preprocess(image))
     return torch.stack(out)

@@ -1,0 +1,166 @@
+"""Teaching: LeNet-5 from scratch on real MNIST, fine-tuning MobileNetV2 on real digit photos."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from engine.data import load_image_folder, load_mnist
+from engine.errors import ConvLensError
+from engine.images import load_image
+from engine.predict import Predictor
+from engine.train import EpochStats, TrainConfig, TrainProgress, fine_tune
+from engine.weights import load_weights, save_checkpoint
+from tests.conftest import ROOT
+
+
+def run(gen):  # noqa: ANN001, ANN201
+    events = []
+    while True:
+        try:
+            events.append(next(gen))
+        except StopIteration as done:
+            return done.value, events
+
+
+@pytest.fixture(scope="module")
+def mnist(shared_data: Path):  # noqa: ANN201
+    return load_mnist(shared_data / "mnist")
+
+
+@pytest.fixture(scope="module")
+def digit_folder(mnist, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: ANN001
+    """Real MNIST digits 0 / 1 / 7 saved as PNG files, 60 per class, in class subfolders."""
+    root = tmp_path_factory.mktemp("digits")
+    counts = {0: 0, 1: 0, 7: 0}
+    for image, label in zip(mnist.train.images, mnist.train.labels, strict=True):
+        if label in counts and counts[label] < 60:
+            folder = root / f"digit_{label}"
+            folder.mkdir(exist_ok=True)
+            Image.fromarray(image[:, :, 0]).save(folder / f"{counts[label]:03d}.png")
+            counts[label] += 1
+    return root
+
+
+def test_lenet5_from_scratch_on_mnist_reaches_97_percent(mnist) -> None:  # noqa: ANN001
+    assert (len(mnist.train), len(mnist.val)) == (8000, 2000)
+    loaded = load_weights("lenet5", "random")
+    cfg = TrainConfig(epochs=6, lr=2e-3, batch_size=64, from_scratch=True, batch_norm=True, patience=3)
+    result, events = run(fine_tune(loaded, mnist, cfg))
+    assert result.val_accuracy >= 0.97, result.history
+    assert any(isinstance(e, TrainProgress) for e in events)
+    assert [e.epoch for e in events if isinstance(e, EpochStats)] == [h.epoch for h in result.history]
+    assert result.confusion.sum() == 2000
+    assert result.loaded.build_options == {"batch_norm": True, "dropout": 0.25}
+    assert any(isinstance(m, torch.nn.BatchNorm2d) for m in result.loaded.model.modules())
+
+
+def test_finetune_mobilenet_on_real_digit_photos(digit_folder: Path, mobilenet_file: Path, tmp_path: Path) -> None:
+    data = load_image_folder(digit_folder, seed=0)
+    assert data.classes == ("digit_0", "digit_1", "digit_7") and len(data.val) == 36
+    loaded = load_weights("mobilenet_v2", str(mobilenet_file))
+    before = {k: v.clone() for k, v in loaded.model.state_dict().items()}
+    result, _ = run(fine_tune(loaded, data, TrainConfig(epochs=12, patience=4)))
+    assert result.cached  # frozen backbone, no augmentation: features computed once
+    assert result.val_accuracy >= 0.90, result.confusion
+    assert all(torch.equal(before[k], v) for k, v in loaded.model.state_dict().items())  # original untouched
+    assert result.precision.shape == result.recall.shape == (3,)
+
+    path = save_checkpoint(tmp_path / "digits.pth", result.loaded)
+    again = load_weights(None, str(path))
+    assert again.labels == data.classes and again.arch.name == "mobilenet_v2"
+    assert again.head_layout["kind"] == "replace" and again.training["best_epoch"] == result.best_epoch
+    images = [load_image(p) for p in data.val.sources[:8]]
+    a = Predictor(result.loaded, "cpu").predict(images, 3)
+    b = Predictor(again, "cpu").predict(images, 3)
+    for pa, pb in zip(a, b, strict=True):
+        assert [p.index for p in pa] == [p.index for p in pb]
+        assert pa[0].probability == pytest.approx(pb[0].probability, abs=1e-5)
+
+
+def test_cancel_mid_epoch_leaves_the_previous_model(digit_folder: Path, mobilenet_file: Path, photos: Path) -> None:
+    data = load_image_folder(digit_folder, seed=0)
+    loaded = load_weights("mobilenet_v2", str(mobilenet_file))
+    gen = fine_tune(loaded, data, TrainConfig(epochs=5, rotation=10))  # augmentation: no cache, slower
+    for event in gen:
+        if isinstance(event, TrainProgress) and event.phase == "train" and event.step == 2:
+            break
+    gen.close()  # the user pressed Cancel
+    top = Predictor(loaded, "cpu").predict([load_image(photos / "dog_samoyed.jpg")])[0][0]
+    assert top.label == "Samoyed" and loaded.num_classes == 1000
+
+
+def test_killed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = load_weights("lenet5", "random")
+    target = tmp_path / "model.pth"
+    save_checkpoint(target, old)
+    good = target.read_bytes()
+
+    def crash(obj: object, f: object) -> None:
+        f.write(b"PK\x03\x04 half a checkpoint")  # type: ignore[attr-defined]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(torch, "save", crash)
+    with pytest.raises(ConvLensError, match="Cannot save .*No space left"):
+        save_checkpoint(target, load_weights("lenet5", "random"))
+    assert target.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == ["model.pth"]  # no partial file left behind
+    monkeypatch.undo()
+    assert load_weights(None, str(target)).num_classes == 10
+
+
+def test_bad_training_folders(tmp_path: Path, digit_folder: Path) -> None:
+    one = tmp_path / "one"
+    (one / "only").mkdir(parents=True)
+    Image.new("RGB", (8, 8)).save(one / "only" / "a.png")
+    with pytest.raises(ConvLensError, match="at least 2 class subfolders"):
+        load_image_folder(one)
+    few = tmp_path / "few"
+    for name, n in (("cats", 6), ("dogs", 2)):
+        (few / name).mkdir(parents=True)
+        for i in range(n):
+            Image.new("RGB", (8, 8), (i, i, i)).save(few / name / f"{i}.png")
+    (few / "cats" / "broken.jpg").write_text("not an image")
+    with pytest.raises(ConvLensError, match=r"Too few readable images .*dogs \(2\)"):
+        load_image_folder(few)
+    for i in range(2, 5):
+        Image.new("RGB", (8, 8)).save(few / "dogs" / f"{i}.png")
+    data = load_image_folder(few)
+    assert [Path(s).name for s, _ in data.skipped] == ["broken.jpg"]
+    assert len(data.train) + len(data.val) == 11
+
+
+def test_cli_finetune_then_classify_with_the_checkpoint(digit_folder: Path, mobilenet_file: Path,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "digits.pth"
+    run_ = subprocess.run([sys.executable, "-m", "gui.main", "finetune", str(digit_folder), "--arch", "mobilenet_v2",
+                           "--weights", str(mobilenet_file), "--epochs", "8", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run_.returncode == 0, run_.stderr
+    assert "validation accuracy:" in run_.stdout and "confusion matrix" in run_.stdout
+    assert "digit_7" in run_.stdout and out.is_file()
+    sample = sorted((digit_folder / "digit_7").iterdir())[0]
+    run_ = subprocess.run([sys.executable, "-m", "gui.main", "classify", str(sample), "--weights", str(out),
+                           "--topk", "3"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run_.returncode == 0, run_.stderr
+    labels = [line.split()[1] for line in run_.stdout.splitlines()[1:4]]
+    assert sorted(labels) == ["digit_0", "digit_1", "digit_7"]
+    bad = subprocess.run([sys.executable, "-m", "gui.main", "finetune", str(tmp_path / "nowhere"), "--arch",
+                          "lenet5", "--weights", "random", "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 1 and "not found" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
+    from engine.data import read_idx
+
+    with pytest.raises(ConvLensError, match="not an idx file"):
+        read_idx(b"hello world", "fake")
+    assert read_idx(b"\x00\x00\x08\x02\x00\x00\x00\x02\x00\x00\x00\x02" + bytes(range(4))).tolist() == [[0, 1], [2, 3]]
+    assert np.array_equal(read_idx(b"\x00\x00\x08\x01\x00\x00\x00\x03\x07\x08\x09"), [7, 8, 9])
