@@ -57,3 +57,45 @@ def replace_head(model: nn.Module, num_classes: int, hidden: int = 0, dropout: f
         new = nn.Conv2d(old.in_channels, num_classes, kernel_size=1)
     model.set_submodule(name, new)
     return name
+
+
+class CutModel(nn.Module):
+    """A backbone cut after ``layer`` with a new head on that layer's (flattened) output.
+
+    Seed 003's transfer learning: Inception v3 at 150x150 cut at Keras' ``mixed7``
+    (torchvision's ``Mixed_6e``, 7x7x768) -> flatten -> dense 1024 -> dropout -> output.
+    The layers after the cut are not kept.
+    """
+
+    def __init__(self, model: nn.Module, layer: str, num_classes: int, input_shape: tuple[int, int, int],
+                 hidden: int = 1024, dropout: float = 0.2) -> None:
+        super().__init__()
+        import torch
+        from torchvision.models.feature_extraction import create_feature_extractor
+
+        self.layer = layer
+        was_training = model.training
+        model.eval()
+        self.backbone = create_feature_extractor(model, return_nodes={layer: "features"})
+        with torch.no_grad():
+            sample = self.backbone(torch.zeros(1, *input_shape))["features"]
+        model.train(was_training)
+        self.flatten = nn.Flatten()
+        self.head = make_head(int(sample[0].numel()), num_classes, hidden, dropout)
+
+    def forward(self, x):  # noqa: ANN001, ANN201
+        return self.head(self.flatten(self.backbone(x)["features"]))
+
+
+def cut_model(model: nn.Module, layer: str, num_classes: int, input_shape: tuple[int, int, int],
+              hidden: int = 1024, dropout: float = 0.2) -> CutModel:
+    from engine.errors import ConvLensError
+
+    names = {n for n, _ in model.named_modules() if n}
+    if layer not in names:
+        raise ConvLensError(f"No layer '{layer}' to cut at; `convlens summary ARCH --all` lists the layers.")
+    try:
+        return CutModel(model, layer, num_classes, input_shape, hidden, dropout)
+    except RuntimeError as exc:
+        raise ConvLensError(f"Cannot cut at '{layer}' for a {input_shape[1]}x{input_shape[2]} input: "
+                            f"{str(exc).splitlines()[0][:160]}") from None

@@ -14,6 +14,7 @@ run the new head.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import time
 from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
@@ -24,7 +25,7 @@ from torch import nn
 
 from engine.data import Dataset, Split
 from engine.errors import ConvLensError
-from engine.heads import find_classifier, replace_head
+from engine.heads import cut_model, find_classifier, replace_head
 from engine.preprocess import Preprocess
 from engine.weights import LoadedModel
 
@@ -49,6 +50,9 @@ class TrainConfig:
     hidden: int = 0  # 0: dropout + linear head; >0: dense(hidden)-ReLU-dropout + linear
     dropout: float = 0.2
     freeze_backbone: bool = True
+    freeze_until: str = ""  # freeze only the layers up to and including this one ("" = the whole backbone)
+    cut_at: str = ""  # cut the backbone after this layer and put the head on its output (seed 003)
+    image_size: int = 0  # train at this input size (0 = the weights' own), e.g. 150 for seed 003
     from_scratch: bool = False  # random init, every layer trained, the architecture's own head
     batch_norm: bool = False  # LeNet-5 from scratch: add BatchNorm (seed 001)
     cache: bool = True  # cache frozen-backbone features when nothing varies between epochs
@@ -143,16 +147,50 @@ def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> tu
         return model, head, {"kind": "scratch", "build_options": options}
     model = copy.deepcopy(loaded.model).cpu()
     torch.manual_seed(cfg.seed)
-    name = replace_head(model, num_classes, cfg.hidden, cfg.dropout)
-    head = model.get_submodule(name)
+    options = dict(loaded.build_options or {})
+    if cfg.cut_at:
+        pre = training_preprocess(loaded.preprocess, cfg)
+        hidden = cfg.hidden or 1024
+        model = cut_model(model, cfg.cut_at, num_classes, (pre.channels, pre.crop, pre.crop), hidden, cfg.dropout)
+        head: nn.Module = model.head
+        layout = {"kind": "cut", "layer": cfg.cut_at, "hidden": hidden, "dropout": cfg.dropout,
+                  "input": [pre.channels, pre.crop, pre.crop], "build_options": options}
+        prefix = "backbone."
+    else:
+        name = replace_head(model, num_classes, cfg.hidden, cfg.dropout)
+        head = model.get_submodule(name)
+        layout = {"kind": "replace", "hidden": cfg.hidden, "dropout": cfg.dropout, "build_options": options}
+        prefix = ""
     if cfg.freeze_backbone:
-        for p in model.parameters():
-            p.requires_grad_(False)
-        for p in head.parameters():
-            p.requires_grad_(True)
-    layout = {"kind": "replace", "hidden": cfg.hidden, "dropout": cfg.dropout,
-              "build_options": dict(getattr(loaded, "build_options", {}) or {})}
+        _freeze(model, head, prefix + cfg.freeze_until if cfg.freeze_until else "")
     return model, head, layout
+
+
+def _freeze(model: nn.Module, head: nn.Module, until: str) -> None:
+    """Freeze everything but the head, or (``until``) only the layers up to and including that one."""
+    head_params = {id(p) for p in head.parameters()}
+    if not until:
+        for p in model.parameters():
+            p.requires_grad_(id(p) in head_params)
+        return
+    names = [n for n, _ in model.named_modules()]
+    if until not in names:
+        raise ConvLensError(f"No layer '{until}' to freeze up to; `convlens summary ARCH --all` lists the layers.")
+    frozen = True
+    for name, module in model.named_modules():
+        if frozen and name and not (name == until or name.startswith(until + ".")) and names.index(name) > names.index(
+                until):
+            frozen = False
+        for p in module.parameters(recurse=False):
+            p.requires_grad_(not frozen or id(p) in head_params)
+
+
+def training_preprocess(preprocess: Preprocess, cfg: TrainConfig) -> Preprocess:
+    """The weights' preprocessing, at ``cfg.image_size`` when one is asked for (same resize/crop ratio)."""
+    if not cfg.image_size or cfg.image_size == preprocess.crop:
+        return preprocess
+    resize = round(cfg.image_size * preprocess.resize / preprocess.crop) if preprocess.resize else 0
+    return dataclasses.replace(preprocess, resize=resize, crop=cfg.image_size)
 
 
 def _head_is_output(model: nn.Module, head: nn.Module, x: torch.Tensor) -> bool:
@@ -166,12 +204,13 @@ def _head_is_output(model: nn.Module, head: nn.Module, x: torch.Tensor) -> bool:
     return "out" in seen and seen["out"] is out
 
 
-def _set_train_mode(model: nn.Module, head: nn.Module, cfg: TrainConfig) -> None:
-    if cfg.freeze_backbone and not cfg.from_scratch:
-        model.eval()  # frozen BatchNorm keeps its statistics, frozen dropout stays off
-        head.train()
-    else:
-        model.train()
+def _set_train_mode(model: nn.Module, head: nn.Module) -> None:
+    """Train mode where something is trained; frozen BatchNorm keeps its statistics."""
+    model.train()
+    for m in model.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm) and not any(p.requires_grad for p in m.parameters()):
+            m.eval()
+    head.train()
 
 
 def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
@@ -187,7 +226,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     start = time.perf_counter()
     num_classes = len(data.classes)
     model, head, layout = build_student(loaded, num_classes, cfg)
-    preprocess = loaded.preprocess
+    preprocess = training_preprocess(loaded.preprocess, cfg)
     model.to(device)
     augment = _augmenter(cfg)
     g = torch.Generator().manual_seed(cfg.seed)
@@ -197,7 +236,8 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     y_train = torch.tensor(data.train.labels)
     x_train = None if augment is not None else _tensors(data.train, preprocess)
 
-    frozen = cfg.freeze_backbone and not cfg.from_scratch
+    head_params = {id(p) for p in head.parameters()}
+    frozen = not any(p.requires_grad for p in model.parameters() if id(p) not in head_params)
     use_cache = frozen and augment is None and cfg.cache and _head_is_output(model, head, x_val[:1].to(device))
     trainable = head if use_cache else model
     if use_cache:
@@ -239,7 +279,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
         if use_cache:
             head.train()
         else:
-            _set_train_mode(model, head, cfg)
+            _set_train_mode(model, head)
         order = torch.randperm(len(y_train), generator=g)
         total_loss, correct = 0.0, 0
         for step in range(steps):

@@ -357,12 +357,18 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     notes: list[str] = []
     layout = meta.get("head_layout") if isinstance(meta.get("head_layout"), Mapping) else None
     options = dict(meta.get("build_options") or {})
+    classes_in_file = list(meta.get("classes") or [])
     if layout is not None and layout.get("kind") == "replace":
         from engine.heads import replace_head
 
-        classes = meta.get("classes") or []
         model = spec.build(**options)
-        replace_head(model, len(classes), int(layout.get("hidden", 0)), float(layout.get("dropout", 0.2)))
+        replace_head(model, len(classes_in_file), int(layout.get("hidden", 0)), float(layout.get("dropout", 0.2)))
+    elif layout is not None and layout.get("kind") == "cut":
+        from engine.heads import cut_model
+
+        shape = tuple(int(v) for v in layout.get("input", (3, 224, 224)))
+        model = cut_model(spec.build(**options), str(layout["layer"]), len(classes_in_file), shape,  # type: ignore[arg-type]
+                          int(layout.get("hidden", 1024)), float(layout.get("dropout", 0.2)))
     else:
         model = spec.build(**options)
     head_name, head = find_classifier(model)

@@ -164,3 +164,36 @@ def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
         read_idx(b"hello world", "fake")
     assert read_idx(b"\x00\x00\x08\x02\x00\x00\x00\x02\x00\x00\x00\x02" + bytes(range(4))).tolist() == [[0, 1], [2, 3]]
     assert np.array_equal(read_idx(b"\x00\x00\x08\x01\x00\x00\x00\x03\x07\x08\x09"), [7, 8, 9])
+
+
+def test_inception_cut_at_mixed_6e_like_seed_003(digit_folder: Path, tmp_path: Path) -> None:
+    from engine.train import build_student
+
+    data = load_image_folder(digit_folder, seed=0)
+    loaded = load_weights("inception_v3", "random")
+    cfg = TrainConfig(epochs=1, cut_at="Mixed_6e", image_size=150)
+    model, head, layout = build_student(loaded, 3, cfg)
+    assert layout["kind"] == "cut" and layout["input"] == [3, 150, 150]
+    assert head[0].in_features == 7 * 7 * 768 and head[0].out_features == 1024  # flatten -> dense 1024
+    assert not any(n.startswith("backbone.Mixed_7") for n, _ in model.named_modules())  # cut off
+    result, _ = run(fine_tune(loaded, data, cfg))
+    assert result.cached and result.loaded.preprocess.crop == 150
+    path = save_checkpoint(tmp_path / "cut.pth", result.loaded)
+    again = load_weights(None, str(path))
+    x = again.preprocess(load_image(data.val.sources[0]))[None]
+    with torch.inference_mode():
+        assert torch.allclose(again.model(x), result.loaded.model(x), atol=1e-5)
+
+
+def test_freeze_up_to_a_layer(digit_folder: Path) -> None:
+    from engine.train import build_student
+
+    model, _, _ = build_student(load_weights("resnet18", "random"), 3, TrainConfig(freeze_until="layer3"))
+    trainable = {n.split(".")[0] for n, p in model.named_parameters() if p.requires_grad}
+    assert trainable == {"layer4", "fc"}
+    data = load_image_folder(digit_folder, seed=0)
+    result, _ = run(fine_tune(load_weights("resnet18", "random"), data,
+                              TrainConfig(epochs=1, freeze_until="layer3", batch_size=64)))
+    assert not result.cached  # layer4 learns, so its output changes every step
+    with pytest.raises(ConvLensError, match="No layer 'layer9'"):
+        build_student(load_weights("resnet18", "random"), 3, TrainConfig(freeze_until="layer9"))
