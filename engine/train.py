@@ -101,6 +101,7 @@ class TrainResult:
     stopped_early: bool
     seconds: float
     notes: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # unreadable files: (file, reason)
 
     @property
     def val_accuracy(self) -> float:
@@ -335,7 +336,8 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                       training={**asdict(cfg), "best_epoch": best_epoch,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum()))})
     return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
-                       y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start)
+                       y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start,
+                       skipped=list(data.skipped))
 
 
 def _evaluate(forward, module: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001

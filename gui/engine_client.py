@@ -20,6 +20,7 @@ from engine.errors import ConvLensError
 from engine.live import LivePipeline
 from engine.recording import DatasetRecorder
 from engine.session import EngineSession, WeightsRequest
+from engine.train import TrainConfig
 from engine.video import FrameMailbox
 
 
@@ -62,6 +63,13 @@ class LiveRequest:
     recorder: DatasetRecorder | None = None
 
 
+@dataclass(frozen=True)
+class TrainRequest:
+    data: str  # folder of class subfolders, or an MNIST idx folder
+    config: TrainConfig
+    val_data: str = ""
+
+
 class EngineWorker(QObject):
     """Lives in the engine thread; owns the session (and so the model)."""
 
@@ -89,6 +97,13 @@ class EngineWorker(QObject):
     live_cam = Signal(int, object, object)  # job, CamResult, RGBA layer over the model's view (throttled)
     live_stopped = Signal(int, object)  # job, LiveSummary (its .error says why, if it failed)
     live_paused = Signal(int, object)  # job, the LiveResult whose frame is now the current image
+    train_status = Signal(int, str)  # job, what it is doing ("reading images", data description)
+    train_progress = Signal(int, object)  # job, TrainProgress
+    train_epoch = Signal(int, object)  # job, EpochStats
+    train_finished = Signal(int, object)  # job, TrainResult (its model is now the current model)
+    train_failed = Signal(int, str, bool)  # job, message, cancelled
+    checkpoint_saved = Signal(str)
+    checkpoint_failed = Signal(str)
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
@@ -278,6 +293,66 @@ class EngineWorker(QObject):
             self._live[1].close()
             self._live = None
 
+    # ------------------------------------------------------------------ teaching
+    @Slot(int, object)
+    def train(self, job: int, request: TrainRequest) -> None:
+        from engine.data import is_mnist_folder, load_image_folder, load_mnist
+        from engine.train import EpochStats, fine_tune
+
+        if self.session.predictor is None:
+            self.train_failed.emit(job, QCoreApplication.translate("Engine", "Load a model first."), False)
+            return
+        steps = None
+        try:
+            self.train_status.emit(job, QCoreApplication.translate("Engine", "Reading images…"))
+            if is_mnist_folder(request.data):
+                data = load_mnist(request.data, seed=request.config.seed)
+            else:
+                data = load_image_folder(request.data, request.val_data or None, seed=request.config.seed)
+            self.train_status.emit(job, data.describe())
+            loaded = self.session.predictor.loaded
+            if request.config.from_scratch and loaded.arch is not None:
+                from engine.weights import load_random
+
+                loaded = load_random(loaded.arch)
+            steps = fine_tune(loaded, data, request.config, self.session.device)
+            while True:
+                if self._client.is_cancelled(job):
+                    steps.close()
+                    self.train_failed.emit(job, QCoreApplication.translate(
+                        "Engine", "Training cancelled; the previous model stays in use."), True)
+                    return
+                try:
+                    step = next(steps)
+                except StopIteration as done:
+                    result = done.value
+                    break
+                if isinstance(step, EpochStats):
+                    self.train_epoch.emit(job, step)
+                else:
+                    self.train_progress.emit(job, step)
+        except ConvLensError as exc:
+            if steps is not None:
+                steps.close()
+            self.train_failed.emit(job, str(exc), False)
+            return
+        info = self.session.install(result.loaded)  # only a finished training replaces the model
+        _freeze_long_lived_objects()
+        self.train_finished.emit(job, result)
+        self.model_loaded.emit(job, info)
+
+    @Slot(str)
+    def save_checkpoint(self, path: str) -> None:
+        from engine.weights import save_checkpoint
+
+        try:
+            if self.session.predictor is None:
+                raise ConvLensError(QCoreApplication.translate("Engine", "No model to save."))
+            save_checkpoint(path, self.session.predictor.loaded)
+            self.checkpoint_saved.emit(path)
+        except ConvLensError as exc:
+            self.checkpoint_failed.emit(str(exc))
+
     @Slot(int, object, int)
     def classify_folder(self, job: int, paths: list[str], topk: int) -> None:
         try:
@@ -307,6 +382,8 @@ class EngineClient(QObject):
     _live_pause_requested = Signal(bool)
     _live_options_changed = Signal(object)
     _live_record_requested = Signal(object, float)
+    _train_requested = Signal(int, object)
+    _save_requested = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -331,6 +408,8 @@ class EngineClient(QObject):
         self._live_pause_requested.connect(self.worker.live_pause)
         self._live_options_changed.connect(self.worker.live_options)
         self._live_record_requested.connect(self.worker.live_record)
+        self._train_requested.connect(self.worker.train)
+        self._save_requested.connect(self.worker.save_checkpoint)
         self.thread.start()
 
     # Called from the engine thread; a set lookup is atomic under the GIL.
@@ -388,6 +467,14 @@ class EngineClient(QObject):
 
     def live_record(self, class_name: str | None, rate: float) -> None:
         self._live_record_requested.emit(class_name, rate)
+
+    def train(self, request: TrainRequest) -> int:
+        job = next(self._ids)
+        self._train_requested.emit(job, request)
+        return job
+
+    def save_checkpoint(self, path: str) -> None:
+        self._save_requested.emit(path)
 
     def classify_folder(self, paths: list[str], topk: int) -> int:
         job = next(self._ids)

@@ -23,9 +23,10 @@ from engine.live import LiveResult, LiveSummary
 from engine.predict import BatchProgress
 from engine.session import FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
 from engine.summary import ModelSummary
+from engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 from engine.video import FrameMailbox
 from gui.cam_controls import CamControls
-from gui.engine_client import EngineClient, LiveOptions, LiveRequest
+from gui.engine_client import EngineClient, LiveOptions, LiveRequest, TrainRequest
 from gui.feature_view import FeatureMapView, FiltersView, qimage_from_rgba
 from gui.folder_view import FolderView
 from gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
@@ -35,6 +36,7 @@ from gui.message_banner import MessageBanner
 from gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
 from gui.prediction_panel import PredictionPanel
 from gui.resources import app_icon
+from gui.teach_view import TeachView
 
 MAX_RECENT = 10
 DEFAULT_ARCH = "mobilenet_v2"
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.filters_view = FiltersView()
         self.live_view = LiveView()
         self.live_job = 0
+        self.teach_view = TeachView()
+        self.train_job = 0
         self._cam_target = "images"
         self.selected_layer = ""
         self._display_size = (0, 0)
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         layers_tab.setChildrenCollapsible(False)
         self.tabs.addTab(layers_tab, self.tr("Inside the model"))
         self.tabs.addTab(self.live_view, self.tr("Live"))
+        self.tabs.addTab(self.teach_view, self.tr("Teach"))
         right = QWidget()
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -146,13 +151,26 @@ class MainWindow(QMainWindow):
         worker.live_features.connect(self._on_live_features)
         worker.live_cam.connect(self._on_live_cam)
         worker.live_stopped.connect(self._on_live_stopped)
-        worker.live_paused.connect(lambda job, r: job == self.live_job and self.live_view.on_paused(r))
+        # Worker signals go to methods of this window, never to lambdas: a lambda has no thread
+        # affinity, so PySide would run it in the engine thread, touching widgets from there.
+        worker.live_paused.connect(self._on_live_paused)
         self.live_view.start_requested.connect(self.start_live)
         self.live_view.stop_requested.connect(lambda: self.client.live_stop(self.live_job))
         self.live_view.pause_changed.connect(self._on_live_pause)
         self.live_view.options_changed.connect(self._push_live_options)
         self.live_view.record_changed.connect(self.client.live_record)
         self.live_view.message.connect(self.show_error)
+        worker.train_status.connect(self._on_train_status)
+        worker.train_progress.connect(self._on_train_progress)
+        worker.train_epoch.connect(self._on_train_epoch)
+        worker.train_finished.connect(self._on_train_finished)
+        worker.train_failed.connect(self._on_train_failed)
+        worker.checkpoint_saved.connect(self._on_checkpoint_saved)
+        worker.checkpoint_failed.connect(self.show_error)
+        self.teach_view.train_requested.connect(self.start_training)
+        self.teach_view.cancel_requested.connect(lambda: self.client.cancel(self.train_job))
+        self.teach_view.save_requested.connect(self.save_checkpoint_dialog)
+        self.teach_view.use_recorded.clicked.connect(self._use_recorded_dataset)
         self.tabs.currentChanged.connect(lambda _i: self.live_view.running and self._push_live_options())
         self.model_panel.load_requested.connect(self.load_model)
         self.model_panel.cancel_requested.connect(lambda: self.client.cancel(self.load_job))
@@ -241,6 +259,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.selected_layer = ""
         self.cam_controls.set_selected_layer("")
+        self.teach_view.set_selected_layer("")
+        if job == self.train_job:
+            self.model_panel.show_loaded(self.tr("{title}: {source}, {n} classes").format(
+                title=info.title, source=info.source, n=len(info.labels)))
         self.feature_view.show_message(self.tr("Select a layer in the tree to see its feature maps."))
         self._reclassify()
         self.layer_tree.clear(self.tr("Computing the layer table…"))
@@ -362,6 +384,7 @@ class MainWindow(QMainWindow):
     def _on_layer_selected(self, layer: str) -> None:
         self.selected_layer = layer
         self.cam_controls.set_selected_layer(layer)
+        self.teach_view.set_selected_layer(layer)
         self.feature_view.page = 0
         self._request_features()
         self._push_live_options()
@@ -479,10 +502,70 @@ class MainWindow(QMainWindow):
             self.live_view.on_stopped(summary)
             self.statusBar().showMessage(summary.error or self.tr("Live stopped."), 10000)
 
+    def _on_live_paused(self, job: int, result: LiveResult | None) -> None:
+        if job == self.live_job:
+            self.live_view.on_paused(result)
+
     def _on_live_pause(self, paused: bool) -> None:
         self.client.live_pause(paused)
         if paused:
             self._push_live_options()
+
+    # ------------------------------------------------------------ teaching
+    def start_training(self, data: str, val_data: str, config: TrainConfig) -> None:
+        if self.model_info is None:
+            self.show_error(self.tr("Load a model first: it is the starting point of the fine-tune."))
+            return
+        if not data:
+            self.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
+            return
+        self.teach_view.on_started()
+        self.train_job = self.client.train(TrainRequest(data, config, val_data))
+        self.settings.setValue("train_data", data)
+
+    def _on_train_status(self, job: int, text: str) -> None:
+        if job == self.train_job:
+            self.teach_view.on_status(text)
+
+    def _on_train_progress(self, job: int, step: TrainProgress) -> None:
+        if job == self.train_job:
+            self.teach_view.on_progress(step)
+
+    def _on_train_epoch(self, job: int, stats: EpochStats) -> None:
+        if job == self.train_job:
+            self.teach_view.on_epoch(stats)
+
+    def _on_train_finished(self, job: int, result: TrainResult) -> None:
+        if job == self.train_job:
+            self.teach_view.on_finished(result)
+            self.statusBar().showMessage(self.tr("Training done: validation accuracy {acc:.1f}%").format(
+                acc=100 * result.val_accuracy), 10000)
+
+    def _on_train_failed(self, job: int, message: str, cancelled: bool) -> None:
+        if job != self.train_job:
+            return
+        self.teach_view.on_failed(message, cancelled)
+        if not cancelled:
+            self.show_error(message)
+
+    def save_checkpoint_dialog(self) -> None:
+        start = str(Path(str(self.settings.value("last_folder", "") or Path.home())) / "convlens_model.pth")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the trained model"), start,
+                                              self.tr("ConvLens checkpoint (*.pth)"))
+        if path:
+            self.client.save_checkpoint(path)
+
+    def _on_checkpoint_saved(self, path: str) -> None:
+        self._add_recent(path)
+        self.statusBar().showMessage(self.tr("Saved {file}: open it as a weights file to use it again.").format(
+            file=path), 10000)
+
+    def _use_recorded_dataset(self) -> None:
+        root = self.live_view.dataset_root()
+        if root is None:
+            self.show_error(self.tr("No dataset recorded yet: choose a dataset folder in the Live tab."))
+            return
+        self.teach_view.data_edit.setText(str(root))
 
     # ------------------------------------------------------------ folder mode
     def classify_folder(self, paths: list[Path]) -> None:
@@ -629,6 +712,7 @@ class MainWindow(QMainWindow):
         source = str(s.value("live_source", "") or "")
         if source:
             self.live_view.source.setEditText(source)
+        self.teach_view.data_edit.setText(str(s.value("train_data", "") or ""))
         dataset = str(s.value("dataset", "") or "")
         if dataset:
             self.live_view.set_dataset(dataset)

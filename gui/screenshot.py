@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filters", action="store_true", help="show the first-layer filters tab")
     parser.add_argument("--live", help="run live mode on this source (camera index, video file, URL) first")
     parser.add_argument("--live-seconds", type=float, default=2.0)
+    parser.add_argument("--teach", help="fine-tune on this folder of class subfolders, show the Teach tab")
     args = parser.parse_args(argv)
     app = make_application()
     from gui.main_window import MainWindow
@@ -56,6 +57,21 @@ def main(argv: list[str] | None = None) -> int:
     if not _wait(app, lambda: window.model_info is not None, 120):
         print("the model did not load:", window.banner.text(), file=sys.stderr)
         return 1
+    if args.teach:
+        window.tabs.setCurrentWidget(window.teach_view)
+        window.teach_view.data_edit.setText(args.teach)
+        window.teach_view.epochs.setValue(12)
+        window.teach_view.train_button.click()
+        ok = _wait(app, lambda: window.teach_view.result is not None or not window.teach_view.running, 300)
+        window.teach_view.confusion.setCurrentCell(1, 2)
+        window.teach_view.show_cell(1, 2)
+        _wait(app, lambda: False, 0.3)
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        window.grab().save(args.out)
+        r = window.teach_view.result
+        print(f"{args.out}: teach, accuracy {r.val_accuracy if r else None}, {window.teach_view.status.text()}")
+        window.close()
+        return 0 if r else 1
     if args.live:
         window.tabs.setCurrentIndex(3)
         window.live_view.cam.setChecked(args.cam)

@@ -34,3 +34,4 @@ def load(qtbot: object, window: MainWindow, arch: str, kind: str, path: str = ""
     window.model_panel.set_choice(arch, kind, path)
     qtbot.waitUntil(lambda: window.model_info is not None and window.model_info is not before,  # type: ignore[attr-defined]
                     timeout=timeout)
+

@@ -1,0 +1,427 @@
+"""Teach it: fine-tune on your own folders (or train from scratch) with live curves and a confusion matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
+
+
+class CurvesView(QWidget):
+    """Loss and accuracy per epoch, train and validation, drawn as they come."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history: list[EpochStats] = []
+        self.best_epoch = 0
+        self.setMinimumHeight(200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def clear(self) -> None:
+        self.history = []
+        self.best_epoch = 0
+        self.update()
+
+    def add(self, stats: EpochStats) -> None:
+        self.history.append(stats)
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), self.palette().base())
+        half = self.width() / 2
+        self._chart(p, QRectF(0, 0, half, self.height()), self.tr("loss"),
+                    [h.train_loss for h in self.history], [h.val_loss for h in self.history], False)
+        self._chart(p, QRectF(half, 0, half, self.height()), self.tr("accuracy"),
+                    [h.train_acc for h in self.history], [h.val_acc for h in self.history], True)
+
+    def _chart(self, p: QPainter, area: QRectF, title: str, train: list[float], val: list[float],
+               unit: bool) -> None:
+        plot = area.adjusted(44, 24, -12, -28)
+        text = self.palette().text().color()
+        p.setPen(text)
+        p.drawText(area.adjusted(44, 4, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+        p.setPen(QPen(QColor(160, 160, 160), 1))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(plot)
+        if not train:
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("curves appear after each epoch"))
+            return
+        values = train + val
+        lo, hi = (0.0, 1.0) if unit else (0.0, max(values) * 1.05 or 1.0)
+        n = max(2, len(train))
+
+        def point(i: int, v: float) -> QPointF:
+            x = plot.left() + plot.width() * (i / (n - 1) if n > 1 else 0.5)
+            y = plot.bottom() - plot.height() * (v - lo) / (hi - lo)
+            return QPointF(x, y)
+
+        p.setPen(text)
+        for frac in (0.0, 0.5, 1.0):
+            v = lo + (hi - lo) * frac
+            label = f"{100 * v:.0f}%" if unit else f"{v:.2f}"
+            p.drawText(QRectF(area.left(), plot.bottom() - plot.height() * frac - 8, 40, 16),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), 18), Qt.AlignmentFlag.AlignCenter,
+                   self.tr("epoch 1–{n}").format(n=len(train)))
+        for series, colour, name in ((train, QColor("#3f7ae0"), self.tr("train")), (val, QColor("#e07a3f"),
+                                                                                     self.tr("validation"))):
+            path = QPainterPath(point(0, series[0]))
+            for i, v in enumerate(series[1:], 1):
+                path.lineTo(point(i, v))
+            p.setPen(QPen(colour, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+            p.setBrush(colour)
+            for i, v in enumerate(series):
+                p.drawEllipse(point(i, v), 3, 3)
+            y = plot.top() + 6 + (0 if series is train else 16)
+            p.drawLine(QPointF(plot.right() - 90, y + 6), QPointF(plot.right() - 74, y + 6))
+            p.setPen(text)
+            p.drawText(QRectF(plot.right() - 70, y - 2, 70, 16), Qt.AlignmentFlag.AlignLeft, name)
+        if self.best_epoch:
+            p.setPen(QPen(QColor(40, 160, 80), 1, Qt.PenStyle.DashLine))
+            x = point(self.best_epoch - 1, lo).x()
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+
+
+class TeachView(QWidget):
+    train_requested = Signal(str, str, object)  # data folder, validation folder, TrainConfig
+    cancel_requested = Signal()
+    save_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.running = False
+        self.result: TrainResult | None = None
+        self.selected_layer = ""
+
+        self.data_edit = QLineEdit()
+        self.data_edit.setPlaceholderText(self.tr("folder with one subfolder per class (or MNIST idx files)"))
+        self.data_button = QPushButton(self.tr("Choose…"))
+        self.use_recorded = QPushButton(self.tr("Use recorded dataset"))
+        self.val_edit = QLineEdit()
+        self.val_edit.setPlaceholderText(self.tr("optional: separate validation folder (else 20% of each class)"))
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.data_edit, 1)
+        data_row.addWidget(self.data_button)
+        data_row.addWidget(self.use_recorded)
+
+        self.scratch = QCheckBox(self.tr("Train from scratch (random init)"))
+        self.unfreeze = QCheckBox(self.tr("Train the backbone too (slower)"))
+        self.freeze_selected = QCheckBox()
+        self.cut_selected = QCheckBox()
+        self.head = QComboBox()
+        self.head.addItem(self.tr("dropout + linear"), 0)
+        self.head.addItem(self.tr("dense 1024 + dropout + linear"), 1024)
+        self.head.addItem(self.tr("dense 256 + dropout + linear"), 256)
+        self.dropout = QDoubleSpinBox()
+        self.dropout.setRange(0.0, 0.9)
+        self.dropout.setSingleStep(0.05)
+        self.dropout.setValue(0.2)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 500)
+        self.epochs.setValue(10)
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(5)
+        self.lr.setRange(0.00001, 1.0)
+        self.lr.setSingleStep(0.0005)
+        self.lr.setValue(0.001)
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 512)
+        self.batch.setValue(32)
+        self.optimizer = QComboBox()
+        for name, label in (("adam", "Adam"), ("sgd", "SGD + momentum"), ("rmsprop", "RMSprop")):
+            self.optimizer.addItem(label, name)
+        self.patience = QSpinBox()
+        self.patience.setRange(0, 50)
+        self.patience.setValue(3)
+        self.patience.setSpecialValueText(self.tr("off"))
+        self.image_size = QSpinBox()
+        self.image_size.setRange(0, 1024)
+        self.image_size.setSpecialValueText(self.tr("the weights' own"))
+        self.rotation = QSpinBox()
+        self.rotation.setRange(0, 180)
+        self.rotation.setSuffix("°")
+        self.shift = QDoubleSpinBox()
+        self.shift.setRange(0, 0.5)
+        self.shift.setSingleStep(0.05)
+        self.shear = QSpinBox()
+        self.shear.setRange(0, 45)
+        self.shear.setSuffix("°")
+        self.zoom = QDoubleSpinBox()
+        self.zoom.setRange(0, 0.5)
+        self.zoom.setSingleStep(0.05)
+        self.hflip = QCheckBox(self.tr("horizontal flip"))
+        self.aug_note = QLabel()
+        self.aug_note.setWordWrap(True)
+        self.aug_note.setStyleSheet("color: #a05a00")
+
+        options = QGroupBox(self.tr("Training"))
+        form = QFormLayout(options)
+        form.addRow(self.scratch)
+        form.addRow(self.unfreeze)
+        form.addRow(self.freeze_selected)
+        form.addRow(self.cut_selected)
+        form.addRow(self.tr("New head:"), self.head)
+        form.addRow(self.tr("Dropout:"), self.dropout)
+        form.addRow(self.tr("Epochs:"), self.epochs)
+        form.addRow(self.tr("Learning rate:"), self.lr)
+        form.addRow(self.tr("Batch size:"), self.batch)
+        form.addRow(self.tr("Optimizer:"), self.optimizer)
+        form.addRow(self.tr("Early stopping patience:"), self.patience)
+        form.addRow(self.tr("Input size:"), self.image_size)
+        aug = QGroupBox(self.tr("Augmentation"))
+        aform = QFormLayout(aug)
+        aform.addRow(self.tr("Rotation ±"), self.rotation)
+        aform.addRow(self.tr("Shift ±"), self.shift)
+        aform.addRow(self.tr("Shear ±"), self.shear)
+        aform.addRow(self.tr("Zoom ±"), self.zoom)
+        aform.addRow(self.hflip)
+        aform.addRow(self.aug_note)
+
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setObjectName("train_button")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.save_button = QPushButton(self.tr("Save checkpoint…"))
+        self.save_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.status = QLabel(self.tr("Pick a folder of class subfolders, then Train."))
+        self.status.setWordWrap(True)
+        self.status.setObjectName("train_status")
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.addWidget(options)
+        ll.addWidget(aug)
+        ll.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(330)
+        scroll.setMaximumWidth(400)
+
+        self.curves = CurvesView()
+        self.confusion = QTableWidget()
+        self.confusion.setObjectName("confusion")
+        self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.confusion.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.per_class = QLabel()
+        self.per_class.setWordWrap(True)
+        self.per_class.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cell_files = QListWidget()
+        self.cell_files.setObjectName("cell_files")
+        self.cell_label = QLabel(self.tr("Click a cell of the confusion matrix to list its images."))
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("Confusion matrix (rows: true class, columns: predicted)")))
+        rl.addWidget(self.confusion, 2)
+        rl.addWidget(self.per_class)
+        rl.addWidget(self.cell_label)
+        rl.addWidget(self.cell_files, 1)
+        right_split = QSplitter(Qt.Orientation.Vertical)
+        right_split.addWidget(self.curves)
+        right_split.addWidget(results)
+        right_split.setSizes([260, 400])
+
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.train_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.save_button)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(run_row)
+        rv.addWidget(self.status)
+        rv.addWidget(right_split, 1)
+
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(scroll)
+        body.addWidget(right)
+        body.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(data_row)
+        layout.addWidget(self.val_edit)
+        layout.addWidget(body, 1)
+
+        self.data_button.clicked.connect(self._choose_data)
+        self.train_button.clicked.connect(self._on_train)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        self.confusion.cellClicked.connect(self.show_cell)
+        for w in (self.rotation, self.shear):
+            w.valueChanged.connect(self._update_notes)
+        for w in (self.shift, self.zoom):
+            w.valueChanged.connect(self._update_notes)
+        for w in (self.hflip, self.unfreeze, self.scratch, self.freeze_selected, self.cut_selected):
+            w.toggled.connect(self._update_notes)
+        self.set_selected_layer("")
+        self._update_notes()
+
+    # ------------------------------------------------------------ settings
+    def set_selected_layer(self, layer: str) -> None:
+        self.selected_layer = layer
+        for box, text in ((self.freeze_selected, self.tr("Freeze only up to layer")),
+                          (self.cut_selected, self.tr("Cut the backbone at layer"))):
+            box.setText(f"{text} {layer}" if layer else f"{text} …")
+            box.setToolTip(self.tr("Select a layer in the tree of the Inside the model tab"))
+            box.setEnabled(bool(layer))
+            if not layer:
+                box.setChecked(False)
+
+    def config(self) -> TrainConfig:
+        layer = self.selected_layer
+        return TrainConfig(
+            epochs=self.epochs.value(), lr=self.lr.value(), batch_size=self.batch.value(),
+            optimizer=self.optimizer.currentData(), rotation=float(self.rotation.value()),
+            shift=self.shift.value(), shear=float(self.shear.value()), zoom=self.zoom.value(),
+            hflip=self.hflip.isChecked(), patience=self.patience.value(), hidden=int(self.head.currentData()),
+            dropout=self.dropout.value(), freeze_backbone=not (self.unfreeze.isChecked() or self.scratch.isChecked()),
+            freeze_until=layer if self.freeze_selected.isChecked() else "",
+            cut_at=layer if self.cut_selected.isChecked() else "", image_size=self.image_size.value(),
+            from_scratch=self.scratch.isChecked(), batch_norm=self.scratch.isChecked())
+
+    def _update_notes(self) -> None:
+        cfg = self.config()
+        notes = []
+        if cfg.augments and cfg.freeze_backbone and not cfg.freeze_until:
+            notes.append(self.tr("Augmentation is on: each epoch sees new variants of the images, so the frozen "
+                                 "backbone's features cannot be computed once and cached. Expect several times "
+                                 "longer epochs."))
+        elif cfg.freeze_backbone and not cfg.freeze_until:
+            notes.append(self.tr("Frozen backbone, no augmentation: features are computed once, epochs are fast."))
+        self.aug_note.setText(" ".join(notes))
+
+    def _choose_data(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Training data (one subfolder per class)"),
+                                                  self.data_edit.text())
+        if folder:
+            self.data_edit.setText(folder)
+
+    def _on_train(self) -> None:
+        self.train_requested.emit(self.data_edit.text().strip(), self.val_edit.text().strip(), self.config())
+
+    # ------------------------------------------------------------ run state
+    def on_started(self) -> None:
+        self.running = True
+        self.result = None
+        self.curves.clear()
+        self.confusion.clear()
+        self.confusion.setRowCount(0)
+        self.confusion.setColumnCount(0)
+        self.cell_files.clear()
+        self.per_class.setText("")
+        self.progress.setRange(0, 0)
+        self.train_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.save_button.setEnabled(False)
+
+    def on_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def on_progress(self, step: TrainProgress) -> None:
+        self.progress.setRange(0, step.steps)
+        self.progress.setValue(step.step)
+        if step.phase == "cache":
+            self.progress.setFormat(self.tr("computing backbone features once: %v/%m"))
+        else:
+            eta = int(step.eta)
+            self.progress.setFormat(self.tr("epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}").format(
+                e=step.epoch, loss=step.loss, m=eta // 60, s=eta % 60))
+
+    def on_epoch(self, stats: EpochStats) -> None:
+        self.curves.add(stats)
+        self.status.setText(self.tr("epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}").format(
+            e=stats.epoch, acc=100 * stats.val_acc, loss=stats.val_loss))
+
+    def on_finished(self, result: TrainResult) -> None:
+        self.running = False
+        self.result = result
+        self.curves.best_epoch = result.best_epoch
+        self.curves.update()
+        self.train_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.save_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.progress.setFormat(self.tr("done in {s:.1f} s").format(s=result.seconds))
+        classes = list(result.loaded.labels)
+        self.confusion.setRowCount(len(classes))
+        self.confusion.setColumnCount(len(classes))
+        self.confusion.setHorizontalHeaderLabels(classes)
+        self.confusion.setVerticalHeaderLabels(classes)
+        peak = max(1, int(result.confusion.max()))
+        for t in range(len(classes)):
+            for p in range(len(classes)):
+                n = int(result.confusion[t, p])
+                item = QTableWidgetItem(str(n))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                strength = int(200 * n / peak)
+                base = QColor(63, 122, 224) if t == p else QColor(224, 80, 63)
+                item.setBackground(QBrush(QColor(base.red(), base.green(), base.blue(), strength if n else 0)))
+                self.confusion.setItem(t, p, item)
+        lines = [self.tr("Validation accuracy {acc:.1f}% — best epoch {best}{early}").format(
+            acc=100 * result.val_accuracy, best=result.best_epoch,
+            early=self.tr(" (stopped early)") if result.stopped_early else "")]
+        lines += [f"{c}: precision {100 * p:.0f}%, recall {100 * r:.0f}%"
+                  for c, p, r in zip(classes, result.precision, result.recall, strict=True)]
+        if result.skipped:
+            lines.append(self.tr("{n} unreadable files skipped: {files}").format(
+                n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
+        self.per_class.setText("\n".join(lines))
+        self.status.setText(self.tr("Done. The trained model is now the current model ({n} classes: {names}).").format(
+            n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
+
+    def on_failed(self, message: str, cancelled: bool) -> None:
+        self.running = False
+        self.train_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("cancelled") if cancelled else self.tr("failed"))
+        self.status.setText(message)
+
+    def files_in_cell(self, true: int, predicted: int) -> list[str]:
+        r = self.result
+        if r is None:
+            return []
+        return [s for s, t, p in zip(r.val_sources, r.val_true, r.val_pred, strict=True) if t == true and p == predicted]
+
+    def show_cell(self, row: int, column: int) -> None:
+        if self.result is None:
+            return
+        classes = self.result.loaded.labels
+        files = self.files_in_cell(row, column)
+        self.cell_label.setText(self.tr("{n} images of {t} predicted as {p}:").format(
+            n=len(files), t=classes[row], p=classes[column]))
+        self.cell_files.clear()
+        self.cell_files.addItems(files)
