@@ -29,6 +29,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_ui_stall.py
 	$(PY) bench/bench_features.py
 	$(PY) bench/bench_live.py
+	$(PY) bench/bench_finetune.py
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \

@@ -1,0 +1,83 @@
+"""Teaching from the window: curves, confusion matrix, the model swapped (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from engine.data import load_mnist
+from gui.main_window import MainWindow
+from tests.gui.conftest import load
+from tests.gui.test_main_window import drop_files
+
+
+@pytest.fixture(scope="module")
+def small_folder(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real MNIST digits 3 / 8, 30 each, saved as PNG into class folders."""
+    root = tmp_path_factory.mktemp("teach")
+    data = load_mnist(shared_data / "mnist")
+    counts = {3: 0, 8: 0}
+    for image, label in zip(data.train.images, data.train.labels, strict=True):
+        if label in counts and counts[label] < 30:
+            (root / f"digit {label}").mkdir(exist_ok=True)
+            Image.fromarray(image[:, :, 0]).save(root / f"digit {label}" / f"{counts[label]:02d}.png")
+            counts[label] += 1
+    return root
+
+
+def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                 small_folder: Path, tmp_path: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    teach = window.teach_view
+    window.tabs.setCurrentWidget(teach)
+    teach.data_edit.setText(str(small_folder))
+    teach.epochs.setValue(8)
+    teach.train_button.click()
+    assert teach.running and teach.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: len(teach.curves.history) >= 1, timeout=60_000)  # curves appear as epochs end
+    qtbot.waitUntil(lambda: teach.result is not None, timeout=120_000)
+    assert teach.confusion.rowCount() == 2 and teach.confusion.columnCount() == 2
+    total = sum(int(teach.confusion.item(r, c).text()) for r in range(2) for c in range(2))
+    assert total == 12  # 20% of 2 x 30
+    assert teach.result.val_accuracy >= 0.8
+    teach.show_cell(0, 0)
+    assert teach.cell_files.count() == int(teach.confusion.item(0, 0).text())
+    # the new model is the current one: classifying shows the new class names
+    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.labels == ("digit 3", "digit 8"),
+                    timeout=10_000)
+    drop_files(window, [sorted((small_folder / "digit 8").iterdir())[0]])
+    qtbot.waitUntil(lambda: window.predictions.top_text() in ("digit 3", "digit 8"), timeout=20_000)
+    # and it can be saved
+    out = tmp_path / "digits.pth"
+    with qtbot.waitSignal(window.client.worker.checkpoint_saved, timeout=20_000):
+        window.client.save_checkpoint(str(out))
+    assert out.is_file()
+
+
+def test_cancel_keeps_the_previous_model(qtbot, window: MainWindow, mobilenet_file: Path, small_folder: Path,
+                                         photos: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    teach = window.teach_view
+    teach.data_edit.setText(str(small_folder))
+    teach.epochs.setValue(30)
+    teach.rotation.setValue(15)  # augmentation: no cache, slow enough to cancel mid-way
+    assert "cannot be computed once" in teach.aug_note.text()
+    teach.train_button.click()
+    qtbot.waitUntil(lambda: teach.progress.maximum() > 1 and teach.progress.value() >= 1, timeout=60_000)
+    teach.cancel_button.click()
+    qtbot.waitUntil(lambda: not teach.running, timeout=30_000)
+    assert teach.result is None and "cancelled" in teach.status.text()
+    assert len(window.model_info.labels) == 1000
+    drop_files(window, [photos / "dog_samoyed.jpg"])
+    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+
+
+def test_bad_training_folder_is_a_message(qtbot, window: MainWindow, mobilenet_file: Path, tmp_path: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    (tmp_path / "only_one_class").mkdir()
+    window.teach_view.data_edit.setText(str(tmp_path))
+    window.teach_view.train_button.click()
+    qtbot.waitUntil(lambda: "at least 2 class subfolders" in window.banner.text(), timeout=20_000)
+    assert not window.teach_view.running
