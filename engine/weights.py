@@ -350,11 +350,14 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     if path.is_file() and path.stat().st_size and _is_torchscript(path):
         return _load_torchscript(path, spec, labels_file)
     state, meta = read_state_file(path)
-    if spec is None:
-        if not meta.get("arch"):
-            raise ConvLensError(f"Weights file {path.name}: choose the architecture these weights belong to.")
-        spec = get_arch(str(meta["arch"]))
     notes: list[str] = []
+    if meta.get("arch"):  # a ConvLens checkpoint knows its architecture: it wins over the current choice
+        named = get_arch(str(meta["arch"]))
+        if spec is not None and named.name != spec.name:
+            notes.append(f"{path.name} is a {named.title} checkpoint; loaded as {named.title}, not {spec.title}.")
+        spec = named
+    elif spec is None:
+        raise ConvLensError(f"Weights file {path.name}: choose the architecture these weights belong to.")
     layout = meta.get("head_layout") if isinstance(meta.get("head_layout"), Mapping) else None
     options = dict(meta.get("build_options") or {})
     classes_in_file = list(meta.get("classes") or [])

@@ -197,3 +197,30 @@ def test_freeze_up_to_a_layer(digit_folder: Path) -> None:
     assert not result.cached  # layer4 learns, so its output changes every step
     with pytest.raises(ConvLensError, match="No layer 'layer9'"):
         build_student(load_weights("resnet18", "random"), 3, TrainConfig(freeze_until="layer9"))
+
+
+@pytest.mark.parametrize("arch", ["lenet5", "alexnet", "vgg16", "squeezenet1_1", "googlenet", "inception_v3",
+                                  "resnet50", "mobilenet_v3_small", "efficientnet_b0"])
+def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Path) -> None:
+    """fc, classifier[-1], SqueezeNet's conv classifier, auxiliary heads, LeNet-5's last layer."""
+    from engine.train import build_student
+
+    loaded = load_weights(arch, "random")
+    model, head, layout = build_student(loaded, 4, TrainConfig())
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    assert trainable and all(any(p is q for q in head.parameters()) for p in trainable)
+    pre = loaded.preprocess
+    model.train()
+    out = model(torch.randn(2, pre.channels, pre.crop, pre.crop))
+    out = out[0] if isinstance(out, tuple) else out
+    assert out.shape == (2, 4)
+    torch.nn.functional.cross_entropy(out, torch.tensor([0, 3])).backward()
+    assert all(p.grad is not None for p in trainable)
+    # and the checkpoint of such a model loads back into the same layout, whatever the panel's choice
+    model.eval()
+    from engine.weights import LoadedModel
+
+    done = LoadedModel(model, ("a", "b", "c", "d"), pre, loaded.arch, "test", head_layout=layout)
+    path = save_checkpoint(tmp_path / "m.pth", done)
+    again = load_weights("resnet18" if arch != "resnet18" else "vgg16", str(path))
+    assert again.arch.name == arch and again.labels == ("a", "b", "c", "d")
