@@ -13,7 +13,7 @@ from pathlib import Path
 
 from engine.errors import ConvLensError
 
-SUBCOMMANDS = ("models", "summary", "classify", "cam", "features", "live", "finetune")
+SUBCOMMANDS = ("models", "summary", "classify", "cam", "features", "live", "finetune", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--runtime", choices=("torch", "onnxruntime"), default="torch",
+                   help="run the model with torch (default) or ONNX Runtime")
+    p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
+                   help="preprocessing for an ONNX file that does not carry its own")
 
     def model_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("image", help="image file")
@@ -71,7 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--arch", help="architecture name (see `convlens models`)")
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
-    p.add_argument("--runtime", choices=("torch",), default="torch", help="inference runtime (default torch)")
+    p.add_argument("--runtime", choices=("torch", "onnxruntime"), default="torch",
+                   help="run the model with torch (default) or ONNX Runtime")
+    p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
+                   help="preprocessing for an ONNX file that does not carry its own")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--max-frames", type=int, help="stop after this many inferences (default: until the source ends)")
     p.add_argument("--topk", type=int, default=1, help="classes kept per inference (the line shows the top-1)")
@@ -104,6 +111,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="do not cache frozen-backbone features")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+
+    p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
+    p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
+    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--labels", help="class names: text file (one per line) or JSON")
+    p.add_argument("--format", choices=("onnx", "torchscript"), required=True)
+    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--images", nargs="*", default=[], help="images for the parity check (default: built-in set)")
     return parser
 
 
@@ -140,14 +155,13 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 def _cmd_classify(args: argparse.Namespace) -> int:
     from engine.images import iter_image_paths
     from engine.predict import Predictor
-    from engine.weights import load_weights
 
     if args.topk < 1:
         raise ConvLensError("--topk must be at least 1.")
     paths = list(iter_image_paths(args.images))
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
-    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    loaded = _load_for_runtime(args)
     for note in loaded.notes:
         print(f"note: {note}", file=sys.stderr)
     predictor = Predictor(loaded, args.device)
@@ -236,12 +250,11 @@ def _cmd_features(args: argparse.Namespace) -> int:
 def _cmd_live(args: argparse.Namespace) -> int:
     from engine.live import LivePipeline
     from engine.session import EngineSession
-    from engine.weights import load_weights
 
     if args.max_frames is not None and args.max_frames < 1:
         raise ConvLensError("--max-frames must be at least 1.")
     session = EngineSession(args.device)
-    session.install(load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr))
+    session.install(_load_for_runtime(args))
     pipeline = LivePipeline(session, args.source, max(1, args.topk), realtime=not args.no_realtime,
                             mirror=args.mirror, crop=not args.no_crop)
     pipeline.start()  # raises (exit 1) when the source cannot be opened
@@ -277,6 +290,41 @@ def _progress_bar(step: object) -> None:
     loss = f" loss {step.loss:.4f}" if step.phase == "train" else ""
     print(f"\r{label} [{'#' * filled}{'-' * (width - filled)}] {step.step}/{step.steps}{loss}{eta}   ",
           end="", file=sys.stderr, flush=True)
+
+
+def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
+    """Weights as asked, run by the chosen runtime (ONNX files always by ONNX Runtime)."""
+    from engine.weights import load_weights
+
+    if str(args.weights).lower().endswith(".onnx"):
+        from engine.onnx_runtime import load_onnx
+
+        return load_onnx(args.weights, args.preprocess, args.labels)
+    if args.preprocess:
+        raise ConvLensError("--preprocess is for ONNX files that do not carry their preprocessing.")
+    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    if args.runtime == "onnxruntime":
+        from engine.export import to_onnxruntime
+
+        loaded = to_onnxruntime(loaded)
+    return loaded
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from engine.export import export
+    from engine.images import iter_image_paths, load_image
+    from engine.weights import load_weights
+
+    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    samples = [load_image(p) for p in iter_image_paths(args.images)] if args.images else []
+    report = export(loaded, args.out, args.format, samples)
+    print(f"wrote {args.out} ({args.format}, {loaded.arch.title if loaded.arch else ''} {len(loaded.labels)} classes)")
+    print(report.summary())
+    print(f"parity report: {args.out}.parity.json")
+    if not report.ok:
+        print(f"error: the exported model disagrees with the torch model ({report.summary()})", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _cmd_finetune(args: argparse.Namespace) -> int:
@@ -356,6 +404,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_live(args)
         if args.command == "finetune":
             return _cmd_finetune(args)
+        if args.command == "export":
+            return _cmd_export(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

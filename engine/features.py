@@ -61,6 +61,11 @@ class CamResult:
 
 
 def require_inspectable(model: nn.Module, what: str = "Feature maps and Grad-CAM") -> None:
+    if not isinstance(model, nn.Module):  # an ONNX Runtime session
+        raise ConvLensError(
+            f"{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot be "
+            "looked inside. Switch the runtime to torch, or load the architecture with its PyTorch weights."
+        )
     if isinstance(model, torch.jit.ScriptModule):
         raise ConvLensError(
             f"{what} need the PyTorch model itself: a TorchScript file cannot be hooked into. "

@@ -58,7 +58,7 @@ class Predictor:
         self.labels = loaded.labels
         self.preprocess = loaded.preprocess
         # TorchScript mobile models are often traced for batch 1 only.
-        self.max_batch = 1 if loaded.scripted else 64
+        self.max_batch = getattr(loaded.model, "max_batch", None) or (1 if loaded.scripted else 64)
         self.last_forward_seconds = 0.0
 
     def prepare(self, images: Sequence[Image.Image]) -> torch.Tensor:

@@ -160,7 +160,8 @@ class EngineSession:
         if self._summary is None:
             loaded = self.predictor.loaded
             if loaded.scripted:
-                raise ConvLensError("A TorchScript model has no inspectable layers; load a state dict instead.")
+                kind = "An ONNX model" if loaded.runtime == "onnxruntime" else "A TorchScript model"
+                raise ConvLensError(f"{kind} has no layer table here; load the architecture with PyTorch weights.")
             pre = loaded.preprocess
             self._summary = summarize(self.predictor.model, (pre.channels, pre.crop, pre.crop), loaded.name)
         return self._summary

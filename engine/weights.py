@@ -51,6 +51,7 @@ class LoadedModel:
     build_options: dict[str, Any] = field(default_factory=dict)  # builder keywords (LeNet-5's batch_norm)
     head_layout: dict[str, Any] | None = None  # how a fine-tune replaced the head
     training: dict[str, Any] | None = None  # the settings that trained it
+    runtime: str = "torch"  # or "onnxruntime"
 
     @property
     def num_classes(self) -> int:
@@ -58,7 +59,9 @@ class LoadedModel:
 
     @property
     def name(self) -> str:
-        return self.arch.name if self.arch else "TorchScript"
+        if self.arch:
+            return self.arch.name
+        return "ONNX" if self.runtime == "onnxruntime" else "TorchScript"
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,10 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     final layer is accepted (the head is rebuilt to match) and reported.
     """
     path = Path(path)
+    if path.suffix.lower() == ".onnx":
+        from engine.onnx_runtime import load_onnx
+
+        return load_onnx(path, None, labels_file)
     if path.is_file() and path.stat().st_size and _is_torchscript(path):
         return _load_torchscript(path, spec, labels_file)
     state, meta = read_state_file(path)
@@ -410,18 +417,31 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
 
 
 def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path | None) -> LoadedModel:
+    extra = {"convlens.json": ""}  # written by ConvLens' export: class names, preprocessing, architecture
     try:
         with warnings.catch_warnings():
             # torch >= 2.10 deprecates TorchScript in favour of torch.export; files still load.
             warnings.simplefilter("ignore", FutureWarning)
-            model = torch.jit.load(str(path), map_location="cpu")
+            model = torch.jit.load(str(path), map_location="cpu", _extra_files=extra)
     except RuntimeError as exc:
         raise ConvLensError(f"TorchScript file {path.name}: cannot be loaded ({str(exc).splitlines()[0][:160]}).") from None
     model.eval()
-    preprocess = spec.preprocess if spec else Preprocess()
+    meta: dict[str, Any] = {}
+    if extra["convlens.json"]:
+        try:
+            meta = json.loads(extra["convlens.json"])
+        except json.JSONDecodeError:
+            meta = {}
+    if meta.get("convlens.arch") and spec is None:
+        spec = get_arch(meta["convlens.arch"])
+    if meta.get("convlens.preprocess"):
+        preprocess = Preprocess.from_dict(json.loads(meta["convlens.preprocess"]))
+    else:
+        preprocess = spec.preprocess if spec else Preprocess()
     num_classes = _probe_outputs(model, preprocess, path.name)
     notes: list[str] = []
-    labels = _labels_for(num_classes, spec, None, labels_file, notes)
+    classes = json.loads(meta["convlens.classes"]) if meta.get("convlens.classes") else None
+    labels = _labels_for(num_classes, spec, classes, labels_file, notes)
     return LoadedModel(model, labels, preprocess, spec, f"TorchScript {path.name}", scripted=True, notes=notes)
 
 

@@ -1,0 +1,163 @@
+"""Export to ONNX / TorchScript, with a parity check against the torch model.
+
+The exported file carries its class names and preprocessing (ONNX metadata
+properties; a JSON file inside the TorchScript archive), so ConvLens - and
+anyone - can run it correctly later. After every export the file is run on
+real sample images and compared with the torch model; the result is stored
+beside the file (``<file>.parity.json``) and an export that disagrees is
+reported as failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from engine.errors import ConvLensError
+from engine.onnx_runtime import META_ARCH, META_CLASSES, META_PREPROCESS, OnnxClassifier
+from engine.resources import resources_dir
+from engine.weights import LoadedModel
+
+FORMATS = ("onnx", "torchscript")
+OPSET = 17
+PARITY_TOLERANCE = 1e-3  # max |p_exported - p_torch| over all classes and images
+
+
+@dataclass(frozen=True)
+class ParityReport:
+    """How the exported model agrees with the torch model on real images."""
+
+    file: str
+    format: str
+    images: int
+    top1_agree: int
+    max_abs_diff: float
+
+    @property
+    def ok(self) -> bool:
+        return self.images > 0 and self.top1_agree == self.images and self.max_abs_diff <= PARITY_TOLERANCE
+
+    def summary(self) -> str:
+        verdict = "ok" if self.ok else "FAILED"
+        return (f"parity: {self.top1_agree}/{self.images} top-1 agree, max diff {self.max_abs_diff:.1e} "
+                f"({verdict})")
+
+
+def _metadata(loaded: LoadedModel) -> dict[str, str]:
+    return {
+        META_CLASSES: json.dumps(list(loaded.labels), ensure_ascii=False),
+        META_PREPROCESS: json.dumps(loaded.preprocess.to_dict()),
+        META_ARCH: loaded.arch.name if loaded.arch else "",
+    }
+
+
+def _atomic_target(path: Path) -> Path:
+    if not path.parent.is_dir():
+        raise ConvLensError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+
+
+def export(loaded: LoadedModel, path: str | Path, fmt: str, samples: Sequence[Image.Image] = ()) -> ParityReport:
+    """Write ``loaded`` as ONNX (opset 17, dynamic batch) or TorchScript and check parity on ``samples``."""
+    if fmt not in FORMATS:
+        raise ConvLensError(f"Unknown export format '{fmt}': use onnx or torchscript.")
+    model = loaded.model
+    if not isinstance(model, torch.nn.Module) or isinstance(model, torch.jit.ScriptModule):
+        raise ConvLensError("Only a PyTorch model can be exported; this one is already an exported file.")
+    path = Path(path)
+    tmp = _atomic_target(path)
+    pre = loaded.preprocess
+    device = next(model.parameters()).device
+    model = model.eval()
+    dummy = torch.zeros(2, pre.channels, pre.crop, pre.crop, device=device)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer and deprecation chatter from torch.onnx / torch.jit
+            if fmt == "onnx":
+                _export_onnx(model, dummy, tmp, _metadata(loaded))
+            else:
+                with torch.no_grad():
+                    traced = torch.jit.trace(model, dummy, check_trace=False)
+                torch.jit.save(traced, str(tmp), _extra_files={"convlens.json": json.dumps(_metadata(loaded))})
+        os.replace(tmp, path)
+    except ConvLensError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
+        raise ConvLensError(f"Export to {fmt} failed: {str(exc).strip().splitlines()[0][:200]}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    report = check_parity(loaded, path, fmt, samples)
+    Path(f"{path}.parity.json").write_text(json.dumps({**asdict(report), "ok": report.ok}, indent=2))
+    return report
+
+
+def _export_onnx(model: torch.nn.Module, dummy: torch.Tensor, out: Path, metadata: dict[str, str]) -> None:
+    import onnx
+
+    torch.onnx.export(model, (dummy,), str(out), dynamo=False, opset_version=OPSET, input_names=["input"],
+                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
+    proto = onnx.load(str(out))
+    for key, value in metadata.items():
+        entry = proto.metadata_props.add()
+        entry.key, entry.value = key, value
+    proto.doc_string = "Exported by ConvLens; class names and preprocessing in metadata_props (convlens.*)."
+    onnx.save(proto, str(out))
+
+
+def check_parity(loaded: LoadedModel, path: str | Path, fmt: str, samples: Sequence[Image.Image]) -> ParityReport:
+    """Run the exported file and the torch model on the same images; compare probabilities and top-1."""
+    path = Path(path)
+    if not samples:
+        samples = sample_images()
+    x = torch.stack([loaded.preprocess(im) for im in samples])
+    model = loaded.model
+    device = next(model.parameters()).device
+    with torch.inference_mode():
+        ref = model(x.to(device)).float().softmax(1).cpu().numpy()
+    if fmt == "onnx":
+        exported = OnnxClassifier(path)
+        out = exported(x).softmax(1).numpy()
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            scripted = torch.jit.load(str(path), map_location="cpu")
+        with torch.inference_mode():
+            out = scripted(x).float().softmax(1).numpy()
+    agree = int((ref.argmax(1) == out.argmax(1)).sum())
+    return ParityReport(str(path), fmt, len(samples), agree, float(np.abs(ref - out).max()))
+
+
+def sample_images() -> list[Image.Image]:
+    """The built-in sample photos (resources/samples), for parity checks when the user has none open."""
+    from engine.images import iter_image_paths, load_image
+
+    folder = resources_dir() / "samples"
+    images = [load_image(p) for p in iter_image_paths([folder])] if folder.is_dir() else []
+    if not images:
+        raise ConvLensError(f"No sample images for the parity check in {folder}; open some images first.")
+    return images
+
+
+def to_onnxruntime(loaded: LoadedModel, folder: str | Path | None = None) -> LoadedModel:
+    """The same model run by ONNX Runtime: exported (with a parity check) to ``folder`` (a temp dir by default)."""
+    import tempfile
+
+    from engine.onnx_runtime import load_onnx
+
+    if loaded.runtime == "onnxruntime":
+        return loaded
+    out = Path(folder or tempfile.mkdtemp(prefix="convlens-ort-")) / f"{loaded.name}.onnx"
+    report = export(loaded, out, "onnx")
+    if not report.ok:
+        raise ConvLensError(f"The ONNX Runtime version of this model disagrees with it ({report.summary()}).")
+    converted = load_onnx(out)
+    converted.notes.append(f"running in ONNX Runtime ({report.summary()})")
+    return converted

@@ -1,0 +1,150 @@
+"""Running ONNX classifiers with ONNX Runtime (ours or made elsewhere).
+
+An ``OnnxClassifier`` behaves like a torch model for the ``Predictor``: it is
+called with a float tensor batch and returns logits. Files that end in a
+softmax are detected and return log-probabilities, so the app's softmax gives
+back exactly the file's probabilities.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from engine.errors import ConvLensError
+from engine.preprocess import IMAGENET_MEAN, IMAGENET_STD, Preprocess
+
+META_CLASSES = "convlens.classes"
+META_PREPROCESS = "convlens.preprocess"
+META_ARCH = "convlens.arch"
+
+PRESETS = {
+    "imagenet": "torchvision ImageNet: RGB, 0-1, ImageNet mean/std, resize + centre crop",
+    "caffe": "Caffe: BGR, 0-255, minus the mean (104, 117, 123), no std, resize + centre crop",
+    "bgr255": "Windows ML / Caffe2 model zoo: BGR, 0-255 as is, whole image resized to the input",
+    "unit": "0-1 scaling only: RGB, 0-1, no mean/std, resize + centre crop",
+}
+
+
+def preset(name: str, size: int = 224) -> Preprocess:
+    """A preprocessing preset for an ONNX file that does not carry its own."""
+    resize = round(size * 256 / 224)
+    if name == "imagenet":
+        return Preprocess(resize=resize, crop=size, mean=IMAGENET_MEAN, std=IMAGENET_STD)
+    if name == "caffe":
+        return Preprocess(resize=resize, crop=size, mean=(104.0, 117.0, 123.0), std=(1.0, 1.0, 1.0),
+                          channel_order="BGR", scale=255.0)
+    if name == "bgr255":
+        return Preprocess(resize=0, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0), channel_order="BGR",
+                          scale=255.0)
+    if name == "unit":
+        return Preprocess(resize=resize, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0))
+    raise ConvLensError(f"Unknown preprocessing preset '{name}': use {', '.join(PRESETS)}.")
+
+
+def providers() -> list[str]:
+    import onnxruntime as ort
+
+    available = ort.get_available_providers()
+    return [p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in available]
+
+
+class OnnxClassifier:
+    """An ONNX Runtime session with the torch-model surface the Predictor uses."""
+
+    def __init__(self, path: str | Path) -> None:
+        import onnxruntime as ort
+
+        self.path = Path(path)
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        try:
+            self.session = ort.InferenceSession(str(self.path), options, providers=providers())
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own, undocumented exception types
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ConvLensError(f"ONNX file {self.path.name}: cannot be loaded ({first[:200]}).") from None
+        inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
+        if len(inputs) != 1 or len(inputs[0].shape) != 4:
+            raise ConvLensError(f"ONNX file {self.path.name}: not an image classifier (it needs "
+                                f"{len(inputs)} inputs; a classifier takes one N x C x H x W image batch).")
+        self.input = inputs[0]
+        self.output = outputs[0]
+        self.dtype = np.float16 if "float16" in self.input.type else np.float32
+        batch = self.input.shape[0]
+        self.max_batch = batch if isinstance(batch, int) and batch > 0 else 64
+        self.outputs_probabilities = "softmax" in self.output.name.lower()
+        self.training = False
+
+    @property
+    def channels(self) -> int:
+        c = self.input.shape[1]
+        return c if isinstance(c, int) else 3
+
+    @property
+    def size(self) -> int | None:
+        h = self.input.shape[2]
+        return h if isinstance(h, int) else None
+
+    def metadata(self) -> dict[str, str]:
+        return dict(self.session.get_modelmeta().custom_metadata_map)
+
+    # the torch-model surface
+    def to(self, _device: Any) -> OnnxClassifier:
+        return self
+
+    def eval(self) -> OnnxClassifier:
+        return self
+
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        out = self.session.run([self.output.name], {self.input.name: x.detach().cpu().numpy().astype(self.dtype)})[0]
+        out = out.reshape(out.shape[0], -1).astype(np.float32)
+        if out.ndim != 2:
+            raise ConvLensError(f"ONNX file {self.path.name}: output {self.output.shape} is not class scores.")
+        if self.outputs_probabilities:
+            return torch.from_numpy(np.log(np.clip(out, 1e-12, None)))
+        return torch.from_numpy(out)
+
+
+def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_file: str | Path | None = None):  # noqa: ANN201
+    """An ONNX classifier as a ``LoadedModel`` (runtime onnxruntime).
+
+    Preprocessing and class names come from the file's ConvLens metadata, or
+    ``preprocess_preset`` / ``labels_file`` (ImageNet names for 1000 classes).
+    """
+    from engine.weights import LoadedModel, _labels_for
+
+    path = Path(path)
+    if not path.is_file():
+        raise ConvLensError(f"ONNX file {path} not found.")
+    model = OnnxClassifier(path)
+    meta = model.metadata()
+    notes: list[str] = []
+    if preprocess_preset:
+        pre = preset(preprocess_preset, model.size or 224)
+    elif META_PREPROCESS in meta:
+        pre = Preprocess.from_dict(json.loads(meta[META_PREPROCESS]))
+    else:
+        raise ConvLensError(
+            f"ONNX file {path.name} does not say how its images are preprocessed: choose a preset (--preprocess) "
+            f"({'; '.join(f'{k}: {v}' for k, v in PRESETS.items())})."
+        )
+    if model.size and pre.crop != model.size:
+        resize = round(model.size * 256 / 224) if pre.resize else 0
+        pre = Preprocess(**{**pre.to_dict(), "crop": model.size, "resize": resize})
+    zeros = torch.zeros(1, model.channels, pre.crop, pre.crop)
+    try:
+        num_classes = int(model(zeros).shape[1])
+    except Exception as exc:  # noqa: BLE001 - the runtime's own errors for a graph that cannot run
+        raise ConvLensError(f"ONNX file {path.name}: does not run on a {pre.crop}x{pre.crop} image "
+                            f"({str(exc).splitlines()[0][:160]}).") from None
+    from_file = json.loads(meta[META_CLASSES]) if META_CLASSES in meta else None
+    labels = _labels_for(num_classes, None, from_file, labels_file, notes)
+    from engine.registry import get_arch
+
+    arch = get_arch(meta[META_ARCH]) if meta.get(META_ARCH) else None
+    return LoadedModel(model, labels, pre, arch, f"ONNX {path.name}", scripted=True, notes=notes,  # type: ignore[arg-type]
+                       runtime="onnxruntime")
