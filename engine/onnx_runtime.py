@@ -30,6 +30,10 @@ PRESETS = {
 }
 
 
+class NeedsPreprocessing(ConvLensError):
+    """An ONNX file without preprocessing metadata: the user has to pick a preset."""
+
+
 def preset(name: str, size: int = 224) -> Preprocess:
     """A preprocessing preset for an ONNX file that does not carry its own."""
     resize = round(size * 256 / 224)
@@ -128,7 +132,7 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     elif META_PREPROCESS in meta:
         pre = Preprocess.from_dict(json.loads(meta[META_PREPROCESS]))
     else:
-        raise ConvLensError(
+        raise NeedsPreprocessing(
             f"ONNX file {path.name} does not say how its images are preprocessed: choose a preset (--preprocess) "
             f"({'; '.join(f'{k}: {v}' for k, v in PRESETS.items())})."
         )

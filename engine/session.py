@@ -52,6 +52,7 @@ class ModelInfo:
     device: str
     input_shape: tuple[int, int, int]
     scripted: bool
+    runtime: str = "torch"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class WeightsRequest:
     path: str | None = None
     labels_file: str | None = None
     pretrained_name: str | None = None
+    preset: str | None = None  # preprocessing preset for an ONNX file without its own
 
 
 class EngineSession:
@@ -108,6 +110,8 @@ class EngineSession:
         self._current: tuple[str, Image.Image | np.ndarray, torch.Tensor] | None = None  # key, image, model input
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
         self._recorder = ActivationRecorder()
+        self.runtime = "torch"
+        self.torch_loaded: LoadedModel | None = None  # the torch model behind an ONNX Runtime copy
 
     @property
     def device_name(self) -> str:
@@ -120,6 +124,12 @@ class EngineSession:
         The generator's return value is the new ``ModelInfo``. The current
         model is replaced only when loading succeeds.
         """
+        if request.kind == "file" and request.path and request.path.lower().endswith(".onnx"):
+            from engine.onnx_runtime import load_onnx
+
+            loaded = load_onnx(request.path, request.preset, request.labels_file)
+            self.torch_loaded = None  # an ONNX file made elsewhere has no torch model behind it
+            return self.install(loaded)
         if request.kind == "file":
             if not request.path:
                 raise ConvLensError("Choose a weights file.")
@@ -133,9 +143,37 @@ class EngineSession:
         if request.arch is None and request.kind != "file":
             raise ConvLensError("Choose an architecture first.")
         loaded = yield from load_weights_steps(request.arch, weights, request.labels_file)
+        if self.runtime == "onnxruntime":
+            self.torch_loaded = loaded
+            from engine.export import to_onnxruntime
+
+            loaded = to_onnxruntime(loaded)
         return self.install(loaded)
 
+    def set_runtime(self, runtime: str) -> ModelInfo | None:
+        """Run the current model with torch or ONNX Runtime (exported with a parity check)."""
+        if runtime not in ("torch", "onnxruntime"):
+            raise ConvLensError(f"Unknown runtime '{runtime}': use torch or onnxruntime.")
+        self.runtime = runtime
+        if self.predictor is None:
+            return None
+        current = self.predictor.loaded
+        if runtime == "onnxruntime" and current.runtime != "onnxruntime":
+            if current.scripted:
+                raise ConvLensError("Only a PyTorch model can move to ONNX Runtime; this one is a TorchScript file.")
+            from engine.export import to_onnxruntime
+
+            self.torch_loaded = current
+            return self.install(to_onnxruntime(current))
+        if runtime == "torch" and current.runtime == "onnxruntime":
+            if self.torch_loaded is None:
+                raise ConvLensError("This ONNX file has no PyTorch model behind it: it can only run in ONNX Runtime.")
+            return self.install(self.torch_loaded)
+        return None
+
     def install(self, loaded: LoadedModel) -> ModelInfo:
+        if loaded.runtime == "torch":
+            self.torch_loaded = None
         self.predictor = Predictor(loaded, self.device)
         self._summary = None
         self._current = None
@@ -151,6 +189,7 @@ class EngineSession:
             device=self.device_name,
             input_shape=(pre.channels, pre.crop, pre.crop),
             scripted=loaded.scripted,
+            runtime=loaded.runtime,
         )
 
     def summary(self) -> ModelSummary:

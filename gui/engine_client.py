@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from engine.errors import ConvLensError
 from engine.live import LivePipeline
+from engine.onnx_runtime import NeedsPreprocessing
 from engine.recording import DatasetRecorder
 from engine.session import EngineSession, WeightsRequest
 from engine.train import TrainConfig
@@ -104,6 +105,9 @@ class EngineWorker(QObject):
     train_failed = Signal(int, str, bool)  # job, message, cancelled
     checkpoint_saved = Signal(str)
     checkpoint_failed = Signal(str)
+    model_needs_preset = Signal(int, object)  # job, the WeightsRequest of an ONNX file without preprocessing
+    export_done = Signal(str, object)  # path, ParityReport
+    export_failed = Signal(str)
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
@@ -140,8 +144,42 @@ class EngineWorker(QObject):
                     self.model_loaded.emit(job, done.value)
                     return
                 self.download_progress.emit(job, step.filename, step.done, step.total)
+        except NeedsPreprocessing:
+            self.model_needs_preset.emit(job, request)
         except ConvLensError as exc:
             self.model_failed.emit(job, str(exc), False)
+
+    @Slot(int, str)
+    def set_runtime(self, job: int, runtime: str) -> None:
+        self.model_loading.emit(job, runtime)
+        try:
+            info = self.session.set_runtime(runtime)
+        except ConvLensError as exc:
+            self.model_failed.emit(job, str(exc), False)
+            return
+        if info is not None:
+            _freeze_long_lived_objects()
+            self.model_loaded.emit(job, info)
+
+    @Slot(str, str, object)
+    def export(self, path: str, fmt: str, image_paths: list[str]) -> None:
+        from engine.export import export
+
+        try:
+            if self.session.predictor is None:
+                raise ConvLensError(QCoreApplication.translate("Engine", "No model to export."))
+            loaded = self.session.torch_loaded or self.session.predictor.loaded
+            samples = []
+            for p in image_paths[:32]:
+                try:
+                    samples.append(self.session.open_image(p))
+                except ConvLensError:
+                    continue  # unreadable files just do not take part in the parity check
+            report = export(loaded, path, fmt, samples)
+        except ConvLensError as exc:
+            self.export_failed.emit(str(exc))
+            return
+        self.export_done.emit(path, report)
 
     @Slot()
     def compute_summary(self) -> None:
@@ -337,6 +375,8 @@ class EngineWorker(QObject):
             self.train_failed.emit(job, str(exc), False)
             return
         info = self.session.install(result.loaded)  # only a finished training replaces the model
+        if self.session.runtime == "onnxruntime":
+            info = self.session.set_runtime("onnxruntime") or info
         _freeze_long_lived_objects()
         self.train_finished.emit(job, result)
         self.model_loaded.emit(job, info)
@@ -384,6 +424,8 @@ class EngineClient(QObject):
     _live_record_requested = Signal(object, float)
     _train_requested = Signal(int, object)
     _save_requested = Signal(str)
+    _runtime_requested = Signal(int, str)
+    _export_requested = Signal(str, str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -410,6 +452,8 @@ class EngineClient(QObject):
         self._live_record_requested.connect(self.worker.live_record)
         self._train_requested.connect(self.worker.train)
         self._save_requested.connect(self.worker.save_checkpoint)
+        self._runtime_requested.connect(self.worker.set_runtime)
+        self._export_requested.connect(self.worker.export)
         self.thread.start()
 
     # Called from the engine thread; a set lookup is atomic under the GIL.
@@ -475,6 +519,14 @@ class EngineClient(QObject):
 
     def save_checkpoint(self, path: str) -> None:
         self._save_requested.emit(path)
+
+    def set_runtime(self, runtime: str) -> int:
+        job = next(self._ids)
+        self._runtime_requested.emit(job, runtime)
+        return job
+
+    def export(self, path: str, fmt: str, image_paths: list[str]) -> None:
+        self._export_requested.emit(path, fmt, list(image_paths))
 
     def classify_folder(self, paths: list[str], topk: int) -> int:
         job = next(self._ids)

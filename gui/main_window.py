@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
@@ -9,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIm
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -167,6 +169,10 @@ class MainWindow(QMainWindow):
         worker.train_failed.connect(self._on_train_failed)
         worker.checkpoint_saved.connect(self._on_checkpoint_saved)
         worker.checkpoint_failed.connect(self.show_error)
+        worker.model_needs_preset.connect(self._on_model_needs_preset)
+        worker.export_done.connect(self._on_export_done)
+        worker.export_failed.connect(self.show_error)
+        self.model_panel.runtime_changed.connect(self._on_runtime_changed)
         self.teach_view.train_requested.connect(self.start_training)
         self.teach_view.cancel_requested.connect(lambda: self.client.cancel(self.train_job))
         self.teach_view.save_requested.connect(self.save_checkpoint_dialog)
@@ -203,6 +209,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("&Recent Files"))
         file_menu.addSeparator()
         self.export_action = action(self.tr("&Export Results as CSV…"), self.export_csv_dialog, "Ctrl+E")
+        self.export_model_action = action(self.tr("Export &Model (ONNX / TorchScript)…"), self.export_model_dialog,
+                                          "Ctrl+Shift+E")
         file_menu.addSeparator()
         action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -232,9 +240,65 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ model
     def load_model(self, request: WeightsRequest) -> None:
+        if request.path and request.path.lower().endswith(".onnx") and not request.preset:
+            remembered = self.settings.value(f"onnx_preset/{request.path}", "")
+            if remembered:
+                request = dataclasses.replace(request, preset=str(remembered))
         if self.load_job:
             self.client.cancel(self.load_job)  # a newer choice wins over a download in progress
         self.load_job = self.client.load_model(request)
+
+    def ask_preset(self, path: str) -> str | None:
+        """Ask which preprocessing an ONNX file made elsewhere expects (tests replace this)."""
+        from engine.onnx_runtime import PRESETS
+
+        items = [f"{k}: {v}" for k, v in PRESETS.items()]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Preprocessing for {file}").format(file=Path(path).name),
+            self.tr("{file} does not say how its images are preprocessed. Which of these did it learn with?").format(
+                file=Path(path).name), items, 0, False)
+        return choice.split(":")[0] if ok and choice else None
+
+    def _on_model_needs_preset(self, job: int, request: WeightsRequest) -> None:
+        if job != self.load_job:
+            return
+        chosen = self.ask_preset(request.path or "")
+        if not chosen:
+            self.model_panel.show_failed(self.tr("No preprocessing chosen for {file}.").format(
+                file=Path(request.path or "").name))
+            return
+        self.settings.setValue(f"onnx_preset/{request.path}", chosen)
+        self.load_model(dataclasses.replace(request, preset=chosen))
+
+    def _on_runtime_changed(self, runtime: str) -> None:
+        self.settings.setValue("runtime", runtime)
+        if self.load_job:
+            self.client.cancel(self.load_job)
+        self.load_job = self.client.set_runtime(runtime)
+
+    def export_model_dialog(self) -> None:
+        if self.model_info is None:
+            self.show_error(self.tr("Load or train a model first."))
+            return
+        start = str(Path(str(self.settings.value("last_folder", "") or Path.home())) / f"{self.model_info.arch}.onnx")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the model"), start,
+                                                   self.tr("ONNX (*.onnx);;TorchScript (*.pt)"))
+        if path:
+            fmt = "torchscript" if path.lower().endswith((".pt", ".pth")) or "TorchScript" in chosen else "onnx"
+            self.export_model(path, fmt)
+
+    def export_model(self, path: str, fmt: str) -> None:
+        images = self.thumbnails.paths() or [r.source for r in self.folder_view.results if not r.error]
+        self.statusBar().showMessage(self.tr("Exporting to {file} and checking parity…").format(file=path))
+        self.client.export(path, fmt, images)
+
+    def _on_export_done(self, path: str, report: object) -> None:
+        text = self.tr("Exported {file}: {parity}").format(file=Path(path).name, parity=report.summary())
+        if report.ok:
+            self.banner.show_message(text, "info")
+        else:
+            self.show_error(text + self.tr(" — the exported model does not behave like this one."))
+        self.statusBar().showMessage(text, 15000)
 
     def _on_model_loading(self, job: int, text: str) -> None:
         if job == self.load_job:
@@ -247,6 +311,7 @@ class MainWindow(QMainWindow):
     def _on_model_loaded(self, job: int, info: ModelInfo) -> None:
         self.model_info = info
         self.model_panel.set_device(info.device)
+        self.model_panel.set_runtime(info.runtime)
         if job == self.load_job:
             self.model_panel.select_arch(info.arch)
             self.model_panel.show_loaded(self.tr("{title}: {source}, {n} classes").format(
@@ -719,6 +784,10 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the remembered model (after the window is up)."""
+        runtime = str(self.settings.value("runtime", "torch") or "torch")
+        if runtime != "torch":
+            self.model_panel.set_runtime(runtime)
+            self.client.set_runtime(runtime)
         if self.model_panel.current_request() is None:
             self.model_panel.set_device(self.tr("(loads with the model)"))
             if self.model_panel.weights_kind == ModelPanel.KIND_PRETRAINED:
@@ -734,6 +803,7 @@ class MainWindow(QMainWindow):
         s.setValue("weights_file", self.model_panel.weights_file)
         s.setValue("labels_file", self.model_panel.labels_file)
         s.setValue("topk", self.predictions.topk)
+        s.setValue("runtime", self.model_panel.runtime)
         root = self.live_view.dataset_root()
         s.setValue("dataset", str(root) if root else "")
         s.sync()

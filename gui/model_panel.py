@@ -25,7 +25,7 @@ from engine.registry import FAMILIES, get_arch, list_architectures
 from engine.session import WeightsRequest
 from engine.weights import is_pretrained_cached, pretrained_file, pretrained_weights
 
-WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin")
+WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -44,6 +44,7 @@ class ModelPanel(QWidget):
 
     load_requested = Signal(object)  # WeightsRequest
     cancel_requested = Signal()
+    runtime_changed = Signal(str)
 
     KIND_PRETRAINED, KIND_RANDOM, KIND_FILE = "pretrained", "random", "file"
 
@@ -114,6 +115,12 @@ class ModelPanel(QWidget):
         self.status.setWordWrap(True)
         self.device_label = QLabel("…")
         self.device_label.setObjectName("device_label")
+        self.runtime_combo = QComboBox()
+        self.runtime_combo.setObjectName("runtime_combo")
+        self.runtime_combo.addItem(self.tr("PyTorch"), "torch")
+        self.runtime_combo.addItem(self.tr("ONNX Runtime"), "onnxruntime")
+        self.runtime_combo.setToolTip(self.tr("ONNX Runtime is often faster on the CPU; feature maps and CAM "
+                                              "need PyTorch"))
 
         arch_box = QGroupBox(self.tr("Architecture"))
         lay = QVBoxLayout(arch_box)
@@ -134,6 +141,7 @@ class ModelPanel(QWidget):
         state_box = QGroupBox(self.tr("Model"))
         form = QFormLayout(state_box)
         form.addRow(self.tr("Device:"), self.device_label)
+        form.addRow(self.tr("Runtime:"), self.runtime_combo)
         form.addRow(self.status)
 
         layout = QVBoxLayout(self)
@@ -150,6 +158,7 @@ class ModelPanel(QWidget):
         self.labels_button.clicked.connect(self._browse_labels)
         self.labels_clear.clicked.connect(lambda: self.set_labels_file(""))
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.runtime_combo.currentIndexChanged.connect(lambda _i: self.runtime_changed.emit(self.runtime))
 
     # ------------------------------------------------------------ state
     @property
@@ -159,6 +168,16 @@ class ModelPanel(QWidget):
     @property
     def weights_kind(self) -> str:
         return self.weights_combo.currentData()
+
+    @property
+    def runtime(self) -> str:
+        return self.runtime_combo.currentData()
+
+    def set_runtime(self, runtime: str) -> None:
+        """Show ``runtime`` as chosen without asking for a change."""
+        self.runtime_combo.blockSignals(True)
+        self.runtime_combo.setCurrentIndex(max(0, self.runtime_combo.findData(runtime)))
+        self.runtime_combo.blockSignals(False)
 
     @property
     def weights_file(self) -> str:
@@ -320,7 +339,7 @@ class ModelPanel(QWidget):
         start = str(Path(self._weights_file).parent) if self._weights_file else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a weights file"), start,
-            self.tr("Weights (*.pth *.pt *.safetensors *.ckpt *.bin);;All files (*)"),
+            self.tr("Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx);;All files (*)"),
         )
         if path:
             self.set_weights_file(path)
