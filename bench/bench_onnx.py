@@ -1,0 +1,97 @@
+"""torch eager vs bare ONNX Runtime vs the app's ONNX Runtime path; live mode on both runtimes.
+
+For MobileNetV2 and ResNet-18 (random weights) at batch 1 and 32: median time
+of ``model(x)`` in torch, of ``session.run`` on the exported file, and of the
+app's path (``Predictor.predict_tensor`` over an ``OnnxClassifier``: run,
+softmax, top-k). Goal: the app's path within 5 % of bare ONNX Runtime. Then
+live mode on a 120 fps video with each runtime (goal: ONNX Runtime >= 1.5x
+the inference FPS of torch).
+
+    python bench/bench_onnx.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
+
+from engine.export import to_onnxruntime  # noqa: E402
+from engine.live import run_live  # noqa: E402
+from engine.predict import Predictor  # noqa: E402
+from engine.session import EngineSession  # noqa: E402
+from engine.weights import load_weights  # noqa: E402
+
+PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
+
+
+def _live_fps(session: EngineSession, video: Path) -> float:
+    steps = run_live(session, str(video))
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value.infer_fps
+
+
+def main() -> int:
+    tmp = Path(tempfile.mkdtemp())
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, cpu")
+    print(f"{'model':<14}{'batch':>6}{'torch ms':>10}{'ORT ms':>9}{'app ORT ms':>12}{'torch/ORT':>11}{'app/ORT':>9}")
+    worst = 0.0
+    models = {}
+    for arch in ("mobilenet_v2", "resnet18"):
+        loaded = load_weights(arch, "random")
+        ort_loaded = to_onnxruntime(loaded, tmp)
+        models[arch] = (loaded, ort_loaded)
+        onnx_model = ort_loaded.model
+        app = Predictor(ort_loaded, "cpu")
+        for batch in (1, 32):
+            x = torch.randn(batch, 3, 224, 224)
+            feed = {onnx_model.input.name: x.numpy().astype(np.float32)}
+            reps = 30 if batch == 1 else 5
+
+            def eager(x: torch.Tensor = x, model: torch.nn.Module = loaded.model) -> None:
+                with torch.inference_mode():
+                    model(x)
+
+            def bare(feed: dict = feed, s=onnx_model.session, name=onnx_model.output.name) -> None:  # noqa: ANN001
+                s.run([name], feed)
+
+            def app_path(x: torch.Tensor = x, app: Predictor = app) -> None:
+                app.predict_tensor(x, 5)
+
+            t = min(median_seconds(eager, reps) for _ in range(2))
+            o = min(median_seconds(bare, reps) for _ in range(2))
+            a = min(median_seconds(app_path, reps) for _ in range(2))
+            worst = max(worst, a / o)
+            print(f"{arch:<14}{batch:>6}{1000 * t:>10.2f}{1000 * o:>9.2f}{1000 * a:>12.2f}{t / o:>11.2f}{a / o:>9.3f}")
+    print(f"worst app/bare ONNX Runtime ratio {worst:.3f} (goal <= 1.05)")
+    if PHOTOS.is_dir():
+        from tests.live_video import write_video
+
+        video = write_video(tmp / "live120.avi", [PHOTOS / "dog_samoyed.jpg", PHOTOS / "kitten_224.png"], 2.0, 120)
+        print("live mode, 120 fps 640x480 video:")
+        for arch, (loaded, ort_loaded) in models.items():
+            fps = {}
+            for name, model in (("torch", loaded), ("onnxruntime", ort_loaded)):
+                session = EngineSession("cpu")
+                session.install(model)
+                fps[name] = _live_fps(session, video)
+            print(f"  {arch:<14} torch {fps['torch']:6.1f} fps   ONNX Runtime {fps['onnxruntime']:6.1f} fps   "
+                  f"ratio {fps['onnxruntime'] / fps['torch']:.2f} (goal >= 1.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
