@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.convlens-installed
 
-.PHONY: run test setup bench screenshot lint clean
+.PHONY: run test setup bench screenshot lint clean package package-test
 
 run: $(STAMP)
 	$(VENV)/bin/convlens
@@ -36,6 +36,16 @@ screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \
 		--out docs/screenshot.png ../shared/data/images/dog_samoyed.jpg ../shared/data/images/fish.png \
 		../shared/data/images/metal_car-1.jpg ../shared/data/images/kitten_224.png ../shared/data/images/metal_animal-3.jpg
+
+# The double-click app: dist/ConvLens/ (one folder), then its frozen self-test.
+package: $(STAMP)
+	$(PY) -m pip install -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	@du -sh dist/ConvLens
+	$(MAKE) package-test
+
+package-test:
+	QT_QPA_PLATFORM=offscreen dist/ConvLens/ConvLens --self-test
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check engine gui tests bench
