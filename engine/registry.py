@@ -16,6 +16,7 @@ from torch import nn
 from torchvision import models as tvm
 
 from engine.architectures.lenet import lenet5
+from engine.architectures.resnets import preact_resnet18, preact_resnet50, se_resnet50
 from engine.errors import ConvLensError
 from engine.preprocess import MNIST, Preprocess
 
@@ -126,6 +127,24 @@ _SPECS: tuple[ArchSpec, ...] = (
     _tv("resnet50", "residual", "ResNet-50", "He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers."),
     _tv("resnet101", "residual", "ResNet-101", "He 2015: bottleneck blocks, 101 layers."),
     _tv("resnet152", "residual", "ResNet-152", "He 2015: bottleneck blocks, 152 layers."),
+    ArchSpec(
+        name="preact_resnet18", family="residual", title="Pre-act ResNet-18",
+        description="He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.",
+        input_size=224, channels=3, builder=preact_resnet18, torchvision=False,
+        default_preprocess=Preprocess(),
+    ),
+    ArchSpec(
+        name="preact_resnet50", family="residual", title="Pre-act ResNet-50",
+        description="He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.",
+        input_size=224, channels=3, builder=preact_resnet50, torchvision=False,
+        default_preprocess=Preprocess(),
+    ),
+    ArchSpec(
+        name="se_resnet50", family="residual", title="SE-ResNet-50",
+        description="Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.",
+        input_size=224, channels=3, builder=se_resnet50, torchvision=False,
+        default_preprocess=Preprocess(),
+    ),
     _tv("mobilenet_v2", "mobile", "MobileNetV2", "Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions."),
     _tv("mobilenet_v3_small", "mobile", "MobileNetV3 Small", "Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small."),
     _tv("mobilenet_v3_large", "mobile", "MobileNetV3 Large", "Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large."),

@@ -1,0 +1,80 @@
+"""The seeds' architectures torchvision lacks: pre-activation ResNet, SE-ResNet-50, the SE block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from engine.architectures.resnets import PreActConvolutionBlock, PreActIdentityBlock, SEBlock
+from engine.features import default_cam_layer
+from engine.registry import get_arch
+from engine.summary import summarize
+from engine.weights import load_weights
+
+# Reference parameter counts from the papers (ImageNet, 1000 classes):
+# ResNet-18 11.7M and ResNet-50 25.6M (He et al. 2015, Table 1 / "Identity Mappings" 2016 uses the same
+# widths); SE-ResNet-50 28.1M (Hu et al. 2017, Table 2: 28.09M vs ResNet-50's 25.56M).
+PAPER_PARAMS = {"preact_resnet18": 11.7e6, "preact_resnet50": 25.6e6, "se_resnet50": 28.09e6}
+
+
+@pytest.mark.parametrize("name", sorted(PAPER_PARAMS))
+def test_parameter_counts_match_the_papers(name: str) -> None:
+    model = get_arch(name).build()
+    total = sum(p.numel() for p in model.parameters())
+    assert total == pytest.approx(PAPER_PARAMS[name], rel=0.005), total
+    with torch.inference_mode():
+        assert model.eval()(torch.zeros(1, 3, 224, 224)).shape == (1, 1000)
+
+
+def test_layer_tree_names_identity_and_convolution_blocks() -> None:
+    model = get_arch("preact_resnet50").build()
+    summary = summarize(model, (3, 224, 224))
+    types = {layer.name: layer.type for layer in summary.layers}
+    assert types["stage3.conv_block"] == "PreActConvolutionBlock"
+    assert types["stage3.identity_block1"] == "PreActIdentityBlock"
+    assert summary.layer("stage5").output_shape == (2048, 7, 7)
+    se = {layer.name: layer.type for layer in summarize(get_arch("se_resnet50").build(), (3, 224, 224)).layers}
+    assert se["stage2.conv_block"] == "SEConvolutionBlock" and se["stage4.identity_block5"] == "SEIdentityBlock"
+    assert se["stage2.conv_block.se"] == "SEBlock"
+    # pre-activation nets end with a last BN-ReLU ("post") after stage 5: the CAM goes there
+    assert default_cam_layer(model.eval(), (3, 224, 224)) == "post"
+
+
+def test_preactivation_blocks_keep_the_identity_path_clean() -> None:
+    torch.manual_seed(0)
+    block = PreActIdentityBlock(64, 64, bottleneck=False).eval()
+    for p in (block.conv2.weight,):
+        torch.nn.init.zeros_(p)  # residual branch outputs zero ...
+    x = torch.randn(2, 64, 8, 8)
+    with torch.inference_mode():
+        assert torch.equal(block(x), x)  # ... so the block is exactly the identity (no ReLU after the add)
+        down = PreActConvolutionBlock(64, 32, stride=2, bottleneck=True).eval()(x)
+    assert down.shape == (2, 128, 4, 4)
+
+
+def test_se_block_on_its_own() -> None:
+    se = SEBlock(32, reduction=16).eval()
+    x = torch.rand(3, 32, 5, 5) + 0.1
+    with torch.inference_mode():
+        y = se(x)
+    ratio = y / x
+    assert y.shape == x.shape
+    assert torch.all(ratio > 0) and torch.all(ratio < 1)  # a sigmoid gate per channel ...
+    assert torch.allclose(ratio, ratio[:, :, :1, :1].expand_as(ratio))  # ... the same over the whole map
+    assert sum(p.numel() for p in se.parameters()) == 32 * 2 + 2 + 2 * 32 + 32
+
+
+def test_seed_architectures_fine_tune_and_export(photos: Path, tmp_path: Path) -> None:
+    from engine.export import export
+    from engine.images import load_image
+    from engine.train import TrainConfig, build_student
+
+    loaded = load_weights("preact_resnet18", "random")
+    model, head, layout = build_student(loaded, 3, TrainConfig())
+    assert layout["kind"] == "replace" and [n for n, p in model.named_parameters() if p.requires_grad] == [
+        "fc.1.weight", "fc.1.bias"]
+    report = export(load_weights("se_resnet50", "random"), tmp_path / "se.onnx", "onnx",
+                    [load_image(photos / "fish.png"), load_image(photos / "dog_samoyed.jpg")])
+    assert report.ok, report.summary()
