@@ -350,6 +350,8 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     final layer is accepted (the head is rebuilt to match) and reported.
     """
     path = Path(path)
+    if path.suffix.lower() in (".h5", ".hdf5", ".keras"):
+        return _load_keras(path, spec, labels_file)
     if path.suffix.lower() == ".onnx":
         from engine.onnx_runtime import load_onnx
 
@@ -414,6 +416,23 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     return LoadedModel(model, labels, preprocess, spec, f"file {path.name}", notes=notes, build_options=options,
                        head_layout=dict(layout) if layout else None,
                        training=dict(meta["training"]) if isinstance(meta.get("training"), Mapping) else None)
+
+
+def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | None) -> LoadedModel:
+    from engine.keras_import import SUPPORTED, load_keras_h5
+
+    if not path.is_file():
+        raise ConvLensError(f"Weights file {path.name}: not found ({path}).")
+    if spec is None:
+        raise ConvLensError(f"{path.name}: choose the architecture of these Keras weights ({', '.join(SUPPORTED)}).")
+    if spec.name not in SUPPORTED:
+        raise ConvLensError(f"{path.name}: Keras weight files can be loaded into {', '.join(SUPPORTED)}; "
+                            f"not into {spec.title}.")
+    model, preprocess = load_keras_h5(path, spec.name)
+    notes: list[str] = []
+    _, head = find_classifier(model)
+    labels = _labels_for(num_outputs(head), spec, None, labels_file, notes)
+    return LoadedModel(model, labels, preprocess, spec, f"Keras {path.name}", notes=notes)
 
 
 def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path | None) -> LoadedModel:

@@ -25,7 +25,7 @@ from engine.registry import FAMILIES, get_arch, list_architectures
 from engine.session import WeightsRequest
 from engine.weights import is_pretrained_cached, pretrained_file, pretrained_weights
 
-WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx")
+WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -339,7 +339,7 @@ class ModelPanel(QWidget):
         start = str(Path(self._weights_file).parent) if self._weights_file else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a weights file"), start,
-            self.tr("Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx);;All files (*)"),
+            self.tr("Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;All files (*)"),
         )
         if path:
             self.set_weights_file(path)

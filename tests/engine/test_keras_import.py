@@ -1,0 +1,75 @@
+"""Keras applications .h5 weights into torchvision's VGG16 / VGG19."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import h5py
+import pytest
+import torch
+
+from engine.errors import ConvLensError
+from engine.keras_import import keras_vgg_layer_names
+from engine.registry import get_arch
+from engine.weights import load_weights
+from tests.conftest import ROOT
+from tests.keras_h5 import write_keras_vgg_h5
+
+
+def test_keras_layer_names_are_the_documented_ones() -> None:
+    # keras.applications.VGG19: block1_conv1 ... block5_conv4, flatten, fc1, fc2, predictions
+    names = keras_vgg_layer_names("vgg19")
+    assert names[:3] == ["block1_conv1", "block1_conv2", "block2_conv1"]
+    assert "block3_conv4" in names and names[-4:] == ["block5_conv4", "fc1", "fc2", "predictions"]
+    assert len(keras_vgg_layer_names("vgg16")) == 16 and len(names) == 19
+
+
+@pytest.mark.parametrize(("arch", "keras1"), [("vgg19", False), ("vgg16", True)])
+def test_round_trip_gives_identical_outputs(arch: str, keras1: bool, tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    model = get_arch(arch).build().eval()
+    h5 = write_keras_vgg_h5(model, arch, tmp_path / f"{arch}_weights_tf_dim_ordering_tf_kernels.h5", keras1)
+    def first_weight(group: h5py.Group) -> h5py.Dataset:
+        name = group.attrs["weight_names"][0]
+        return group[name.decode() if isinstance(name, bytes) else name]
+
+    with h5py.File(h5) as f:  # really Keras' layout: HWIO kernels, (in, out) dense kernels
+        assert first_weight(f["block1_conv1"]).shape == (3, 3, 3, 64)
+        assert first_weight(f["fc1"]).shape == (25088, 4096)
+    loaded = load_weights(arch, str(h5))
+    assert loaded.preprocess.channel_order == "BGR" and loaded.preprocess.scale == 255.0
+    assert loaded.preprocess.mean == (103.939, 116.779, 123.68)
+    x = torch.randn(2, 3, 224, 224)
+    with torch.inference_mode():
+        assert torch.equal(loaded.model(x), model(x))
+
+
+def test_wrong_files_are_clear_errors(tmp_path: Path) -> None:
+    text = tmp_path / "notes.h5"
+    text.write_text("not hdf5")
+    with pytest.raises(ConvLensError, match="notes.h5: not a Keras weights file"):
+        load_weights("vgg19", str(text))
+    plain = tmp_path / "plain.h5"
+    with h5py.File(plain, "w") as f:
+        f.create_dataset("x", data=[1, 2, 3])
+    with pytest.raises(ConvLensError, match="not Keras weights"):
+        load_weights("vgg19", str(plain))
+    vgg16 = write_keras_vgg_h5(get_arch("vgg16").build(), "vgg16", tmp_path / "vgg16.h5")
+    with pytest.raises(ConvLensError, match=r"vgg16.h5 does not fit VGG19: missing Keras layers block3_conv4.*VGG16"):
+        load_weights("vgg19", str(vgg16))
+    notop = write_keras_vgg_h5(get_arch("vgg19").build(), "vgg19", tmp_path / "notop.h5", top=False)
+    with pytest.raises(ConvLensError, match="has no top"):
+        load_weights("vgg19", str(notop))
+    with pytest.raises(ConvLensError, match="can be loaded into vgg16, vgg19"):
+        load_weights("resnet18", str(vgg16))
+
+
+def test_cli_classify_with_a_keras_file(tmp_path: Path, photos: Path) -> None:
+    torch.manual_seed(0)
+    h5 = write_keras_vgg_h5(get_arch("vgg16").build(), "vgg16", tmp_path / "vgg16.h5")
+    run = subprocess.run([sys.executable, "-m", "gui.main", "classify", str(photos / "fish.png"), "--arch", "vgg16",
+                          "--weights", str(h5), "--topk", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert len([line for line in run.stdout.splitlines() if line.strip().startswith(("1.", "2."))]) == 2

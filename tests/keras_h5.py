@@ -1,0 +1,47 @@
+"""Test helper: write a torchvision VGG's weights as a Keras applications ``.h5`` file.
+
+The inverse of ``engine.keras_import``: no real Keras file is available here, so the tests
+make one in Keras' own layout (layer groups with ``weight_names``, HWIO kernels, channels-last
+flatten before fc1) from a torch model, and check that importing it gives the same model back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import h5py
+import numpy as np
+from torch import nn
+
+from engine.keras_import import keras_vgg_layer_names, torch_vgg_layers
+
+
+def write_keras_vgg_h5(model: nn.Module, arch: str, path: Path, keras1_names: bool = False,
+                       top: bool = True) -> Path:
+    names = keras_vgg_layer_names(arch)
+    layers = list(zip(names, torch_vgg_layers(model), strict=True))
+    if not top:
+        layers = layers[:-3]
+    with h5py.File(path, "w") as f:
+        f.attrs["layer_names"] = [n.encode() for n, _ in layers] + [b"flatten"] * top
+        f.attrs["backend"] = b"tensorflow"
+        f.attrs["keras_version"] = b"1.2.2" if keras1_names else b"2.2.4"
+        for name, module in layers:
+            w = module.weight.detach().numpy()
+            if isinstance(module, nn.Conv2d):
+                kernel = w.transpose(2, 3, 1, 0)  # OIHW -> HWIO
+            elif name == "fc1":
+                out, inp = w.shape
+                c = 512
+                side = int(round((inp / c) ** 0.5))
+                kernel = w.T.reshape(c, side, side, out).transpose(1, 2, 0, 3).reshape(inp, out)  # (c,h,w) -> (h,w,c)
+            else:
+                kernel = w.T
+            group = f.create_group(name)
+            wn = [f"{name}_W_1:0", f"{name}_b_1:0"] if keras1_names else [f"{name}/kernel:0", f"{name}/bias:0"]
+            group.attrs["weight_names"] = [x.encode() for x in wn]
+            group.create_dataset(wn[0], data=np.ascontiguousarray(kernel))
+            group.create_dataset(wn[1], data=module.bias.detach().numpy())
+        if top:
+            f.create_group("flatten").attrs["weight_names"] = []
+    return path
