@@ -430,6 +430,8 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
                             f"not into {spec.title}.")
     model, preprocess = load_keras_h5(path, spec.name)
     notes: list[str] = []
+    if getattr(model, "keras_top", True) is False:
+        notes.append(f"{path.name} has no top: the classifier is untrained. Use it to fine-tune a new head.")
     _, head = find_classifier(model)
     labels = _labels_for(num_outputs(head), spec, None, labels_file, notes)
     return LoadedModel(model, labels, preprocess, spec, f"Keras {path.name}", notes=notes)

@@ -45,3 +45,31 @@ def write_keras_vgg_h5(model: nn.Module, arch: str, path: Path, keras1_names: bo
         if top:
             f.create_group("flatten").attrs["weight_names"] = []
     return path
+
+
+def write_keras_inception_h5(model: nn.Module, path: Path, top: bool = True) -> Path:
+    """Inception v3 in Keras' layout: conv2d_N (no bias) + batch_normalization_N (no scale), then predictions."""
+    from engine.keras_import import torch_inception_units
+
+    names: list[str] = []
+    with h5py.File(path, "w") as f:
+        for i, unit in enumerate(torch_inception_units(model), 1):
+            conv, bn = f"conv2d_{i}", f"batch_normalization_{i}"
+            g = f.create_group(conv)
+            g.attrs["weight_names"] = [f"{conv}/kernel:0".encode()]
+            g.create_dataset(f"{conv}/kernel:0", data=unit.conv.weight.detach().numpy().transpose(2, 3, 1, 0))
+            g = f.create_group(bn)
+            wn = [f"{bn}/beta:0", f"{bn}/moving_mean:0", f"{bn}/moving_variance:0"]
+            g.attrs["weight_names"] = [x.encode() for x in wn]
+            for key, value in zip(wn, (unit.bn.bias, unit.bn.running_mean, unit.bn.running_var), strict=True):
+                g.create_dataset(key, data=value.detach().numpy())
+            names += [conv, bn]
+        if top:
+            g = f.create_group("predictions")
+            wn = ["predictions/kernel:0", "predictions/bias:0"]
+            g.attrs["weight_names"] = [x.encode() for x in wn]
+            g.create_dataset(wn[0], data=model.fc.weight.detach().numpy().T)
+            g.create_dataset(wn[1], data=model.fc.bias.detach().numpy())
+            names.append("predictions")
+        f.attrs["layer_names"] = [n.encode() for n in names]
+    return path

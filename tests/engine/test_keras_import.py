@@ -73,3 +73,32 @@ def test_cli_classify_with_a_keras_file(tmp_path: Path, photos: Path) -> None:
                           "--weights", str(h5), "--topk", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert len([line for line in run.stdout.splitlines() if line.strip().startswith(("1.", "2."))]) == 2
+
+
+@pytest.mark.parametrize("top", [True, False])
+def test_inception_v3_round_trip_with_and_without_top(top: bool, tmp_path: Path) -> None:
+    from tests.keras_h5 import write_keras_inception_h5
+
+    torch.manual_seed(0)
+    model = get_arch("inception_v3").build().eval()
+    with torch.no_grad():  # Keras' BN has no scale: gamma 1; the rest made non-trivial
+        for m in model.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.bias.uniform_(-0.2, 0.2)
+                m.running_mean.uniform_(-0.1, 0.1)
+                m.running_var.uniform_(0.5, 1.5)
+    h5 = write_keras_inception_h5(model, tmp_path / "inception.h5", top)
+    loaded = load_weights("inception_v3", str(h5))
+    assert loaded.preprocess.crop == 299 and loaded.preprocess.mean == (0.5, 0.5, 0.5)  # scaled to [-1, 1]
+    x = torch.randn(1, 3, 299, 299)
+    with torch.inference_mode():
+        if top:
+            assert torch.allclose(loaded.model(x), model(x), atol=1e-5)
+        else:
+            assert any("no top" in n for n in loaded.notes)
+            features = torch.nn.Sequential(*list(loaded.model.children())[:-2])
+            reference = torch.nn.Sequential(*list(model.children())[:-2])
+            assert torch.allclose(features(x), reference(x), atol=1e-5)
+    vgg = write_keras_vgg_h5(get_arch("vgg16").build(), "vgg16", tmp_path / "vgg.h5")
+    with pytest.raises(ConvLensError, match="does not fit Inception v3"):
+        load_weights("inception_v3", str(vgg))
