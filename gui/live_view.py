@@ -147,6 +147,7 @@ class LiveView(QWidget):
         self.running = False
         self.paused = False
         self.last_result: LiveResult | None = None
+        self.paused_on: LiveResult | None = None  # the frame the engine stopped on (set once it confirms)
         self._shown: deque[float] = deque(maxlen=90)
         self._captured: deque[tuple[float, int]] = deque(maxlen=90)
         self.recorder: DatasetRecorder | None = None
@@ -322,12 +323,14 @@ class LiveView(QWidget):
         """The engine has stopped on ``result``: freeze on its frame (the one the prediction belongs to)."""
         if result is None:
             return
+        self.paused_on = result
         self.last_result = result
         self.canvas.result = result
         self.canvas.set_frame(result.frame.image)
 
     def _on_pause(self, paused: bool) -> None:
         self.paused = paused
+        self.paused_on = None
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         if paused:
             self.timer.stop()

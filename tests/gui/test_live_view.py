@@ -45,13 +45,18 @@ def test_pause_freezes_the_frame_and_feature_maps_use_it(qtbot, window: MainWind
     start(window, str(video))
     lv = window.live_view
     qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
-    with qtbot.waitSignal(window.client.worker.live_paused, timeout=10_000):
-        lv.pause_button.click()
+    lv.pause_button.click()
     assert lv.paused
+    worker = window.client.worker
+
+    def frozen_on_the_engines_frame() -> bool:  # the engine's current image is the frame the view froze on
+        return lv.last_result is not None and worker.session._current[0] == f"live frame {lv.last_result.frame.index}"
+
+    qtbot.waitUntil(lambda: lv.paused_on is not None, timeout=10_000)  # the engine confirmed where it stopped
     frozen = lv.last_result
+    assert frozen is lv.paused_on and frozen_on_the_engines_frame()
     qtbot.wait(300)
-    assert lv.last_result is frozen  # no new predictions while paused
-    assert window.client.worker.session._current[0] == f"live frame {frozen.frame.index}"
+    assert lv.last_result is frozen and frozen_on_the_engines_frame()  # nothing new while paused
     qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
     window.tabs.setCurrentIndex(2)
     window.layer_tree.tree.setCurrentItem(window.layer_tree.item_for("features.2"))
