@@ -16,6 +16,7 @@ from torch import nn
 from torchvision import models as tvm
 
 from engine.architectures.lenet import lenet5
+from engine.architectures.nasnet import nasnet_a_mobile
 from engine.architectures.resnets import preact_resnet18, preact_resnet50, se_resnet50
 from engine.errors import ConvLensError
 from engine.preprocess import MNIST, Preprocess
@@ -148,6 +149,12 @@ _SPECS: tuple[ArchSpec, ...] = (
     _tv("mobilenet_v2", "mobile", "MobileNetV2", "Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions."),
     _tv("mobilenet_v3_small", "mobile", "MobileNetV3 Small", "Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small."),
     _tv("mobilenet_v3_large", "mobile", "MobileNetV3 Large", "Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large."),
+    ArchSpec(
+        name="nasnet_a_mobile", family="mobile", title="NASNet-A Mobile",
+        description="Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.",
+        input_size=224, channels=3, builder=nasnet_a_mobile, torchvision=False,
+        default_preprocess=Preprocess(mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5)),
+    ),
     _tv("efficientnet_b0", "mobile", "EfficientNet-B0", "Tan 2019: MBConv blocks scaled jointly in depth, width and resolution."),
 )
 

@@ -55,6 +55,19 @@ def _shape_of(output: object) -> tuple[int, ...] | None:
     return None
 
 
+def block_type(module: nn.Module) -> str:
+    """The layer's type for people: torchvision's ResNet blocks are named as the seeds name them.
+
+    A block whose shortcut is a projection (``downsample``) is a convolution block; one whose
+    shortcut is the identity is an identity block.
+    """
+    name = type(module).__name__
+    if name in ("BasicBlock", "Bottleneck") and hasattr(module, "downsample"):
+        kind = "ConvolutionBlock" if module.downsample is not None else "IdentityBlock"
+        return f"{kind} ({name})"
+    return name
+
+
 def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "") -> ModelSummary:
     """Run one forward pass of a zero image of ``input_shape`` (C, H, W) and record every layer.
 
@@ -96,7 +109,7 @@ def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "
         layers.append(
             LayerInfo(
                 name=mod_name,
-                type=type(module).__name__,
+                type=block_type(module),
                 depth=mod_name.count("."),
                 output_shape=shapes.get(mod_name),
                 params=sum(p.numel() for p in all_params) if not leaf else sum(p.numel() for p in own),

@@ -78,3 +78,40 @@ def test_seed_architectures_fine_tune_and_export(photos: Path, tmp_path: Path) -
     report = export(load_weights("se_resnet50", "random"), tmp_path / "se.onnx", "onnx",
                     [load_image(photos / "fish.png"), load_image(photos / "dog_samoyed.jpg")])
     assert report.ok, report.summary()
+
+
+def test_nasnet_a_mobile_4_at_1056() -> None:
+    # Zoph et al. 2018, Table 2: NASNet-A (4 @ 1056), 224x224: 5.3M parameters, 564M mult-adds.
+    from engine.architectures.nasnet import NormalCell, ReductionCell
+
+    model = get_arch("nasnet_a_mobile").build().eval()
+    total = sum(p.numel() for p in model.parameters())
+    assert total == pytest.approx(5.3e6, rel=0.01), total
+    summary = summarize(model, (3, 224, 224))
+    assert summary.flops / 2 == pytest.approx(564e6, rel=0.05)  # FLOPs count a multiply-add as two
+    cells = {name: cell for name, cell in model.cells.items()}
+    assert sum(isinstance(c, NormalCell) for c in cells.values()) == 12  # 3 stages of 4 normal cells
+    assert sum(isinstance(c, ReductionCell) for c in cells.values()) == 2  # + 2 stem reduction cells
+    assert summary.layer("cells.cell_3").output_shape == (264, 28, 28)
+    assert summary.layer("cells.cell_9").output_shape == (528, 14, 14)
+    assert summary.layer("cells.cell_15").output_shape == (1056, 7, 7)
+
+
+def test_nasnet_fine_tunes_and_exports(photos: Path, tmp_path: Path) -> None:
+    from engine.export import export
+    from engine.images import load_image
+    from engine.train import TrainConfig, build_student
+
+    loaded = load_weights("nasnet_a_mobile", "random")
+    model, head, _ = build_student(loaded, 3, TrainConfig())
+    assert [n for n, p in model.named_parameters() if p.requires_grad] == ["last_linear.1.weight",
+                                                                             "last_linear.1.bias"]
+    report = export(loaded, tmp_path / "nasnet.onnx", "onnx", [load_image(photos / "kitten_224.png")])
+    assert report.ok, report.summary()
+
+
+def test_torchvision_resnet_blocks_are_named_identity_and_convolution_blocks() -> None:
+    summary = summarize(get_arch("resnet50").build(), (3, 224, 224))
+    assert summary.layer("layer1.0").type == "ConvolutionBlock (Bottleneck)"  # 64 -> 256: projection shortcut
+    assert summary.layer("layer1.1").type == "IdentityBlock (Bottleneck)"
+    assert summarize(get_arch("resnet18").build(), (3, 224, 224)).layer("layer2.0").type == "ConvolutionBlock (BasicBlock)"
