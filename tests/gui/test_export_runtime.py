@@ -51,3 +51,18 @@ def test_onnx_file_without_preprocessing_asks_once(qtbot, window: MainWindow, sh
     window.model_panel.set_weights_file(squeezenet)
     qtbot.waitUntil(lambda: window.model_info is not before, timeout=30_000)
     assert asked == [squeezenet]
+
+
+def test_keras_vgg19_file_from_the_weights_picker(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import torch
+
+    from engine.registry import get_arch
+    from tests.keras_h5 import write_keras_vgg_h5
+
+    torch.manual_seed(0)
+    h5 = write_keras_vgg_h5(get_arch("vgg19").build(), "vgg19", tmp_path / "vgg19_weights_tf_dim_ordering_tf_kernels.h5")
+    load(qtbot, window, "vgg19", "file", str(h5))
+    assert window.model_info.title == "VGG19" and window.model_info.source.startswith("Keras")
+    labels = [window.model_panel.arch_combo.itemText(i).strip() for i in range(window.model_panel.arch_combo.count())]
+    for title in ("Pre-act ResNet-18", "Pre-act ResNet-50", "SE-ResNet-50", "NASNet-A Mobile"):
+        assert title in labels
