@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from engine.data import Dataset, Split, load_mnist, stratified_split  # noqa: E402
+from engine.steps import run_to_end  # noqa: E402
 from engine.train import TrainConfig, fine_tune  # noqa: E402
 from engine.weights import load_weights  # noqa: E402
 
@@ -43,12 +44,8 @@ def _three_hundred() -> Dataset:
 
 def _run(loaded, data, cfg) -> tuple[float, float]:  # noqa: ANN001
     start = time.perf_counter()
-    steps = fine_tune(loaded, data, cfg)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return time.perf_counter() - start, done.value.val_accuracy
+    result = run_to_end(fine_tune(loaded, data, cfg))
+    return time.perf_counter() - start, result.val_accuracy
 
 
 def main() -> int:

@@ -30,18 +30,14 @@ from engine.export import to_onnxruntime  # noqa: E402
 from engine.live import run_live  # noqa: E402
 from engine.predict import Predictor  # noqa: E402
 from engine.session import EngineSession  # noqa: E402
+from engine.steps import run_to_end  # noqa: E402
 from engine.weights import load_weights  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
 
 
 def _live_fps(session: EngineSession, video: Path) -> float:
-    steps = run_live(session, str(video))
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value.infer_fps
+    return run_to_end(run_live(session, str(video))).infer_fps
 
 
 def main() -> int:

@@ -330,6 +330,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_finetune(args: argparse.Namespace) -> int:
     from engine.data import is_mnist_folder, load_image_folder, load_mnist
     from engine.device import select_device
+    from engine.steps import run_to_end
     from engine.train import EpochStats, TrainConfig, fine_tune
     from engine.weights import load_weights, save_checkpoint
 
@@ -355,18 +356,14 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
     print(f"{what}: {loaded.arch.title if loaded.arch else args.arch}, up to {cfg.epochs} epochs")
     if cfg.augments and cfg.freeze_backbone:
         print("augmentation is on: backbone features change every epoch, so they cannot be cached (slower)")
-    steps = fine_tune(loaded, data, cfg, select_device(args.device))
-    while True:
-        try:
-            step = next(steps)
-        except StopIteration as done:
-            result = done.value
-            break
+    def show(step: object) -> None:
         if isinstance(step, EpochStats):
             print(f"\repoch {step.epoch}: train loss {step.train_loss:.4f} acc {100 * step.train_acc:.1f}%  "
                   f"val loss {step.val_loss:.4f} acc {100 * step.val_acc:.1f}%  ({step.seconds:.1f} s)" + " " * 20)
         else:
             _progress_bar(step)
+
+    result = run_to_end(fine_tune(loaded, data, cfg, select_device(args.device)), show)
     save_checkpoint(out, result.loaded)
     classes = result.loaded.labels
     print(f"validation accuracy: {100 * result.val_accuracy:.2f}% (best epoch {result.best_epoch}"

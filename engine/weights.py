@@ -519,14 +519,9 @@ def load_weights_steps(arch: str | None, weights: str, labels_file: str | Path |
 def load_weights(arch: str | None, weights: str, labels_file: str | Path | None = None,
                  progress: Callable[[DownloadProgress], None] | None = None) -> LoadedModel:
     """``load_weights_steps`` run to the end, reporting download progress to ``progress``."""
-    steps = load_weights_steps(arch, weights, labels_file)
-    while True:
-        try:
-            step = next(steps)
-        except StopIteration as done:
-            return done.value
-        if progress:
-            progress(step)
+    from engine.steps import run_to_end
+
+    return run_to_end(load_weights_steps(arch, weights, labels_file), progress)
 
 
 def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:

@@ -28,6 +28,23 @@ def conv1x1(cin: int, cout: int, stride: int = 1) -> nn.Conv2d:
     return nn.Conv2d(cin, cout, 1, stride=stride, bias=False)
 
 
+def imagenet_stem() -> nn.Sequential:
+    """The ResNet stem for 224x224 images: 7x7/2 conv, BN, ReLU, 3x3/2 max pool (224 -> 56)."""
+    return nn.Sequential(OrderedDict(
+        conv=nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False),
+        bn=nn.BatchNorm2d(64),
+        relu=nn.ReLU(inplace=True),
+        pool=nn.MaxPool2d(3, stride=2, padding=1),
+    ))
+
+
+def init_convs(model: nn.Module) -> None:
+    """He initialisation for every convolution (He et al. 2015), as torchvision's ResNets do."""
+    for m in model.modules():
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+
+
 class SEBlock(nn.Module):
     """Squeeze-and-Excitation: global average pool (squeeze) -> FC-ReLU-FC-sigmoid (excitation) -> scale.
 
@@ -99,12 +116,7 @@ class PreActConvolutionBlock(_PreActBlock):
 class PreActResNet(nn.Module):
     def __init__(self, layers: tuple[int, ...], bottleneck: bool, num_classes: int = 1000) -> None:
         super().__init__()
-        self.stem = nn.Sequential(OrderedDict(
-            conv=nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False),
-            bn=nn.BatchNorm2d(64),
-            relu=nn.ReLU(inplace=True),
-            pool=nn.MaxPool2d(3, stride=2, padding=1),
-        ))
+        self.stem = imagenet_stem()
         expansion = 4 if bottleneck else 1
         cin = 64
         stages = []
@@ -123,9 +135,7 @@ class PreActResNet(nn.Module):
         self.post = nn.Sequential(OrderedDict(bn=nn.BatchNorm2d(cin), relu=nn.ReLU(inplace=True)))
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.fc = nn.Linear(cin, num_classes)
-        for m in self.modules():
-            if isinstance(m, nn.Conv2d):
-                nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+        init_convs(self)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = self.stem(x)
@@ -180,12 +190,7 @@ class SEConvolutionBlock(_SEBottleneck):
 class SEResNet(nn.Module):
     def __init__(self, layers: tuple[int, ...], num_classes: int = 1000, reduction: int = 16) -> None:
         super().__init__()
-        self.stem = nn.Sequential(OrderedDict(
-            conv=nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False),
-            bn=nn.BatchNorm2d(64),
-            relu=nn.ReLU(inplace=True),
-            pool=nn.MaxPool2d(3, stride=2, padding=1),
-        ))
+        self.stem = imagenet_stem()
         cin = 64
         stages = []
         for i, (blocks, width) in enumerate(zip(layers, (64, 128, 256, 512), strict=True)):
@@ -198,9 +203,7 @@ class SEResNet(nn.Module):
         self.stage2, self.stage3, self.stage4, self.stage5 = stages
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.fc = nn.Linear(cin, num_classes)
-        for m in self.modules():
-            if isinstance(m, nn.Conv2d):
-                nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+        init_convs(self)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = self.stem(x)

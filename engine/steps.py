@@ -1,0 +1,20 @@
+"""Driving the engine's long-running generators to the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from typing import TypeVar
+
+Step = TypeVar("Step")
+Result = TypeVar("Result")
+
+
+def run_to_end(steps: Generator[Step, None, Result], on_step: Callable[[Step], object] | None = None) -> Result:
+    """Iterate ``steps`` (calling ``on_step`` for each) and return the generator's return value."""
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as done:
+            return done.value
+        if on_step is not None:
+            on_step(step)
