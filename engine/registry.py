@@ -83,7 +83,9 @@ class ArchSpec:
         enum = self.weights_enum
         if enum is not None:
             return tuple(enum.DEFAULT.meta["categories"])
-        return ()
+        from torchvision.models._meta import _IMAGENET_CATEGORIES
+
+        return tuple(_IMAGENET_CATEGORIES)  # our ImageNet-shaped architectures (1000 classes)
 
 
 def _tv(name: str, family: str, title: str, description: str, size: int = 224, **kwargs: Any) -> ArchSpec:
