@@ -88,7 +88,7 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
         if missing == ["fc1", "fc2", "predictions"]:
             raise ConvLensError(f"{path.name} has no top (fc1, fc2, predictions): ConvLens needs the "
                                 f"with-top file to classify (…_tf_kernels.h5, not …_notop.h5).")
-        others = [a for a in SUPPORTED if a != arch and all(layers.get(n) for n in keras_vgg_layer_names(a))]
+        others = [a for a in _VGG_BLOCKS if a != arch and all(layers.get(n) for n in keras_vgg_layer_names(a))]
         hint = f" It looks like {others[0].upper()} weights." if others else ""
         raise ConvLensError(f"{path.name} does not fit {arch.upper()}: missing Keras layers "
                             f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}.{hint}")
