@@ -22,7 +22,8 @@ import torch
 from PIL import Image
 
 from engine.errors import ConvLensError
-from engine.onnx_runtime import META_ARCH, META_CLASSES, META_PREPROCESS, OnnxClassifier
+from engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE
+from engine.onnx_runtime import OnnxClassifier
 from engine.resources import resources_dir
 from engine.weights import LoadedModel
 
@@ -86,7 +87,7 @@ def export(loaded: LoadedModel, path: str | Path, fmt: str, samples: Sequence[Im
             else:
                 with torch.no_grad():
                     traced = torch.jit.trace(model, dummy, check_trace=False)
-                torch.jit.save(traced, str(tmp), _extra_files={"convlens.json": json.dumps(_metadata(loaded))})
+                torch.jit.save(traced, str(tmp), _extra_files={TORCHSCRIPT_META_FILE: json.dumps(_metadata(loaded))})
         os.replace(tmp, path)
     except ConvLensError:
         raise

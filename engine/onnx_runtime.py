@@ -16,11 +16,8 @@ import numpy as np
 import torch
 
 from engine.errors import ConvLensError
+from engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS
 from engine.preprocess import IMAGENET_MEAN, IMAGENET_STD, Preprocess
-
-META_CLASSES = "convlens.classes"
-META_PREPROCESS = "convlens.preprocess"
-META_ARCH = "convlens.arch"
 
 PRESETS = {
     "imagenet": "torchvision ImageNet: RGB, 0-1, ImageNet mean/std, resize + centre crop",

@@ -32,9 +32,10 @@ from engine.features import (
 )
 from engine.images import load_image
 from engine.predict import BatchProgress, Prediction, Predictor
+from engine.registry import get_arch
 from engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
 from engine.summary import ModelSummary, summarize
-from engine.weights import DownloadProgress, LoadedModel, load_weights_steps
+from engine.weights import DownloadProgress, LoadedModel, load_file, load_weights_steps
 
 #: Longest side of the copy of an image sent back for display.
 DISPLAY_MAX_SIDE = 1600
@@ -133,16 +134,15 @@ class EngineSession:
         if request.kind == "file":
             if not request.path:
                 raise ConvLensError("Choose a weights file.")
-            weights = request.path if Path(request.path).suffix else str(Path(request.path).resolve())
-        elif request.kind == "random":
-            weights = "random"
-        elif request.kind == "pretrained":
-            weights = request.pretrained_name or "pretrained"
+            # A chosen file is a file, whatever its name looks like: no guessing from the string.
+            loaded = load_file(request.path, get_arch(request.arch) if request.arch else None, request.labels_file)
+        elif request.kind in ("random", "pretrained"):
+            if request.arch is None:
+                raise ConvLensError("Choose an architecture first.")
+            weights = "random" if request.kind == "random" else (request.pretrained_name or "pretrained")
+            loaded = yield from load_weights_steps(request.arch, weights, request.labels_file)
         else:
             raise ValueError(request.kind)
-        if request.arch is None and request.kind != "file":
-            raise ConvLensError("Choose an architecture first.")
-        loaded = yield from load_weights_steps(request.arch, weights, request.labels_file)
         if self.runtime == "onnxruntime":
             self.torch_loaded = loaded
             from engine.export import to_onnxruntime

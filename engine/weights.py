@@ -29,6 +29,7 @@ from torch import nn
 
 from engine.errors import ConvLensError
 from engine.heads import find_classifier, num_outputs
+from engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE
 from engine.preprocess import Preprocess
 from engine.registry import ArchSpec, get_arch
 
@@ -438,7 +439,7 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
 
 
 def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path | None) -> LoadedModel:
-    extra = {"convlens.json": ""}  # written by ConvLens' export: class names, preprocessing, architecture
+    extra = {TORCHSCRIPT_META_FILE: ""}  # written by ConvLens' export: class names, preprocessing, architecture
     try:
         with warnings.catch_warnings():
             # torch >= 2.10 deprecates TorchScript in favour of torch.export; files still load.
@@ -448,20 +449,20 @@ def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path
         raise ConvLensError(f"TorchScript file {path.name}: cannot be loaded ({str(exc).splitlines()[0][:160]}).") from None
     model.eval()
     meta: dict[str, Any] = {}
-    if extra["convlens.json"]:
+    if extra[TORCHSCRIPT_META_FILE]:
         try:
-            meta = json.loads(extra["convlens.json"])
+            meta = json.loads(extra[TORCHSCRIPT_META_FILE])
         except json.JSONDecodeError:
             meta = {}
-    if meta.get("convlens.arch") and spec is None:
-        spec = get_arch(meta["convlens.arch"])
-    if meta.get("convlens.preprocess"):
-        preprocess = Preprocess.from_dict(json.loads(meta["convlens.preprocess"]))
+    if meta.get(META_ARCH) and spec is None:
+        spec = get_arch(meta[META_ARCH])
+    if meta.get(META_PREPROCESS):
+        preprocess = Preprocess.from_dict(json.loads(meta[META_PREPROCESS]))
     else:
         preprocess = spec.preprocess if spec else Preprocess()
     num_classes = _probe_outputs(model, preprocess, path.name)
     notes: list[str] = []
-    classes = json.loads(meta["convlens.classes"]) if meta.get("convlens.classes") else None
+    classes = json.loads(meta[META_CLASSES]) if meta.get(META_CLASSES) else None
     labels = _labels_for(num_classes, spec, classes, labels_file, notes)
     return LoadedModel(model, labels, preprocess, spec, f"TorchScript {path.name}", scripted=True, notes=notes)
 
