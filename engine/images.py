@@ -8,7 +8,6 @@ orientation applied.
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,11 +17,35 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from engine.errors import ConvLensError
 
-#: Largest image we decode (pixels). Pillow's own guard is 89.5M; we refuse
-#: anything past this *before* decoding, from the header alone.
-MAX_PIXELS = 120_000_000
+#: Largest image we decode by default (pixels). We refuse anything past the
+#: limit *before* decoding, from the header alone. This is the only limit:
+#: Pillow's own guard (a warning at 89.5 MP, an error at twice that) is
+#: switched off so that it can never contradict ours.
+DEFAULT_MAX_PIXELS = 120_000_000
+_max_pixels = DEFAULT_MAX_PIXELS
+Image.MAX_IMAGE_PIXELS = None
 
-_LIMIT_TEXT = f"{MAX_PIXELS // 1_000_000} megapixels"
+
+def max_pixels() -> int:
+    return _max_pixels
+
+
+def set_max_pixels(pixels: int) -> None:
+    """Change the limit (the app's setting); at least 1 megapixel."""
+    global _max_pixels
+    _max_pixels = max(1_000_000, int(pixels))
+
+
+def _limit_text() -> str:
+    return f"{_max_pixels / 1e6:g} megapixels"
+
+
+def _check_size(label: str, width: int, height: int) -> None:
+    if width * height > _max_pixels:
+        raise ConvLensError(
+            f"{label}: {width}x{height} is {width * height / 1e6:,.1f} megapixels, more than the limit of "
+            f"{_limit_text()}. Scale it down first (or raise the limit in the settings)."
+        )
 
 IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm", ".pbm", ".jfif"}
@@ -51,28 +74,22 @@ def load_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
             raise ConvLensError(f"{label}: cannot be read ({exc.strerror or exc}).") from None
     if not data:
         raise ConvLensError(f"{label}: the file is empty (0 bytes).")
+    frames = 1
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ConvLensError(
-                    f"{label}: {width}x{height} pixels is too large to decode safely; the limit is {_LIMIT_TEXT}."
-                )
+            _check_size(label, width, height)
+            frames = int(getattr(image, "n_frames", 1) or 1)
             image.load()
     except ConvLensError:
         raise
     except UnidentifiedImageError:
         raise ConvLensError(f"{label}: not an image file, or a format that cannot be read.") from None
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        # Pillow refuses absurd headers inside open(); say how big it claimed to be.
-        found = re.search(r"\((\d+) pixels\)", str(exc))
-        size = f" ({int(found.group(1)) / 1e6:,.0f} megapixels)" if found else ""
-        raise ConvLensError(
-            f"{label}: the image is too large to decode safely{size}; the limit is {_LIMIT_TEXT}."
-        ) from None
-    except (OSError, SyntaxError, ValueError) as exc:
+    except Image.DecompressionBombError as exc:  # only if someone re-enabled Pillow's guard
+        raise ConvLensError(f"{label}: too large to decode safely ({exc}).") from None
+    except (OSError, SyntaxError, ValueError, MemoryError) as exc:
         reason = str(exc) or type(exc).__name__
         if "truncated" in reason:
             reason = "the file is truncated (incomplete download or copy?)"
@@ -81,7 +98,47 @@ def load_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
         image = ImageOps.exif_transpose(image)
     except Exception:  # noqa: BLE001 - a broken EXIF block must not cost the picture
         pass
-    return _to_8bit(image)
+    out = _to_8bit(image)
+    if frames > 1:
+        out.info[NOTES_KEY] = (f"{label} is animated ({frames} frames): only the first frame is used.",)
+    return out
+
+
+#: ``Image.info`` key holding notes about how an image was read (e.g. "animated: frame 1 used").
+NOTES_KEY = "convlens_notes"
+
+
+def image_notes(image: Image.Image | np.ndarray) -> tuple[str, ...]:
+    return tuple(image.info.get(NOTES_KEY, ())) if isinstance(image, Image.Image) else ()
+
+
+def load_thumbnail(source: str | Path, size: int) -> np.ndarray:
+    """A small RGB preview (longest side <= ``size``) decoded with bounded memory.
+
+    JPEGs are decoded at a reduced scale (draft mode); other formats are
+    decoded once and shrunk. The same size limit and error messages as
+    ``load_image``.
+    """
+    path = Path(source)
+    label = path.name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                _check_size(label, *image.size)
+                image.draft("RGB", (size, size))
+                image = ImageOps.exif_transpose(image) or image
+                image.thumbnail((size, size), Image.Resampling.BILINEAR)
+                rgb = _to_8bit(image).convert("RGB")
+    except ConvLensError:
+        raise
+    except FileNotFoundError:
+        raise ConvLensError(f"{label}: file not found ({path}).") from None
+    except UnidentifiedImageError:
+        raise ConvLensError(f"{label}: not an image file, or a format that cannot be read.") from None
+    except (OSError, SyntaxError, ValueError, MemoryError) as exc:
+        raise ConvLensError(f"{label}: the image data is damaged: {exc or type(exc).__name__}.") from None
+    return np.ascontiguousarray(np.asarray(rgb, dtype=np.uint8))
 
 
 def _to_8bit(image: Image.Image) -> Image.Image:

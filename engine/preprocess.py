@@ -20,6 +20,9 @@ from torchvision.transforms.v2 import functional as F
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
+#: Images longer than this many times their width are centre-cropped to it before resizing.
+MAX_ASPECT = 32
+
 
 @dataclass(frozen=True)
 class Preprocess:
@@ -77,11 +80,18 @@ class Preprocess:
         several times faster, which matters for live video.
         """
         if isinstance(image, Image.Image):
+            region = self.bounded_region(*image.size)
+            if region is not None:
+                image = image.crop(region)
             mode = "L" if self.channels == 1 else "RGB"
             if image.mode != mode:
                 image = image.convert(mode)
             array = np.array(image)
         else:
+            region = self.bounded_region(image.shape[1], image.shape[0])
+            if region is not None:
+                left, top, right, bottom = region
+                image = image[top:bottom, left:right]
             array = np.ascontiguousarray(image)
             if array.ndim == 3 and array.shape[2] == 1:
                 array = array[:, :, 0]
@@ -106,6 +116,30 @@ class Preprocess:
         if self.scale != 1.0:
             x.mul_(self.scale)
         return F.normalize(x, list(self.mean), list(self.std))
+
+    def bounded_region(self, width: int, height: int) -> tuple[int, int, int, int] | None:
+        """The part of a very elongated image worth resizing, or None to use it whole.
+
+        Resizing the shorter side to ``resize`` scales the longer side by the
+        same factor: a 100000 x 1 image would become 256 x 25.6 million pixels
+        (gigabytes) before the centre crop throws almost all of it away. For an
+        image more than ``MAX_ASPECT`` times longer than wide, only its centre
+        ``MAX_ASPECT``:1 part is resized; the centre crop lies far inside it, so
+        the model sees the same pixels (up to a source pixel of rounding) and
+        memory is bounded by ``resize`` x ``MAX_ASPECT * resize`` whatever the
+        image's shape. Ordinary photos and panoramas take the exact path.
+        """
+        if not self.resize:
+            return None  # resized straight to crop x crop: already bounded
+        short, long = min(width, height), max(width, height)
+        if long <= MAX_ASPECT * short:
+            return None
+        keep = MAX_ASPECT * short
+        if width > height:
+            left = (width - keep) // 2
+            return left, 0, left + keep, height
+        top = (height - keep) // 2
+        return 0, top, width, top + keep
 
     def describe(self) -> str:
         order = "" if self.channel_order == "RGB" else f", {self.channel_order}"

@@ -77,4 +77,7 @@ class DatasetRecorder:
             gone = files[-n:] if n > 0 else []
             for p in gone:
                 p.unlink(missing_ok=True)
+            folder = self.class_dir(class_name)
+            if gone and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()  # an empty class folder would break training
             return len(gone)

@@ -30,7 +30,7 @@ from engine.features import (
     get_layer,
     require_inspectable,
 )
-from engine.images import load_image
+from engine.images import image_notes, load_image
 from engine.predict import BatchProgress, Prediction, Predictor
 from engine.registry import get_arch
 from engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
@@ -65,6 +65,8 @@ class ImageClassification:
     size: tuple[int, int]
     predictions: tuple[Prediction, ...]
     seconds: float
+    model: str = ""  # which model made it (title and weights source)
+    notes: tuple[str, ...] = ()  # how the image was read (e.g. only the first frame of an animation)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,9 @@ class EngineSession:
         self._recorder = ActivationRecorder()
         self.runtime = "torch"
         self.torch_loaded: LoadedModel | None = None  # the torch model behind an ONNX Runtime copy
+        self.unsaved = False  # the current model was trained here and not saved yet
+        self.info: ModelInfo | None = None
+        self._image_cache: tuple[str, Image.Image] | None = None  # (key, image) of the last image opened
 
     @property
     def device_name(self) -> str:
@@ -179,8 +184,9 @@ class EngineSession:
         self._current = None
         self._captured = None
         self._recorder = ActivationRecorder()
+        self.unsaved = False
         pre = loaded.preprocess
-        return ModelInfo(
+        self.info = ModelInfo(
             arch=loaded.name,
             title=loaded.arch.title if loaded.arch else "TorchScript",
             source=loaded.source,
@@ -191,6 +197,7 @@ class EngineSession:
             scripted=loaded.scripted,
             runtime=loaded.runtime,
         )
+        return self.info
 
     def summary(self) -> ModelSummary:
         """The current model's layer table (computed once per model)."""
@@ -208,6 +215,22 @@ class EngineSession:
     # ------------------------------------------------------------- images
     def open_image(self, source: str | bytes, name: str | None = None) -> Image.Image:
         return load_image(source, name)
+
+    def open_image_cached(self, source: str | bytes, key: str) -> Image.Image:
+        """``open_image``, reusing the last image when ``key`` is unchanged (re-classify, new top-k)."""
+        if self._image_cache is not None and self._image_cache[0] == key:
+            return self._image_cache[1]
+        self._image_cache = None  # never hold two large images at once
+        image = self.open_image(source, None if isinstance(source, str) else key)
+        self._image_cache = (key, image)
+        return image
+
+    @staticmethod
+    def image_notes(image: Image.Image | np.ndarray) -> tuple[str, ...]:
+        return image_notes(image)
+
+    def model_label(self) -> str:
+        return f"{self.info.title} ({self.info.source})" if self.info else ""
 
     @staticmethod
     def display_copy(image: Image.Image | np.ndarray) -> np.ndarray:
@@ -239,7 +262,7 @@ class EngineSession:
         seconds = time.perf_counter() - start
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         shown = self.display_copy(image) if display else np.empty((0, 0, 3), np.uint8)
-        return ImageClassification(source, shown, size, predictions, seconds)
+        return ImageClassification(source, shown, size, predictions, seconds, self.model_label(), image_notes(image))
 
     # ------------------------------------------------------------- inside
     def _require_model(self) -> Predictor:
@@ -286,14 +309,18 @@ class EngineSession:
         pre = predictor.preprocess
         return default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop))
 
-    def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam") -> CamResult:
-        """Grad-CAM / LayerCAM for the current image, upsampled to its size."""
+    def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam",
+            max_side: int | None = None) -> CamResult:
+        """Grad-CAM / LayerCAM for the current image, upsampled to its size (longest side at most ``max_side``)."""
         predictor = self._require_model()
         require_inspectable(predictor.model)
         _, image, x = self._require_image()
         layer = layer or self.default_cam_layer()
         cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index, method)
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
+        if max_side and max(size) > max_side:  # memory bounded by the display, not the photo
+            scale = max_side / max(size)
+            size = (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
         heat = cam_to_image(cam, predictor.preprocess, size)
         box = tuple(round(v) for v in crop_box(predictor.preprocess, size))
         return CamResult(layer, index, predictor.labels[index], method, heat, cam, box)  # type: ignore[arg-type]

@@ -103,10 +103,10 @@ def open_capture(source: int | str) -> cv2.VideoCapture:
     raise ConvLensError(f"Stream {source} cannot be opened: check the address and the network.")
 
 
-def list_cameras(max_index: int = 6) -> list[int]:
-    """Indices of the cameras OpenCV can open (tries 0 .. max_index-1)."""
+def list_cameras(max_index: int = 6, start: int = 0) -> list[int]:
+    """Indices of the cameras OpenCV can open (tries start .. max_index-1)."""
     found = []
-    for index in range(max_index):
+    for index in range(start, max_index):
         cap = cv2.VideoCapture(index)
         try:
             if cap.isOpened():
@@ -182,6 +182,9 @@ class CaptureThread(threading.Thread):
         self.on_frame = on_frame
         self.wants_frame = wants_frame
         self.skipped = 0  # frames grabbed but never decoded: every consumer was still busy
+        self.paused = False  # a file source waits where it is (a camera keeps delivering)
+        self.loop = False  # a file source starts again at its end (e.g. while recording samples)
+        self.loops = 0
         self._stop_event = threading.Event()
         self.ended = False
         self.error: str | None = None
@@ -207,10 +210,18 @@ class CaptureThread(threading.Thread):
         self.started_at = time.perf_counter()
         next_due = self.started_at
         try:
+            is_file = is_file_source(self.source)
             while not self._stop_event.is_set():
+                if self.paused and is_file:
+                    self._stop_event.wait(0.02)
+                    next_due = time.perf_counter()
+                    continue
                 if not cap.grab():
-                    self._finish_reading()
-                    break
+                    if is_file and self.loop and self.frames and cap.set(cv2.CAP_PROP_POS_FRAMES, 0) and cap.grab():
+                        self.loops += 1
+                    else:
+                        self._finish_reading()
+                        break
                 now = time.perf_counter()
                 if self.frames == 0:
                     self.started_at = now

@@ -22,10 +22,13 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
 
 def run_app(args: Sequence[str]) -> int:
     """Open the window; ``args`` are images or folders to open at once."""
+    from gui.logs import setup_logging
+
+    log_file = setup_logging()
     app = make_application()
     from gui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(log_file=str(log_file))
     window.show()
     app.aboutToQuit.connect(window.shutdown)
     QTimer.singleShot(0, window.start)

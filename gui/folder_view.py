@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,39 @@ from engine.predict import BatchProgress, ImageResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CSV_HEADER = ["file", "top1", "probability", "top5", "error"]
+
+
+def reason_only(source: str, error: str) -> str:
+    """An error without the file name it starts with (the row already names the file)."""
+    prefix = f"{Path(source).name}: "
+    return error[len(prefix):] if error.startswith(prefix) else error
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens the window: the text is elided to the width; the whole text is the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(50)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text if len(text) > 80 else "")
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        line = self._full.replace("\n", " ")
+        super().setText(self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, max(10, self.width())))
 
 
 def _format_eta(seconds: float) -> str:
@@ -68,8 +103,14 @@ class FolderView(QWidget):
         self.cancel_button.setEnabled(False)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setEnabled(False)
-        self.summary = QLabel(self.tr("Drop a folder to classify all its images."))
+        self.summary = ElidedLabel(self.tr("Drop a folder to classify all its images."))
         self.summary.setObjectName("folder_summary")
+        self.model_label = ElidedLabel("")
+        self.model_label.setStyleSheet("color: gray")
+        self.only_skipped = QCheckBox(self.tr("Only skipped files"))
+        self.only_skipped.setEnabled(False)
+        self.only_skipped.toggled.connect(self._filter_skipped)
+        self.proxy.setFilterKeyColumn(self.COL_TOP1)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.export_button.clicked.connect(self.export_requested)
 
@@ -78,8 +119,12 @@ class FolderView(QWidget):
         row.addWidget(self.eta)
         row.addWidget(self.cancel_button)
         row.addWidget(self.export_button)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.only_skipped)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.model_label)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         self.results: list[ImageResult] = []
@@ -87,9 +132,25 @@ class FolderView(QWidget):
         self.running = False
 
     # ----------------------------------------------------------- job life
-    def start(self, total: int, what: str) -> None:
+    def scanning(self, what: str) -> None:
+        """The folder is being searched for images (on the engine thread)."""
         self.model.removeRows(0, self.model.rowCount())
         self.results = []
+        self.progress.setRange(0, 0)
+        self.eta.setText("")
+        self.summary.setText(self.tr("Looking for images in {what}…").format(what=what))
+        self.cancel_button.setEnabled(True)
+        self.export_button.setEnabled(False)
+        self.only_skipped.setChecked(False)
+        self.only_skipped.setEnabled(False)
+        self.only_skipped.setText(self.tr("Only skipped files"))
+        self._started = time.monotonic()
+        self.running = True
+
+    def start(self, total: int, what: str, model: str = "") -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        self.results = []
+        self.model_label.setText(self.tr("Classified by {model}").format(model=model) if model else "")
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
         self.eta.setText("")
@@ -112,12 +173,16 @@ class FolderView(QWidget):
         self.running = False
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(bool(self.results))
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1)
         good = sum(1 for r in self.results if not r.error)
         skipped = len(self.results) - good
         text = self.tr("{good} classified, {skipped} skipped").format(good=good, skipped=skipped)
         if skipped:
-            text += " — " + self.tr("skipped: ") + "; ".join(
-                f"{Path(r.source).name} ({r.error})" for r in self.results if r.error)[:600]
+            text += " — " + "; ".join(
+                f"{Path(r.source).name} ({reason_only(r.source, r.error)})" for r in self.results if r.error)
+        self.only_skipped.setEnabled(bool(skipped))
+        self.only_skipped.setText(self.tr("Only skipped files ({n})").format(n=skipped))
         if cancelled:
             text = self.tr("Cancelled. ") + text
         if error:
@@ -136,7 +201,8 @@ class FolderView(QWidget):
 
         name = Path(result.source).name
         if result.error:
-            row = [cell(name, name.lower()), cell(self.tr("skipped"), ""), cell("", -1.0), cell(result.error, "")]
+            reason = reason_only(result.source, result.error)
+            row = [cell(name, name.lower()), cell(self.tr("skipped"), ""), cell("", -1.0), cell(reason, "")]
         else:
             top = result.predictions[0]
             top5 = ", ".join(f"{p.label} {100 * p.probability:.1f}%" for p in result.predictions[:5])
@@ -145,6 +211,12 @@ class FolderView(QWidget):
         row[0].setData(result.source, Qt.ItemDataRole.UserRole)
         row[self.COL_PROB].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model.appendRow(row)
+
+    def summary_text(self) -> str:
+        return self.summary.full_text()
+
+    def _filter_skipped(self, on: bool) -> None:
+        self.proxy.setFilterFixedString(self.tr("skipped") if on else "")
 
     def _on_double_click(self, index: object) -> None:
         source = self.proxy.mapToSource(index)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 THUMB = 96
@@ -82,31 +82,11 @@ class ImageView(QWidget):
         p.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-class _ThumbSignals(QObject):
-    done = Signal(int, str, QImage)
-
-
-class _ThumbJob(QRunnable):
-    """Decode a small preview with Qt's reader (no torch) off the UI thread."""
-
-    def __init__(self, generation: int, path: str, signals: _ThumbSignals) -> None:
-        super().__init__()
-        self.generation, self.path, self.signals = generation, path, signals
-
-    def run(self) -> None:
-        reader = QImageReader(self.path)
-        reader.setAutoTransform(True)
-        size = reader.size()
-        if size.isValid() and size.width() > 0 and size.height() > 0:
-            reader.setScaledSize(size.scaled(QSize(THUMB * 2, THUMB * 2), Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
-        self.signals.done.emit(self.generation, self.path, image)
-
-
 class ThumbnailStrip(QListWidget):
     """A one-row gallery; selecting an item makes it the current image."""
 
     current_path_changed = Signal(str)
+    thumbnails_needed = Signal(list)  # paths whose previews the window should have decoded (on the engine thread)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,17 +101,13 @@ class ThumbnailStrip(QListWidget):
         placeholder.fill(Qt.GlobalColor.transparent)
         self._placeholder = QIcon(placeholder)
         self.setGridSize(QSize(THUMB + 24, THUMB + 28))
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _ThumbSignals()
-        self._signals.done.connect(self._on_thumb)
-        self._generation = 0
+        self.setUniformItemSizes(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._items: dict[str, QListWidgetItem] = {}
         self.currentItemChanged.connect(self._on_current)
 
     def set_paths(self, paths: list[str]) -> None:
-        self._generation += 1
-        self._pool.clear()
         self.blockSignals(True)
         self.clear()
         self._items = {}
@@ -139,19 +115,50 @@ class ThumbnailStrip(QListWidget):
             item = QListWidgetItem(self._placeholder, Path(path).name)
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
+            item.setSizeHint(QSize(THUMB + 24, THUMB + 28))
             self.addItem(item)
             self._items[path] = item
-            self._pool.start(_ThumbJob(self._generation, path, self._signals))
         self.blockSignals(False)
         self.setVisible(len(paths) > 1)
+        if len(paths) > 1:
+            self.thumbnails_needed.emit(list(paths))
 
     def paths(self) -> list[str]:
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
 
-    def _on_thumb(self, generation: int, path: str, image: QImage) -> None:
+    def set_thumbnail(self, thumb: object) -> None:
+        """A decoded preview (``engine.tasks.Thumbnail``) for one of the items."""
+        item = self._items.get(thumb.path)  # type: ignore[attr-defined]
+        image = thumb.image  # type: ignore[attr-defined]
+        if item is None:
+            return
+        if image is None:
+            item.setToolTip(f"{thumb.path}\n{thumb.error}")  # type: ignore[attr-defined]
+            return
+        # Centre the preview on a square canvas: a very wide or tall image never overflows its cell.
+        canvas = QPixmap(THUMB, THUMB)
+        canvas.fill(Qt.GlobalColor.transparent)
+        picture = QPixmap.fromImage(array_to_qimage(image)).scaled(
+            THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        painter = QPainter(canvas)
+        painter.drawPixmap((THUMB - picture.width()) // 2, (THUMB - picture.height()) // 2, picture)
+        painter.end()
+        item.setIcon(QIcon(canvas))
+
+    def remove_path(self, path: str) -> None:
+        item = self._items.pop(path, None)
+        if item is not None:
+            self.blockSignals(True)
+            self.takeItem(self.row(item))
+            self.blockSignals(False)
+            self.setVisible(self.count() > 1)
+
+    def select_path(self, path: str) -> None:
         item = self._items.get(path)
-        if generation == self._generation and item is not None and not image.isNull():
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        if item is not None:
+            self.blockSignals(True)
+            self.setCurrentItem(item)
+            self.blockSignals(False)
 
     def _on_current(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is not None:
@@ -160,7 +167,3 @@ class ThumbnailStrip(QListWidget):
     def step(self, delta: int) -> None:
         if self.count():
             self.setCurrentRow((self.currentRow() + delta) % self.count())
-
-    def shutdown(self) -> None:
-        self._pool.clear()
-        self._pool.waitForDone()

@@ -7,9 +7,11 @@ from collections import deque
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -20,17 +22,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSlider,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.errors import ConvLensError
 from engine.live import LiveResult, LiveSummary
-from engine.recording import DatasetRecorder
+from engine.recording import DatasetRecorder, check_class_name
 from engine.video import Frame, FrameMailbox
 from gui.image_view import array_to_qimage
 
@@ -140,6 +145,10 @@ class LiveView(QWidget):
     options_changed = Signal()  # mirror, crop, CAM
     record_changed = Signal(object, float)  # class name or None, frames per second
     message = Signal(str)  # an error for the window's banner
+    info = Signal(str)  # a success or note for the window's banner (not an error)
+    find_cameras_requested = Signal()
+    counts_requested = Signal()  # the window counts the samples per class (a job: it walks folders)
+    delete_requested = Signal(str, int)  # class name, how many of its newest samples
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +207,7 @@ class LiveView(QWidget):
         self.dataset_button = QPushButton(self.tr("Dataset folder…"))
         self.class_name = QLineEdit()
         self.class_name.setPlaceholderText(self.tr("class name, e.g. rock"))
+        self.class_name.returnPressed.connect(self._class_name_entered)
         self.rate = QDoubleSpinBox()
         self.rate.setRange(0.5, 30.0)
         self.rate.setValue(5.0)
@@ -240,11 +250,12 @@ class LiveView(QWidget):
         self.counts_timer = QTimer(self)
         self.counts_timer.setInterval(500)
         self.counts_timer.timeout.connect(self.refresh_counts)
+        QApplication.instance().installEventFilter(self)  # hold R anywhere in the tab, except while typing
 
         self.start_button.clicked.connect(self._on_start_stop)
         self.pause_button.toggled.connect(self._on_pause)
         self.browse.clicked.connect(self._browse)
-        self.find_cameras.clicked.connect(self._find_cameras)
+        self.find_cameras.clicked.connect(self.find_cameras_requested)
         self.mirror.toggled.connect(self._on_view_option)
         self.crop.toggled.connect(self._on_view_option)
         self.cam.toggled.connect(self._on_cam_toggled)
@@ -390,16 +401,17 @@ class LiveView(QWidget):
         if path:
             self.source.setEditText(path)
 
-    def _find_cameras(self) -> None:
-        from engine.video import list_cameras
-
-        found = list_cameras()
+    def show_cameras(self, found: list[int]) -> None:
         self.source.clear()
         for index in found:
             self.source.addItem(str(index))
         if not found:
             self.message.emit(self.tr("No camera could be opened (tried indices 0-5). A video file or a stream URL "
                                       "works as well."))
+
+    def cameras_done(self) -> None:
+        self.find_cameras.setEnabled(True)
+        self.find_cameras.setText(self.tr("Find cameras"))
 
     # ------------------------------------------------------------ snapshot
     def snapshot_image(self) -> np.ndarray | None:
@@ -460,39 +472,82 @@ class LiveView(QWidget):
         QTimer.singleShot(300, self.refresh_counts)  # the capture thread may write one more
 
     def refresh_counts(self) -> None:
-        self.counts.clear()
         if self.recorder is None:
+            self.counts.clear()
             return
-        for name, n in self.recorder.counts().items():
+        self.counts_requested.emit()
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        self.counts.clear()
+        for name, n in counts.items():
             self.counts.addItem(f"{name}: {n}")
+
+    def confirm_delete(self, name: str, n: int) -> bool:
+        """Ask before deleting recorded samples (tests replace this)."""
+        answer = QMessageBox.question(
+            self, self.tr("Delete samples"),
+            self.tr("Delete the {n} most recent samples of \"{name}\"? This cannot be undone.").format(n=n, name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _delete_last(self) -> None:
         if self.recorder is None:
+            self.message.emit(self.tr("Choose a dataset folder first."))
             return
+        name = self.class_name.text().strip()
         try:
-            gone = self.recorder.delete_last(self.class_name.text(), self.delete_n.value())
+            check_class_name(name)
         except ConvLensError as exc:  # no class name, or one that cannot be a folder
             self.message.emit(str(exc))
             return
-        self.refresh_counts()
-        self.message.emit(self.tr("Deleted {n} images of {name}.").format(n=gone, name=self.class_name.text()))
+        if self.confirm_delete(name, self.delete_n.value()):
+            self.delete_requested.emit(name, self.delete_n.value())
+
+    def on_deleted(self, name: str, gone: int, counts: dict[str, int]) -> None:
+        self.show_counts(counts)
+        if gone:
+            self.info.emit(self.tr("Deleted {n} samples of {name}.").format(n=gone, name=name))
+        else:
+            self.info.emit(self.tr("{name} has no recorded samples to delete.").format(name=name))
+
+    def _class_name_entered(self) -> None:
+        self.canvas.setFocus()  # so that holding R records instead of typing
 
     def _open_dataset(self) -> None:
         if self.recorder is not None:
             self.recorder.root.mkdir(parents=True, exist_ok=True)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.recorder.root)))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_R and not event.isAutoRepeat() and not self.class_name.hasFocus():
-            self.start_recording()
-            return
-        super().keyPressEvent(event)
+    @staticmethod
+    def _typing_into(widget: QWidget | None) -> bool:
+        if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+            return True
+        return isinstance(widget, QComboBox) and widget.isEditable()
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_R and not event.isAutoRepeat() and not self.class_name.hasFocus():
-            self.stop_recording()
-            return
-        super().keyReleaseEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Hold R to record wherever the focus is in this tab, unless a text field takes the key."""
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and self.isVisible():
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            focus = QApplication.focusWidget()
+            if (key_event.key() == Qt.Key.Key_R and not key_event.isAutoRepeat()
+                    and key_event.modifiers() == Qt.KeyboardModifier.NoModifier
+                    and not self._typing_into(focus)
+                    and (focus is None or focus.window() is self.window())
+                    and watched is (focus if focus is not None else self.window())):
+                if kind == QEvent.Type.KeyPress:
+                    self.start_recording()
+                else:
+                    self.stop_recording()
+                return True
+        return False
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.counts_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def dataset_root(self) -> Path | None:
         return self.recorder.root if self.recorder else None

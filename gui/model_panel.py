@@ -53,6 +53,7 @@ class ModelPanel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._weights_file = ""
         self._labels_file = ""
+        self._in_use_choice: tuple[str, str, str, str] | None = None  # (arch, kind, file, labels) of the model in use
 
         # -- architecture, grouped by family
         self.arch_combo = QComboBox()
@@ -110,6 +111,12 @@ class ModelPanel(QWidget):
         self.progress_box.setLayout(progress_row)
         progress_row.setContentsMargins(0, 0, 0, 0)
         self.progress_box.hide()
+        self.in_use = QLabel(self.tr("No model in use yet"))
+        self.in_use.setObjectName("model_in_use")
+        self.in_use.setWordWrap(True)
+        font = self.in_use.font()
+        font.setBold(True)
+        self.in_use.setFont(font)
         self.status = QLabel(self.tr("No model loaded"))
         self.status.setObjectName("model_status")
         self.status.setWordWrap(True)
@@ -140,6 +147,7 @@ class ModelPanel(QWidget):
         lay.addLayout(labels_row)
         state_box = QGroupBox(self.tr("Model"))
         form = QFormLayout(state_box)
+        form.addRow(self.tr("In use:"), self.in_use)
         form.addRow(self.tr("Device:"), self.device_label)
         form.addRow(self.tr("Runtime:"), self.runtime_combo)
         form.addRow(self.status)
@@ -153,7 +161,7 @@ class ModelPanel(QWidget):
 
         self.arch_combo.currentIndexChanged.connect(self._on_arch_changed)
         self.weights_combo.currentIndexChanged.connect(self._on_weights_kind_changed)
-        self.browse_button.clicked.connect(self._browse_weights)
+        self.browse_button.clicked.connect(self.browse_weights)
         self.download_button.clicked.connect(self._download)
         self.labels_button.clicked.connect(self._browse_labels)
         self.labels_clear.clicked.connect(lambda: self.set_labels_file(""))
@@ -253,6 +261,31 @@ class ModelPanel(QWidget):
         if request is not None:
             self.load_requested.emit(request)
 
+    # ------------------------------------------------------- the model in use
+    def remember_choice(self) -> None:
+        """The current choice made the model now in use (called after a successful load)."""
+        self._in_use_choice = (self.arch, self.weights_kind, self._weights_file, self._labels_file)
+
+    def revert_choice(self) -> None:
+        """Show the choice of the model still in use again (after a failed or cancelled load)."""
+        if self._in_use_choice is not None:
+            self.set_choice(*self._in_use_choice, emit=False)
+
+    def choice_in_use(self) -> tuple[str, str, str, str]:
+        """(arch, kind, file, labels) of the model in use, else the current choice (for the settings)."""
+        return self._in_use_choice or (self.arch, self.weights_kind, self._weights_file, self._labels_file)
+
+    def show_in_use(self, info: object, unsaved: bool = False) -> None:
+        """Name the model actually in use, whatever the combos say."""
+        if info is None:
+            self.in_use.setText(self.tr("No model in use yet"))
+            return
+        text = f"{info.title} — {info.source}"  # type: ignore[attr-defined]
+        if unsaved:
+            text += self.tr(" (trained here, not saved)")
+        self.in_use.setText(text)
+        self.in_use.setToolTip(text)
+
     # ------------------------------------------------------- feedback
     def set_device(self, text: str) -> None:
         self.device_label.setText(text)
@@ -315,27 +348,35 @@ class ModelPanel(QWidget):
                 note = self.tr("Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into "
                                "{folder}. Random weights and weights files work offline.").format(
                     mb=size, file=path.name, folder=str(path.parent))
-                self.download_button.setText(self.tr("Download {file} ({mb:.0f} MB)").format(file=path.name, mb=size))
+                self.download_button.setText(self.tr("Download ({mb:.0f} MB)").format(mb=size))
+                self.download_button.setToolTip(self.tr("Download {file} from download.pytorch.org into {folder}").format(
+                    file=path.name, folder=str(path.parent)))
                 show_download = True
         self.download_button.setVisible(show_download)
         self.weights_note.setText(note)
         self.weights_note.setVisible(bool(note))
 
     def _on_arch_changed(self) -> None:
+        if self.weights_kind == self.KIND_FILE:
+            # The chosen file belongs to the model in use, not to this architecture: start from
+            # this architecture's pretrained weights (or offer their download) instead.
+            self.weights_combo.blockSignals(True)
+            self.weights_combo.setCurrentIndex(self.weights_combo.findData(self.KIND_PRETRAINED))
+            self.weights_combo.blockSignals(False)
         self._refresh()
         self.request_load()
 
     def _on_weights_kind_changed(self) -> None:
         self._refresh()
         if self.weights_kind == self.KIND_FILE and not self._weights_file:
-            self._browse_weights()
+            self.browse_weights()
             return
         self.request_load()
 
     def _download(self) -> None:
         self.request_load(download=True)
 
-    def _browse_weights(self) -> None:
+    def browse_weights(self) -> None:
         start = str(Path(self._weights_file).parent) if self._weights_file else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a weights file"), start,

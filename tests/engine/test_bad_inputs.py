@@ -55,7 +55,7 @@ def test_huge_dimension_png_header_is_refused_before_decoding(tmp_path: Path) ->
     idat = zlib.compress(b"\x00" * 64)
     p = tmp_path / "bomb.png"
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"IDAT", idat) + _png_chunk(b"IEND", b""))
-    with pytest.raises(ConvLensError, match=r"bomb\.png: .*too large to decode safely.*megapixels"):
+    with pytest.raises(ConvLensError, match=r"bomb\.png: 100000x100000 is 10,000\.0 megapixels, more than the limit of 120 megapixels"):
         load_image(p)
 
 

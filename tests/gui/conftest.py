@@ -19,6 +19,7 @@ def settings(tmp_path: Path) -> QSettings:
 def window(qtbot: object, settings: QSettings) -> Iterator[MainWindow]:
     make_application()
     win = MainWindow(settings)
+    win.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]  # no modal dialog on close in tests
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.resize(1280, 800)
     win.show()

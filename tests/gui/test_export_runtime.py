@@ -15,8 +15,9 @@ def test_export_onnx_shows_parity_and_runtime_switch(qtbot, window: MainWindow, 
     drop_files(window, sorted(photos.iterdir()))  # the user's images take part in the parity check
     qtbot.waitUntil(lambda: window.predictions.top_text() != "", timeout=20_000)
     out = tmp_path / "mnv2.onnx"
-    with qtbot.waitSignal(window.client.worker.export_done, timeout=60_000):
-        window.export_model(str(out), "onnx")
+    job = window.export_model(str(out), "onnx")
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
     assert "parity: 15/15 top-1 agree" in window.banner.text() and out.is_file()
 
     window.model_panel.runtime_combo.setCurrentIndex(1)  # ONNX Runtime

@@ -51,7 +51,7 @@ def test_cam_overlay_toggles(qtbot, window: MainWindow, mobilenet_file: Path, ph
     assert not window.image_view.has_overlay()
     window.cam_controls.enabled.setChecked(True)
     qtbot.waitUntil(window.image_view.has_overlay, timeout=30_000)
-    assert window.cam_controls.info.text() == "Samoyed @ features"
+    assert window.cam_controls.info.text() == "Samoyed @ features · MobileNetV2"
     # explain the second class instead
     window.cam_controls.class_combo.setCurrentIndex(2)
     window.cam_controls.class_combo.activated.emit(2)

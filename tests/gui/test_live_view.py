@@ -47,10 +47,10 @@ def test_pause_freezes_the_frame_and_feature_maps_use_it(qtbot, window: MainWind
     qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
     lv.pause_button.click()
     assert lv.paused
-    worker = window.client.worker
+    runner = window.client._runner
 
     def frozen_on_the_engines_frame() -> bool:  # the engine's current image is the frame the view froze on
-        return lv.last_result is not None and worker.session._current[0] == f"live frame {lv.last_result.frame.index}"
+        return lv.last_result is not None and runner.session._current[0] == f"live frame {lv.last_result.frame.index}"
 
     qtbot.waitUntil(lambda: lv.paused_on is not None, timeout=10_000)  # the engine confirmed where it stopped
     frozen = lv.last_result

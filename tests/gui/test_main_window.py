@@ -85,7 +85,7 @@ def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
     assert rows["broken.jpg"][0] == "skipped" and "not an image" in rows["broken.jpg"][1]
     for name, label in CONFIDENT_PHOTOS.items():
         assert rows[name][0] == label
-    assert "1 skipped" in view.summary.text() and "broken.jpg" in view.summary.text()
+    assert "1 skipped" in view.summary_text() and "broken.jpg" in view.summary_text()
     assert view.progress.value() == n_good + 1
 
     # sortable by probability

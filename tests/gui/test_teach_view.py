@@ -51,9 +51,11 @@ def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobi
     qtbot.waitUntil(lambda: window.predictions.top_text() in ("digit 3", "digit 8"), timeout=20_000)
     # and it can be saved
     out = tmp_path / "digits.pth"
-    with qtbot.waitSignal(window.client.worker.checkpoint_saved, timeout=20_000):
-        window.client.save_checkpoint(str(out))
-    assert out.is_file()
+    assert window.unsaved_model and "not saved" in window.model_panel.in_use.text()
+    job = window.save_checkpoint(str(out))
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    assert out.is_file() and not window.unsaved_model
 
 
 def test_cancel_keeps_the_previous_model(qtbot, window: MainWindow, mobilenet_file: Path, small_folder: Path,

@@ -1,0 +1,364 @@
+"""The app's pieces of engine work, as plain generators over an ``EngineSession``.
+
+Each task is ``fn(session, ...)``: a generator that yields typed progress and
+returns its result (or a plain function for short work). The GUI runs them as
+jobs on its one engine thread (``gui.jobs``), a test or script runs them with
+a loop. No Qt here. Superseding and cancelling happen between yields.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import ConvLensError
+from engine.features import CamResult
+from engine.images import iter_image_paths, load_thumbnail
+from engine.live import LivePipeline, LiveResult, LiveSummary
+from engine.predict import BatchProgress
+from engine.recording import DatasetRecorder
+from engine.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
+from engine.summary import ModelSummary
+from engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
+from engine.video import FrameMailbox, list_cameras
+
+__all__ = [
+    "FolderScan", "ImageShown", "LiveCam", "LiveControl", "LiveFeatures", "LiveOptions", "LivePaused",
+    "LiveRecordError", "LiveStarted", "Thumbnail", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
+    "delete_recorded", "export_model", "feature_view", "find_cameras", "kernels", "live", "load_model",
+    "recorded_counts", "save_checkpoint", "set_runtime", "summary", "thumbnails", "train",
+]
+
+
+def _freeze_long_lived_objects() -> None:
+    """Keep the cyclic GC from walking torch's huge, permanent object graph.
+
+    After torch, torchvision and a model are loaded, a full collection walks
+    millions of objects and holds the GIL for ~200 ms, freezing the UI thread.
+    ``gc.freeze`` moves everything alive now out of the collector's sight.
+    """
+    gc.freeze()
+
+
+# ------------------------------------------------------------------ model
+def load_model(session: EngineSession, request: WeightsRequest):  # noqa: ANN201 - generator of DownloadProgress
+    """Load weights (downloading first, with progress); returns the new ``ModelInfo``."""
+    info = yield from session.load(request)
+    _freeze_long_lived_objects()
+    return info
+
+
+def set_runtime(session: EngineSession, runtime: str) -> ModelInfo | None:
+    info = session.set_runtime(runtime)
+    _freeze_long_lived_objects()
+    return info
+
+
+def summary(session: EngineSession) -> ModelSummary:
+    result = session.summary()
+    _freeze_long_lived_objects()
+    return result
+
+
+def kernels(session: EngineSession) -> KernelView:
+    return session.kernels()
+
+
+def export_model(session: EngineSession, path: str, fmt: str, image_paths: Sequence[str]):  # noqa: ANN201
+    """Export the current model and check parity on up to 32 of the open images."""
+    from engine.export import export
+
+    if session.predictor is None:
+        raise ConvLensError("No model to export.")
+    loaded = session.torch_loaded or session.predictor.loaded
+    samples = []
+    for p in list(image_paths)[:32]:
+        try:
+            samples.append(session.open_image(p))
+        except ConvLensError:
+            continue  # unreadable files just do not take part in the parity check
+        yield None
+    return export(loaded, path, fmt, samples)
+
+
+def save_checkpoint(session: EngineSession, path: str) -> str:
+    from engine.weights import save_checkpoint as save
+
+    if session.predictor is None:
+        raise ConvLensError("No model to save.")
+    save(path, session.predictor.loaded)
+    session.unsaved = False
+    return path
+
+
+# ------------------------------------------------------------------ images
+@dataclass(frozen=True)
+class ImageShown:
+    """An image opened before any model is loaded: shown, not classified."""
+
+    source: str
+    display: np.ndarray
+    size: tuple[int, int]
+    notes: tuple[str, ...] = ()
+
+
+def classify_image(session: EngineSession, source: str | bytes, key: str, topk: int,
+                   inspect: bool) -> ImageClassification | ImageShown:
+    image = session.open_image_cached(source, key)
+    if session.predictor is None:
+        return ImageShown(key, session.display_copy(image), image.size, session.image_notes(image))
+    return session.classify_image(image, key, topk, inspect)
+
+
+def feature_view(session: EngineSession, layer: str, page: int, per_page: int, normalise: str,
+                 cmap: str) -> FeatureView:
+    return session.feature_view(layer, page, per_page, normalise, cmap)
+
+
+def cam(session: EngineSession, layer: str, class_index: int | None, method: str,
+        size: tuple[int, int]) -> tuple[CamResult, np.ndarray]:
+    result = session.cam(layer or None, class_index, method, max_side=DISPLAY_MAX_SIDE)
+    return result, session.cam_layer_rgba(result, size)
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    path: str
+    image: np.ndarray | None  # (h, w, 3) uint8, longest side <= size; None when unreadable
+    error: str = ""
+
+
+def thumbnails(_session: EngineSession, paths: Sequence[str], size: int = 192) -> Generator[Thumbnail, None, int]:
+    """Small previews, one per step: decoding is bounded by ``size`` (JPEG draft mode), never the full image."""
+    for path in paths:
+        try:
+            yield Thumbnail(path, load_thumbnail(path, size))
+        except ConvLensError as exc:
+            yield Thumbnail(path, None, str(exc))
+    return len(paths)
+
+
+@dataclass(frozen=True)
+class FolderScan:
+    """The files found under the dropped folders (yielded once, before the first batch)."""
+
+    files: tuple[str, ...]
+    what: str
+
+
+def classify_folder(session: EngineSession, roots: Sequence[str], topk: int,
+                    batch_size: int = 16) -> Generator[FolderScan | BatchProgress, None, int]:
+    """Find the images (recursively, on the engine thread) and classify them in batches."""
+    found: list[str] = []
+    for i, p in enumerate(iter_image_paths(roots)):
+        found.append(str(p))
+        if i % 2000 == 1999:
+            yield None  # a huge tree: let other jobs have their turn while we scan
+    what = ", ".join(Path(r).name or str(r) for r in roots[:3]) + ("…" if len(roots) > 3 else "")
+    if not found:
+        raise ConvLensError(f"No image files in {what}.")
+    yield FolderScan(tuple(found), what)
+    if session.predictor is None:
+        raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
+    yield from session.classify_files(found, topk, batch_size)
+    return len(found)
+
+
+# ------------------------------------------------------------------ live
+@dataclass(frozen=True)
+class LiveOptions:
+    """Live-mode settings the UI can change while frames flow."""
+
+    mirror: bool = False
+    crop: bool = True
+    topk: int = 3
+    layer: str = ""  # feature maps of this layer follow the video ("" = none)
+    page: int = 0
+    normalise: str = "channel"
+    cmap: str = "viridis"
+    cam: bool = False
+    cam_layer: str = ""
+    cam_class: int | None = None
+    cam_method: str = "gradcam"
+    inspect_interval: float = 0.5  # seconds between live feature-map / CAM updates
+
+
+@dataclass
+class LiveControl:
+    """Shared between the UI (writes) and the live task (reads each step): plain attribute swaps."""
+
+    options: LiveOptions = field(default_factory=LiveOptions)
+    paused: bool = False
+    stop: bool = False  # end the job with its summary
+    record: tuple[str, float] | None = None  # (class name, frames per second) while recording
+    record_version: int = 0
+
+    def set_record(self, record: tuple[str, float] | None) -> None:
+        self.record = record
+        self.record_version += 1
+
+
+@dataclass(frozen=True)
+class LiveStarted:
+    source: str
+
+
+@dataclass(frozen=True)
+class LivePaused:
+    result: LiveResult | None  # the frame the engine stopped on
+
+
+@dataclass(frozen=True)
+class LiveFeatures:
+    view: FeatureView
+
+
+@dataclass(frozen=True)
+class LiveCam:
+    result: CamResult
+    rgba: np.ndarray
+
+
+@dataclass(frozen=True)
+class LiveRecordError:
+    message: str
+
+
+def live(session: EngineSession, source: str, display: FrameMailbox, control: LiveControl,
+         recorder: DatasetRecorder | None = None, realtime: bool = True) -> Generator[object, None, LiveSummary]:
+    """Classify a video source frame by frame until it ends or the job is stopped.
+
+    Yields ``LiveStarted``, then ``LiveResult`` per classified frame, throttled
+    ``LiveFeatures`` / ``LiveCam``, ``LivePaused`` when paused, ``None`` when
+    there is nothing new (so other jobs get their turn); returns the summary.
+    """
+    opts = control.options
+    pipeline = LivePipeline(session, source, opts.topk, realtime, opts.mirror, opts.crop, recorder)
+    try:
+        pipeline.start([display])
+    except BaseException:
+        display.close()
+        pipeline.close()
+        raise
+    last_inspect = 0.0
+    was_paused = False
+    record_version = -1
+    try:
+        yield LiveStarted(pipeline.summary.source)
+        while not control.stop:
+            opts = control.options
+            pipeline.mirror, pipeline.crop, pipeline.topk = opts.mirror, opts.crop, opts.topk
+            pipeline.inspect = bool(opts.layer)
+            if control.record_version != record_version:
+                record_version = control.record_version
+                name, rate = control.record if control.record else (None, 5.0)
+                try:
+                    pipeline.set_recording(name, rate)
+                except ConvLensError as exc:
+                    yield LiveRecordError(str(exc))
+            if pipeline.record_error:
+                message, pipeline.record_error = pipeline.record_error, None
+                yield LiveRecordError(message)
+            if pipeline.capture is not None:
+                pipeline.capture.loop = control.record is not None  # a file source loops while recording
+            if control.paused:
+                if pipeline.capture is not None:
+                    pipeline.capture.paused = True  # a file source waits where it is
+                if not was_paused:
+                    was_paused = True
+                    yield LivePaused(pipeline.last_result)
+                else:
+                    yield None
+                continue
+            if was_paused:
+                was_paused = False
+                if pipeline.capture is not None:
+                    pipeline.capture.paused = False
+            result = pipeline.step(timeout=0.02)
+            if result is None:
+                if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
+                    break
+                yield None
+                continue
+            yield result
+            now = time.perf_counter()
+            if (opts.layer or opts.cam) and now - last_inspect >= opts.inspect_interval:
+                last_inspect = now
+                try:
+                    if opts.layer:
+                        yield LiveFeatures(session.feature_view(opts.layer, opts.page, 64, opts.normalise, opts.cmap))
+                    if opts.cam:
+                        found = session.cam(opts.cam_layer or None, opts.cam_class, opts.cam_method)
+                        h, w = found.heatmap.shape
+                        yield LiveCam(found, session.cam_layer_rgba(found, (w, h)))
+                except ConvLensError as exc:  # e.g. a TorchScript model: say so once, stop asking
+                    control.options = replace(opts, layer="", cam=False)
+                    yield LiveRecordError(str(exc))
+    finally:
+        summary = pipeline.close()
+    return summary
+
+
+def find_cameras(_session: EngineSession, max_index: int = 6) -> Generator[None, None, list[int]]:
+    """Indices OpenCV can open, probing one per step (opening a camera can take a second)."""
+    found: list[int] = []
+    for index in range(max_index):
+        found.extend(list_cameras(index + 1, start=index))
+        yield None
+    return found
+
+
+def recorded_counts(_session: EngineSession, root: str) -> dict[str, int]:
+    return DatasetRecorder(root).counts()
+
+
+def delete_recorded(_session: EngineSession, root: str, class_name: str, n: int) -> tuple[int, dict[str, int]]:
+    recorder = DatasetRecorder(root)
+    gone = recorder.delete_last(class_name, n)
+    return gone, recorder.counts()
+
+
+# ------------------------------------------------------------------ teaching
+@dataclass(frozen=True)
+class TrainStatus:
+    text: str
+
+
+@dataclass(frozen=True)
+class TrainFinished:
+    result: TrainResult
+    info: ModelInfo
+
+
+def train(session: EngineSession, data: str, config: TrainConfig,
+          val_data: str = "") -> Generator[TrainStatus | TrainProgress | EpochStats, None, TrainFinished]:
+    """Fine-tune (or train from scratch) the current model; only a finished run replaces it."""
+    from engine.data import is_mnist_folder, load_image_folder, load_mnist
+    from engine.train import fine_tune
+
+    if session.predictor is None:
+        raise ConvLensError("Load a model first.")
+    yield TrainStatus("Reading images…")
+    if is_mnist_folder(data):
+        dataset = load_mnist(data, seed=config.seed)
+    else:
+        dataset = load_image_folder(data, val_data or None, seed=config.seed)
+    yield TrainStatus(dataset.describe())
+    loaded = session.predictor.loaded
+    if config.from_scratch and loaded.arch is not None:
+        from engine.weights import load_random
+
+        loaded = load_random(loaded.arch)
+    result = yield from fine_tune(loaded, dataset, config, session.device)
+    info = session.install(result.loaded)
+    if session.runtime == "onnxruntime":
+        info = session.set_runtime("onnxruntime") or info
+    session.unsaved = True
+    _freeze_long_lived_objects()
+    return TrainFinished(result, info)
+

@@ -1,0 +1,335 @@
+"""One way for work to leave the UI thread: generator jobs on the single engine thread.
+
+The vocabulary is superqt's ``GeneratorWorker``: a ``Job`` emits ``started``,
+``yielded`` (each value its generator yields), ``returned`` (its return value),
+``errored`` (a ``JobError``), ``aborted`` (after ``quit()``) and ``finished``
+(always last). Unlike superqt, every job runs on one engine thread that owns
+the model (torch models are not meant to be driven from several threads), and
+jobs take turns there one generator step at a time:
+
+* ``submit(fn, *args, key=...)``: ``fn(session, *args)`` runs on the engine
+  thread. A generator is stepped, a plain function is called once. A job with
+  the same ``key`` as a newer one is *superseded*: it is stopped at its next
+  step and the UI never hears from it again (no hand-written stale-result
+  guards anywhere else).
+* ``exclusive=True`` (loading weights, training, export): runs alone; jobs
+  submitted after it wait, and it waits for the jobs before it.
+* ``background=True`` (live video): never holds up other jobs and pauses
+  while an exclusive job runs. Yielding ``None`` means "nothing new".
+* Any exception ends the job with ``errored``: a ``ConvLensError`` carries a
+  message written for a person; anything else is a bug, written with its
+  traceback to the log file, and the message says where.
+
+The runner lives in the engine thread and talks to the UI through one queued
+signal (job id, event, payload); the client turns that into the job's own
+signals on the UI thread, so every slot runs on the UI thread.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import logging
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from engine.errors import ConvLensError
+from engine.session import EngineSession
+
+log = logging.getLogger("convlens.jobs")
+
+STARTED, YIELDED, RETURNED, ERRORED, ABORTED, FINISHED = range(6)
+
+
+@dataclass(frozen=True)
+class JobError:
+    """Why a job failed: ``message`` is for the window; ``expected`` is False for bugs (logged)."""
+
+    message: str
+    exception: BaseException | None = None
+    expected: bool = True
+    log_file: str = ""
+
+
+@dataclass
+class _Spec:
+    id: int
+    name: str
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    exclusive: bool
+    background: bool
+
+
+@dataclass
+class _Run:
+    spec: _Spec
+    gen: Generator[Any, None, Any] | None = None
+    started: bool = False
+    idle: bool = field(default=False)
+
+
+class Job(QObject):
+    """The UI thread's handle on one piece of engine work."""
+
+    started = Signal()
+    yielded = Signal(object)
+    returned = Signal(object)
+    errored = Signal(object)  # JobError
+    aborted = Signal()
+    finished = Signal()
+
+    def __init__(self, client: EngineClient, job_id: int, name: str, key: str | None) -> None:
+        super().__init__(client)
+        self.id = job_id
+        self.name = name
+        self.key = key
+        self._client = client
+        self.is_running = True  # until finished (or dropped)
+        self.dropped = False  # superseded or the client shut down: the UI hears nothing more
+        self.error: JobError | None = None
+        self.result: Any = None
+
+    def quit(self) -> None:
+        """Ask the job to stop at its next step; ``aborted`` then ``finished`` follow."""
+        self._client._abort_ids.add(self.id)
+
+
+class _Runner(QObject):
+    """Lives in the engine thread: steps the jobs, owns the session (and so the model)."""
+
+    event = Signal(int, int, object)  # job id, STARTED..FINISHED, payload
+
+    def __init__(self, client: EngineClient) -> None:
+        super().__init__()
+        self._aborts = client._abort_ids  # a set shared with the UI thread (add/lookup are atomic)
+        self._log_file = client.log_file
+        self._session: EngineSession | None = None
+        self._pending: deque[_Spec] = deque()
+        self._active: list[_Run] = []
+        self._turn = 0
+        self._scheduled = False
+
+    @property
+    def session(self) -> EngineSession:
+        if self._session is None:  # created in the engine thread, on first use
+            self._session = EngineSession()
+        return self._session
+
+    @Slot(object)
+    def enqueue(self, spec: _Spec) -> None:
+        self._pending.append(spec)
+        self._schedule(0)
+
+    def _schedule(self, delay_ms: int) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(delay_ms, self._tick)
+
+    def _promote(self) -> None:
+        while self._pending:
+            spec = self._pending[0]
+            if spec.id in self._aborts:
+                self._pending.popleft()
+                self._emit_end(spec.id, ABORTED, None)
+                continue
+            exclusive_running = any(r.spec.exclusive for r in self._active)
+            foreground_running = any(not r.spec.background for r in self._active)
+            if exclusive_running or (spec.exclusive and foreground_running):
+                return
+            self._pending.popleft()
+            self._active.append(_Run(spec))
+            if spec.exclusive:
+                return
+
+    def _tick(self) -> None:
+        self._scheduled = False
+        self._promote()
+        exclusive = any(r.spec.exclusive for r in self._active)
+        runnable = [r for r in self._active if not (exclusive and r.spec.background)]
+        if runnable:
+            self._turn = (self._turn + 1) % len(runnable)
+            run = runnable[self._turn]
+            self._step(run)
+        if self._active or self._pending:
+            # Only idle jobs (e.g. a paused live view): do not spin the core.
+            idle = bool(self._active) and all(r.idle for r in self._active) and not self._pending
+            self._schedule(10 if idle else 0)
+
+    def _step(self, run: _Run) -> None:
+        spec = run.spec
+        if spec.id in self._aborts:
+            self._close(run)
+            self._active.remove(run)
+            self._emit_end(spec.id, ABORTED, None)
+            return
+        try:
+            if not run.started:
+                run.started = True
+                self.event.emit(spec.id, STARTED, ())
+                value = spec.fn(self.session, *spec.args, **spec.kwargs)
+                if isinstance(value, Generator):
+                    run.gen = value
+                    return
+                self._active.remove(run)
+                self._emit_end(spec.id, RETURNED, value)
+                return
+            assert run.gen is not None
+            value = next(run.gen)
+            run.idle = value is None
+            if value is not None:
+                self.event.emit(spec.id, YIELDED, value)
+        except StopIteration as stop:
+            self._active.remove(run)
+            self._emit_end(spec.id, RETURNED, stop.value)
+        except ConvLensError as exc:
+            self._close(run)
+            self._active.remove(run)
+            self._emit_end(spec.id, ERRORED, JobError(str(exc), exc.with_traceback(None), True))
+        except Exception as exc:  # noqa: BLE001 - the boundary: a bug ends its job with a message, never the app
+            self._close(run)
+            self._active.remove(run)
+            self._emit_end(spec.id, ERRORED, self._unexpected(spec, exc))
+
+    def _unexpected(self, spec: _Spec, exc: Exception) -> JobError:
+        text = "".join(traceback.format_exception(exc))
+        log.error("job %s (%s) failed:\n%s", spec.id, spec.name, text)
+        oom = isinstance(exc, MemoryError) or "out of memory" in str(exc).lower()
+        what = "ran out of memory" if oom else f"failed unexpectedly ({type(exc).__name__}: {str(exc)[:300]})"
+        where = f" Details were written to {self._log_file}." if self._log_file else ""
+        return JobError(f"{spec.name} {what}.{where}", exc.with_traceback(None), False, self._log_file)
+
+    @staticmethod
+    def _close(run: _Run) -> None:
+        """Close the generator now: cameras and files are released here, not by a finaliser."""
+        if run.gen is not None:
+            try:
+                run.gen.close()
+            except Exception:  # noqa: BLE001 - clean-up of a job that already failed or was stopped
+                log.exception("closing job %s", run.spec.id)
+            run.gen = None
+
+    def _emit_end(self, job_id: int, kind: int, payload: object) -> None:
+        self.event.emit(job_id, kind, payload)
+        self.event.emit(job_id, FINISHED, ())
+        self._aborts.discard(job_id)
+
+    def close_all(self) -> None:
+        """Stop every job and drop the model. Only once the engine thread has stopped (shutdown)."""
+        for run in self._active:
+            self._close(run)
+        self._active.clear()
+        self._pending.clear()
+        self._session = None
+
+
+class EngineClient(QObject):
+    """The UI thread's one door to the engine: ``submit`` work, get a ``Job`` back."""
+
+    _submitted = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, log_file: str = "") -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._abort_ids: set[int] = set()
+        self._jobs: dict[int, Job] = {}
+        self._by_key: dict[str, Job] = {}
+        self.log_file = log_file
+        self.thread = QThread()
+        self.thread.setObjectName("ConvLensEngine")
+        self._runner = _Runner(self)
+        self._runner.moveToThread(self.thread)
+        self._runner.event.connect(self._on_event)
+        self._submitted.connect(self._runner.enqueue)
+        self.thread.start()
+
+    def submit(self, fn: Callable[..., Any], *args: Any, name: str = "", key: str | None = None,
+               exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job:
+        """Run ``fn(session, *args, **kwargs)`` on the engine thread; a same-``key`` job is superseded."""
+        job_id = next(self._ids)
+        job = Job(self, job_id, name or fn.__name__.replace("_", " ").capitalize(), key)
+        if key is not None:
+            old = self._by_key.get(key)
+            if old is not None and old.is_running:
+                self._drop(old)
+            self._by_key[key] = job
+        self._jobs[job_id] = job
+        self._submitted.emit(_Spec(job_id, job.name, fn, args, kwargs, exclusive, background))
+        return job
+
+    def running(self, key: str) -> Job | None:
+        job = self._by_key.get(key)
+        return job if job is not None and job.is_running else None
+
+    def _drop(self, job: Job) -> None:
+        job.dropped = True
+        job.is_running = False
+        self._abort_ids.add(job.id)
+
+    @Slot(int, int, object)
+    def _on_event(self, job_id: int, kind: int, payload: object) -> None:
+        job = self._jobs.get(job_id)
+        if kind == FINISHED:
+            self._jobs.pop(job_id, None)
+        if job is None or job.dropped:
+            if job is not None and kind == FINISHED:
+                job.deleteLater()
+            return
+        if kind == STARTED:
+            job.started.emit()
+        elif kind == YIELDED:
+            job.yielded.emit(payload)
+        elif kind == RETURNED:
+            job.result = payload
+            job.returned.emit(payload)
+        elif kind == ERRORED:
+            job.error = payload  # type: ignore[assignment]
+            job.errored.emit(payload)
+        elif kind == ABORTED:
+            job.aborted.emit()
+        elif kind == FINISHED:
+            job.is_running = False
+            job.finished.emit()
+            if job.key is not None and self._by_key.get(job.key) is job:
+                del self._by_key[job.key]
+            job.deleteLater()
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """The explicit end: drop every job, stop the engine thread, then close what the jobs held.
+
+        Order matters: (1) no job may reach the UI any more, (2) the engine
+        thread's loop stops after its current step, (3) generators are closed
+        from this thread (cameras released, files closed) while nothing else
+        runs, (4) the model is released before interpreter teardown.
+        """
+        if not self.thread.isRunning():
+            return
+        for job in list(self._jobs.values()):
+            self._drop(job)
+        self.thread.quit()
+        if not self.thread.wait(timeout_ms):
+            log.error("the engine thread did not stop within %d ms", timeout_ms)
+        self._runner.close_all()
+        self._jobs.clear()
+        self._by_key.clear()
+        gc.unfreeze()  # let teardown release what was frozen after model loads
+
+
+def wait_for(job: Job, timeout: float = 60.0) -> Any:
+    """Block (processing events) until ``job`` finishes; its return value. For scripts and self-tests."""
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout
+    while job.is_running and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    if job.error is not None:
+        raise ConvLensError(job.error.message)
+    return job.result
