@@ -100,7 +100,7 @@ def load_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
         pass
     out = _to_8bit(image)
     if frames > 1:
-        out.info[NOTES_KEY] = (f"{label} is animated ({frames} frames): only the first frame is used.",)
+        out.info[NOTES_KEY] = (f"{label} has {frames} frames (an animation or several pages): only the first is used.",)
     return out
 
 

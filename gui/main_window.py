@@ -58,8 +58,12 @@ MAX_THUMBNAILS = 500
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, log_file: str = "") -> None:
+    def __init__(self, settings: QSettings | None = None, log_file: str | None = None) -> None:
         super().__init__()
+        if log_file is None:
+            from gui.logs import setup_logging
+
+            log_file = str(setup_logging())
         self.settings = settings or QSettings()
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)

@@ -1,0 +1,109 @@
+"""The odd and broken corpus (tests/odd_corpus.py) through the engine and the CLI: a result or a clear message."""
+
+from __future__ import annotations
+
+import re
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from engine.errors import ConvLensError
+from engine.images import load_image, load_thumbnail, max_pixels, set_max_pixels
+from engine.preprocess import Preprocess
+from tests.odd_corpus import build_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory, photos: Path) -> tuple[Path, dict[str, str | None]]:
+    folder = tmp_path_factory.mktemp("odd")
+    return folder, build_corpus(folder, photos / "dog_samoyed.jpg")
+
+
+def test_corpus_has_at_least_30_files_and_each_gives_an_image_or_its_message(corpus) -> None:
+    folder, expected = corpus
+    assert len(expected) >= 30
+    for name, expect in expected.items():
+        if expect is None:
+            image = load_image(folder / name)
+            assert image.mode in ("RGB", "L") and min(image.size) >= 1, name
+        else:
+            with pytest.raises(ConvLensError) as info:
+                load_image(folder / name)
+            message = str(info.value)
+            assert message.startswith(name + ":") and re.search(expect, message), message
+
+
+def test_one_limit_stated_truly_and_configurable(corpus) -> None:
+    folder, _ = corpus
+    before = max_pixels()
+    try:
+        set_max_pixels(50_000_000)
+        with pytest.raises(ConvLensError, match=r"100\.0 megapixels, more than the limit of 50 megapixels"):
+            load_image(folder / "big_100mp.png")
+    finally:
+        set_max_pixels(before)
+    assert load_image(folder / "big_100mp.png").size == (10_000, 10_000)  # 100 MP < 120: Pillow's 89.5 MP guard is off
+
+
+def test_animated_and_multipage_files_say_only_the_first_frame_is_used(corpus) -> None:
+    folder, _ = corpus
+    assert "2 frames" in load_image(folder / "animated.gif").info["convlens_notes"][0]
+    assert "only the first" in load_image(folder / "multipage.tiff").info["convlens_notes"][0]
+
+
+@pytest.mark.parametrize("size", [(100_000, 1), (1, 100_000), (2, 50_000), (30_000, 3), (8000, 200), (200, 9000)])
+def test_preprocessing_is_bounded_by_the_model_input_whatever_the_shape(size: tuple[int, int]) -> None:
+    pre = Preprocess()
+    left, top, right, bottom = pre.bounded_region(*size) or (0, 0, *size)
+    w, h = right - left, bottom - top
+    resized = (pre.resize * max(w, h) / min(w, h)) * pre.resize
+    assert resized <= 32 * pre.resize * pre.resize  # <= 256 x 8192 pixels, never 256 x 25 million
+    image = Image.fromarray(np.random.default_rng(0).integers(0, 255, (size[1], size[0], 3), dtype=np.uint8))
+    assert tuple(pre(image).shape) == (3, 224, 224)
+    assert tuple(pre(np.asarray(image)).shape) == (3, 224, 224)
+
+
+@pytest.mark.parametrize("size", [(1546, 400), (400, 1213), (8000, 200), (200, 9000)])
+def test_bounded_preprocessing_matches_torchvision(photos: Path, size: tuple[int, int]) -> None:
+    from torchvision.transforms import v2 as T
+
+    pre = Preprocess()
+    ref = T.Compose([T.ToImage(), T.Resize(256, antialias=True), T.CenterCrop(224),
+                     T.ToDtype(torch.float32, scale=True), T.Normalize(pre.mean, pre.std)])
+    image = Image.open(photos / "dog_samoyed.jpg").convert("RGB").resize(size)
+    assert float((pre(image) - ref(image)).abs().max()) < 1e-5
+
+
+def test_thumbnails_are_small_for_every_shape(corpus) -> None:
+    folder, expected = corpus
+    for name, expect in expected.items():
+        if expect is None:
+            thumb = load_thumbnail(folder / name, 96)
+            assert thumb.ndim == 3 and thumb.shape[2] == 3 and max(thumb.shape[:2]) <= 96, name
+
+
+@pytest.mark.slow
+def test_cli_classifies_the_corpus_with_messages_and_bounded_memory(corpus, mobilenet_file: Path) -> None:
+    folder, expected = corpus
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    run = subprocess.run([sys.executable, "-m", "gui.main", "classify", str(folder), "--arch", "mobilenet_v2",
+                          "--weights", str(mobilenet_file), "--topk", "1"],
+                         capture_output=True, text=True, timeout=600)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert run.returncode == 1  # some files are broken: non-zero exit
+    assert "Traceback" not in run.stderr
+    for name, expect in expected.items():
+        if name == "dangling_link.jpg":
+            continue  # not a file: a folder scan does not list it
+        block = run.stdout.split(str(folder / name) + "\n", 1)[1].split("\n/", 1)[0]
+        if expect is None:
+            assert block.lstrip().startswith("1. "), (name, block)
+        else:
+            assert "error: " + name in block and re.search(expect, block), (name, block)
+    assert max(peak_kb, before) < 3 * 1024 * 1024, f"peak RSS {peak_kb / 1024:.0f} MB"
