@@ -40,6 +40,7 @@ screenshot: $(STAMP)
 # The double-click app: dist/ConvLens/ (one folder), then its frozen self-test.
 package: $(STAMP)
 	$(PY) -m pip install -e '.[package]'
+	if [ "$$(uname)" = Linux ] && command -v apt-get >/dev/null; then sh packaging/linux/fetch_xcb_libs.sh build/xcb-libs; fi
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	@du -sh dist/ConvLens
 	$(MAKE) package-test

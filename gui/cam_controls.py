@@ -40,6 +40,7 @@ class CamControls(QWidget):
         self.info.setObjectName("cam_info")
         self.info.setStyleSheet("color: gray")
         self.info.setMinimumWidth(10)
+        self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)

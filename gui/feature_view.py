@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,11 +22,71 @@ from engine.session import FeatureView
 from gui.image_view import array_to_qimage
 
 
-class _ClickableImage(QLabel):
-    clicked = Signal(QPoint)
+class FitImage(QWidget):
+    """An image scaled to fit the widget (whole, aspect kept); pixels stay crisp when enlarged."""
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit(event.position().toPoint())
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def setPixmap(self, pixmap: QPixmap) -> None:  # noqa: N802 - QLabel's name
+        self._pixmap = pixmap
+        self.update()
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def clear(self) -> None:
+        self.setPixmap(QPixmap())
+
+    def target(self) -> QRectF:
+        """Where the image is drawn: centred, as large as fits."""
+        if self._pixmap.isNull():
+            return QRectF()
+        w, h = self._pixmap.width(), self._pixmap.height()
+        scale = min(self.width() / w, self.height() / h)
+        return QRectF((self.width() - w * scale) / 2, (self.height() - h * scale) / 2, w * scale, h * scale)
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        if self._pixmap.isNull():
+            return
+        p = QPainter(self)
+        p.drawPixmap(self.target(), self._pixmap, QRectF(self._pixmap.rect()))
+        self.paint_over(p)
+
+    def paint_over(self, p: QPainter) -> None:
+        """Subclasses mark things over the image."""
+
+
+class _GridImage(FitImage):
+    """The page of channels, scaled to fit (no horizontal scrolling); the selected tile is outlined."""
+
+    clicked = Signal(QPoint)  # in the grid image's own pixels
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.selected: QRectF | None = None  # in grid pixels
+        self.setMinimumSize(120, 120)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        target = self.target()
+        if target.isEmpty():
+            return
+        scale = target.width() / self._pixmap.width()
+        pos = event.position()
+        self.clicked.emit(QPoint(int((pos.x() - target.x()) / scale), int((pos.y() - target.y()) / scale)))
+
+    def paint_over(self, p: QPainter) -> None:
+        if self.selected is None:
+            return
+        target = self.target()
+        scale = target.width() / self._pixmap.width()
+        r = self.selected
+        p.setPen(QPen(QColor(255, 80, 40), 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(target.x() + r.x() * scale - 1, target.y() + r.y() * scale - 1,
+                          r.width() * scale + 2, r.height() * scale + 2))
 
 
 class FeatureMapView(QWidget):
@@ -60,16 +120,11 @@ class FeatureMapView(QWidget):
         controls.addWidget(self.page_label)
         controls.addWidget(self.next_button)
 
-        self.grid = _ClickableImage()
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.grid = _GridImage()
         self.grid.setObjectName("feature_grid")
-        scroll = QScrollArea()
-        scroll.setWidget(self.grid)
-        scroll.setWidgetResizable(True)
-        self.detail = QLabel()
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = self.grid
+        self.detail = FitImage()
         self.detail.setMinimumWidth(160)
-        self.detail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.detail_text = QLabel(self.tr("Click a channel"))
         self.detail_text.setObjectName("channel_info")
         self.detail_text.setWordWrap(True)
@@ -139,6 +194,15 @@ class FeatureMapView(QWidget):
         self.detail.setPixmap(QPixmap.fromImage(array_to_qimage(image)))
         m = fm.maps[channel]
         rank = int(np.where(fm.order == channel)[0][0]) + 1
+        view = self.view
+        if channel in view.channels:
+            i = view.channels.index(channel)
+            th, tw = view.tile_size
+            row, col = divmod(i, view.columns)
+            self.grid.selected = QRectF(view.gap + col * (tw + view.gap), view.gap + row * (th + view.gap), tw, th)
+        else:
+            self.grid.selected = None
+        self.grid.update()
         self.detail_text.setText(self.tr(
             "channel {c} (rank {r} of {n})\nmin {lo:.3g}   max {hi:.3g}   mean {mean:.3g}").format(
             c=channel, r=rank, n=fm.channels, lo=float(m.min()), hi=float(m.max()), mean=float(fm.mean[channel])))

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.selected_layer = ""
         self._display_size = (0, 0)
         self._closing = False
+        self._keep_banner = False
         set_max_pixels(self._setting_int("max_megapixels", DEFAULT_MAX_PIXELS // 1_000_000) * 1_000_000)
 
         # -- widgets
@@ -134,8 +135,10 @@ class MainWindow(QMainWindow):
         right = QWidget()
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.banner)
         lay.addWidget(self.tabs, 1)
+        self.banner.setParent(right)  # floats over the tabs: a message never moves the layout
+        right.installEventFilter(self.banner)
+        self.banner.top = self.tabs.tabBar().sizeHint().height()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.model_panel)
         splitter.addWidget(right)
@@ -546,6 +549,9 @@ class MainWindow(QMainWindow):
         self._display_size = (result.display.shape[1], result.display.shape[0])
         if isinstance(self._current_source, str):
             self._add_recent(self._current_source)  # only files that opened
+        if (self.banner.kind == "error" and not self._keep_banner) or result.notes:
+            self.banner.hide()  # a message about an earlier image or action does not stay over this one
+        self._keep_banner = False
         if result.notes:
             self.banner.show_message("\n".join(result.notes), "info")
         if isinstance(result, tasks.ImageShown):
@@ -571,6 +577,7 @@ class MainWindow(QMainWindow):
             self.current_key = self._previous_key
             self._previous_key = ""
             self.thumbnails.select_path(self.current_key)
+            self._keep_banner = True  # the message says why we are back on this image
             self._request_current()
         elif not self.image_view.has_image():
             self._current_source = None

@@ -1,9 +1,13 @@
-"""An in-window message strip: errors and notes appear here, never as a traceback."""
+"""An in-window message strip: errors and notes appear here, never as a traceback.
+
+It floats over the top of its parent (it is not in a layout), so showing or
+hiding a message never moves the rest of the window.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QToolButton, QWidget
 
 _STYLES = {
     "error": "QFrame#banner { background: #fde2e1; border: 1px solid #e5534b; border-radius: 4px; } QLabel { color: #7d1a14; }",
@@ -28,13 +32,38 @@ class MessageBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = ""
+        self.top = 0  # distance from the parent's top edge (e.g. below a tab bar)
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(12)
+        shadow.setOffset(0, 2)
+        self.setGraphicsEffect(shadow)
+        if parent is not None:
+            parent.installEventFilter(self)
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
+    def place(self) -> None:
+        """Lie over the top of the parent, as wide as it less a margin, as tall as the text needs."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        width = max(120, parent.width() - 24)
+        margins = self.layout().contentsMargins()
+        text_width = width - margins.left() - margins.right() - self.layout().spacing() - 28
+        height = self.label.heightForWidth(text_width) + margins.top() + margins.bottom() + 2
+        self.setGeometry(12, self.top + 4, width, max(height, 28))
+        self.raise_()
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
         self.setStyleSheet(_STYLES[kind])
         self.label.setText(text)
         self.show()
+        self.place()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

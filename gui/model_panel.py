@@ -39,6 +39,13 @@ def family_title(family: str) -> str:
     return titles.get(family, family.title())
 
 
+def wrappable(text: str) -> str:
+    """Let a label wrap long file names at "_", "-" and "." (zero-width spaces after them)."""
+    for ch in ("_", "-", "."):
+        text = text.replace(ch, ch + "\u200b")
+    return text
+
+
 class ModelPanel(QWidget):
     """Emits ``load_requested`` whenever the user's choice makes a model loadable."""
 
@@ -283,8 +290,8 @@ class ModelPanel(QWidget):
         text = f"{info.title} — {info.source}"  # type: ignore[attr-defined]
         if unsaved:
             text += self.tr(" (trained here, not saved)")
-        self.in_use.setText(text)
         self.in_use.setToolTip(text)
+        self.in_use.setText(wrappable(text))
 
     # ------------------------------------------------------- feedback
     def set_device(self, text: str) -> None:
@@ -311,8 +318,11 @@ class ModelPanel(QWidget):
         self._refresh()
 
     def show_failed(self, text: str) -> None:
+        """A short line here (the banner has the whole message, the tooltip too)."""
         self.progress_box.hide()
-        self.status.setText(text)
+        first = text.split(": ", 1)[0] if ": " in text else text
+        self.status.setText(wrappable(self.tr("Not loaded: {what}").format(what=first[:80])))
+        self.status.setToolTip(text)
         self._refresh()
 
     # ------------------------------------------------------- internals

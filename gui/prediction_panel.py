@@ -88,6 +88,7 @@ class PredictionPanel(QWidget):
         self.timing = QLabel()
         self.timing.setObjectName("timing")
         self.timing.setStyleSheet("color: gray")
+        self.timing.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

@@ -108,3 +108,63 @@ def test_hold_to_record_writes_class_folders(qtbot, window: MainWindow, mobilene
     assert len(list((tmp_path / "rps" / "rock").glob("*.jpg"))) == int(counts["rock"])
     lv.start_button.click()
     qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_r_records_anywhere_but_while_typing_and_delete_asks_first(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                                  video: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    lv = window.live_view
+    lv.set_dataset(str(tmp_path / "rps"))
+    lv.rate.setValue(20)
+    start(window, str(video))
+    qtbot.waitUntil(lambda: lv.running and lv.record_button.isEnabled(), timeout=20_000)
+    # typing an R into the class field types it, and Enter hands the keyboard back
+    lv.class_name.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClicks(lv.class_name, "rock")
+    assert lv.class_name.text() == "rock" and lv.recording_class is None
+    qtbot.keyClick(lv.class_name, Qt.Key.Key_Return)
+    assert not lv.class_name.hasFocus()
+    # with the focus on a button elsewhere, holding R records
+    lv.mirror.setFocus()
+    qtbot.keyPress(lv.mirror, Qt.Key.Key_R)
+    assert lv.recording_class == "rock"
+    qtbot.wait(500)
+    qtbot.keyRelease(lv.mirror, Qt.Key.Key_R)
+    assert lv.recording_class is None
+    qtbot.waitUntil(lambda: lv.counts.count() == 1, timeout=5_000)
+    recorded = len(list((tmp_path / "rps" / "rock").glob("*.jpg")))
+    assert recorded >= 3
+    # delete asks first; "no" deletes nothing, "yes" deletes, says so as success, and removes the empty folder
+    asked: list[int] = []
+    lv.confirm_delete = lambda name, n: asked.append(n) or False
+    lv.delete_n.setValue(1000)
+    lv.delete_button.click()
+    qtbot.wait(300)
+    assert asked == [1000] and len(list((tmp_path / "rps" / "rock").glob("*.jpg"))) == recorded
+    lv.confirm_delete = lambda name, n: True
+    lv.delete_button.click()
+    qtbot.waitUntil(lambda: "Deleted" in window.banner.text(), timeout=5_000)
+    assert window.banner.kind == "info" and f"Deleted {recorded} samples of rock" in window.banner.text()
+    assert not (tmp_path / "rps" / "rock").exists()  # no empty class folder left to break training
+    lv.start_button.click()
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_pause_holds_a_file_source_where_it_is(qtbot, window: MainWindow, mobilenet_file: Path, video: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    start(window, str(video))
+    lv = window.live_view
+    qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
+    lv.pause_button.click()
+    qtbot.waitUntil(lambda: lv.paused_on is not None, timeout=10_000)
+    frozen = lv.paused_on.frame.index
+    qtbot.wait(1500)  # a file source would have moved on by ~45 frames at 30 fps
+    lv.pause_button.click()
+    qtbot.waitUntil(lambda: lv.last_result is not None and lv.last_result.frame.index != frozen, timeout=10_000)
+    assert lv.last_result.frame.index - frozen < 20  # resumed where it stopped, not 1.5 s later
+    lv.start_button.click()
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)

@@ -83,3 +83,14 @@ def test_bad_training_folder_is_a_message(qtbot, window: MainWindow, mobilenet_f
     window.teach_view.train_button.click()
     qtbot.waitUntil(lambda: "at least 2 class subfolders" in window.banner.text(), timeout=20_000)
     assert not window.teach_view.running
+
+
+def test_quitting_with_an_unsaved_trained_model_asks_first(qtbot, window: MainWindow) -> None:
+    window.unsaved_model = True
+    answers = ["cancel"]
+    window.ask_unsaved = lambda: answers.pop(0)
+    window.close()
+    assert window.isVisible()  # cancelled: nothing lost
+    window.ask_unsaved = lambda: "discard"
+    window.close()
+    assert not window.isVisible()
