@@ -53,7 +53,7 @@ def main() -> int:
     loaded = load_weights("mobilenet_v2", str(weights) if weights.is_file() else "random")
     data = _three_hundred()
     n = len(data.train) + len(data.val)
-    x = torch.stack([loaded.preprocess(img) for img in data.train.images + data.val.images])
+    x = torch.stack([loaded.preprocess(img) for img in [*data.train.images, *data.val.images]])
     model = loaded.model.eval()
     with torch.inference_mode():
         model(x[:32])  # warm-up

@@ -1,7 +1,10 @@
 """Training data: ImageFolder-style trees of class subfolders, and MNIST idx files.
 
-Images are decoded once, checked (unreadable files are listed and skipped)
-and kept as uint8 arrays, so epochs never touch the disk again.
+Every image is decoded once up front and checked (unreadable files are listed
+and skipped). Decoded images (uint8 arrays, longest side <= ``max_side``) are
+kept in memory up to ``MEMORY_BUDGET`` bytes, so small data sets never touch
+the disk again; past the budget, images are decoded again when a batch needs
+them. Memory is therefore flat in the number of images.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import gzip
 import random
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,46 @@ from engine.errors import ConvLensError
 from engine.images import is_image_path, load_image
 
 MIN_PER_CLASS = 4
+#: Decoded training images kept in memory (bytes); the rest are decoded again when needed.
+MEMORY_BUDGET = 1 << 30
+
+
+class StoredImages(Sequence):
+    """Decoded images of files: those within the memory budget kept, the others decoded on access."""
+
+    def __init__(self, paths: Sequence[Path], max_side: int, kept: dict[int, np.ndarray] | None = None) -> None:
+        self.paths = list(paths)
+        self.max_side = max_side
+        self.kept = kept if kept is not None else {}
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204 - int -> array, slice -> StoredImages
+        if isinstance(i, slice):
+            return self.subset(range(len(self))[i])
+        i = int(i)
+        found = self.kept.get(i)
+        return found if found is not None else decode_for_training(self.paths[i], self.max_side)
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        return (self[i] for i in range(len(self)))
+
+    def subset(self, idx: Sequence[int]) -> StoredImages:
+        idx = list(idx)
+        return StoredImages([self.paths[i] for i in idx], self.max_side,
+                            {n: self.kept[i] for n, i in enumerate(idx) if i in self.kept})
+
+    @property
+    def kept_bytes(self) -> int:
+        return sum(a.nbytes for a in self.kept.values())
+
+
+def decode_for_training(path: Path, max_side: int) -> np.ndarray:
+    image = load_image(path).convert("RGB")
+    if max(image.size) > max_side:
+        image.thumbnail((max_side, max_side))
+    return np.asarray(image)
 MNIST_FILES = ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
 
 
@@ -26,7 +69,7 @@ MNIST_FILES = ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
 class Split:
     """Images (uint8 arrays, H x W x C) with integer labels and where each came from."""
 
-    images: list[np.ndarray]
+    images: Sequence[np.ndarray]  # a list, or StoredImages (decoded on access past the memory budget)
     labels: list[int]
     sources: list[str]
 
@@ -62,20 +105,26 @@ def _scan(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
     return classes, files
 
 
-def _decode(files: Sequence[tuple[Path, int]], max_side: int, skipped: list[tuple[str, str]]) -> Split:
-    split = Split([], [], [])
+def _decode(files: Sequence[tuple[Path, int]], max_side: int, skipped: list[tuple[str, str]],
+            budget: int | None = None) -> Split:
+    """Check every file by decoding it; keep the decoded images while they fit in ``budget`` bytes."""
+    budget = MEMORY_BUDGET if budget is None else budget
+    paths: list[Path] = []
+    labels: list[int] = []
+    kept: dict[int, np.ndarray] = {}
+    used = 0
     for path, label in files:
         try:
-            image = load_image(path).convert("RGB")
+            array = decode_for_training(path, max_side)
         except ConvLensError as exc:
             skipped.append((str(path), str(exc)))
             continue
-        if max(image.size) > max_side:
-            image.thumbnail((max_side, max_side))
-        split.images.append(np.asarray(image))
-        split.labels.append(label)
-        split.sources.append(str(path))
-    return split
+        if used + array.nbytes <= budget:
+            kept[len(paths)] = array
+            used += array.nbytes
+        paths.append(path)
+        labels.append(label)
+    return Split(StoredImages(paths, max_side, kept), labels, [str(p) for p in paths])
 
 
 def _check(classes: Sequence[str], labels: Sequence[int], where: Path, minimum: int) -> None:
@@ -106,7 +155,8 @@ def stratified_split(labels: Sequence[int], val_fraction: float, seed: int) -> t
 
 
 def _subset(split: Split, idx: Sequence[int]) -> Split:
-    return Split([split.images[i] for i in idx], [split.labels[i] for i in idx], [split.sources[i] for i in idx])
+    images = split.images.subset(idx) if isinstance(split.images, StoredImages) else [split.images[i] for i in idx]
+    return Split(images, [split.labels[i] for i in idx], [split.sources[i] for i in idx])
 
 
 def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_fraction: float = 0.2,

@@ -136,6 +136,20 @@ def _tensors(split: Split, preprocess: Preprocess, augment: nn.Module | None = N
     return torch.stack(out)
 
 
+class _Inputs:
+    """A split's model inputs, made batch by batch: never the whole split as one tensor (memory stays flat)."""
+
+    def __init__(self, split: Split, preprocess: Preprocess) -> None:
+        self.split, self.preprocess = split, preprocess
+
+    def __len__(self) -> int:
+        return len(self.split)
+
+    def __getitem__(self, key: slice | torch.Tensor | np.ndarray) -> torch.Tensor:
+        idx = np.arange(len(self))[key] if isinstance(key, slice) else np.asarray(key)
+        return _tensors(self.split, self.preprocess, None, idx)
+
+
 def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> tuple[nn.Module, nn.Module, dict]:
     """The model to train (a copy) and its new head; plus the head layout a checkpoint records."""
     if loaded.scripted or loaded.arch is None:
@@ -232,10 +246,10 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     augment = _augmenter(cfg)
     g = torch.Generator().manual_seed(cfg.seed)
 
-    x_val = _tensors(data.val, preprocess)
+    x_val: _Inputs | torch.Tensor = _Inputs(data.val, preprocess)
     y_val = torch.tensor(data.val.labels)
     y_train = torch.tensor(data.train.labels)
-    x_train = None if augment is not None else _tensors(data.train, preprocess)
+    x_train: _Inputs | torch.Tensor | None = None if augment is not None else _Inputs(data.train, preprocess)
 
     head_params = {id(p) for p in head.parameters()}
     frozen = not any(p.requires_grad for p in model.parameters() if id(p) not in head_params)
