@@ -64,7 +64,7 @@ def require_inspectable(model: nn.Module, what: str = "Feature maps and Grad-CAM
     if not isinstance(model, nn.Module):  # an ONNX Runtime session
         raise ConvLensError(
             f"{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot be "
-            "looked inside. Switch the runtime to torch, or load the architecture with its PyTorch weights."
+            "looked inside. Switch the runtime to PyTorch, or load the architecture with its PyTorch weights."
         )
     if isinstance(model, torch.jit.ScriptModule):
         raise ConvLensError(

@@ -396,7 +396,7 @@ class LiveView(QWidget):
         self.canvas.update()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a video file"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a video file"), str(Path.home()),
                                               self.tr("Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)"))
         if path:
             self.source.setEditText(path)
@@ -435,7 +435,7 @@ class LiveView(QWidget):
         return True
 
     def _snapshot_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"), "snapshot.png",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"), str(Path.home() / "snapshot.png"),
                                               self.tr("Images (*.png *.jpg)"))
         if path:
             self.save_snapshot(path)
@@ -448,7 +448,8 @@ class LiveView(QWidget):
         self.refresh_counts()
 
     def _choose_dataset(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Dataset folder (one subfolder per class)"))
+        start = str(self.recorder.root) if self.recorder else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Dataset folder (one subfolder per class)"), start)
         if folder:
             self.set_dataset(folder)
             self.options_changed.emit()

@@ -387,7 +387,7 @@ class ModelPanel(QWidget):
         self.request_load(download=True)
 
     def browse_weights(self) -> None:
-        start = str(Path(self._weights_file).parent) if self._weights_file else ""
+        start = str(Path(self._weights_file).parent) if self._weights_file else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a weights file"), start,
             self.tr("Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;All files (*)"),
@@ -397,6 +397,8 @@ class ModelPanel(QWidget):
 
     def _browse_labels(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a labels file"), "", self.tr("Class names (*.txt *.json);;All files (*)"))
+            self, self.tr("Choose a labels file"),
+            str(Path(self._labels_file).parent) if self._labels_file else str(Path.home()),
+            self.tr("Class names (*.txt *.json);;All files (*)"))
         if path:
             self.set_labels_file(path)

@@ -323,7 +323,7 @@ class TeachView(QWidget):
 
     def _choose_data(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Training data (one subfolder per class)"),
-                                                  self.data_edit.text())
+                                                  self.data_edit.text() or str(Path.home()))
         if folder:
             self.data_edit.setText(folder)
 

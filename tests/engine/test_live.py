@@ -177,3 +177,28 @@ def test_cli_live_lines_summary_and_exit_codes(video: Path, mobilenet_file: Path
     broken = truncate(video, tmp_path / "cut.avi", 0.3)
     run = _cli("live", str(broken), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--no-realtime")
     assert run.returncode == 1 and "cut.avi stopped after frame" in run.stderr
+
+
+def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos) -> None:
+    import time
+
+    from engine.video import CaptureThread, FrameMailbox
+    from tests.live_video import write_video
+
+    clip = write_video(tmp_path / "short.avi", [photos / "dog_samoyed.jpg"], seconds_each=0.5, fps=30)
+    box = FrameMailbox()
+    cap = CaptureThread(str(clip), [box], realtime=False)
+    cap.loop = True
+    cap.start()
+    deadline = time.time() + 20
+    while cap.loops < 2 and time.time() < deadline:
+        time.sleep(0.01)
+    assert cap.loops >= 2 and cap.frames > 2 * 15 and cap.error is None
+    cap.paused = True
+    time.sleep(0.1)
+    held = cap.frames
+    time.sleep(0.3)
+    assert cap.frames == held
+    cap.stop()
+    cap.join(5)
+    assert not cap.is_alive()
