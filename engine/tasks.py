@@ -20,7 +20,7 @@ from engine.errors import ConvLensError
 from engine.features import CamResult
 from engine.images import iter_image_paths, load_thumbnail
 from engine.live import LivePipeline, LiveResult, LiveSummary
-from engine.predict import BatchProgress
+from engine.predict import BatchProgress, ImageResult
 from engine.recording import DatasetRecorder
 from engine.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
 from engine.summary import ModelSummary
@@ -31,7 +31,8 @@ __all__ = [
     "FolderScan", "ImageShown", "LiveCam", "LiveControl", "LiveFeatures", "LiveOptions", "LivePaused",
     "LiveRecordError", "LiveStarted", "Thumbnail", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
     "delete_recorded", "export_model", "feature_view", "find_cameras", "kernels", "live", "load_model",
-    "recorded_counts", "save_checkpoint", "set_runtime", "summary", "thumbnails", "train",
+    "recorded_counts", "save_checkpoint", "save_image", "set_runtime", "summary", "thumbnails", "train",
+    "write_results_csv",
 ]
 
 
@@ -321,6 +322,53 @@ def delete_recorded(_session: EngineSession, root: str, class_name: str, n: int)
     recorder = DatasetRecorder(root)
     gone = recorder.delete_last(class_name, n)
     return gone, recorder.counts()
+
+
+# ------------------------------------------------------------------ files the user asked for
+CSV_HEADER = ("file", "top1", "probability", "top5", "error")
+
+
+def write_results_csv(_session: EngineSession, path: str, results: Sequence[ImageResult]) -> str:
+    """Every folder result: file, top-1, its probability, top-5 ("label:p" joined by "; "), error. Atomic."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for r in results:
+        if r.error:
+            writer.writerow([r.source, "", "", "", r.error])
+        else:
+            top5 = "; ".join(f"{p.label}:{p.probability:.6f}" for p in r.predictions[:5])
+            writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, ""])
+    _write_atomic(Path(path), buffer.getvalue().encode("utf-8"))
+    return path
+
+
+def save_image(_session: EngineSession, path: str, rgb: np.ndarray) -> str:
+    """An RGB array as an image file (format from the suffix: PNG, JPEG, ...). Atomic."""
+    import io
+
+    from PIL import Image
+
+    target = Path(path)
+    fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".bmp": "BMP", ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}.get(
+        target.suffix.lower(), "PNG")
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, fmt)
+    _write_atomic(target, buffer.getvalue())
+    return path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ConvLensError(f"Could not write {path}: {exc.strerror or exc}.") from None
 
 
 # ------------------------------------------------------------------ teaching

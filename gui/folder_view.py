@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import time
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from engine.predict import BatchProgress, ImageResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-CSV_HEADER = ["file", "top1", "probability", "top5", "error"]
 
 
 def reason_only(source: str, error: str) -> str:
@@ -222,16 +220,3 @@ class FolderView(QWidget):
         source = self.proxy.mapToSource(index)
         path = self.model.item(source.row(), self.COL_FILE).data(Qt.ItemDataRole.UserRole)
         self.row_activated.emit(path)
-
-    # ------------------------------------------------------------- export
-    def export_csv(self, path: str | Path) -> None:
-        """Write every result: file, top-1, its probability, top-5 ("label:p" joined by "; "), error."""
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(CSV_HEADER)
-            for r in self.results:
-                if r.error:
-                    writer.writerow([r.source, "", "", "", r.error])
-                else:
-                    top5 = "; ".join(f"{p.label}:{p.probability:.6f}" for p in r.predictions[:5])
-                    writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, ""])

@@ -149,6 +149,7 @@ class LiveView(QWidget):
     find_cameras_requested = Signal()
     counts_requested = Signal()  # the window counts the samples per class (a job: it walks folders)
     delete_requested = Signal(str, int)  # class name, how many of its newest samples
+    save_image_requested = Signal(str, object)  # path, RGB array: written on the engine thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -429,9 +430,7 @@ class LiveView(QWidget):
         image = self.snapshot_image()
         if image is None:
             return False
-        if not array_to_qimage(image).save(path):
-            self.message.emit(self.tr("Could not write the snapshot to {file}.").format(file=path))
-            return False
+        self.save_image_requested.emit(path, np.ascontiguousarray(image).copy())
         return True
 
     def _snapshot_dialog(self) -> None:

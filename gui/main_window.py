@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.live_view.record_changed.connect(self._on_record_changed)
         self.live_view.message.connect(self.show_error)
         self.live_view.info.connect(self.show_info)
+        self.live_view.save_image_requested.connect(self.save_image)
         self.live_view.find_cameras_requested.connect(self.find_cameras)
         self.live_view.counts_requested.connect(self._refresh_counts)
         self.live_view.delete_requested.connect(self._delete_recorded)
@@ -836,14 +837,18 @@ class MainWindow(QMainWindow):
         if path:
             self.export_csv(path)
 
-    def export_csv(self, path: str) -> bool:
-        try:
-            self.folder_view.export_csv(path)
-        except OSError as exc:
-            self.show_error(self.tr("Could not write {file}: {reason}").format(file=path, reason=exc.strerror or exc))
-            return False
+    def export_csv(self, path: str) -> Job:
+        """Write the folder results as CSV (on the engine thread; the status bar says when it is written)."""
+        return self.submit(tasks.write_results_csv, path, list(self.folder_view.results),
+                           name=self.tr("Writing {file}").format(file=Path(path).name),
+                           returned=self._on_file_written)
+
+    def _on_file_written(self, path: str) -> None:
         self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 8000)
-        return True
+
+    def save_image(self, path: str, rgb: object) -> Job:
+        return self.submit(tasks.save_image, path, rgb, name=self.tr("Saving {file}").format(file=Path(path).name),
+                           returned=self._on_file_written)
 
     # ------------------------------------------------------------ open / paste / drop
     def open_images_dialog(self) -> None:

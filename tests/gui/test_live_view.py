@@ -63,7 +63,8 @@ def test_pause_freezes_the_frame_and_feature_maps_use_it(qtbot, window: MainWind
     qtbot.waitUntil(lambda: window.feature_view.view is not None, timeout=20_000)
     assert window.feature_view.view.maps.shape == (24, 56, 56)
     out = Path(window.settings.fileName()).parent / "snap.png"
-    assert lv.save_snapshot(str(out)) and out.stat().st_size > 1000
+    assert lv.save_snapshot(str(out))
+    qtbot.waitUntil(lambda: out.is_file() and out.stat().st_size > 1000, timeout=10_000)
     lv.pause_button.click()
     qtbot.waitUntil(lambda: lv.last_result is not frozen, timeout=20_000)
     lv.start_button.click()  # stop
