@@ -492,8 +492,9 @@ class MainWindow(QMainWindow):
             self._show_path(paths[0])
 
     def _load_thumbnails(self, paths: list[str]) -> None:
+        # In the background: previews never hold up a model load or training (they pause for them).
         self.submit(tasks.thumbnails, paths[:MAX_THUMBNAILS], name=self.tr("Thumbnails"), key="thumbnails",
-                    yielded=self.thumbnails.set_thumbnail, errored=self._ignore_error)
+                    background=True, yielded=self.thumbnails.set_thumbnail, errored=self._ignore_error)
 
     def _ignore_error(self, _error: JobError) -> None:
         """A thumbnail that cannot be made is not worth a banner (the image itself says why when opened)."""
