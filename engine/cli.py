@@ -103,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--patience", type=int, default=3, help="early stopping on validation loss (0: off)")
     p.add_argument("--unfreeze", action="store_true", help="train the backbone too, not only the new head")
+    p.add_argument("--cut", metavar="LAYER", default="",
+                   help="put the new head on this layer's output, dropping what follows (seed 003: Mixed_6e, "
+                        "or Keras' name mixed7); `convlens summary ARCH --all` lists the layers")
+    p.add_argument("--freeze-until", metavar="LAYER", default="",
+                   help="freeze only the layers up to and including LAYER (Keras names accepted)")
+    p.add_argument("--input-size", type=int, default=0,
+                   help="train at N x N pixels (seed 003: 150; default: the weights' own size)")
     p.add_argument("--rotation", type=float, default=0.0, help="augmentation: rotate up to +-DEGREES")
     p.add_argument("--shift", type=float, default=0.0, help="augmentation: shift up to +-FRACTION")
     p.add_argument("--shear", type=float, default=0.0, help="augmentation: shear up to +-DEGREES")
@@ -346,10 +353,19 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
     print(f"data: {data.describe()}")
     for _source, reason in data.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
+    from engine.keras_import import resolve_layer_alias
+
+    if args.input_size < 0 or (0 < args.input_size < 16):
+        raise ConvLensError(f"--input-size {args.input_size}: give the side in pixels (at least 16), e.g. 150.")
+    cut = resolve_layer_alias(args.arch, args.cut) if args.cut else ""
+    freeze_until = resolve_layer_alias(args.arch, args.freeze_until) if args.freeze_until else ""
+    if cut and cut != args.cut:
+        print(f"--cut {args.cut}: Keras' {args.cut} is {cut} here")
     cfg = TrainConfig(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, optimizer=args.optimizer,
                       rotation=args.rotation, shift=args.shift, shear=args.shear, zoom=args.zoom, hflip=args.hflip,
                       patience=args.patience, hidden=args.hidden, dropout=args.dropout,
-                      freeze_backbone=not (args.unfreeze or scratch), from_scratch=scratch,
+                      freeze_backbone=not (args.unfreeze or scratch), freeze_until=freeze_until, cut_at=cut,
+                      image_size=args.input_size, from_scratch=scratch,
                       batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed)
     what = "training from scratch" if scratch else (
         "fine-tuning a new head on a frozen backbone" if cfg.freeze_backbone else "fine-tuning every layer")

@@ -8,9 +8,20 @@ Supported: VGG16 and VGG19 with their top (``vgg16_weights_tf_dim_ordering_tf_ke
 * dense kernels: Keras (in, out), torch (out, in);
 * the first dense layer (``fc1``) reads a flattened 7x7x512 map: Keras flattens channels-last
   (h, w, c), torch channels-first (c, h, w), so its input rows are reordered;
-* Inception v3: Keras' 94 conv2d / batch_normalization pairs, in the order Keras creates them,
+* Inception v3: Keras' 94 conv2d / batch_normalization pairs, in the order Keras *creates* them,
   are torchvision's 94 ``BasicConv2d`` modules in registration order (the branches are built in
-  the same order in both); Keras' BN has no scale (gamma = 1): beta, moving mean and variance;
+  the same order in both). The file's ``layer_names`` is ``model.layers`` order (topological:
+  branches interleave), so the creation order comes from the automatic names' numbers instead
+  (``conv2d``, ``conv2d_1``, ... in current Keras; from ``conv2d_1`` in the 2017 release files; any
+  offset when several models were built in one session). Keras' BN has no scale (gamma = 1).
+  Keras' ``AveragePooling2D(padding='same')`` leaves the padding out of the average
+  (``count_include_pad=False``); torchvision's Inception counts it, so the pool branches of an
+  imported model divide by the number of real pixels (``keras_structure``);
+* ResNet50: current Keras names (``conv2_block1_1_conv``) and the 2017 release names
+  (``res2a_branch2a``, ``bn2a_branch2a``) map to torchvision's ``layer1[0].conv1`` / ``bn1``; Keras'
+  convolutions have a bias, which is folded into the following batch norm's mean; Keras strides in
+  the first 1x1 convolution of a stage (torchvision's v1.5 in the 3x3) and uses BN epsilon 1.001e-5;
+  ``keras_structure`` makes the torchvision model do the same;
 * the preprocessing the weights were trained with is attached: VGG Caffe style, BGR, 0-255, minus
   the ImageNet mean (103.939, 116.779, 123.68), 224x224; Inception scaled to [-1, 1], 299x299
   (the whole image resized, as Keras' examples do).
@@ -31,8 +42,35 @@ KERAS_CAFFE = Preprocess(resize=0, crop=224, mean=(103.939, 116.779, 123.68), st
                          channel_order="BGR", scale=255.0)
 KERAS_INCEPTION = Preprocess(resize=0, crop=299, mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5))
 _VGG_BLOCKS = {"vgg16": (2, 2, 3, 3, 3), "vgg19": (2, 2, 4, 4, 4)}
-SUPPORTED = (*_VGG_BLOCKS, "inception_v3")
+SUPPORTED = (*_VGG_BLOCKS, "inception_v3", "resnet50")
 INCEPTION_CONVS = 94
+KERAS_RESNET_EPS = 1.001e-5
+_RESNET_STAGES = (3, 4, 6, 3)
+
+#: Keras layer names that are one torchvision module (for ``--cut`` and feature comparisons).
+KERAS_ALIASES = {
+    "inception_v3": {**{f"mixed{i}": m for i, m in enumerate(
+        ["Mixed_5b", "Mixed_5c", "Mixed_5d", "Mixed_6a", "Mixed_6b", "Mixed_6c", "Mixed_6d", "Mixed_6e", "Mixed_7a",
+         "Mixed_7b", "Mixed_7c"])}},
+    "resnet50": {f"conv{s + 2}_block{n}_out": f"layer{s + 1}.{n - 1}" for s, blocks in enumerate(_RESNET_STAGES)
+                 for n in range(1, blocks + 1)},
+    "vgg16": {f"block{b}_pool": f"features.{i}" for b, i in enumerate((4, 9, 16, 23, 30), 1)},
+    "vgg19": {f"block{b}_pool": f"features.{i}" for b, i in enumerate((4, 9, 18, 27, 36), 1)},
+}
+
+
+def resolve_layer_alias(arch: str, layer: str) -> str:
+    """A Keras layer name that maps one to one onto a torchvision module (``mixed7`` -> ``Mixed_6e``), else as given."""
+    return KERAS_ALIASES.get(arch, {}).get(layer, layer)
+
+
+def _creation_key(name: str) -> tuple[str, int]:
+    """Keras' automatic names in creation order: ``conv2d`` (0), ``conv2d_1``, ``conv2d_2``, ..."""
+    import re
+
+    found = re.fullmatch(r"(.*?)(?:_(\d+))?", name)
+    assert found is not None
+    return found.group(1), int(found.group(2) or 0)
 
 
 def keras_vgg_layer_names(arch: str) -> list[str]:
@@ -81,6 +119,8 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
     layers = _read_layers(path)
     if arch == "inception_v3":
         return _load_inception(path, layers)
+    if arch == "resnet50":
+        return _load_resnet50(path, layers)
     wanted = keras_vgg_layer_names(arch)
     present = [n for n in wanted if layers.get(n)]
     missing = [n for n in wanted if not layers.get(n)]
@@ -88,13 +128,12 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
         if missing == ["fc1", "fc2", "predictions"]:
             raise ConvLensError(f"{path.name} has no top (fc1, fc2, predictions): ConvLens needs the "
                                 f"with-top file to classify (…_tf_kernels.h5, not …_notop.h5).")
-        others = [a for a in _VGG_BLOCKS if a != arch and all(layers.get(n) for n in keras_vgg_layer_names(a))]
-        hint = f" It looks like {others[0].upper()} weights." if others else ""
         raise ConvLensError(f"{path.name} does not fit {arch.upper()}: missing Keras layers "
-                            f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}.{hint}")
+                            f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}. {describe_keras_file(layers)}")
     extra = [n for n in layers if layers[n] and n not in wanted]
     if extra and not present:
-        raise ConvLensError(f"{path.name} holds Keras layers {', '.join(extra[:4])}, not {arch.upper()}'s.")
+        raise ConvLensError(f"{path.name} holds Keras layers {', '.join(extra[:4])}, not {arch.upper()}'s. "
+                            f"{describe_keras_file(layers)}")
     classes = layers["predictions"][0].shape[1]
     from torchvision import models
 
@@ -130,13 +169,17 @@ def torch_inception_units(model: nn.Module) -> list[nn.Module]:
 def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.Module, Preprocess]:
     from torchvision import models
 
-    convs = [(n, w) for n, w in layers.items() if len(w) == 1 and w[0].ndim == 4]
-    norms = [(n, w) for n, w in layers.items() if len(w) in (3, 4) and all(a.ndim == 1 for a in w)]
+    convs = sorted(((n, w) for n, w in layers.items() if len(w) == 1 and w[0].ndim == 4),
+                   key=lambda item: _creation_key(item[0]))
+    norms = sorted(((n, w) for n, w in layers.items() if len(w) in (3, 4) and all(a.ndim == 1 for a in w)),
+                   key=lambda item: _creation_key(item[0]))
     dense = [(n, w) for n, w in layers.items() if len(w) == 2 and w[0].ndim == 2]
     if len(convs) != INCEPTION_CONVS or len(norms) != INCEPTION_CONVS:
         raise ConvLensError(f"{path.name} does not fit Inception v3: it has {len(convs)} bias-free convolutions and "
-                            f"{len(norms)} batch norms; Keras' InceptionV3 has {INCEPTION_CONVS} of each.")
-    model = models.get_model("inception_v3", weights=None, aux_logits=False, init_weights=True)
+                            f"{len(norms)} batch norms; Keras' InceptionV3 has {INCEPTION_CONVS} of each. "
+                            f"{describe_keras_file(layers)}")
+    model = keras_structure(models.get_model("inception_v3", weights=None, aux_logits=False, init_weights=True),
+                            "inception_v3")
     with torch.no_grad():
         for (name, (kernel,)), (_, bn_weights), unit in zip(convs, norms, torch_inception_units(model), strict=True):
             w = kernel.transpose(3, 2, 0, 1)
@@ -158,3 +201,137 @@ def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn
             model.fc.bias.copy_(torch.from_numpy(bias))
     model.keras_top = bool(dense)  # type: ignore[attr-defined]
     return model.eval(), KERAS_INCEPTION
+
+
+# ----------------------------------------------------------------- Keras' structure in torchvision models
+class _KerasPoolConv(nn.Module):
+    """Marker base; see ``_exclude_padding``."""
+
+
+def _pad_count_correction(x: torch.Tensor) -> torch.Tensor:
+    """9 / (real pixels in each 3x3 window, padding 1): turns a padding-counting average into Keras' average."""
+    ones = torch.ones_like(x[:1, :1])  # traceable (torch.fx cuts models at a layer; ONNX export)
+    return 1.0 / nn.functional.avg_pool2d(ones, 3, 1, 1)  # counting the padding: (real pixels) / 9
+
+
+def _exclude_padding(unit: nn.Module) -> None:
+    """Make an Inception pool branch's conv see Keras' average (the padding left out of it).
+
+    torchvision computes ``branch_pool(avg_pool2d(x, 3, 1, 1))`` with the padding counted; multiplying
+    that average by 9 / (real pixels) gives exactly ``count_include_pad=False``. The unit's class is
+    swapped for a subclass that does this first, so parameter names (and checkpoints) stay the same.
+    """
+    base = type(unit)
+    if issubclass(base, _KerasPoolConv):
+        return
+
+    def forward(self: nn.Module, x: torch.Tensor) -> torch.Tensor:
+        return base.forward(self, x * _pad_count_correction(x))
+
+    unit.__class__ = type(f"Keras{base.__name__}", (base, _KerasPoolConv), {"forward": forward})
+
+
+def keras_structure(model: nn.Module, arch: str) -> nn.Module:
+    """Make a torchvision model compute what the Keras application of the same name computes.
+
+    Inception v3: pool branches average without the padding. ResNet50: the stride of each stage's first
+    block in its 1x1 convolution, BN epsilon 1.001e-5. VGG needs nothing. Idempotent. Checkpoints of
+    imported models record ``keras=True`` in their build options, so this is applied again on loading.
+    """
+    if arch == "inception_v3":
+        from torchvision.models.inception import InceptionA, InceptionC, InceptionE
+
+        for module in model.modules():
+            if isinstance(module, InceptionA | InceptionC | InceptionE):
+                _exclude_padding(module.branch_pool)
+    elif arch == "resnet50":
+        for stage in (model.layer2, model.layer3, model.layer4):
+            first = stage[0]
+            first.conv1.stride, first.conv2.stride = (2, 2), (1, 1)
+        for module in model.modules():
+            if isinstance(module, nn.BatchNorm2d):
+                module.eps = KERAS_RESNET_EPS
+    return model
+
+
+def _resnet_names(layers: dict[str, list[np.ndarray]]) -> dict[str, tuple[str, str]]:
+    """torchvision module name -> (Keras conv layer, Keras BN layer), for current or 2017 names."""
+    current = "conv1_conv" in layers
+    names: dict[str, tuple[str, str]] = {"": ("conv1_conv", "conv1_bn") if current else ("conv1", "bn_conv1")}
+    for s, blocks in enumerate(_RESNET_STAGES):
+        for b in range(blocks):
+            tv = f"layer{s + 1}.{b}"
+            for part, (new, old) in {"conv1": ("1", "2a"), "conv2": ("2", "2b"), "conv3": ("3", "2c"),
+                                     "downsample": ("0", "1")}.items():
+                if part == "downsample" and b:
+                    continue
+                if current:
+                    keras = f"conv{s + 2}_block{b + 1}_{new}"
+                    names[f"{tv}.{part}"] = (f"{keras}_conv", f"{keras}_bn")
+                else:
+                    letter = "abcdef"[b]
+                    names[f"{tv}.{part}"] = (f"res{s + 2}{letter}_branch{old}", f"bn{s + 2}{letter}_branch{old}")
+    return names
+
+
+def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.Module, Preprocess]:
+    from torchvision import models
+
+    names = _resnet_names(layers)
+    missing = [k for pair in names.values() for k in pair if not layers.get(k)]
+    if missing:
+        raise ConvLensError(f"{path.name} does not fit ResNet50: missing Keras layers {', '.join(missing[:4])}"
+                            f"{' …' if len(missing) > 4 else ''}. {describe_keras_file(layers)}")
+    top = layers.get("predictions") or layers.get("fc1000")
+    model = keras_structure(models.get_model("resnet50", weights=None, num_classes=top[0].shape[1] if top else 1000),
+                            "resnet50")
+    with torch.no_grad():
+        for tv, (conv_name, bn_name) in names.items():
+            if tv == "":
+                conv, bn = model.conv1, model.bn1
+            elif tv.endswith("downsample"):
+                block = model.get_submodule(tv)
+                conv, bn = block[0], block[1]
+            else:
+                conv = model.get_submodule(tv)
+                bn = model.get_submodule(tv.replace("conv", "bn"))
+            kernel, bias = layers[conv_name][:2]
+            w = kernel.transpose(3, 2, 0, 1)
+            if tuple(w.shape) != tuple(conv.weight.shape):
+                raise ConvLensError(f"{path.name}: layer {conv_name} has shape {tuple(kernel.shape)}, which does not "
+                                    f"fit ResNet50 ({tuple(conv.weight.shape)} after conversion).")
+            conv.weight.copy_(torch.from_numpy(np.ascontiguousarray(w)))
+            gamma, beta, mean, var = layers[bn_name]
+            # conv(x) + bias, then BN: the same as BN with its mean moved by the bias (torch's conv has none)
+            for target, value in ((bn.weight, gamma), (bn.bias, beta), (bn.running_mean, mean - bias),
+                                  (bn.running_var, var)):
+                target.copy_(torch.from_numpy(np.asarray(value, np.float32)))
+        if top:
+            kernel, bias = top
+            model.fc.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel.T)))
+            model.fc.bias.copy_(torch.from_numpy(bias))
+    model.keras_top = bool(top)  # type: ignore[attr-defined]
+    return model.eval(), KERAS_CAFFE
+
+
+def describe_keras_file(layers: dict[str, list[np.ndarray]]) -> str:
+    """What a Keras weights file looks like, for a message when it fits no supported architecture."""
+    names = set(layers)
+    convs = sum(1 for w in layers.values() if w and w[0].ndim == 4)
+    guesses = []
+    if {"block1_conv1", "block5_conv3"} <= names:
+        guesses.append("VGG19" if "block5_conv4" in names else "VGG16")
+    if "conv1_conv" in names or "res2a_branch2a" in names:
+        blocks = sum(1 for n in names if n.endswith("_1_conv") or n.endswith("_branch2a"))
+        depth = {16: "ResNet50", 33: "ResNet101", 50: "ResNet152"}.get(blocks, f"a ResNet with {blocks} blocks")
+        guesses.append(depth)
+    if "mixed10" in names or convs == INCEPTION_CONVS:
+        guesses.append("Inception v3")
+    if any(n.startswith("block_") and "expand" in n for n in names) or "Conv1" in names:
+        guesses.append("MobileNetV2")
+    if any(n.startswith("stem_conv") for n in names) or "top_conv" in names:
+        guesses.append("EfficientNet")
+    if any("separable" in n or n.startswith("normal_") for n in names):
+        guesses.append("NASNet or Xception")
+    what = " or ".join(guesses) if guesses else f"an unknown network ({len(layers)} layers, {convs} convolutions)"
+    return f"It looks like {what} weights."

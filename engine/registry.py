@@ -47,11 +47,15 @@ class ArchSpec:
         ``options`` are builder keywords a checkpoint recorded (e.g. LeNet-5's ``batch_norm``).
         """
         kwargs = {**dict(self.build_kwargs), **options}
+        keras = bool(kwargs.pop("keras", False))  # imported from Keras: compute what Keras computes
         if num_classes is not None:
             kwargs["num_classes"] = num_classes
-        if self.torchvision:
-            return tvm.get_model(self.name, weights=None, **kwargs)
-        return self.builder(**kwargs)
+        model = tvm.get_model(self.name, weights=None, **kwargs) if self.torchvision else self.builder(**kwargs)
+        if keras:
+            from engine.keras_import import keras_structure
+
+            keras_structure(model, self.name)
+        return model
 
     @property
     def weights_enum(self) -> Any | None:

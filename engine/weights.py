@@ -436,7 +436,8 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
         notes.append(f"{path.name} has no top: the classifier is untrained. Use it to fine-tune a new head.")
     _, head = find_classifier(model)
     labels = _labels_for(num_outputs(head), spec, None, labels_file, notes)
-    return LoadedModel(model, labels, preprocess, spec, f"Keras {path.name}", notes=notes)
+    return LoadedModel(model, labels, preprocess, spec, f"Keras {path.name}", notes=notes,
+                       build_options={"keras": True})
 
 
 def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path | None) -> LoadedModel:
