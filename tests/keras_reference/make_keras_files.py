@@ -41,7 +41,7 @@ def randomise_batch_norm(model: keras.Model, rng: np.random.Generator) -> None:
     for layer in model.layers:
         if isinstance(layer, keras.layers.BatchNormalization):
             new = []
-            for w, var in zip(layer.get_weights(), layer.weights):
+            for w, var in zip(layer.get_weights(), layer.weights, strict=True):
                 name = var.name
                 if "moving_variance" in name:
                     new.append(rng.uniform(0.5, 1.5, w.shape).astype(np.float32))
@@ -67,6 +67,7 @@ def main(out: Path, images: list[Path]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     manifest = {"keras": keras.__version__, "files": {}}
     for name, (ctor, size, top, feature_layers) in MODELS.items():
+        keras.backend.clear_session()  # a fresh session: automatic names start at conv2d, as in a new process
         keras.utils.set_random_seed(0)
         model = getattr(keras.applications, ctor)(weights=None, include_top=top, input_shape=(size, size, 3))
         randomise_batch_norm(model, np.random.default_rng(0))
