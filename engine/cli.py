@@ -13,7 +13,7 @@ from pathlib import Path
 
 from engine.errors import ConvLensError
 
-SUBCOMMANDS = ("models", "summary", "classify", "cam", "features", "live", "finetune", "export")
+SUBCOMMANDS = ("models", "summary", "classify", "evaluate", "cam", "features", "live", "finetune", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,6 +118,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="do not cache frozen-backbone features")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+
+    p = sub.add_parser("evaluate", help="accuracy (top-1, top-k), per-class report and confusion matrix on a "
+                                        "folder of class subfolders")
+    p.add_argument("data", help="folder of class subfolders named after the model's classes (or see --map)")
+    p.add_argument("--arch", help="architecture name (not needed for a TorchScript file or a ConvLens checkpoint)")
+    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--labels", help="class names: text file (one per line) or JSON")
+    p.add_argument("--map", help="JSON file: subfolder name -> class name or number of the model")
+    p.add_argument("--topk", type=int, default=5, help="also report top-K accuracy (default 5)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--out", help="also write one row per image to this CSV file")
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--runtime", choices=("torch", "onnxruntime"), default="torch")
+    p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
+                   help="preprocessing for an ONNX file that does not carry its own")
 
     p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
     p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
@@ -317,6 +333,65 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     return loaded
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import csv
+
+    from engine.evaluate import evaluate_folder
+    from engine.predict import Predictor
+    from engine.steps import run_to_end
+
+    if args.topk < 1:
+        raise ConvLensError("--topk must be at least 1.")
+    if args.out and not Path(args.out).resolve().parent.is_dir():
+        raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
+    loaded = _load_for_runtime(args)
+    predictor = Predictor(loaded, args.device)
+    report = run_to_end(evaluate_folder(predictor, args.data, args.topk, args.map, args.batch_size),
+                        None if args.json else _progress_bar_batches)
+    if not args.json:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    for folder, why in report.skipped_folders:
+        print(f"skipped folder {folder}: {why}", file=sys.stderr)
+    for file, why in report.unreadable:
+        print(f"skipped: {why}", file=sys.stderr)
+    if args.out:
+        with open(args.out, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(report.csv_rows())
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    title = loaded.arch.title if loaded.arch else "model"
+    print(f"{title} ({loaded.source}) on {report.total} images of {len(report.classes)} classes in {args.data}")
+    print(f"top-1 accuracy: {100 * report.accuracy(1):.2f}%   (top-1 error {100 * (1 - report.accuracy(1)):.2f}%)")
+    print(f"top-{report.topk} accuracy: {100 * report.accuracy(report.topk):.2f}%   "
+          f"(top-{report.topk} error {100 * (1 - report.accuracy(report.topk)):.2f}%)")
+    print()
+    print(report.classification_report())
+    matrix, columns = report.confusion()
+    names = [c[:12] for c in columns]
+    width = max(len(n) for n in names)
+    print()
+    print("confusion matrix (rows: true class, columns: predicted):")
+    print(" " * (width + 2) + " ".join(f"{n:>{width}}" for n in names))
+    for name, row in zip(names, matrix, strict=False):
+        print(f"{name:>{width}}  " + " ".join(f"{v:>{width}}" for v in row))
+    wrong = report.misclassified()
+    if wrong:
+        print()
+        print(f"misclassified ({len(wrong)}):")
+        for v in wrong:
+            print(f"  {v.source}: {report.labels[v.true]} taken for {report.labels[v.predicted[0]]} "
+                  f"({100 * v.probabilities[0]:.1f}%)")
+    if args.out:
+        print(f"per-image results: {args.out}")
+    return 0
+
+
+def _progress_bar_batches(step: object) -> None:
+    done, total = getattr(step, "done", 0), getattr(step, "total", 0)
+    print(f"\rclassifying {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from engine.export import export
     from engine.images import iter_image_paths, load_image
@@ -409,6 +484,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_summary(args)
         if args.command == "classify":
             return _cmd_classify(args)
+        if args.command == "evaluate":
+            return _cmd_evaluate(args)
         if args.command == "cam":
             return _cmd_cam(args)
         if args.command == "features":
