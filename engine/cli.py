@@ -352,7 +352,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
     for folder, why in report.skipped_folders:
         print(f"skipped folder {folder}: {why}", file=sys.stderr)
-    for file, why in report.unreadable:
+    for _file, why in report.unreadable:
         print(f"skipped: {why}", file=sys.stderr)
     if args.out:
         with open(args.out, "w", newline="", encoding="utf-8") as f:

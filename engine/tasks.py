@@ -30,7 +30,7 @@ from engine.video import FrameMailbox, list_cameras
 __all__ = [
     "FolderScan", "ImageShown", "LiveCam", "LiveControl", "LiveFeatures", "LiveOptions", "LivePaused",
     "LiveRecordError", "LiveStarted", "Thumbnail", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
-    "delete_recorded", "export_model", "feature_view", "find_cameras", "kernels", "live", "load_model",
+    "delete_recorded", "evaluate", "export_model", "feature_view", "find_cameras", "kernels", "live", "load_model",
     "recorded_counts", "save_checkpoint", "save_image", "set_runtime", "summary", "thumbnails", "train",
     "write_results_csv",
 ]
@@ -322,6 +322,15 @@ def delete_recorded(_session: EngineSession, root: str, class_name: str, n: int)
     recorder = DatasetRecorder(root)
     gone = recorder.delete_last(class_name, n)
     return gone, recorder.counts()
+
+
+def evaluate(session: EngineSession, folder: str, topk: int = 5):  # noqa: ANN201 - generator of BatchProgress
+    """The current model on a folder of class subfolders; returns an ``EvaluationReport``."""
+    from engine.evaluate import evaluate_folder
+
+    if session.predictor is None:
+        raise ConvLensError("Load a model first: the evaluation measures the current model.")
+    return (yield from evaluate_folder(session.predictor, folder, topk))
 
 
 # ------------------------------------------------------------------ files the user asked for

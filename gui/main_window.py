@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
         self.teach_view.cancel_requested.connect(self._cancel_training)
         self.teach_view.save_requested.connect(self.save_checkpoint_dialog)
         self.teach_view.use_recorded.clicked.connect(self._use_recorded_dataset)
+        self.teach_view.evaluate_requested.connect(self.evaluate_folder)
+        self.teach_view.thumbnails_needed.connect(self._load_cell_thumbnails)
+        self.teach_view.image_chosen.connect(self.show_with_cam)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.model_panel.load_requested.connect(self.load_model)
         self.model_panel.cancel_requested.connect(self._cancel_load)
@@ -227,6 +230,8 @@ class MainWindow(QMainWindow):
         self.export_action = action(file_menu, self.tr("&Export Results as CSV…"), self.export_csv_dialog, "Ctrl+E")
         self.export_model_action = action(file_menu, self.tr("Export &Model (ONNX / TorchScript)…"),
                                           self.export_model_dialog, "Ctrl+Shift+E")
+        self.evaluate_action = action(file_menu, self.tr("E&valuate on a Folder…"),
+                                      self.teach_view._choose_evaluation_folder, "Ctrl+Shift+V")
         file_menu.addSeparator()
         action(file_menu, self.tr("Largest Image to Open…"), self.choose_max_pixels)
         file_menu.addSeparator()
@@ -782,6 +787,43 @@ class MainWindow(QMainWindow):
 
     def _on_train_cancelled(self) -> None:
         self.teach_view.on_failed(self.tr("Training cancelled; the previous model stays in use."), True)
+
+    # ------------------------------------------------------------ evaluation
+    def evaluate_folder(self, folder: str) -> Job | None:
+        """Accuracy, per-class report and confusion matrix of the current model on ``folder`` (Teach tab)."""
+        if self.model_info is None:
+            self.show_error(self.tr("Load a model first: the evaluation measures the current model."))
+            return None
+        self.tabs.setCurrentWidget(self.teach_view)
+        self.teach_view.on_evaluation_started(folder)
+        return self.submit(tasks.evaluate, folder, max(5, self.predictions.topk),
+                           name=self.tr("Evaluating on {folder}").format(folder=Path(folder).name), key="evaluate",
+                           yielded=self._on_evaluation_step, returned=self._on_evaluation_done,
+                           errored=self._on_evaluation_failed)
+
+    def _on_evaluation_step(self, step: BatchProgress) -> None:
+        self.teach_view.on_evaluation_progress(step.done, step.total)
+
+    def _on_evaluation_done(self, report: Any) -> None:
+        self.teach_view.on_evaluation_finished(report)
+        self.statusBar().showMessage(self.tr("Evaluation: top-1 accuracy {a:.1f}% on {n} images").format(
+            a=100 * report.accuracy(1), n=report.total), 10000)
+
+    def _on_evaluation_failed(self, error: JobError) -> None:
+        self.teach_view.on_evaluation_failed(error.message)
+        self.show_error(error.message)
+
+    def _load_cell_thumbnails(self, paths: list[str]) -> None:
+        self.submit(tasks.thumbnails, paths[:MAX_THUMBNAILS], 72, name=self.tr("Thumbnails"), key="cell-thumbnails",
+                    background=True, yielded=self.teach_view.set_cell_thumbnail, errored=self._ignore_error)
+
+    def show_with_cam(self, path: str) -> None:
+        """An image from the confusion matrix, shown large with its class activation map."""
+        self.set_gallery(self.teach_view.cell_paths() or [path])
+        paths = self.thumbnails.paths()
+        if path in paths:
+            self.thumbnails.setCurrentRow(paths.index(path))
+        self.cam_controls.enabled.setChecked(True)
 
     def _use_recorded_dataset(self) -> None:
         root = self.live_view.dataset_root()

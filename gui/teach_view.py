@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -115,11 +116,15 @@ class TeachView(QWidget):
     train_requested = Signal(str, str, object)  # data folder, validation folder, TrainConfig
     cancel_requested = Signal()
     save_requested = Signal()
+    evaluate_requested = Signal(str)  # folder of class subfolders named after the current model's classes
+    thumbnails_needed = Signal(list)  # paths of the images in the clicked confusion cell
+    image_chosen = Signal(str)  # an image of a cell: show it with its CAM
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.running = False
         self.result: TrainResult | None = None
+        self.evaluation: object | None = None  # engine.evaluate.EvaluationReport shown in the matrix
         self.selected_layer = ""
 
         self.data_edit = QLineEdit()
@@ -238,6 +243,18 @@ class TeachView(QWidget):
         self.per_class.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cell_files = QListWidget()
         self.cell_files.setObjectName("cell_files")
+        self.cell_files.setViewMode(QListWidget.ViewMode.IconMode)
+        self.cell_files.setIconSize(QSize(72, 72))
+        self.cell_files.setGridSize(QSize(96, 100))
+        self.cell_files.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.cell_files.setMovement(QListWidget.Movement.Static)
+        self.cell_files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.cell_files.setToolTip(self.tr("Click an image to see it with its class activation map"))
+        self.cell_files.itemClicked.connect(self._on_cell_file)
+        self.evaluate_button = QPushButton(self.tr("Evaluate on a folder…"))
+        self.evaluate_button.setToolTip(self.tr("Accuracy, per-class report and confusion matrix of the current model "
+                                                "on a folder of class subfolders named after its classes"))
+        self.evaluate_button.clicked.connect(self._choose_evaluation_folder)
         self.cell_label = QLabel(self.tr("Click a cell of the confusion matrix to list its images."))
         results = QWidget()
         rl = QVBoxLayout(results)
@@ -257,6 +274,7 @@ class TeachView(QWidget):
         run_row.addWidget(self.cancel_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.save_button)
+        run_row.addWidget(self.evaluate_button)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -375,20 +393,8 @@ class TeachView(QWidget):
         self.progress.setValue(1)
         self.progress.setFormat(self.tr("done in {s:.1f} s").format(s=result.seconds))
         classes = list(result.loaded.labels)
-        self.confusion.setRowCount(len(classes))
-        self.confusion.setColumnCount(len(classes))
-        self.confusion.setHorizontalHeaderLabels(classes)
-        self.confusion.setVerticalHeaderLabels(classes)
-        peak = max(1, int(result.confusion.max()))
-        for t in range(len(classes)):
-            for p in range(len(classes)):
-                n = int(result.confusion[t, p])
-                item = QTableWidgetItem(str(n))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                strength = int(200 * n / peak)
-                base = QColor(63, 122, 224) if t == p else QColor(224, 80, 63)
-                item.setBackground(QBrush(QColor(base.red(), base.green(), base.blue(), strength if n else 0)))
-                self.confusion.setItem(t, p, item)
+        self.evaluation = None
+        self._fill_confusion(result.confusion, classes, classes)
         lines = [self.tr("Validation accuracy {acc:.1f}% — best epoch {best}{early}").format(
             acc=100 * result.val_accuracy, best=result.best_epoch,
             early=self.tr(" (stopped early)") if result.stopped_early else "")]
@@ -411,17 +417,109 @@ class TeachView(QWidget):
         self.status.setText(message)
 
     def files_in_cell(self, true: int, predicted: int) -> list[str]:
+        if self.evaluation is not None:
+            return self.evaluation.files_in_cell(true, predicted)  # type: ignore[attr-defined]
         r = self.result
         if r is None:
             return []
         return [s for s, t, p in zip(r.val_sources, r.val_true, r.val_pred, strict=True) if t == true and p == predicted]
 
+    def _cell_names(self) -> tuple[list[str], list[str]]:
+        if self.evaluation is not None:
+            _, columns = self.evaluation.confusion()  # type: ignore[attr-defined]
+            return columns[:-1], columns
+        classes = list(self.result.loaded.labels) if self.result else []
+        return classes, classes
+
     def show_cell(self, row: int, column: int) -> None:
-        if self.result is None:
+        if self.result is None and self.evaluation is None:
             return
-        classes = self.result.loaded.labels
+        rows, columns = self._cell_names()
         files = self.files_in_cell(row, column)
         self.cell_label.setText(self.tr("{n} images of {t} predicted as {p}:").format(
-            n=len(files), t=classes[row], p=classes[column]))
+            n=len(files), t=rows[row], p=columns[column]))
         self.cell_files.clear()
-        self.cell_files.addItems(files)
+        for path in files:
+            item = QListWidgetItem(Path(path).name)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.cell_files.addItem(item)
+        if files:
+            self.thumbnails_needed.emit(files)
+
+    def set_cell_thumbnail(self, thumb: object) -> None:
+        from gui.image_view import array_to_qimage
+
+        image = thumb.image  # type: ignore[attr-defined]
+        if image is None:
+            return
+        for i in range(self.cell_files.count()):
+            item = self.cell_files.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == thumb.path:  # type: ignore[attr-defined]
+                item.setIcon(QIcon(QPixmap.fromImage(array_to_qimage(image))))
+
+    def cell_paths(self) -> list[str]:
+        return [self.cell_files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cell_files.count())]
+
+    def _on_cell_file(self, item: QListWidgetItem) -> None:
+        self.image_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    # ------------------------------------------------------------ evaluation
+    def _choose_evaluation_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Evaluate on a folder (one subfolder per class, named after the class)"),
+            self.data_edit.text() or str(Path.home()))
+        if folder:
+            self.evaluate_requested.emit(folder)
+
+    def on_evaluation_started(self, folder: str) -> None:
+        self.evaluate_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Evaluating on {folder}…").format(folder=folder))
+
+    def on_evaluation_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("{done}/{total} images").format(done=done, total=total))
+
+    def on_evaluation_finished(self, report: object) -> None:
+        """Show an evaluation in the matrix: rows the folder's classes, columns the same plus (other)."""
+        r = report
+        self.evaluation = r
+        self.evaluate_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        matrix, columns = r.confusion()  # type: ignore[attr-defined]
+        self._fill_confusion(matrix, columns[:-1], columns)
+        lines = [self.tr("{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%").format(
+            n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]  # type: ignore[attr-defined]
+        lines += [f"{c.name}: precision {100 * c.precision:.0f}%, recall {100 * c.recall:.0f}%, F1 {c.f1:.2f} "
+                  f"({c.support})" for c in r.scores()]  # type: ignore[attr-defined]
+        if r.skipped_folders:  # type: ignore[attr-defined]
+            lines.append(self.tr("Skipped folders (no class of the model): {names}").format(
+                names=", ".join(f for f, _ in r.skipped_folders)))  # type: ignore[attr-defined]
+        self.per_class.setText("\n".join(lines))
+        self.status.setText(self.tr("Evaluation done: click a cell to see its images, an image to see its CAM."))
+
+    def on_evaluation_failed(self, message: str) -> None:
+        self.evaluate_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(message)
+
+    def _fill_confusion(self, matrix: object, rows: list[str], columns: list[str]) -> None:
+        self.confusion.setRowCount(len(rows))
+        self.confusion.setColumnCount(len(columns))
+        self.confusion.setHorizontalHeaderLabels(columns)
+        self.confusion.setVerticalHeaderLabels(rows)
+        peak = max(1, int(matrix.max()))  # type: ignore[attr-defined]
+        for t in range(len(rows)):
+            for p in range(len(columns)):
+                n = int(matrix[t, p])  # type: ignore[index]
+                item = QTableWidgetItem(str(n))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                strength = int(200 * n / peak)
+                base = QColor(63, 122, 224) if t == p else QColor(224, 80, 63)
+                item.setBackground(QBrush(QColor(base.red(), base.green(), base.blue(), strength if n else 0)))
+                self.confusion.setItem(t, p, item)
+        self.cell_files.clear()

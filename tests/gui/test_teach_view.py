@@ -94,3 +94,33 @@ def test_quitting_with_an_unsaved_trained_model_asks_first(qtbot, window: MainWi
     window.ask_unsaved = lambda: "discard"
     window.close()
     assert not window.isVisible()
+
+
+def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
+        qtbot, window: MainWindow, mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "eval"
+    for folder, files in {"Samoyed": ["dog_samoyed.jpg", "helloworld_android_a.jpg"],
+                          "tabby": ["kitten_224.png", "kitten_seg.jpg"], "not a class": ["fish.png"]}.items():
+        (root / folder).mkdir(parents=True)
+        for f in files:
+            shutil.copy(photos / f, root / folder / f)
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    job = window.evaluate_folder(str(root))
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    teach = window.teach_view
+    assert window.tabs.currentWidget() is teach
+    report = teach.evaluation
+    assert report.total == 4 and report.accuracy(1) == 0.75  # the Android photo is taken for an Eskimo dog
+    assert teach.confusion.rowCount() == 2 and teach.confusion.columnCount() == 3  # Samoyed, tabby, (other)
+    assert teach.confusion.horizontalHeaderItem(2).text() == "(other)"
+    assert "top-1 accuracy 75.0%" in teach.per_class.text() and "not a class" in teach.per_class.text()
+    teach.show_cell(0, 2)  # Samoyed predicted as something else
+    assert teach.cell_paths() == [str(root / "Samoyed" / "helloworld_android_a.jpg")]
+    qtbot.waitUntil(lambda: not teach.cell_files.item(0).icon().isNull(), timeout=20_000)
+    teach.cell_files.itemClicked.emit(teach.cell_files.item(0))
+    qtbot.waitUntil(lambda: window.image_view.has_overlay(), timeout=30_000)
+    assert window.tabs.currentWidget() is window.images_tab
+    assert window.image_view.caption.startswith("helloworld_android_a.jpg")
