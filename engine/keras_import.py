@@ -314,6 +314,19 @@ def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.
     return model.eval(), KERAS_CAFFE
 
 
+def guess_arch(path: str | Path) -> str | None:
+    """The supported architecture a Keras weights file fits, when its layer names say so unambiguously."""
+    layers = _read_layers(Path(path))
+    names = set(layers)
+    if {"block1_conv1", "block5_conv3"} <= names:
+        return "vgg19" if "block5_conv4" in names else "vgg16"
+    if "conv5_block3_3_conv" in names or "res5c_branch2c" in names:
+        return "resnet50" if not ("conv4_block7_1_conv" in names or "res4g_branch2a" in names) else None
+    if sum(1 for w in layers.values() if len(w) == 1 and w[0].ndim == 4) == INCEPTION_CONVS:
+        return "inception_v3"
+    return None
+
+
 def describe_keras_file(layers: dict[str, list[np.ndarray]]) -> str:
     """What a Keras weights file looks like, for a message when it fits no supported architecture."""
     names = set(layers)

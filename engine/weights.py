@@ -425,13 +425,21 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
 
     if not path.is_file():
         raise ConvLensError(f"Weights file {path.name}: not found ({path}).")
+    notes: list[str] = []
     if spec is None:
-        raise ConvLensError(f"{path.name}: choose the architecture of these Keras weights ({', '.join(SUPPORTED)}).")
+        from engine.keras_import import guess_arch
+        from engine.registry import get_arch
+
+        guessed = guess_arch(path)
+        if guessed is None:
+            raise ConvLensError(f"{path.name}: choose the architecture of these Keras weights "
+                                f"({', '.join(SUPPORTED)}).")
+        spec = get_arch(guessed)
+        notes.append(f"{path.name}: Keras {spec.title} weights (recognised from its layer names).")
     if spec.name not in SUPPORTED:
         raise ConvLensError(f"{path.name}: Keras weight files can be loaded into {', '.join(SUPPORTED)}; "
                             f"not into {spec.title}.")
     model, preprocess = load_keras_h5(path, spec.name)
-    notes: list[str] = []
     if getattr(model, "keras_top", True) is False:
         notes.append(f"{path.name} has no top: the classifier is untrained. Use it to fine-tune a new head.")
     _, head = find_classifier(model)

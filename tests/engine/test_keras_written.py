@@ -175,3 +175,10 @@ def test_seed_003_recipe_runs_from_the_cli_on_a_keras_notop_file(keras_reference
     x = torch.zeros(1, 3, 150, 150)
     with torch.no_grad():
         assert tuple(tuned.model(x).shape) == (1, 2)
+
+
+def test_the_architecture_is_recognised_when_not_given(keras_reference) -> None:
+    folder, _ = keras_reference
+    for name, arch in (("vgg19", "vgg19"), ("inception_v3_notop", "inception_v3"), ("resnet50", "resnet50")):
+        loaded = load_file(folder / f"{name}.h5", None)
+        assert loaded.arch.name == arch and "recognised from its layer names" in loaded.notes[0]
