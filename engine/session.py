@@ -6,6 +6,7 @@ engine thread, or a test). Long work is a generator yielding progress.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,14 @@ class ModelInfo:
     input_shape: tuple[int, int, int]
     scripted: bool
     runtime: str = "torch"
+    precision: str = "f32"
+    runtime_reason: str = ""  # why ``auto`` chose this runtime
+
+    @property
+    def runtime_title(self) -> str:
+        name = {"torch": "PyTorch", "onnxruntime": "ONNX Runtime", "openvino": "OpenVINO"}.get(self.runtime,
+                                                                                                self.runtime)
+        return f"{name} {self.precision}" if self.runtime == "openvino" else name
 
 
 @dataclass(frozen=True)
@@ -113,8 +122,10 @@ class EngineSession:
         self._current: tuple[str, Image.Image | np.ndarray, torch.Tensor] | None = None  # key, image, model input
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
         self._recorder = ActivationRecorder()
-        self.runtime = "torch"
-        self.torch_loaded: LoadedModel | None = None  # the torch model behind an ONNX Runtime copy
+        self.runtime = "torch"  # what the user chose: torch | onnxruntime | openvino | auto
+        self.runtime_reason = ""
+        self.torch_loaded: LoadedModel | None = None  # the torch model behind a faster runtime
+        self.torch_predictor: Predictor | None = None  # feature maps, CAM, summary: always PyTorch
         self.unsaved = False  # the current model was trained here and not saved yet
         self.info: ModelInfo | None = None
         self._image_cache: tuple[str, Image.Image] | None = None  # (key, image) of the last image opened
@@ -148,38 +159,51 @@ class EngineSession:
             loaded = yield from load_weights_steps(request.arch, weights, request.labels_file)
         else:
             raise ValueError(request.kind)
-        if self.runtime == "onnxruntime":
-            self.torch_loaded = loaded
-            from engine.export import to_onnxruntime
+        return self.install_with_runtime(loaded)
 
-            loaded = to_onnxruntime(loaded)
-        return self.install(loaded)
+    def install_with_runtime(self, loaded: LoadedModel) -> ModelInfo:
+        """Install a PyTorch model, classified by the chosen runtime (``auto``: the fastest that agrees)."""
+        if self.runtime == "torch" or loaded.runtime != "torch" or loaded.scripted:
+            self.runtime_reason = ""
+            return self.install(loaded)
+        from engine.runtimes import choose_runtime, convert
+
+        if self.runtime == "auto":
+            fast, choice = choose_runtime(loaded, self.device)
+            reason = f"auto: {choice.reason}"
+        else:
+            fast, reason = convert(loaded, self.runtime), ""
+        info = self.install(fast, torch_model=loaded)
+        self.runtime_reason = reason
+        self.info = dataclasses.replace(info, runtime_reason=reason)
+        return self.info
 
     def set_runtime(self, runtime: str) -> ModelInfo | None:
-        """Run the current model with torch or ONNX Runtime (exported with a parity check)."""
-        if runtime not in ("torch", "onnxruntime"):
-            raise ConvLensError(f"Unknown runtime '{runtime}': use torch or onnxruntime.")
+        """Classify with torch, ONNX Runtime, OpenVINO or ``auto``; the PyTorch model stays for inspection."""
+        from engine.runtimes import RUNTIMES
+
+        if runtime not in RUNTIMES:
+            raise ConvLensError(f"Unknown runtime '{runtime}': use {', '.join(RUNTIMES)}.")
+        previous = self.runtime
         self.runtime = runtime
         if self.predictor is None:
             return None
-        current = self.predictor.loaded
-        if runtime == "onnxruntime" and current.runtime != "onnxruntime":
-            if current.scripted:
-                raise ConvLensError("Only a PyTorch model can move to ONNX Runtime; this one is a TorchScript file.")
-            from engine.export import to_onnxruntime
+        base = self.torch_loaded or self.predictor.loaded
+        if base.runtime != "torch" or base.scripted:
+            self.runtime = previous
+            what = "This ONNX file" if base.runtime == "onnxruntime" else "This TorchScript file"
+            raise ConvLensError(f"{what} has no PyTorch model behind it: it runs only in its own runtime.")
+        try:
+            return self.install_with_runtime(base)
+        except ConvLensError:
+            self.runtime = previous
+            raise
 
-            self.torch_loaded = current
-            return self.install(to_onnxruntime(current))
-        if runtime == "torch" and current.runtime == "onnxruntime":
-            if self.torch_loaded is None:
-                raise ConvLensError("This ONNX file has no PyTorch model behind it: it can only run in ONNX Runtime.")
-            return self.install(self.torch_loaded)
-        return None
-
-    def install(self, loaded: LoadedModel) -> ModelInfo:
-        if loaded.runtime == "torch":
-            self.torch_loaded = None
+    def install(self, loaded: LoadedModel, torch_model: LoadedModel | None = None) -> ModelInfo:
+        """Make ``loaded`` the current model; ``torch_model`` is the PyTorch model behind a faster runtime."""
+        self.torch_loaded = torch_model
         self.predictor = Predictor(loaded, self.device)
+        self.torch_predictor = Predictor(torch_model, self.device) if torch_model is not None else self.predictor
         self._summary = None
         self._current = None
         self._captured = None
@@ -194,8 +218,9 @@ class EngineSession:
             notes=tuple(loaded.notes),
             device=self.device_name,
             input_shape=(pre.channels, pre.crop, pre.crop),
-            scripted=loaded.scripted,
+            scripted=loaded.scripted and torch_model is None,
             runtime=loaded.runtime,
+            precision=loaded.precision,
         )
         return self.info
 
@@ -204,12 +229,12 @@ class EngineSession:
         if self.predictor is None:
             raise ConvLensError("No model is loaded.")
         if self._summary is None:
-            loaded = self.predictor.loaded
+            loaded = self._require_torch().loaded
             if loaded.scripted:
                 kind = "An ONNX model" if loaded.runtime == "onnxruntime" else "A TorchScript model"
                 raise ConvLensError(f"{kind} has no layer table here; load the architecture with PyTorch weights.")
             pre = loaded.preprocess
-            self._summary = summarize(self.predictor.model, (pre.channels, pre.crop, pre.crop), loaded.name)
+            self._summary = summarize(self._require_torch().model, (pre.channels, pre.crop, pre.crop), loaded.name)
         return self._summary
 
     # ------------------------------------------------------------- images
@@ -251,9 +276,11 @@ class EngineSession:
         start = time.perf_counter()
         x = predictor.preprocess(image)[None]
         self._current = (source, image, x)
-        if inspect and not predictor.loaded.scripted:
-            with self._recorder.record(predictor.model) as store:
-                predictions = predictor.predict_tensor(x, topk)[0]
+        torch_predictor = self._require_torch()
+        if inspect and not torch_predictor.loaded.scripted:
+            # Every layer's output is kept: the PyTorch model (the fast runtime agrees with it; parity-checked).
+            with self._recorder.record(torch_predictor.model) as store:
+                predictions = torch_predictor.predict_tensor(x, topk)[0]
             self._captured = (source, store)
         else:
             predictions = predictor.predict_tensor(x, topk)[0]
@@ -270,6 +297,12 @@ class EngineSession:
             raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
         return self.predictor
 
+    def _require_torch(self) -> Predictor:
+        """The PyTorch model (behind a faster runtime, if one classifies): feature maps, CAM, layer table."""
+        self._require_model()
+        assert self.torch_predictor is not None
+        return self.torch_predictor
+
     def _require_image(self) -> tuple[str, Image.Image | np.ndarray, torch.Tensor]:
         self._require_model()
         if self._current is None:
@@ -278,7 +311,7 @@ class EngineSession:
 
     def layer_features(self, layer: str) -> FeatureMaps:
         """A layer's maps for the current image, from the last forward pass when the image is unchanged."""
-        predictor = self._require_model()
+        predictor = self._require_torch()
         require_inspectable(predictor.model)
         key, _, x = self._require_image()
         if self._captured is None or self._captured[0] != key:
@@ -305,14 +338,14 @@ class EngineSession:
         return FeatureView(fm, page, pages, tuple(chosen), columns, grid, (h * scale, w * scale), gap)
 
     def default_cam_layer(self) -> str:
-        predictor = self._require_model()
+        predictor = self._require_torch()
         pre = predictor.preprocess
         return default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop))
 
     def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam",
             max_side: int | None = None) -> CamResult:
         """Grad-CAM / LayerCAM for the current image, upsampled to its size (longest side at most ``max_side``)."""
-        predictor = self._require_model()
+        predictor = self._require_torch()
         require_inspectable(predictor.model)
         _, image, x = self._require_image()
         layer = layer or self.default_cam_layer()
@@ -327,7 +360,7 @@ class EngineSession:
 
     def kernels(self) -> KernelView:
         """The first convolution's kernels as a picture."""
-        predictor = self._require_model()
+        predictor = self._require_torch()
         name, tiles = first_conv_kernels(predictor.model)
         return KernelView(name, kernel_grid(tiles), tiles.shape[0], (tiles.shape[1], tiles.shape[2]))
 

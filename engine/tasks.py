@@ -412,9 +412,7 @@ def train(session: EngineSession, data: str, config: TrainConfig,
 
         loaded = load_random(loaded.arch)
     result = yield from fine_tune(loaded, dataset, config, session.device)
-    info = session.install(result.loaded)
-    if session.runtime == "onnxruntime":
-        info = session.set_runtime("onnxruntime") or info
+    info = session.install_with_runtime(result.loaded)  # classified by the chosen runtime, like a loaded model
     session.unsaved = True
     _freeze_long_lived_objects()
     return TrainFinished(result, info)

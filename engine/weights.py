@@ -52,7 +52,8 @@ class LoadedModel:
     build_options: dict[str, Any] = field(default_factory=dict)  # builder keywords (LeNet-5's batch_norm)
     head_layout: dict[str, Any] | None = None  # how a fine-tune replaced the head
     training: dict[str, Any] | None = None  # the settings that trained it
-    runtime: str = "torch"  # or "onnxruntime"
+    runtime: str = "torch"  # or "onnxruntime", "openvino"
+    precision: str = "f32"  # the runtime's inference precision (OpenVINO: bf16 where the CPU has it)
 
     @property
     def num_classes(self) -> int:

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         self.model_info = info
         self.unsaved_model = trained
         self.model_panel.set_device(info.device)
-        self.model_panel.set_runtime(info.runtime)
+        self.model_panel.show_runtime(info.runtime_title, info.runtime_reason)
         self.model_panel.select_arch(info.arch)
         self.model_panel.show_loaded(self.tr("{title}: {source}, {n} classes").format(
             title=info.title, source=info.source, n=len(info.labels)))
@@ -1006,7 +1006,9 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the remembered model (after the window is up)."""
-        runtime = str(self.settings.value("runtime", "torch") or "torch")
+        from engine.cli import default_runtime
+
+        runtime = str(self.settings.value("runtime", default_runtime()) or default_runtime())
         if runtime != "torch":
             self.model_panel.set_runtime(runtime)
             self.submit(tasks.set_runtime, runtime, name=self.tr("Switching the runtime"), key="runtime",

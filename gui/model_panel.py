@@ -131,10 +131,17 @@ class ModelPanel(QWidget):
         self.device_label.setObjectName("device_label")
         self.runtime_combo = QComboBox()
         self.runtime_combo.setObjectName("runtime_combo")
+        self.runtime_combo.addItem(self.tr("Auto (fastest that agrees)"), "auto")
         self.runtime_combo.addItem(self.tr("PyTorch"), "torch")
         self.runtime_combo.addItem(self.tr("ONNX Runtime"), "onnxruntime")
-        self.runtime_combo.setToolTip(self.tr("ONNX Runtime is often faster on the CPU; feature maps and CAM "
-                                              "need PyTorch"))
+        self.runtime_combo.addItem(self.tr("OpenVINO"), "openvino")
+        self.runtime_combo.setToolTip(self.tr("What classifies: Auto picks the fastest runtime on this computer whose "
+                                              "answers agree with PyTorch. Feature maps, CAM and training always "
+                                              "use the PyTorch model."))
+        self.runtime_used = QLabel("")
+        self.runtime_used.setObjectName("runtime_used")
+        self.runtime_used.setWordWrap(True)
+        self.runtime_used.setStyleSheet("color: gray")
 
         arch_box = QGroupBox(self.tr("Architecture"))
         lay = QVBoxLayout(arch_box)
@@ -157,6 +164,7 @@ class ModelPanel(QWidget):
         form.addRow(self.tr("In use:"), self.in_use)
         form.addRow(self.tr("Device:"), self.device_label)
         form.addRow(self.tr("Runtime:"), self.runtime_combo)
+        form.addRow("", self.runtime_used)
         form.addRow(self.status)
 
         layout = QVBoxLayout(self)
@@ -193,6 +201,11 @@ class ModelPanel(QWidget):
         self.runtime_combo.blockSignals(True)
         self.runtime_combo.setCurrentIndex(max(0, self.runtime_combo.findData(runtime)))
         self.runtime_combo.blockSignals(False)
+
+    def show_runtime(self, title: str, reason: str) -> None:
+        """What actually classifies (e.g. "OpenVINO bf16"), and why Auto chose it (tooltip)."""
+        self.runtime_used.setText(self.tr("classifying with {runtime}").format(runtime=title))
+        self.runtime_used.setToolTip(reason)
 
     @property
     def weights_file(self) -> str:

@@ -39,6 +39,10 @@ def _private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # log files
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # compiled runtimes
+    # Classification defaults to the fastest runtime that agrees with PyTorch ("auto"); the suite pins PyTorch so
+    # that expected probabilities stay PyTorch's. tests/engine/test_runtimes.py exercises auto and OpenVINO.
+    monkeypatch.setenv("CONVLENS_DEFAULT_RUNTIME", "torch")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,79 @@
+"""OpenVINO and ``auto``: the fastest runtime here that agrees with PyTorch, cached; inspection stays on PyTorch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from engine.errors import ConvLensError
+from engine.runtimes import best_precision, cache_dir, choose_runtime, convert, tolerance
+from engine.session import EngineSession, WeightsRequest
+from engine.steps import run_to_end
+from engine.weights import load_weights
+
+pytest.importorskip("openvino", reason="OpenVINO is one of the app's dependencies; install it to run these")
+
+
+@pytest.fixture(scope="module")
+def mobilenet(mobilenet_file: Path):  # noqa: ANN201
+    return load_weights("mobilenet_v2", str(mobilenet_file))
+
+
+def test_openvino_runs_the_model_at_the_best_precision_and_agrees(mobilenet, photos: Path) -> None:
+    from engine.images import load_image
+
+    fast = convert(mobilenet, "openvino")
+    assert fast.runtime == "openvino" and fast.precision == best_precision()
+    assert "parity 5/5 top-1 agree" in fast.notes[-1]
+    x = mobilenet.preprocess(load_image(photos / "dog_samoyed.jpg"))[None]
+    with torch.inference_mode():
+        ref = mobilenet.model(x).softmax(1)
+        got = fast.model(x).softmax(1)
+    assert int(got.argmax()) == int(ref.argmax()) == 258  # Samoyed
+    assert float((got - ref).abs().max()) <= tolerance(fast.precision)
+
+
+def test_auto_picks_a_runtime_that_agrees_says_why_and_caches_it(mobilenet) -> None:
+    chosen, choice = choose_runtime(mobilenet, "cpu")
+    assert choice.runtime in ("openvino", "onnxruntime", "torch") and chosen.runtime == choice.runtime
+    assert "fastest here at batch 1" in choice.reason and "ms/image" in choice.reason
+    assert list(cache_dir().glob("mobilenet_v2-*.auto.json"))
+    again, second = choose_runtime(mobilenet, "cpu")
+    assert second.runtime == choice.runtime and second.reason.endswith("(cached)")
+
+
+def test_on_a_gpu_auto_keeps_pytorch_there(mobilenet) -> None:
+    chosen, choice = choose_runtime(mobilenet, "cuda")  # the code path; no GPU is needed to decide
+    assert chosen is mobilenet and choice.runtime == "torch" and "GPU" in choice.reason
+
+
+def test_session_classifies_with_openvino_and_inspects_with_pytorch(mobilenet_file: Path, photos: Path) -> None:
+    session = EngineSession("cpu")
+    session.runtime = "openvino"
+    info = run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))
+    assert info.runtime == "openvino" and info.runtime_title.startswith("OpenVINO ")
+    image = session.open_image(str(photos / "dog_samoyed.jpg"))
+    result = session.classify_image(image, "samoyed", 5)
+    assert result.predictions[0].label == "Samoyed"
+    cam = session.cam()  # Grad-CAM needs gradients: the PyTorch model behind OpenVINO
+    assert cam.label == "Samoyed" and cam.heatmap.max() == pytest.approx(1.0)
+    assert session.feature_view("features.3").maps.shape == (24, 56, 56)
+    info = session.set_runtime("torch")
+    assert info.runtime == "torch"
+    with pytest.raises(ConvLensError, match="Unknown runtime"):
+        session.set_runtime("tensorrt")
+
+
+def test_cli_auto_is_the_default_and_says_what_it_chose(mobilenet_file: Path, photos: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from engine.cli import main
+
+    monkeypatch.delenv("CONVLENS_DEFAULT_RUNTIME")
+    assert main(["classify", str(photos / "dog_samoyed.jpg"), "--arch", "mobilenet_v2",
+                 "--weights", str(mobilenet_file), "--topk", "1"]) == 0
+    out = capsys.readouterr()
+    assert "runtime: " in out.err and "fastest here" in out.err
+    assert "1. Samoyed" in out.out
