@@ -353,6 +353,65 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     return loaded
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    import csv
+
+    from engine.evaluate import evaluate_folder
+    from engine.predict import Predictor
+    from engine.steps import run_to_end
+
+    if args.topk < 1:
+        raise ConvLensError("--topk must be at least 1.")
+    if args.out and not Path(args.out).resolve().parent.is_dir():
+        raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
+    loaded = _load_for_runtime(args)
+    predictor = Predictor(loaded, args.device)
+    report = run_to_end(evaluate_folder(predictor, args.data, args.topk, args.map, args.batch_size),
+                        None if args.json else _progress_bar_batches)
+    if not args.json:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    for folder, why in report.skipped_folders:
+        print(f"skipped folder {folder}: {why}", file=sys.stderr)
+    for _file, why in report.unreadable:
+        print(f"skipped: {why}", file=sys.stderr)
+    if args.out:
+        with open(args.out, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(report.csv_rows())
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    title = loaded.arch.title if loaded.arch else "model"
+    print(f"{title} ({loaded.source}) on {report.total} images of {len(report.classes)} classes in {args.data}")
+    print(f"top-1 accuracy: {100 * report.accuracy(1):.2f}%   (top-1 error {100 * (1 - report.accuracy(1)):.2f}%)")
+    print(f"top-{report.topk} accuracy: {100 * report.accuracy(report.topk):.2f}%   "
+          f"(top-{report.topk} error {100 * (1 - report.accuracy(report.topk)):.2f}%)")
+    print()
+    print(report.classification_report())
+    matrix, columns = report.confusion()
+    names = [c[:12] for c in columns]
+    width = max(len(n) for n in names)
+    print()
+    print("confusion matrix (rows: true class, columns: predicted):")
+    print(" " * (width + 2) + " ".join(f"{n:>{width}}" for n in names))
+    for name, row in zip(names, matrix, strict=False):
+        print(f"{name:>{width}}  " + " ".join(f"{v:>{width}}" for v in row))
+    wrong = report.misclassified()
+    if wrong:
+        print()
+        print(f"misclassified ({len(wrong)}):")
+        for v in wrong:
+            print(f"  {v.source}: {report.labels[v.true]} taken for {report.labels[v.predicted[0]]} "
+                  f"({100 * v.probabilities[0]:.1f}%)")
+    if args.out:
+        print(f"per-image results: {args.out}")
+    return 0
+
+
+def _progress_bar_batches(step: object) -> None:
+    done, total = getattr(step, "done", 0), getattr(step, "total", 0)
+    print(f"\rclassifying {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from engine.export import export
     from engine.images import iter_image_paths, load_image
