@@ -8,6 +8,7 @@ orientation applied.
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -52,11 +53,15 @@ IMAGE_SUFFIXES = frozenset(
 )
 
 
-def load_image(source: str | Path | bytes, name: str | None = None) -> Image.Image:
+def load_image(source: str | Path | bytes, name: str | None = None, min_side: int | None = None) -> Image.Image:
     """Open ``source`` (a path or encoded bytes) as an RGB image.
 
     Grayscale stays "L"; RGBA/LA/palette-with-transparency are composited on
-    white; CMYK, 16-bit and float images are converted to 8-bit RGB.
+    white; CMYK, 16-bit and float images are converted to 8-bit RGB. With
+    ``min_side``, a JPEG is decoded at the smallest of its built-in scales
+    (1/2, 1/4, 1/8) whose shorter side is still at least ``min_side``: the model
+    resizes to that anyway, and decoding a quarter of the pixels is several
+    times faster (folder classification).
     """
     if isinstance(source, bytes):
         label = name or "pasted image"
@@ -82,6 +87,9 @@ def load_image(source: str | Path | bytes, name: str | None = None) -> Image.Ima
             width, height = image.size
             _check_size(label, width, height)
             frames = int(getattr(image, "n_frames", 1) or 1)
+            if min_side and image.format == "JPEG" and min(width, height) >= 2 * min_side:
+                scale = min_side / min(width, height)
+                image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
             image.load()
     except ConvLensError:
         raise

@@ -55,6 +55,11 @@ class Predictor:
         self.loaded = loaded
         self.device = device if isinstance(device, torch.device) else select_device(device)
         self.model = loaded.model.to(self.device).eval()
+        # channels_last: the CPU convolution kernels' own layout (measured here: MobileNetV2 batch 32 0.68x,
+        # ResNet-50 batch 32 0.73x, batch 1 0.79x / 0.94x the time). Only for PyTorch modules.
+        self.channels_last = isinstance(self.model, torch.nn.Module) and not loaded.scripted
+        if self.channels_last:
+            self.model = self.model.to(memory_format=torch.channels_last)
         self.labels = loaded.labels
         self.preprocess = loaded.preprocess
         # TorchScript mobile models are often traced for batch 1 only.
@@ -72,7 +77,10 @@ class Predictor:
         start = time.perf_counter()
         chunks = []
         for i in range(0, x.shape[0], self.max_batch):
-            logits = self.model(x[i : i + self.max_batch].to(self.device, non_blocking=True))
+            xb = x[i : i + self.max_batch].to(self.device, non_blocking=True)
+            if self.channels_last and xb.dim() == 4:
+                xb = xb.contiguous(memory_format=torch.channels_last)
+            logits = self.model(xb)
             chunks.append(logits)
         logits = torch.cat(chunks) if len(chunks) > 1 else chunks[0]
         probs, idx = logits.float().softmax(dim=1).topk(k, dim=1)
@@ -90,27 +98,44 @@ class Predictor:
         return self.predict_tensor(self.prepare(images), topk)
 
     def classify_files(self, paths: Sequence[str | Path], topk: int = 5,
-                       batch_size: int = 16) -> Iterator[BatchProgress]:
+                       batch_size: int = 16, decoders: int = 2) -> Iterator[BatchProgress]:
         """Classify many files in batches, yielding after each batch (cancellable).
 
-        Unreadable files become results with ``error`` set; the rest go on.
+        Decoding and preprocessing run in a small thread pool, one batch ahead of the model, so the
+        model never waits for the disk or the JPEG decoder (PIL releases the GIL while decoding);
+        JPEGs are decoded at a reduced scale when more than twice the model's input. At most two
+        batches of images are in memory. Unreadable files become results with ``error`` set.
         """
+        from concurrent.futures import ThreadPoolExecutor
+
         total = len(paths)
         start = time.perf_counter()
-        done = 0
-        for b in range(0, total, batch_size):
-            chunk = paths[b : b + batch_size]
-            good: list[tuple[str, Image.Image]] = []
-            results: dict[str, ImageResult] = {}
-            for p in chunk:
-                try:
-                    good.append((str(p), load_image(p)))
-                except ConvLensError as exc:
-                    results[str(p)] = ImageResult(str(p), error=str(exc))
-            if good:
-                preds = self.predict([img for _, img in good], topk)
-                for (src, _), pred in zip(good, preds, strict=True):
-                    results[src] = ImageResult(src, pred)
-            done += len(chunk)
-            ordered = tuple(results[str(p)] for p in chunk)
-            yield BatchProgress(done, total, ordered, time.perf_counter() - start)
+        # JPEG draft decoding down to twice the resize target: the antialiased resize still does the last
+        # halving, which keeps probabilities within 0.02 of a full decode (tests/engine/test_classify.py).
+        target = 2 * (self.preprocess.resize or self.preprocess.crop)
+
+        def prepare(path: str | Path) -> torch.Tensor | str:
+            try:
+                return self.preprocess(load_image(path, min_side=target))
+            except ConvLensError as exc:
+                return str(exc)
+
+        chunks = [paths[b : b + batch_size] for b in range(0, total, batch_size)]
+        pool = ThreadPoolExecutor(max_workers=max(1, decoders), thread_name_prefix="ConvLensDecode")
+        try:
+            pending = [pool.submit(prepare, p) for p in chunks[0]] if chunks else []
+            done = 0
+            for i, chunk in enumerate(chunks):
+                ready = [f.result() for f in pending]
+                pending = [pool.submit(prepare, p) for p in chunks[i + 1]] if i + 1 < len(chunks) else []
+                good = [(str(p), t) for p, t in zip(chunk, ready, strict=True) if isinstance(t, torch.Tensor)]
+                results = {str(p): ImageResult(str(p), error=t) for p, t in zip(chunk, ready, strict=True)
+                           if isinstance(t, str)}
+                if good:
+                    preds = self.predict_tensor(torch.stack([t for _, t in good]), topk)
+                    for (src, _), pred in zip(good, preds, strict=True):
+                        results[src] = ImageResult(src, pred)
+                done += len(chunk)
+                yield BatchProgress(done, total, tuple(results[str(p)] for p in chunk), time.perf_counter() - start)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # a cancelled job leaves no decoder running

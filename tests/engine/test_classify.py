@@ -118,3 +118,23 @@ def test_cli_and_engine_never_import_qt() -> None:
     for source in (ROOT / "engine").rglob("*.py"):
         text = source.read_text()
         assert "PySide6" not in text and "PyQt" not in text, source
+
+
+def test_reduced_jpeg_decoding_agrees_with_a_full_decode(mobilenet_file: Path, photos: Path) -> None:
+    """Folder mode decodes large JPEGs at 1/2-1/8 scale (never below twice the resize): same answers."""
+    import torch
+
+    from engine.images import load_image
+    from engine.weights import load_weights
+
+    m = load_weights("mobilenet_v2", str(mobilenet_file))
+    reduced = 0
+    for path in sorted(photos.iterdir()):
+        full, fast = load_image(path), load_image(path, min_side=512)
+        reduced += fast.size != full.size
+        with torch.inference_mode():
+            p_full = m.model(m.preprocess(full)[None]).softmax(1)
+            p_fast = m.model(m.preprocess(fast)[None]).softmax(1)
+        assert int(p_full.argmax()) == int(p_fast.argmax()), path.name
+        assert float((p_full - p_fast).abs().max()) <= 0.02, path.name
+    assert reduced >= 1  # the 1546x1213 and 1440x1079 photos are decoded at half size
