@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_live.py
 	$(PY) bench/bench_finetune.py
 	$(PY) bench/bench_onnx.py
+	$(PY) bench/bench_runtime.py
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \

@@ -222,6 +222,12 @@ def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu") -> t
         except ConvLensError as exc:
             failures.append(str(exc))
             continue
+        except Exception as exc:  # noqa: BLE001 - a runtime that cannot be built here is left out, with why
+            import logging
+
+            logging.getLogger("convlens.runtimes").exception("building %s", runtime)
+            failures.append(f"{TITLES[runtime]} could not be built here ({type(exc).__name__}: {str(exc)[:120]})")
+            continue
         timings[runtime] = (_time_batch1(fast.model, samples), fast, fast.precision)
     best = min(timings, key=lambda r: timings[r][0])
     seconds, chosen, precision = timings[best]

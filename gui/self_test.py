@@ -81,7 +81,8 @@ def run_self_test() -> int:
         frozen = "frozen" if getattr(sys, "frozen", False) else "source"
         print(f"self-test ok ({frozen}): torch {torch.__version__}, torchvision {torchvision.__version__}, "
               f"{window.model_info.device}; {samples[0].name} -> top-1 '{window.predictions.top_text()}' "
-              f"(random weights); features.1: {channels} channels; {time.perf_counter() - started:.1f} s")
+              f"(random weights, {window.model_info.runtime_title}); features.1: {channels} channels; "
+              f"{time.perf_counter() - started:.1f} s")
         return 0
     except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as one line, exit 1
         print(f"self-test FAILED at '{step}': {type(exc).__name__}: {exc}", file=sys.stderr)

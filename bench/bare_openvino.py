@@ -1,0 +1,38 @@
+"""The plain script a practitioner would write: PIL decode + torchvision transforms + OpenVINO (bf16 where the
+CPU has it), batch 32. The reference for bench_runtime.py's whole-process folder classification.
+
+    python bench/bare_openvino.py WEIGHTS.pth FOLDER
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import openvino as ov
+import torch
+from PIL import Image
+from torchvision import models, transforms
+
+
+def main(weights: str, folder: str) -> None:
+    model = models.mobilenet_v2(weights=None)
+    model.load_state_dict(torch.load(weights, weights_only=True))
+    model.eval()
+    core = ov.Core()
+    precision = "bf16" if "BF16" in core.get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
+    ov_model = ov.convert_model(model, example_input=torch.zeros(1, 3, 224, 224))
+    compiled = core.compile_model(ov_model, "CPU", {"INFERENCE_PRECISION_HINT": precision})
+    tf = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor(),
+                             transforms.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
+    files = sorted(p for p in Path(folder).rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
+    for i in range(0, len(files), 32):
+        batch = torch.stack([tf(Image.open(p).convert("RGB")) for p in files[i : i + 32]]).numpy()
+        logits = compiled(batch)[0]
+        for p, row in zip(files[i : i + 32], np.asarray(logits), strict=True):
+            print(p.name, int(row.argmax()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,85 @@
+"""Runtimes side by side in one run (ratios; lower is better):
+
+1. folder classification, whole process: `convlens classify FOLDER` (auto runtime, cached decision) against
+   bench/bare_openvino.py (PIL + torchvision transforms + OpenVINO bf16, batch 32); goal <= 1.15;
+2. the app's predict path against the bare runtime it uses, batch 1 and 32, in one process; goal <= 1.05;
+3. the cold start of `auto` (export, compile, parity, timing) and the warm (cached) one.
+
+Real weights: the shared MobileNetV2 (../shared/data), 15 real photos copied to 210 files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATA = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data"))
+
+from bench.timing import median_seconds  # noqa: E402
+
+
+def whole_process(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    weights = DATA / "models" / "mobilenet_v2_imagenet.pth"
+    if not weights.is_file():
+        print(f"no weights at {weights}", file=sys.stderr)
+        return 1
+    tmp = Path(tempfile.mkdtemp())
+    folder = tmp / "photos"
+    folder.mkdir()
+    for i in range(14):
+        for p in (DATA / "images").iterdir():
+            shutil.copy(p, folder / f"{i:02d}_{p.name}")
+    n = len(list(folder.iterdir()))
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
+    convlens = [sys.executable, "-m", "gui.main", "classify", str(folder), "--arch", "mobilenet_v2",
+                "--weights", str(weights), "--topk", "1", "--batch-size", "32"]
+
+    cold = whole_process([*convlens, "--runtime", "auto"], env)  # first start: export, compile, check, time
+    app = min(whole_process([*convlens, "--runtime", "auto"], env) for _ in range(2))
+    bare = min(whole_process([sys.executable, str(ROOT / "bench" / "bare_openvino.py"), str(weights), str(folder)],
+                             env) for _ in range(2))
+    torch_eager = whole_process([*convlens, "--runtime", "torch"], env)
+    print(f"folder of {n} photos, whole process (MobileNetV2):")
+    print(f"  convlens classify (auto, cached)  {app:6.2f} s")
+    print(f"  convlens classify (auto, cold)    {cold:6.2f} s")
+    print(f"  convlens classify (torch)         {torch_eager:6.2f} s")
+    print(f"  bare OpenVINO script              {bare:6.2f} s")
+    print(f"  app / bare OpenVINO = {app / bare:.2f}  (goal <= 1.15)")
+
+    # 2. predict path vs bare runtime, in process
+    os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
+    import torch
+
+    from engine.predict import Predictor
+    from engine.runtimes import convert
+    from engine.weights import load_weights
+
+    loaded = load_weights("mobilenet_v2", str(weights))
+    for runtime in ("openvino", "onnxruntime"):
+        fast = convert(loaded, runtime)
+        predictor = Predictor(fast, "cpu")
+        for batch in (1, 32):
+            x = torch.randn(batch, 3, 224, 224)
+            bare_t = median_seconds(lambda: fast.model(x), repeats=15 if batch == 1 else 5)
+            app_t = median_seconds(lambda: predictor.predict_tensor(x, 5), repeats=15 if batch == 1 else 5)
+            print(f"{runtime} {fast.precision} batch {batch:2d}: app {1000 * app_t:7.1f} ms, bare "
+                  f"{1000 * bare_t:7.1f} ms, ratio {app_t / bare_t:.3f} (goal <= 1.05)")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
