@@ -343,13 +343,24 @@ class EngineSession:
         return default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop))
 
     def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam",
-            max_side: int | None = None) -> CamResult:
-        """Grad-CAM / LayerCAM for the current image, upsampled to its size (longest side at most ``max_side``)."""
+            max_side: int | None = None, record: Sequence[str] = ()) -> CamResult:
+        """Grad-CAM / LayerCAM for the current image, upsampled to its size (longest side at most ``max_side``).
+
+        ``record``: layers whose outputs the same forward pass keeps for ``feature_view`` (live video computes
+        the CAM and a layer's feature maps from one pass per frame).
+        """
         predictor = self._require_torch()
         require_inspectable(predictor.model)
-        _, image, x = self._require_image()
+        key, image, x = self._require_image()
         layer = layer or self.default_cam_layer()
-        cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index, method)
+        if record:
+            with self._recorder.record(predictor.model, record) as store:
+                cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index,
+                                                     method)
+            self._captured = (key, store)
+        else:
+            cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index,
+                                                 method)
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         if max_side and max(size) > max_side:  # memory bounded by the display, not the photo
             scale = max_side / max(size)

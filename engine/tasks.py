@@ -186,7 +186,7 @@ class LiveOptions:
     cam_layer: str = ""
     cam_class: int | None = None
     cam_method: str = "gradcam"
-    inspect_interval: float = 0.5  # seconds between live feature-map / CAM updates
+    inspect_interval: float = 0.0  # seconds between live feature-map / CAM updates (0: every inferred frame)
 
 
 @dataclass
@@ -254,7 +254,8 @@ def live(session: EngineSession, source: str, display: FrameMailbox, control: Li
         while not control.stop:
             opts = control.options
             pipeline.mirror, pipeline.crop, pipeline.topk = opts.mirror, opts.crop, opts.topk
-            pipeline.inspect = bool(opts.layer)
+            # With the CAM on, its forward pass also keeps the selected layer's maps: one torch pass per frame.
+            pipeline.inspect = bool(opts.layer) and not opts.cam
             if control.record_version != record_version:
                 record_version = control.record_version
                 name, rate = control.record if control.record else (None, 5.0)
@@ -291,12 +292,13 @@ def live(session: EngineSession, source: str, display: FrameMailbox, control: Li
             if (opts.layer or opts.cam) and now - last_inspect >= opts.inspect_interval:
                 last_inspect = now
                 try:
-                    if opts.layer:
-                        yield LiveFeatures(session.feature_view(opts.layer, opts.page, 64, opts.normalise, opts.cmap))
                     if opts.cam:
-                        found = session.cam(opts.cam_layer or None, opts.cam_class, opts.cam_method)
+                        found = session.cam(opts.cam_layer or None, opts.cam_class, opts.cam_method,
+                                            record=(opts.layer,) if opts.layer else ())
                         h, w = found.heatmap.shape
                         yield LiveCam(found, session.cam_layer_rgba(found, (w, h)))
+                    if opts.layer:
+                        yield LiveFeatures(session.feature_view(opts.layer, opts.page, 64, opts.normalise, opts.cmap))
                 except ConvLensError as exc:  # e.g. a TorchScript model: say so once, stop asking
                     control.options = replace(opts, layer="", cam=False)
                     yield LiveRecordError(str(exc))

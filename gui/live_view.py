@@ -182,7 +182,7 @@ class LiveView(QWidget):
         self.crop.setChecked(True)
         self.crop.setToolTip(self.tr("The model sees the centre square of each frame"))
         self.cam = QCheckBox(self.tr("CAM"))
-        self.cam.setToolTip(self.tr("Follow where the model looks (updated twice a second)"))
+        self.cam.setToolTip(self.tr("Follow where the model looks (on every classified frame)"))
         self.cam_opacity = QSlider(Qt.Orientation.Horizontal)
         self.cam_opacity.setRange(0, 100)
         self.cam_opacity.setValue(50)

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.folder_view.row_activated.connect(self._show_from_table)
 
         self._restore_settings()
+        self.model_panel.set_runtime("torch")  # what the engine starts with; start() applies the chosen one
         self.model_panel.set_device(self.tr("starting…"))
         self._update_title()
 
@@ -1009,8 +1010,8 @@ class MainWindow(QMainWindow):
         from engine.cli import default_runtime
 
         runtime = str(self.settings.value("runtime", default_runtime()) or default_runtime())
+        self.model_panel.set_runtime(runtime)
         if runtime != "torch":
-            self.model_panel.set_runtime(runtime)
             self.submit(tasks.set_runtime, runtime, name=self.tr("Switching the runtime"), key="runtime",
                         exclusive=True)
         if self.model_panel.current_request() is None:

@@ -202,3 +202,27 @@ def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos
     cap.stop()
     cap.join(5)
     assert not cap.is_alive()
+
+
+def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobilenet_file: Path) -> None:
+    from engine import tasks
+    from engine.live import LiveResult
+    from engine.session import EngineSession
+    from engine.video import FrameMailbox
+    from engine.weights import load_weights
+
+    session = EngineSession("cpu")
+    session.install(load_weights("mobilenet_v2", str(mobilenet_file)))
+    control = tasks.LiveControl(tasks.LiveOptions(layer="features.3", cam=True))
+    counts = {LiveResult: 0, tasks.LiveCam: 0, tasks.LiveFeatures: 0}
+    for event in tasks.live(session, str(video), FrameMailbox(every_frame=True), control):
+        if type(event) in counts:
+            counts[type(event)] += 1
+            if isinstance(event, tasks.LiveFeatures):
+                assert event.view.maps.shape == (24, 56, 56)
+            if isinstance(event, tasks.LiveCam):
+                assert event.rgba.shape[2] == 4 and event.result.heatmap.max() == pytest.approx(1.0)
+        if counts[LiveResult] >= 12:
+            control.stop = True
+    assert counts[LiveResult] >= 12
+    assert counts[tasks.LiveCam] == counts[tasks.LiveFeatures] == counts[LiveResult]  # every frame, not 2 Hz
