@@ -32,6 +32,8 @@ bench: $(STAMP)
 	$(PY) bench/bench_finetune.py
 	$(PY) bench/bench_onnx.py
 	$(PY) bench/bench_runtime.py
+	$(PY) bench/bench_live_inspect.py
+	$(PY) bench/bench_cold_start.py
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \
