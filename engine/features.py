@@ -18,6 +18,7 @@ import torch
 from torch import nn
 
 from engine.errors import ConvLensError
+from engine.hooks import watch
 from engine.preprocess import Preprocess
 
 _POOLS = (nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)
@@ -133,20 +134,14 @@ class ActivationRecorder:
                     get_layer(model, name)  # raises the helpful error
         wanted = [n for n in modules if n] if names is None else list(dict.fromkeys(names))
         store: dict[str, torch.Tensor] = {}
-        handles = []
-        for name in wanted:
 
-            def hook(_m: nn.Module, _i: object, out: object, key: str = name) -> None:
-                t = _as_tensor(out)
-                if t is not None and key not in store:
-                    store[key] = self._keep(key, t)
+        def keep(key: str, out: object) -> None:
+            t = _as_tensor(out)
+            if t is not None and key not in store:
+                store[key] = self._keep(key, t)
 
-            handles.append(modules[name].register_forward_hook(hook))
-        try:
+        with watch(((name, modules[name]) for name in wanted), keep):
             yield store
-        finally:
-            for h in handles:
-                h.remove()
 
 
 def capture(model: nn.Module, names: Iterable[str] | None = None) -> contextlib.AbstractContextManager[
@@ -179,24 +174,16 @@ def default_cam_layer(model: nn.Module, input_shape: tuple[int, int, int]) -> st
     """
     require_inspectable(model)
     fired: list[tuple[str, tuple[int, ...]]] = []
-    handles = []
-    for name, module in model.named_modules():
-        if not name or isinstance(module, _POOLS):
-            continue
 
-        def hook(_m: nn.Module, _i: object, out: object, key: str = name) -> None:
-            t = _as_tensor(out)
-            if t is not None:
-                fired.append((key, tuple(t.shape)))
+    def seen(key: str, out: object) -> None:
+        t = _as_tensor(out)
+        if t is not None:
+            fired.append((key, tuple(t.shape)))
 
-        handles.append(module.register_forward_hook(hook))
-    try:
-        param = next(model.parameters())
-        with torch.inference_mode():
-            model(torch.zeros(1, *input_shape, device=param.device))
-    finally:
-        for h in handles:
-            h.remove()
+    watched = ((n, m) for n, m in model.named_modules() if n and not isinstance(m, _POOLS))
+    param = next(model.parameters())
+    with watch(watched, seen), torch.inference_mode():
+        model(torch.zeros(1, *input_shape, device=param.device))
     # Prefer a whole block: a container's hook fires after its children's.
     candidates = [(n, s) for n, s in fired if len(s) == 4 and s[2] * s[3] > 1]
     if not candidates:
@@ -230,13 +217,12 @@ def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_in
     module = get_layer(model, layer)
     kept: dict[str, torch.Tensor] = {}
 
-    def hook(_m: nn.Module, _i: object, out: object) -> None:
+    def keep(_key: str, out: object) -> None:
         t = _as_tensor(out)
         if t is not None and "a" not in kept:
             kept["a"] = t
 
-    handle = module.register_forward_hook(hook)
-    try:
+    with watch([(layer, module)], keep):
         with _no_inplace(model), torch.enable_grad():
             # An input that requires grad makes every activation differentiable,
             # even when the layers before ``layer`` are frozen (fine-tuned models).
@@ -253,8 +239,6 @@ def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_in
             if not 0 <= index < logits.shape[1]:
                 raise ConvLensError(f"Class {index} does not exist: the model has {logits.shape[1]} classes.")
             (grads,) = torch.autograd.grad(logits[0, index], activation)
-    finally:
-        handle.remove()
     a, g = activation[0].detach(), grads[0]
     if method == "gradcam":
         weights = g.mean(dim=(1, 2))

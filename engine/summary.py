@@ -8,6 +8,8 @@ import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
+from engine.hooks import watch
+
 
 @dataclass(frozen=True)
 class LayerInfo:
@@ -74,15 +76,6 @@ def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "
     The model is left as it was (eval mode, no hooks).
     """
     shapes: dict[str, tuple[int, ...] | None] = {}
-    handles = []
-    for mod_name, module in model.named_modules():
-        if not mod_name:
-            continue
-
-        def hook(_m: nn.Module, _i: object, out: object, key: str = mod_name) -> None:
-            shapes.setdefault(key, _shape_of(out))
-
-        handles.append(module.register_forward_hook(hook))
     was_training = model.training
     model.eval()
     try:
@@ -90,12 +83,11 @@ def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "
         device = param.device if param is not None else torch.device("cpu")
         x = torch.zeros(1, *input_shape, device=device)
         counter = FlopCounterMode(display=False)
-        with torch.no_grad(), counter:
+        named = ((n, m) for n, m in model.named_modules() if n)
+        with watch(named, lambda key, out: shapes.setdefault(key, _shape_of(out))), torch.no_grad(), counter:
             model(x)
         flops = int(counter.get_total_flops())
     finally:
-        for h in handles:
-            h.remove()
         model.train(was_training)
 
     layers = []

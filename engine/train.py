@@ -26,6 +26,7 @@ from torch import nn
 from engine.data import Dataset, Split
 from engine.errors import ConvLensError
 from engine.heads import cut_model, find_classifier, replace_head
+from engine.hooks import watch
 from engine.preprocess import Preprocess
 from engine.weights import LoadedModel
 
@@ -210,12 +211,8 @@ def training_preprocess(preprocess: Preprocess, cfg: TrainConfig) -> Preprocess:
 
 def _head_is_output(model: nn.Module, head: nn.Module, x: torch.Tensor) -> bool:
     seen: dict[str, torch.Tensor] = {}
-    handle = head.register_forward_hook(lambda _m, _i, out: seen.setdefault("out", out))
-    try:
-        with torch.inference_mode():
-            out = model(x)
-    finally:
-        handle.remove()
+    with watch([("head", head)], lambda _key, out: seen.setdefault("out", out)), torch.inference_mode():
+        out = model(x)
     return "out" in seen and seen["out"] is out
 
 
@@ -259,15 +256,14 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
         feats = {}
         for split_name, xs in (("train", x_train), ("val", x_val)):
             kept: list[torch.Tensor] = []
-            handle = head.register_forward_pre_hook(lambda _m, args, kept=kept: kept.append(args[0].detach()))
-            try:
-                steps = -(-len(xs) // cfg.batch_size)
-                for i in range(steps):
-                    with torch.inference_mode():
-                        model(xs[i * cfg.batch_size : (i + 1) * cfg.batch_size].to(device))
-                    yield TrainProgress("cache", 0, i + 1, steps, 0.0, time.perf_counter() - start, 0.0)
-            finally:
-                handle.remove()
+            steps = -(-len(xs) // cfg.batch_size)
+            for i in range(steps):
+                # the head's input is the backbone's feature: kept per batch (hooks only around the forward, so
+                # a cancelled training leaves none behind)
+                with watch([("head", head)], lambda _key, args, kept=kept: kept.append(args[0].detach()), pre=True), \
+                        torch.inference_mode():
+                    model(xs[i * cfg.batch_size : (i + 1) * cfg.batch_size].to(device))
+                yield TrainProgress("cache", 0, i + 1, steps, 0.0, time.perf_counter() - start, 0.0)
             feats[split_name] = torch.cat(kept).clone()  # out of inference mode for training
         x_train, x_val = feats["train"], feats["val"]
 

@@ -92,4 +92,7 @@ def run_self_test() -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as one line, exit 1
         print(f"self-test FAILED at '{step}': {type(exc).__name__}: {exc}", file=sys.stderr)
+        opened = locals().get("window")
+        if opened is not None:
+            opened.close()  # the engine thread is stopped in order: a failed self-test still exits cleanly
         return 1

@@ -1,0 +1,46 @@
+"""One way to watch modules during a forward pass (timm's ``FeatureHooks`` is the model).
+
+``watch(modules, fn)`` registers ``fn(name, output)`` as a forward hook on each named module (or
+``fn(name, inputs)`` as a pre-hook with ``pre=True``) for the duration of a ``with`` block, and always
+removes the hooks when the block ends, even when the forward pass raises. Watching never changes what a
+module computes (the hooks return None).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from torch import nn
+
+__all__ = ["watch"]
+
+
+@contextlib.contextmanager
+def watch(modules: Iterable[tuple[str, nn.Module]], fn: Callable[[str, Any], None], pre: bool = False) -> Iterator[None]:
+    handles = []
+
+    # The hooks return None whatever ``fn`` returns: a forward hook that returns a value replaces the output.
+    def after(key: str) -> Callable[[nn.Module, Any, Any], None]:
+        def hook(_m: nn.Module, _args: Any, out: Any) -> None:
+            fn(key, out)
+
+        return hook
+
+    def before(key: str) -> Callable[[nn.Module, Any], None]:
+        def hook(_m: nn.Module, args: Any) -> None:
+            fn(key, args)
+
+        return hook
+
+    try:
+        for name, module in modules:
+            if pre:
+                handles.append(module.register_forward_pre_hook(before(name)))
+            else:
+                handles.append(module.register_forward_hook(after(name)))
+        yield
+    finally:
+        for handle in handles:
+            handle.remove()
