@@ -140,8 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write one row per image to this CSV file")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--runtime", choices=("auto", "torch", "onnxruntime", "openvino"), default=default_runtime(),
-                   help="auto (default: the fastest runtime here that agrees with PyTorch) | torch | onnxruntime | openvino")
+    p.add_argument("--runtime", choices=("auto", "torch", "onnxruntime", "openvino"), default="torch",
+                   help="torch (default: an evaluation measures the PyTorch model itself; bf16 runtimes can move "
+                        "borderline answers) | auto | onnxruntime | openvino")
     p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
                    help="preprocessing for an ONNX file that does not carry its own")
 

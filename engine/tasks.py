@@ -332,7 +332,8 @@ def evaluate(session: EngineSession, folder: str, topk: int = 5):  # noqa: ANN20
 
     if session.predictor is None:
         raise ConvLensError("Load a model first: the evaluation measures the current model.")
-    return (yield from evaluate_folder(session.predictor, folder, topk))
+    # The PyTorch model itself (as `convlens evaluate` by default): a bf16 runtime can move borderline answers.
+    return (yield from evaluate_folder(session.torch_predictor or session.predictor, folder, topk))
 
 
 # ------------------------------------------------------------------ files the user asked for
