@@ -130,10 +130,29 @@ def _exported(loaded: LoadedModel, key: str) -> Path:
 
     out = cache_dir() / f"{key}.onnx"
     if not out.is_file():
+        prune_cache()
         report = export(loaded, out, "onnx")
         if report.top1_agree != report.images:
             raise ConvLensError(f"The ONNX export of this model disagrees with it ({report.summary()}).")
+    else:
+        out.touch()  # recently used: kept by prune_cache
     return out
+
+
+#: Exported models kept in the cache (each fine-tune is a new model; VGG16 alone is 0.5 GB).
+CACHE_KEEP = 8
+
+
+def prune_cache(keep: int = CACHE_KEEP) -> None:
+    """Drop the least recently used exports (and their decisions) beyond ``keep``."""
+    exports = sorted(cache_dir().glob("*.onnx"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in exports[keep - 1 :]:
+        for path in (old, old.with_suffix(".auto.json"), old.with_name(old.name + ".parity.json")):
+            path.unlink(missing_ok=True)
+    blobs = cache_dir() / "openvino"  # OpenVINO's compiled models, one or two per export and precision
+    if blobs.is_dir():
+        for old_blob in sorted(blobs.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)[2 * keep :]:
+            old_blob.unlink(missing_ok=True)
 
 
 def _parity(loaded: LoadedModel, fast: torch.nn.Module | Any, precision: str,

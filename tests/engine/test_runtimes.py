@@ -77,3 +77,21 @@ def test_cli_auto_is_the_default_and_says_what_it_chose(mobilenet_file: Path, ph
     out = capsys.readouterr()
     assert "runtime: " in out.err and "fastest here" in out.err
     assert "1. Samoyed" in out.out
+
+
+def test_the_cache_keeps_only_the_recent_models(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from engine.runtimes import prune_cache
+
+    folder = cache_dir()
+    for i in range(12):
+        for suffix in (".onnx", ".auto.json"):
+            path = folder / f"model{i}{suffix}"
+            path.write_text("x")
+            os.utime(path, (time.time() + i, time.time() + i))
+    prune_cache(keep=8)
+    left = sorted(p.name for p in folder.glob("model*.onnx"))
+    assert len(left) == 7 and "model11.onnx" in left and "model0.onnx" not in left  # room for the new one
+    assert not (folder / "model0.auto.json").exists()
