@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from engine.export import to_onnxruntime  # noqa: E402
 from engine.live import run_live  # noqa: E402
 from engine.predict import Predictor  # noqa: E402
+from engine.runtimes import convert  # noqa: E402
 from engine.session import EngineSession  # noqa: E402
 from engine.steps import run_to_end  # noqa: E402
 from engine.weights import load_weights  # noqa: E402
@@ -48,7 +48,7 @@ def main() -> int:
     models = {}
     for arch in ("mobilenet_v2", "resnet18"):
         loaded = load_weights(arch, "random")
-        ort_loaded = to_onnxruntime(loaded, tmp)
+        ort_loaded = convert(loaded, "onnxruntime")
         models[arch] = (loaded, ort_loaded)
         onnx_model = ort_loaded.model
         app = Predictor(ort_loaded, "cpu")

@@ -156,11 +156,10 @@ def _imagenet_wnids() -> dict[str, int]:
     """WordNet id -> ImageNet class index, from a Keras-style class index shipped with the app, if any."""
     from engine.resources import resources_dir
 
-    for candidate in (resources_dir() / "labels" / "imagenet_class_index.json",):
-        if candidate.is_file():
-            data = json.loads(candidate.read_text(encoding="utf-8"))
-            return {str(v[0]): int(k) for k, v in data.items()}
-    return {}
+    index = resources_dir() / "labels" / "imagenet_class_index.json"
+    if not index.is_file():
+        return {}
+    return {str(v[0]): int(k) for k, v in json.loads(index.read_text(encoding="utf-8")).items()}
 
 
 def match_folders(folders: Sequence[str], labels: Sequence[str],

@@ -145,20 +145,3 @@ def sample_images() -> list[Image.Image]:
     if not images:
         raise ConvLensError(f"No sample images for the parity check in {folder}; open some images first.")
     return images
-
-
-def to_onnxruntime(loaded: LoadedModel, folder: str | Path | None = None) -> LoadedModel:
-    """The same model run by ONNX Runtime: exported (with a parity check) to ``folder`` (a temp dir by default)."""
-    import tempfile
-
-    from engine.onnx_runtime import load_onnx
-
-    if loaded.runtime == "onnxruntime":
-        return loaded
-    out = Path(folder or tempfile.mkdtemp(prefix="convlens-ort-")) / f"{loaded.name}.onnx"
-    report = export(loaded, out, "onnx")
-    if not report.ok:
-        raise ConvLensError(f"The ONNX Runtime version of this model disagrees with it ({report.summary()}).")
-    converted = load_onnx(out)
-    converted.notes.append(f"running in ONNX Runtime ({report.summary()})")
-    return converted

@@ -7,6 +7,7 @@ orientation applied.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import warnings
@@ -79,29 +80,15 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
             raise ConvLensError(f"{label}: cannot be read ({exc.strerror or exc}).") from None
     if not data:
         raise ConvLensError(f"{label}: the file is empty (0 bytes).")
-    frames = 1
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            width, height = image.size
-            _check_size(label, width, height)
-            frames = int(getattr(image, "n_frames", 1) or 1)
-            if min_side and image.format == "JPEG" and min(width, height) >= 2 * min_side:
-                scale = min_side / min(width, height)
-                image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
-            image.load()
-    except ConvLensError:
-        raise
-    except UnidentifiedImageError:
-        raise ConvLensError(f"{label}: not an image file, or a format that cannot be read.") from None
-    except Image.DecompressionBombError as exc:  # only if someone re-enabled Pillow's guard
-        raise ConvLensError(f"{label}: too large to decode safely ({exc}).") from None
-    except (OSError, SyntaxError, ValueError, MemoryError) as exc:
-        reason = str(exc) or type(exc).__name__
-        if "truncated" in reason:
-            reason = "the file is truncated (incomplete download or copy?)"
-        raise ConvLensError(f"{label}: the image data is damaged: {reason}.") from None
+    with _decoding(label):
+        image = Image.open(io.BytesIO(data))
+        width, height = image.size
+        _check_size(label, width, height)
+        frames = int(getattr(image, "n_frames", 1) or 1)
+        if min_side and image.format == "JPEG" and min(width, height) >= 2 * min_side:
+            scale = min_side / min(width, height)
+            image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
+        image.load()
     try:
         image = ImageOps.exif_transpose(image)
     except Exception:  # noqa: BLE001 - a broken EXIF block must not cost the picture
@@ -129,24 +116,35 @@ def load_thumbnail(source: str | Path, size: int) -> np.ndarray:
     """
     path = Path(source)
     label = path.name
+    if not path.is_file():
+        raise ConvLensError(f"{label}: file not found ({path}).")
+    with _decoding(label), Image.open(path) as image:
+        _check_size(label, *image.size)
+        image.draft("RGB", (size, size))
+        image = ImageOps.exif_transpose(image) or image
+        image.thumbnail((size, size), Image.Resampling.BILINEAR)
+        rgb = _to_8bit(image).convert("RGB")
+    return np.ascontiguousarray(np.asarray(rgb, dtype=np.uint8))
+
+
+@contextlib.contextmanager
+def _decoding(label: str) -> Iterator[None]:
+    """Pillow's errors while opening or decoding, as one message for a person (the same for every reader)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                _check_size(label, *image.size)
-                image.draft("RGB", (size, size))
-                image = ImageOps.exif_transpose(image) or image
-                image.thumbnail((size, size), Image.Resampling.BILINEAR)
-                rgb = _to_8bit(image).convert("RGB")
+            yield
     except ConvLensError:
         raise
-    except FileNotFoundError:
-        raise ConvLensError(f"{label}: file not found ({path}).") from None
     except UnidentifiedImageError:
         raise ConvLensError(f"{label}: not an image file, or a format that cannot be read.") from None
+    except Image.DecompressionBombError as exc:  # only if someone re-enabled Pillow's guard
+        raise ConvLensError(f"{label}: too large to decode safely ({exc}).") from None
     except (OSError, SyntaxError, ValueError, MemoryError) as exc:
-        raise ConvLensError(f"{label}: the image data is damaged: {exc or type(exc).__name__}.") from None
-    return np.ascontiguousarray(np.asarray(rgb, dtype=np.uint8))
+        reason = str(exc) or type(exc).__name__
+        if "truncated" in reason:
+            reason = "the file is truncated (incomplete download or copy?)"
+        raise ConvLensError(f"{label}: the image data is damaged: {reason}.") from None
 
 
 def _to_8bit(image: Image.Image) -> Image.Image:

@@ -6,7 +6,6 @@ engine thread, or a test). Long work is a generator yielding progress.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,8 +59,9 @@ class ModelInfo:
 
     @property
     def runtime_title(self) -> str:
-        name = {"torch": "PyTorch", "onnxruntime": "ONNX Runtime", "openvino": "OpenVINO"}.get(self.runtime,
-                                                                                                self.runtime)
+        from engine.runtimes import TITLES
+
+        name = TITLES.get(self.runtime, self.runtime)
         return f"{name} {self.precision}" if self.runtime == "openvino" else name
 
 
@@ -123,10 +123,8 @@ class EngineSession:
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
         self._recorder = ActivationRecorder()
         self.runtime = "torch"  # what the user chose: torch | onnxruntime | openvino | auto
-        self.runtime_reason = ""
         self.torch_loaded: LoadedModel | None = None  # the torch model behind a faster runtime
         self.torch_predictor: Predictor | None = None  # feature maps, CAM, summary: always PyTorch
-        self.unsaved = False  # the current model was trained here and not saved yet
         self.info: ModelInfo | None = None
         self._image_cache: tuple[str, Image.Image] | None = None  # (key, image) of the last image opened
 
@@ -164,7 +162,6 @@ class EngineSession:
     def install_with_runtime(self, loaded: LoadedModel) -> ModelInfo:
         """Install a PyTorch model, classified by the chosen runtime (``auto``: the fastest that agrees)."""
         if self.runtime == "torch" or loaded.runtime != "torch" or loaded.scripted:
-            self.runtime_reason = ""
             return self.install(loaded)
         from engine.runtimes import choose_runtime, convert
 
@@ -173,10 +170,7 @@ class EngineSession:
             reason = f"auto: {choice.reason}"
         else:
             fast, reason = convert(loaded, self.runtime), ""
-        info = self.install(fast, torch_model=loaded)
-        self.runtime_reason = reason
-        self.info = dataclasses.replace(info, runtime_reason=reason)
-        return self.info
+        return self.install(fast, torch_model=loaded, runtime_reason=reason)
 
     def set_runtime(self, runtime: str) -> ModelInfo | None:
         """Classify with torch, ONNX Runtime, OpenVINO or ``auto``; the PyTorch model stays for inspection."""
@@ -199,7 +193,8 @@ class EngineSession:
             self.runtime = previous
             raise
 
-    def install(self, loaded: LoadedModel, torch_model: LoadedModel | None = None) -> ModelInfo:
+    def install(self, loaded: LoadedModel, torch_model: LoadedModel | None = None,
+                runtime_reason: str = "") -> ModelInfo:
         """Make ``loaded`` the current model; ``torch_model`` is the PyTorch model behind a faster runtime."""
         self.torch_loaded = torch_model
         self.predictor = Predictor(loaded, self.device)
@@ -208,7 +203,6 @@ class EngineSession:
         self._current = None
         self._captured = None
         self._recorder = ActivationRecorder()
-        self.unsaved = False
         pre = loaded.preprocess
         self.info = ModelInfo(
             arch=loaded.name,
@@ -221,6 +215,7 @@ class EngineSession:
             scripted=loaded.scripted and torch_model is None,
             runtime=loaded.runtime,
             precision=loaded.precision,
+            runtime_reason=runtime_reason,
         )
         return self.info
 
@@ -249,10 +244,6 @@ class EngineSession:
         image = self.open_image(source, None if isinstance(source, str) else key)
         self._image_cache = (key, image)
         return image
-
-    @staticmethod
-    def image_notes(image: Image.Image | np.ndarray) -> tuple[str, ...]:
-        return image_notes(image)
 
     def model_label(self) -> str:
         return f"{self.info.title} ({self.info.source})" if self.info else ""

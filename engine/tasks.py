@@ -18,7 +18,7 @@ import numpy as np
 
 from engine.errors import ConvLensError
 from engine.features import CamResult
-from engine.images import iter_image_paths, load_thumbnail
+from engine.images import image_notes, iter_image_paths, load_thumbnail
 from engine.live import LivePipeline, LiveResult, LiveSummary
 from engine.predict import BatchProgress, ImageResult
 from engine.recording import DatasetRecorder
@@ -93,7 +93,6 @@ def save_checkpoint(session: EngineSession, path: str) -> str:
     if session.predictor is None:
         raise ConvLensError("No model to save.")
     save(path, session.predictor.loaded)
-    session.unsaved = False
     return path
 
 
@@ -112,7 +111,7 @@ def classify_image(session: EngineSession, source: str | bytes, key: str, topk: 
                    inspect: bool) -> ImageClassification | ImageShown:
     image = session.open_image_cached(source, key)
     if session.predictor is None:
-        return ImageShown(key, session.display_copy(image), image.size, session.image_notes(image))
+        return ImageShown(key, session.display_copy(image), image.size, image_notes(image))
     return session.classify_image(image, key, topk, inspect)
 
 
@@ -416,7 +415,6 @@ def train(session: EngineSession, data: str, config: TrainConfig,
         loaded = load_random(loaded.arch)
     result = yield from fine_tune(loaded, dataset, config, session.device)
     info = session.install_with_runtime(result.loaded)  # classified by the chosen runtime, like a loaded model
-    session.unsaved = True
     _freeze_long_lived_objects()
     return TrainFinished(result, info)
 

@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_failed(self, error: JobError) -> None:
         if isinstance(error.exception, NeedsPreprocessing):
-            self._on_model_needs_preset(error.exception)
+            self._on_model_needs_preset()
             return
         keep = ""
         if self.model_info is not None:
@@ -385,9 +385,8 @@ class MainWindow(QMainWindow):
         self.model_panel.show_in_use(self.model_info, self.unsaved_model)
         self.statusBar().showMessage(self.tr("Loading cancelled.") + keep, 8000)
 
-    def _on_model_needs_preset(self, exc: NeedsPreprocessing) -> None:
-        request = exc.request if hasattr(exc, "request") else None
-        path = request.path if request is not None else self.model_panel.weights_file
+    def _on_model_needs_preset(self) -> None:
+        path = self.model_panel.weights_file
         chosen = self.ask_preset(path or "")
         if not chosen:
             self.model_panel.show_failed(self.tr("No preprocessing chosen for {file}.").format(file=Path(path).name))

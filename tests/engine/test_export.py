@@ -11,10 +11,11 @@ import pytest
 import torch
 
 from engine.errors import ConvLensError
-from engine.export import export, to_onnxruntime
+from engine.export import export
 from engine.images import load_image
 from engine.onnx_runtime import load_onnx
 from engine.predict import Predictor
+from engine.runtimes import convert
 from engine.weights import LoadedModel, load_weights, save_checkpoint
 from tests.conftest import ROOT
 
@@ -118,7 +119,7 @@ def test_corrupt_and_non_classifier_onnx_files(tmp_path: Path) -> None:
 def test_onnxruntime_backend_and_inspection_message(mobilenet: LoadedModel, photos: Path) -> None:
     from engine.session import EngineSession
 
-    ort_model = to_onnxruntime(mobilenet)
+    ort_model = convert(mobilenet, "onnxruntime")
     session = EngineSession("cpu")
     session.install(ort_model)
     result = session.classify_image(load_image(photos / "metal_animal-3.jpg"), "lion", 3, inspect=True)
