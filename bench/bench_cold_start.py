@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def one_run(env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "gui.main"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "convlens.gui.main"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     marks = {}
     assert proc.stdout is not None
     for line in proc.stdout:

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from engine.live import run_live  # noqa: E402
-from engine.session import EngineSession  # noqa: E402
-from engine.steps import run_to_end  # noqa: E402
-from engine.weights import load_weights  # noqa: E402
+from convlens.engine.session import EngineSession  # noqa: E402
+from convlens.engine.steps import run_to_end  # noqa: E402
+from convlens.engine.tasks import LiveControl, LiveOptions, live  # noqa: E402
+from convlens.engine.weights import load_weights  # noqa: E402
 from tests.live_video import write_video  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
@@ -63,7 +63,7 @@ def main() -> int:
 
         bare_fps = 1.0 / median_seconds(bare, 30)
         for fps, video in videos.items():
-            s = run_to_end(run_live(session, str(video), topk=3))
+            s = run_to_end(live(session, str(video), LiveControl(LiveOptions(topk=3))))
             ratio = s.infer_fps / min(bare_fps, fps)
             print(f"{arch:<20}{fps:>8}{bare_fps:>10.1f}{s.capture_fps:>11.1f}{s.infer_fps:>11.1f}{ratio:>7.2f}"
                   f"{1000 * s.latency_p50:>7.1f}ms{1000 * s.latency_p95:>7.1f}ms{s.frames_dropped:>9}")

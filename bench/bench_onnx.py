@@ -26,18 +26,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from engine.live import run_live  # noqa: E402
-from engine.predict import Predictor  # noqa: E402
-from engine.runtimes import convert  # noqa: E402
-from engine.session import EngineSession  # noqa: E402
-from engine.steps import run_to_end  # noqa: E402
-from engine.weights import load_weights  # noqa: E402
+from convlens.engine.predict import Predictor  # noqa: E402
+from convlens.engine.runtimes import convert  # noqa: E402
+from convlens.engine.session import EngineSession  # noqa: E402
+from convlens.engine.steps import run_to_end  # noqa: E402
+from convlens.engine.tasks import live  # noqa: E402
+from convlens.engine.weights import load_weights  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
 
 
 def _live_fps(session: EngineSession, video: Path) -> float:
-    return run_to_end(run_live(session, str(video))).infer_fps
+    return run_to_end(live(session, str(video))).infer_fps
 
 
 def main() -> int:

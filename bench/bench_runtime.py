@@ -44,7 +44,7 @@ def main() -> int:
             shutil.copy(p, folder / f"{i:02d}_{p.name}")
     n = len(list(folder.iterdir()))
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
-    convlens = [sys.executable, "-m", "gui.main", "classify", str(folder), "--arch", "mobilenet_v2",
+    convlens = [sys.executable, "-m", "convlens.gui.main", "classify", str(folder), "--arch", "mobilenet_v2",
                 "--weights", str(weights), "--topk", "1", "--batch-size", "32"]
 
     cold = whole_process([*convlens, "--runtime", "auto"], env)  # first start: export, compile, check, time
@@ -63,9 +63,9 @@ def main() -> int:
     os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
     import torch
 
-    from engine.predict import Predictor
-    from engine.runtimes import convert
-    from engine.weights import load_weights
+    from convlens.engine.predict import Predictor
+    from convlens.engine.runtimes import convert
+    from convlens.engine.weights import load_weights
 
     loaded = load_weights("mobilenet_v2", str(weights))
     for runtime in ("openvino", "onnxruntime"):

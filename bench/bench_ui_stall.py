@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from gui.app import make_application  # noqa: E402
-from gui.stall_meter import StallMeter  # noqa: E402
+from convlens.gui.app import make_application  # noqa: E402
+from convlens.gui.stall_meter import StallMeter  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
 
@@ -39,7 +39,7 @@ def main() -> int:
         print(f"no photos at {PHOTOS}", file=sys.stderr)
         return 1
     app = make_application()
-    from gui.main_window import MainWindow
+    from convlens.gui.main_window import MainWindow
 
     tmp = Path(tempfile.mkdtemp())
     folder = tmp / "photos"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.errors import ConvLensError
-from engine.images import is_image_path, load_image
+from convlens.engine.errors import ConvLensError
+from convlens.engine.images import is_image_path, load_image
 
 MIN_PER_CLASS = 4
 #: Decoded training images kept in memory (bytes); the rest are decoded again when needed.

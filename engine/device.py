@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError
 
 
 def select_device(preference: str = "auto") -> torch.device:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.errors import ConvLensError
-from engine.images import is_image_path
-from engine.predict import BatchProgress, Predictor
+from convlens.engine.errors import ConvLensError
+from convlens.engine.images import is_image_path
+from convlens.engine.predict import BatchProgress, Predictor
 
 __all__ = ["ClassScore", "EvaluationReport", "FileVerdict", "evaluate_folder", "match_folders"]
 
@@ -154,7 +154,7 @@ def _normal(name: str) -> str:
 
 def _imagenet_wnids() -> dict[str, int]:
     """WordNet id -> ImageNet class index, from a Keras-style class index shipped with the app, if any."""
-    from engine.resources import resources_dir
+    from convlens.engine.resources import resources_dir
 
     index = resources_dir() / "labels" / "imagenet_class_index.json"
     if not index.is_file():
@@ -180,13 +180,13 @@ def match_folders(folders: Sequence[str], labels: Sequence[str],
             else:
                 skipped.append((folder, f"class number {index} is not one of the model's 0-{len(labels) - 1}"))
             continue
-        index = by_name.get(_normal(str(target)))
-        if index is None and str(target) in wnids:
-            index = wnids[str(target)]
-        if index is None:
+        named = by_name.get(_normal(str(target)))
+        if named is None and str(target) in wnids:
+            named = wnids[str(target)]
+        if named is None:
             skipped.append((folder, "names no class of the model"))
         else:
-            found[folder] = index
+            found[folder] = named
     return found, skipped
 
 

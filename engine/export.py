@@ -11,7 +11,6 @@ reported as failed.
 from __future__ import annotations
 
 import json
-import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -21,13 +20,14 @@ import numpy as np
 import torch
 from PIL import Image
 
-from engine.errors import ConvLensError
-from engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE
-from engine.onnx_runtime import OnnxClassifier
-from engine.resources import resources_dir
-from engine.weights import LoadedModel
+from convlens.engine.choices import EXPORT_FORMATS, ExportFormat
+from convlens.engine.errors import ConvLensError
+from convlens.engine.fileio import atomic_path
+from convlens.engine.loaded import LoadedModel
+from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE
+from convlens.engine.onnx_runtime import OnnxClassifier
+from convlens.engine.resources import resources_dir
 
-FORMATS = ("onnx", "torchscript")
 OPSET = 17
 PARITY_TOLERANCE = 1e-3  # max |p_exported - p_torch| over all classes and images
 
@@ -60,41 +60,32 @@ def _metadata(loaded: LoadedModel) -> dict[str, str]:
     }
 
 
-def _atomic_target(path: Path) -> Path:
-    if not path.parent.is_dir():
-        raise ConvLensError(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    return path.with_name(f".{path.name}.{os.getpid()}.partial")
-
-
-def export(loaded: LoadedModel, path: str | Path, fmt: str, samples: Sequence[Image.Image] = ()) -> ParityReport:
+def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Sequence[Image.Image] = ()) -> ParityReport:
     """Write ``loaded`` as ONNX (opset 17, dynamic batch) or TorchScript and check parity on ``samples``."""
-    if fmt not in FORMATS:
+    if fmt not in EXPORT_FORMATS:
         raise ConvLensError(f"Unknown export format '{fmt}': use onnx or torchscript.")
     model = loaded.model
     if not isinstance(model, torch.nn.Module) or isinstance(model, torch.jit.ScriptModule):
         raise ConvLensError("Only a PyTorch model can be exported; this one is already an exported file.")
     path = Path(path)
-    tmp = _atomic_target(path)
     pre = loaded.preprocess
     device = next(model.parameters()).device
     model = model.eval()
     dummy = torch.zeros(2, pre.channels, pre.crop, pre.crop, device=device)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # tracer and deprecation chatter from torch.onnx / torch.jit
-            if fmt == "onnx":
-                _export_onnx(model, dummy, tmp, _metadata(loaded))
-            else:
-                with torch.no_grad():
-                    traced = torch.jit.trace(model, dummy, check_trace=False)
-                torch.jit.save(traced, str(tmp), _extra_files={TORCHSCRIPT_META_FILE: json.dumps(_metadata(loaded))})
-        os.replace(tmp, path)
-    except ConvLensError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
-        raise ConvLensError(f"Export to {fmt} failed: {str(exc).strip().splitlines()[0][:200]}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_path(path) as tmp:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # tracer and deprecation chatter from torch.onnx / torch.jit
+                if fmt == "onnx":
+                    _export_onnx(model, dummy, tmp, _metadata(loaded))
+                else:
+                    with torch.no_grad():
+                        traced = torch.jit.trace(model, dummy, check_trace=False)
+                    torch.jit.save(traced, str(tmp), _extra_files={TORCHSCRIPT_META_FILE: json.dumps(_metadata(loaded))})
+        except ConvLensError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
+            raise ConvLensError(f"Export to {fmt} failed: {str(exc).strip().splitlines()[0][:200]}") from None
     report = check_parity(loaded, path, fmt, samples)
     Path(f"{path}.parity.json").write_text(json.dumps({**asdict(report), "ok": report.ok}, indent=2))
     return report
@@ -113,7 +104,7 @@ def _export_onnx(model: torch.nn.Module, dummy: torch.Tensor, out: Path, metadat
     onnx.save(proto, str(out))
 
 
-def check_parity(loaded: LoadedModel, path: str | Path, fmt: str, samples: Sequence[Image.Image]) -> ParityReport:
+def check_parity(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Sequence[Image.Image]) -> ParityReport:
     """Run the exported file and the torch model on the same images; compare probabilities and top-1."""
     path = Path(path)
     if not samples:
@@ -138,7 +129,7 @@ def check_parity(loaded: LoadedModel, path: str | Path, fmt: str, samples: Seque
 
 def sample_images() -> list[Image.Image]:
     """The built-in sample photos (resources/samples), for parity checks when the user has none open."""
-    from engine.images import iter_image_paths, load_image
+    from convlens.engine.images import iter_image_paths, load_image
 
     folder = resources_dir() / "samples"
     images = [load_image(p) for p in iter_image_paths([folder])] if folder.is_dir() else []

@@ -17,9 +17,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from engine.errors import ConvLensError
-from engine.hooks import watch
-from engine.preprocess import Preprocess
+from convlens.engine.errors import ConvLensError
+from convlens.engine.hooks import watch
+from convlens.engine.preprocess import Preprocess
 
 _POOLS = (nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)
 
@@ -271,7 +271,7 @@ def cam_to_image(cam: np.ndarray, preprocess: Preprocess, size: tuple[int, int])
     width, height = size
     left, top, right, bottom = crop_box(preprocess, size)
     box_w, box_h = max(1, round(right - left)), max(1, round(bottom - top))
-    up = cv2.resize(cam.astype(np.float32), (box_w, box_h), interpolation=cv2.INTER_LINEAR)
+    up = np.asarray(cv2.resize(cam.astype(np.float32), (box_w, box_h), interpolation=cv2.INTER_LINEAR), np.float32)
     peak = float(up.max())
     if peak > 0:  # interpolation lowers the peak a little; 1.0 stays "most important"
         up /= peak

@@ -1,8 +1,19 @@
-"""Finding a model's classifier head, whatever it looks like."""
+"""A model's classifier head: finding it, replacing it, cutting the backbone, and the layout a checkpoint records."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
 from torch import nn
+
+from convlens.engine.choices import HEAD_KINDS, HeadKind
+
+if TYPE_CHECKING:
+    from convlens.engine.registry import ArchSpec
+
+__all__ = ["CutModel", "HeadLayout", "cut_model", "find_classifier", "make_head", "num_outputs", "replace_head"]
 
 
 def find_classifier(model: nn.Module) -> tuple[str, nn.Module]:
@@ -49,11 +60,12 @@ def replace_head(model: nn.Module, num_classes: int, hidden: int = 0, dropout: f
         if getattr(model, aux, None) is not None:
             setattr(model, aux, None)
     if hasattr(model, "aux_logits"):
-        model.aux_logits = False
+        setattr(model, "aux_logits", False)  # noqa: B010 - a plain attribute of torchvision's GoogLeNet / Inception
     name, old = find_classifier(model)
     if isinstance(old, nn.Linear):
         new: nn.Module = make_head(old.in_features, num_classes, hidden, dropout)
     else:
+        assert isinstance(old, nn.Conv2d)
         new = nn.Conv2d(old.in_channels, num_classes, kernel_size=1)
     model.set_submodule(name, new)
     return name
@@ -89,7 +101,7 @@ class CutModel(nn.Module):
 
 def cut_model(model: nn.Module, layer: str, num_classes: int, input_shape: tuple[int, int, int],
               hidden: int = 1024, dropout: float = 0.2) -> CutModel:
-    from engine.errors import ConvLensError
+    from convlens.engine.errors import ConvLensError
 
     names = {n for n, _ in model.named_modules() if n}
     if layer not in names:
@@ -99,3 +111,40 @@ def cut_model(model: nn.Module, layer: str, num_classes: int, input_shape: tuple
     except RuntimeError as exc:
         raise ConvLensError(f"Cannot cut at '{layer}' for a {input_shape[1]}x{input_shape[2]} input: "
                             f"{str(exc).splitlines()[0][:160]}") from None
+
+
+@dataclass(frozen=True)
+class HeadLayout:
+    """How a fine-tune changed an architecture, so a checkpoint can rebuild the same model before loading
+    its state dict. Written by training, read by checkpoints."""
+
+    kind: HeadKind
+    hidden: int = 0  # size of the hidden dense layer of the new head (0: dropout + linear)
+    dropout: float = 0.2
+    layer: str = ""  # "cut": the layer whose output the head reads
+    input: tuple[int, int, int] = (3, 224, 224)  # "cut": the input shape the head was sized for
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "hidden": self.hidden, "dropout": self.dropout}
+        if self.kind == "cut":
+            data.update(layer=self.layer, input=list(self.input))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object) -> HeadLayout | None:
+        """The layout a checkpoint recorded; None for anything else (older files, other writers)."""
+        if not isinstance(data, Mapping) or data.get("kind") not in HEAD_KINDS:
+            return None
+        shape = tuple(int(v) for v in data.get("input", (3, 224, 224)))
+        return cls(kind=data["kind"], hidden=int(data.get("hidden", 0)), dropout=float(data.get("dropout", 0.2)),
+                   layer=str(data.get("layer", "")), input=shape if len(shape) == 3 else (3, 224, 224))
+
+    def build(self, spec: ArchSpec, num_classes: int, **options: Any) -> nn.Module:
+        """``spec`` built with ``options`` and changed as this layout says, for ``num_classes`` classes."""
+        if self.kind == "replace":
+            model = spec.build(**options)
+            replace_head(model, num_classes, self.hidden, self.dropout)
+            return model
+        if self.kind == "cut":
+            return cut_model(spec.build(**options), self.layer, num_classes, self.input, self.hidden, self.dropout)
+        return spec.build(num_classes=num_classes, **options)

@@ -18,7 +18,7 @@ __all__ = ["watch"]
 
 
 @contextlib.contextmanager
-def watch(modules: Iterable[tuple[str, nn.Module]], fn: Callable[[str, Any], None], pre: bool = False) -> Iterator[None]:
+def watch(modules: Iterable[tuple[str, nn.Module]], fn: Callable[[str, Any], object], pre: bool = False) -> Iterator[None]:
     handles = []
 
     # The hooks return None whatever ``fn`` returns: a forward hook that returns a value replaces the output.

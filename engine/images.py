@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError
 
 #: Largest image we decode by default (pixels). We refuse anything past the
 #: limit *before* decoding, from the header alone. This is the only limit:
@@ -90,7 +90,7 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
             image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
         image.load()
     try:
-        image = ImageOps.exif_transpose(image)
+        image = ImageOps.exif_transpose(image)  # type: ignore[assignment]
     except Exception:  # noqa: BLE001 - a broken EXIF block must not cost the picture
         pass
     out = _to_8bit(image)
@@ -121,7 +121,7 @@ def load_thumbnail(source: str | Path, size: int) -> np.ndarray:
     with _decoding(label), Image.open(path) as image:
         _check_size(label, *image.size)
         image.draft("RGB", (size, size))
-        image = ImageOps.exif_transpose(image) or image
+        image = ImageOps.exif_transpose(image) or image  # type: ignore[assignment]
         image.thumbnail((size, size), Image.Resampling.BILINEAR)
         rgb = _to_8bit(image).convert("RGB")
     return np.ascontiguousarray(np.asarray(rgb, dtype=np.uint8))

@@ -29,14 +29,17 @@ Supported: VGG16 and VGG19 with their top (``vgg16_weights_tf_dim_ordering_tf_ke
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
 from torch import nn
 
-from engine.errors import ConvLensError
-from engine.preprocess import Preprocess
+from convlens.engine.architectures.keras_variants import keras_structure
+from convlens.engine.errors import ConvLensError
+from convlens.engine.preprocess import Preprocess
 
 KERAS_CAFFE = Preprocess(resize=0, crop=224, mean=(103.939, 116.779, 123.68), std=(1.0, 1.0, 1.0),
                          channel_order="BGR", scale=255.0)
@@ -44,7 +47,6 @@ KERAS_INCEPTION = Preprocess(resize=0, crop=299, mean=(0.5, 0.5, 0.5), std=(0.5,
 _VGG_BLOCKS = {"vgg16": (2, 2, 3, 3, 3), "vgg19": (2, 2, 4, 4, 4)}
 SUPPORTED = (*_VGG_BLOCKS, "inception_v3", "resnet50")
 INCEPTION_CONVS = 94
-KERAS_RESNET_EPS = 1.001e-5
 _RESNET_STAGES = (3, 4, 6, 3)
 
 #: Keras layer names that are one torchvision module (for ``--cut`` and feature comparisons).
@@ -79,11 +81,10 @@ def keras_vgg_layer_names(arch: str) -> list[str]:
     return convs + ["fc1", "fc2", "predictions"]
 
 
-def torch_vgg_layers(model: nn.Module) -> list[nn.Module]:
+def torch_vgg_layers(model: Any) -> list[Any]:
     """torchvision VGG's conv and linear layers, in the order of ``keras_vgg_layer_names``."""
-    convs = [m for m in model.features if isinstance(m, nn.Conv2d)]
-    dense = [m for m in model.classifier if isinstance(m, nn.Linear)]
-    return convs + dense
+    convs: list[Any] = [m for m in model.features if isinstance(m, nn.Conv2d)]
+    return convs + [m for m in model.classifier if isinstance(m, nn.Linear)]
 
 
 def is_hdf5(path: Path) -> bool:
@@ -110,7 +111,17 @@ def _read_layers(path: Path) -> dict[str, list[np.ndarray]]:
     return layers
 
 
-def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -> tuple[nn.Module, Preprocess]:
+@dataclass(frozen=True)
+class KerasModel:
+    """torchvision's model filled from a Keras file, the preprocessing its weights expect, and whether the
+    file had its top (classifier): a no-top file leaves the classifier untrained."""
+
+    model: nn.Module
+    preprocess: Preprocess
+    has_top: bool
+
+
+def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -> KerasModel:
     """Build torchvision's ``arch`` and fill it from a Keras ``.h5`` file."""
     path = Path(path)
     if arch not in SUPPORTED:
@@ -137,7 +148,7 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
     classes = layers["predictions"][0].shape[1]
     from torchvision import models
 
-    model = models.get_model(arch, weights=None, num_classes=num_classes or classes)
+    model: Any = models.get_model(arch, weights=None, num_classes=num_classes or classes)
     targets = torch_vgg_layers(model)
     with torch.no_grad():
         for name, module in zip(wanted, targets, strict=True):
@@ -156,17 +167,17 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
                                     f"{arch.upper()} ({tuple(module.weight.shape)} after conversion).")
             module.weight.copy_(torch.from_numpy(np.ascontiguousarray(w)))
             module.bias.copy_(torch.from_numpy(bias))
-    return model.eval(), KERAS_CAFFE
+    return KerasModel(model.eval(), KERAS_CAFFE, has_top=True)
 
 
-def torch_inception_units(model: nn.Module) -> list[nn.Module]:
+def torch_inception_units(model: nn.Module) -> list[Any]:
     """torchvision Inception v3's conv+BN units (``BasicConv2d``) in Keras' creation order (aux head excluded)."""
     from torchvision.models.inception import BasicConv2d
 
     return [m for n, m in model.named_modules() if isinstance(m, BasicConv2d) and not n.startswith("AuxLogits")]
 
 
-def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.Module, Preprocess]:
+def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> KerasModel:
     from torchvision import models
 
     convs = sorted(((n, w) for n, w in layers.items() if len(w) == 1 and w[0].ndim == 4),
@@ -178,7 +189,7 @@ def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn
         raise ConvLensError(f"{path.name} does not fit Inception v3: it has {len(convs)} bias-free convolutions and "
                             f"{len(norms)} batch norms; Keras' InceptionV3 has {INCEPTION_CONVS} of each. "
                             f"{describe_keras_file(layers)}")
-    model = keras_structure(models.get_model("inception_v3", weights=None, aux_logits=False, init_weights=True),
+    model: Any = keras_structure(models.get_model("inception_v3", weights=None, aux_logits=False, init_weights=True),
                             "inception_v3")
     with torch.no_grad():
         for (name, (kernel,)), (_, bn_weights), unit in zip(convs, norms, torch_inception_units(model), strict=True):
@@ -199,59 +210,7 @@ def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn
                                     f"not ({model.fc.in_features}, {model.fc.out_features}).")
             model.fc.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel.T)))
             model.fc.bias.copy_(torch.from_numpy(bias))
-    model.keras_top = bool(dense)  # type: ignore[attr-defined]
-    return model.eval(), KERAS_INCEPTION
-
-
-# ----------------------------------------------------------------- Keras' structure in torchvision models
-class _KerasPoolConv(nn.Module):
-    """Marker base; see ``_exclude_padding``."""
-
-
-def _pad_count_correction(x: torch.Tensor) -> torch.Tensor:
-    """9 / (real pixels in each 3x3 window, padding 1): turns a padding-counting average into Keras' average."""
-    ones = torch.ones_like(x[:1, :1])  # traceable (torch.fx cuts models at a layer; ONNX export)
-    return 1.0 / nn.functional.avg_pool2d(ones, 3, 1, 1)  # counting the padding: (real pixels) / 9
-
-
-def _exclude_padding(unit: nn.Module) -> None:
-    """Make an Inception pool branch's conv see Keras' average (the padding left out of it).
-
-    torchvision computes ``branch_pool(avg_pool2d(x, 3, 1, 1))`` with the padding counted; multiplying
-    that average by 9 / (real pixels) gives exactly ``count_include_pad=False``. The unit's class is
-    swapped for a subclass that does this first, so parameter names (and checkpoints) stay the same.
-    """
-    base = type(unit)
-    if issubclass(base, _KerasPoolConv):
-        return
-
-    def forward(self: nn.Module, x: torch.Tensor) -> torch.Tensor:
-        return base.forward(self, x * _pad_count_correction(x))
-
-    unit.__class__ = type(f"Keras{base.__name__}", (base, _KerasPoolConv), {"forward": forward})
-
-
-def keras_structure(model: nn.Module, arch: str) -> nn.Module:
-    """Make a torchvision model compute what the Keras application of the same name computes.
-
-    Inception v3: pool branches average without the padding. ResNet50: the stride of each stage's first
-    block in its 1x1 convolution, BN epsilon 1.001e-5. VGG needs nothing. Idempotent. Checkpoints of
-    imported models record ``keras=True`` in their build options, so this is applied again on loading.
-    """
-    if arch == "inception_v3":
-        from torchvision.models.inception import InceptionA, InceptionC, InceptionE
-
-        for module in model.modules():
-            if isinstance(module, InceptionA | InceptionC | InceptionE):
-                _exclude_padding(module.branch_pool)
-    elif arch == "resnet50":
-        for stage in (model.layer2, model.layer3, model.layer4):
-            first = stage[0]
-            first.conv1.stride, first.conv2.stride = (2, 2), (1, 1)
-        for module in model.modules():
-            if isinstance(module, nn.BatchNorm2d):
-                module.eps = KERAS_RESNET_EPS
-    return model
+    return KerasModel(model.eval(), KERAS_INCEPTION, has_top=bool(dense))
 
 
 def _resnet_names(layers: dict[str, list[np.ndarray]]) -> dict[str, tuple[str, str]]:
@@ -274,7 +233,7 @@ def _resnet_names(layers: dict[str, list[np.ndarray]]) -> dict[str, tuple[str, s
     return names
 
 
-def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.Module, Preprocess]:
+def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> KerasModel:
     from torchvision import models
 
     names = _resnet_names(layers)
@@ -283,7 +242,7 @@ def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.
         raise ConvLensError(f"{path.name} does not fit ResNet50: missing Keras layers {', '.join(missing[:4])}"
                             f"{' …' if len(missing) > 4 else ''}. {describe_keras_file(layers)}")
     top = layers.get("predictions") or layers.get("fc1000")
-    model = keras_structure(models.get_model("resnet50", weights=None, num_classes=top[0].shape[1] if top else 1000),
+    model: Any = keras_structure(models.get_model("resnet50", weights=None, num_classes=top[0].shape[1] if top else 1000),
                             "resnet50")
     with torch.no_grad():
         for tv, (conv_name, bn_name) in names.items():
@@ -310,8 +269,7 @@ def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> tuple[nn.
             kernel, bias = top
             model.fc.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel.T)))
             model.fc.bias.copy_(torch.from_numpy(bias))
-    model.keras_top = bool(top)  # type: ignore[attr-defined]
-    return model.eval(), KERAS_CAFFE
+    return KerasModel(model.eval(), KERAS_CAFFE, has_top=bool(top))
 
 
 def guess_arch(path: str | Path) -> str | None:

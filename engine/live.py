@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Generator
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.errors import ConvLensError
-from engine.predict import Prediction
-from engine.recording import DatasetRecorder, check_class_name
-from engine.session import EngineSession
-from engine.video import CaptureThread, Frame, FrameMailbox, describe_source, parse_source
+from convlens.engine.errors import ConvLensError
+from convlens.engine.predict import Prediction
+from convlens.engine.recording import DatasetRecorder, check_class_name
+from convlens.engine.session import EngineSession
+from convlens.engine.video import CaptureThread, Frame, FrameMailbox, describe_source, parse_source
 
 
 @dataclass(frozen=True)
@@ -179,21 +178,3 @@ class LivePipeline:
         s.latency_p50 = _percentile(s.latencies, 50)
         s.latency_p95 = _percentile(s.latencies, 95)
         return s
-
-
-def run_live(session: EngineSession, source: str | int, max_frames: int | None = None, topk: int = 3,
-             realtime: bool = True) -> Generator[LiveResult, None, LiveSummary]:
-    """Classify a source until it ends, fails or ``max_frames`` inferences were made; returns the summary."""
-    pipeline = LivePipeline(session, source, topk, realtime)
-    pipeline.start()
-    try:
-        while max_frames is None or pipeline.summary.frames_classified < max_frames:
-            result = pipeline.step()
-            if result is None:
-                if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
-                    break
-                continue
-            yield result
-    finally:
-        summary = pipeline.close()
-    return summary

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import torch
 
-from engine.errors import ConvLensError
-from engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS
-from engine.preprocess import IMAGENET_MEAN, IMAGENET_STD, Preprocess
+from convlens.engine.errors import ConvLensError
+from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS
+from convlens.engine.preprocess import IMAGENET_MEAN, IMAGENET_STD, Preprocess
 
 PRESETS = {
     "imagenet": "torchvision ImageNet: RGB, 0-1, ImageNet mean/std, resize + centre crop",
@@ -120,7 +120,8 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     Preprocessing and class names come from the file's ConvLens metadata, or
     ``preprocess_preset`` / ``labels_file`` (ImageNet names for 1000 classes).
     """
-    from engine.weights import LoadedModel, _labels_for
+    from convlens.engine.labels import labels_for
+    from convlens.engine.loaded import LoadedModel
 
     path = Path(path)
     if not path.is_file():
@@ -147,8 +148,8 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
         raise ConvLensError(f"ONNX file {path.name}: does not run on a {pre.crop}x{pre.crop} image "
                             f"({str(exc).splitlines()[0][:160]}).") from None
     from_file = json.loads(meta[META_CLASSES]) if META_CLASSES in meta else None
-    labels = _labels_for(num_classes, None, from_file, labels_file, notes)
-    from engine.registry import get_arch
+    labels = labels_for(num_classes, None, from_file, labels_file, notes)
+    from convlens.engine.registry import get_arch
 
     arch = get_arch(meta[META_ARCH]) if meta.get(META_ARCH) else None
     return LoadedModel(model, labels, pre, arch, f"ONNX {path.name}", scripted=True, notes=notes,  # type: ignore[arg-type]

@@ -10,10 +10,10 @@ from pathlib import Path
 import torch
 from PIL import Image
 
-from engine.device import select_device
-from engine.errors import ConvLensError
-from engine.images import load_image
-from engine.weights import LoadedModel
+from convlens.engine.device import select_device
+from convlens.engine.errors import ConvLensError
+from convlens.engine.images import load_image
+from convlens.engine.loaded import LoadedModel
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError
 
 _NAME = re.compile(r"^\d{5,}\.jpg$")
 _BAD_CLASS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -62,7 +62,7 @@ class DatasetRecorder:
         """Images per class folder (recorded or not, any image file)."""
         if not self.root.is_dir():
             return {}
-        from engine.images import is_image_path
+        from convlens.engine.images import is_image_path
 
         return {
             d.name: sum(1 for p in d.iterdir() if p.is_file() and is_image_path(p))

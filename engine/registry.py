@@ -15,11 +15,11 @@ from typing import Any
 from torch import nn
 from torchvision import models as tvm
 
-from engine.architectures.lenet import lenet5
-from engine.architectures.nasnet import nasnet_a_mobile
-from engine.architectures.resnets import preact_resnet18, preact_resnet50, se_resnet50
-from engine.errors import ConvLensError
-from engine.preprocess import MNIST, Preprocess
+from convlens.engine.architectures.lenet import lenet5
+from convlens.engine.architectures.nasnet import nasnet_a_mobile
+from convlens.engine.architectures.resnets import preact_resnet18, preact_resnet50, se_resnet50
+from convlens.engine.errors import ConvLensError
+from convlens.engine.preprocess import MNIST, Preprocess
 
 FAMILIES = ("classic", "inception", "residual", "mobile")
 MNIST_LABELS = tuple(str(d) for d in range(10))
@@ -52,7 +52,7 @@ class ArchSpec:
             kwargs["num_classes"] = num_classes
         model = tvm.get_model(self.name, weights=None, **kwargs) if self.torchvision else self.builder(**kwargs)
         if keras:
-            from engine.keras_import import keras_structure
+            from convlens.engine.architectures.keras_variants import keras_structure
 
             keras_structure(model, self.name)
         return model
@@ -87,9 +87,9 @@ class ArchSpec:
         enum = self.weights_enum
         if enum is not None:
             return tuple(enum.DEFAULT.meta["categories"])
-        from torchvision.models._meta import _IMAGENET_CATEGORIES
+        from convlens.engine.labels import imagenet_labels
 
-        return tuple(_IMAGENET_CATEGORIES)  # our ImageNet-shaped architectures (1000 classes)
+        return imagenet_labels()  # our ImageNet-shaped architectures (1000 classes)
 
 
 def _tv(name: str, family: str, title: str, description: str, size: int = 224, **kwargs: Any) -> ArchSpec:

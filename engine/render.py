@@ -7,8 +7,8 @@ import math
 import cv2
 import numpy as np
 
-from engine.errors import ConvLensError
-from engine.features import FeatureMaps
+from convlens.engine.errors import ConvLensError
+from convlens.engine.features import FeatureMaps
 
 COLORMAPS = {
     "viridis": cv2.COLORMAP_VIRIDIS,

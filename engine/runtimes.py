@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 import torch
 
-from engine.errors import ConvLensError
-from engine.weights import LoadedModel
+from convlens.engine.errors import ConvLensError
+from convlens.engine.loaded import LoadedModel
 
 __all__ = ["RUNTIMES", "AutoChoice", "OpenVinoClassifier", "best_precision", "cache_dir", "choose_runtime",
            "convert", "tolerance"]
@@ -126,7 +126,7 @@ class AutoChoice:
 
 def _exported(loaded: LoadedModel, key: str) -> Path:
     """The model as ONNX (with metadata) in the cache; exported once per weights."""
-    from engine.export import export
+    from convlens.engine.export import export
 
     out = cache_dir() / f"{key}.onnx"
     if not out.is_file():
@@ -167,7 +167,7 @@ def _parity(loaded: LoadedModel, fast: torch.nn.Module | Any, precision: str,
 
 
 def _samples(loaded: LoadedModel) -> torch.Tensor:
-    from engine.export import sample_images
+    from convlens.engine.export import sample_images
 
     return torch.stack([loaded.preprocess(im) for im in sample_images()])
 
@@ -181,7 +181,7 @@ def convert(loaded: LoadedModel, runtime: str, precision: str = "auto") -> Loade
     key = f"{loaded.name}-{weights_hash(loaded)}"
     onnx_file = _exported(loaded, key)
     if runtime == "onnxruntime":
-        from engine.onnx_runtime import load_onnx
+        from convlens.engine.onnx_runtime import load_onnx
 
         fast = load_onnx(onnx_file)
         precision = "f32"
@@ -196,7 +196,7 @@ def convert(loaded: LoadedModel, runtime: str, precision: str = "auto") -> Loade
     ok, detail = _parity(loaded, model, precision, _samples(loaded))
     if not ok:
         raise ConvLensError(f"{TITLES[runtime]} {precision} disagrees with the PyTorch model ({detail}).")
-    return replace(loaded, model=model, runtime=runtime, scripted=True, precision=precision,
+    return replace(loaded, model=model, runtime=runtime, scripted=True, precision=precision,  # type: ignore[arg-type]
                    notes=[*loaded.notes, f"running in {TITLES[runtime]} {precision}: parity {detail}"])
 
 
@@ -229,7 +229,7 @@ def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu") -> t
         except (ConvLensError, KeyError, ValueError):
             decision_file.unlink(missing_ok=True)
     samples = _samples(loaded)
-    timings: dict[str, tuple[float, LoadedModel | None, str]] = {}
+    timings: dict[str, tuple[float, LoadedModel, str]] = {}
     timings["torch"] = (_time_batch1(loaded.model.eval(), samples), loaded, "f32")
     failures = []
     for runtime in ("openvino", "onnxruntime"):

@@ -15,9 +15,9 @@ import numpy as np
 import torch
 from PIL import Image
 
-from engine.device import describe_device, select_device
-from engine.errors import ConvLensError
-from engine.features import (
+from convlens.engine.device import describe_device, select_device
+from convlens.engine.errors import ConvLensError
+from convlens.engine.features import (
     ActivationRecorder,
     CamResult,
     FeatureMaps,
@@ -30,12 +30,14 @@ from engine.features import (
     get_layer,
     require_inspectable,
 )
-from engine.images import image_notes, load_image
-from engine.predict import BatchProgress, Prediction, Predictor
-from engine.registry import get_arch
-from engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
-from engine.summary import ModelSummary, summarize
-from engine.weights import DownloadProgress, LoadedModel, load_file, load_weights_steps
+from convlens.engine.hub import DownloadProgress
+from convlens.engine.images import image_notes, load_image
+from convlens.engine.loaded import LoadedModel
+from convlens.engine.predict import BatchProgress, Prediction, Predictor
+from convlens.engine.registry import get_arch
+from convlens.engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
+from convlens.engine.summary import ModelSummary, summarize
+from convlens.engine.weights import load_file, load_weights_steps
 
 #: Longest side of the copy of an image sent back for display.
 DISPLAY_MAX_SIDE = 1600
@@ -59,7 +61,7 @@ class ModelInfo:
 
     @property
     def runtime_title(self) -> str:
-        from engine.runtimes import TITLES
+        from convlens.engine.runtimes import TITLES
 
         name = TITLES.get(self.runtime, self.runtime)
         return f"{name} {self.precision}" if self.runtime == "openvino" else name
@@ -140,7 +142,7 @@ class EngineSession:
         model is replaced only when loading succeeds.
         """
         if request.kind == "file" and request.path and request.path.lower().endswith(".onnx"):
-            from engine.onnx_runtime import load_onnx
+            from convlens.engine.onnx_runtime import load_onnx
 
             loaded = load_onnx(request.path, request.preset, request.labels_file)
             self.torch_loaded = None  # an ONNX file made elsewhere has no torch model behind it
@@ -163,7 +165,7 @@ class EngineSession:
         """Install a PyTorch model, classified by the chosen runtime (``auto``: the fastest that agrees)."""
         if self.runtime == "torch" or loaded.runtime != "torch" or loaded.scripted:
             return self.install(loaded)
-        from engine.runtimes import choose_runtime, convert
+        from convlens.engine.runtimes import choose_runtime, convert
 
         if self.runtime == "auto":
             fast, choice = choose_runtime(loaded, self.device)
@@ -174,7 +176,7 @@ class EngineSession:
 
     def set_runtime(self, runtime: str) -> ModelInfo | None:
         """Classify with torch, ONNX Runtime, OpenVINO or ``auto``; the PyTorch model stays for inspection."""
-        from engine.runtimes import RUNTIMES
+        from convlens.engine.runtimes import RUNTIMES
 
         if runtime not in RUNTIMES:
             raise ConvLensError(f"Unknown runtime '{runtime}': use {', '.join(RUNTIMES)}.")

@@ -8,7 +8,7 @@ import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
-from engine.hooks import watch
+from convlens.engine.hooks import watch
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,18 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.errors import ConvLensError
-from engine.features import CamResult
-from engine.images import image_notes, iter_image_paths, load_thumbnail
-from engine.live import LivePipeline, LiveResult, LiveSummary
-from engine.predict import BatchProgress, ImageResult
-from engine.recording import DatasetRecorder
-from engine.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
-from engine.summary import ModelSummary
-from engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
-from engine.video import FrameMailbox, list_cameras
+from convlens.engine.choices import ExportFormat
+from convlens.engine.errors import ConvLensError
+from convlens.engine.features import CamResult
+from convlens.engine.fileio import write_atomic
+from convlens.engine.images import image_notes, iter_image_paths, load_thumbnail
+from convlens.engine.live import LivePipeline, LiveResult, LiveSummary
+from convlens.engine.predict import BatchProgress, ImageResult
+from convlens.engine.recording import DatasetRecorder
+from convlens.engine.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
+from convlens.engine.summary import ModelSummary
+from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
+from convlens.engine.video import FrameMailbox, list_cameras
 
 __all__ = [
     "FolderScan", "ImageShown", "LiveCam", "LiveControl", "LiveFeatures", "LiveOptions", "LivePaused",
@@ -70,17 +72,18 @@ def kernels(session: EngineSession) -> KernelView:
     return session.kernels()
 
 
-def export_model(session: EngineSession, path: str, fmt: str, image_paths: Sequence[str]):  # noqa: ANN201
-    """Export the current model and check parity on up to 32 of the open images."""
-    from engine.export import export
+def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_paths: Sequence[str]):  # noqa: ANN201
+    """Export the current model and check parity on up to 32 of the given images (files or folders; none: the
+    built-in set). Unreadable images are left out of the check."""
+    from convlens.engine.export import export
 
     if session.predictor is None:
         raise ConvLensError("No model to export.")
     loaded = session.torch_loaded or session.predictor.loaded
     samples = []
-    for p in list(image_paths)[:32]:
+    for p in list(iter_image_paths(image_paths))[:32]:
         try:
-            samples.append(session.open_image(p))
+            samples.append(session.open_image(str(p)))
         except ConvLensError:
             continue  # unreadable files just do not take part in the parity check
         yield None
@@ -88,7 +91,7 @@ def export_model(session: EngineSession, path: str, fmt: str, image_paths: Seque
 
 
 def save_checkpoint(session: EngineSession, path: str) -> str:
-    from engine.weights import save_checkpoint as save
+    from convlens.engine.checkpoints import save_checkpoint as save
 
     if session.predictor is None:
         raise ConvLensError("No model to save.")
@@ -152,7 +155,7 @@ class FolderScan:
 
 
 def classify_folder(session: EngineSession, roots: Sequence[str], topk: int,
-                    batch_size: int = 16) -> Generator[FolderScan | BatchProgress, None, int]:
+                    batch_size: int = 16) -> Generator[FolderScan | BatchProgress | None, None, int]:
     """Find the images (recursively, on the engine thread) and classify them in batches."""
     found: list[str] = []
     for i, p in enumerate(iter_image_paths(roots)):
@@ -206,6 +209,7 @@ class LiveControl:
 @dataclass(frozen=True)
 class LiveStarted:
     source: str
+    started_at: float  # perf_counter time the capture began (frame times are on the same clock)
 
 
 @dataclass(frozen=True)
@@ -229,28 +233,32 @@ class LiveRecordError:
     message: str
 
 
-def live(session: EngineSession, source: str, display: FrameMailbox, control: LiveControl,
-         recorder: DatasetRecorder | None = None, realtime: bool = True) -> Generator[object, None, LiveSummary]:
-    """Classify a video source frame by frame until it ends or the job is stopped.
+def live(session: EngineSession, source: str, control: LiveControl | None = None, display: FrameMailbox | None = None,
+         recorder: DatasetRecorder | None = None, realtime: bool = True,
+         max_frames: int | None = None) -> Generator[object, None, LiveSummary]:
+    """Classify a video source frame by frame until it ends, ``max_frames`` were classified or ``control.stop``.
 
-    Yields ``LiveStarted``, then ``LiveResult`` per classified frame, throttled
-    ``LiveFeatures`` / ``LiveCam``, ``LivePaused`` when paused, ``None`` when
-    there is nothing new (so other jobs get their turn); returns the summary.
+    The one live pipeline of the app and ``convlens live``. Yields ``LiveStarted``, then ``LiveResult`` per
+    classified frame, throttled ``LiveFeatures`` / ``LiveCam``, ``LivePaused`` when paused, ``None`` when
+    there is nothing new (so other jobs get their turn); returns the summary. ``display`` also receives
+    every captured frame (the window shows them all, not only the classified ones).
     """
+    control = control or LiveControl()
     opts = control.options
     pipeline = LivePipeline(session, source, opts.topk, realtime, opts.mirror, opts.crop, recorder)
     try:
-        pipeline.start([display])
+        pipeline.start([display] if display is not None else None)
     except BaseException:
-        display.close()
+        if display is not None:
+            display.close()
         pipeline.close()
         raise
     last_inspect = 0.0
     was_paused = False
     record_version = -1
     try:
-        yield LiveStarted(pipeline.summary.source)
-        while not control.stop:
+        yield LiveStarted(pipeline.summary.source, pipeline.capture.started_at if pipeline.capture else 0.0)
+        while not control.stop and (max_frames is None or pipeline.summary.frames_classified < max_frames):
             opts = control.options
             pipeline.mirror, pipeline.crop, pipeline.topk = opts.mirror, opts.crop, opts.topk
             # With the CAM on, its forward pass also keeps the selected layer's maps: one torch pass per frame.
@@ -327,7 +335,7 @@ def delete_recorded(_session: EngineSession, root: str, class_name: str, n: int)
 
 def evaluate(session: EngineSession, folder: str, topk: int = 5):  # noqa: ANN201 - generator of BatchProgress
     """The current model on a folder of class subfolders; returns an ``EvaluationReport``."""
-    from engine.evaluate import evaluate_folder
+    from convlens.engine.evaluate import evaluate_folder
 
     if session.predictor is None:
         raise ConvLensError("Load a model first: the evaluation measures the current model.")
@@ -353,7 +361,7 @@ def write_results_csv(_session: EngineSession, path: str, results: Sequence[Imag
         else:
             top5 = "; ".join(f"{p.label}:{p.probability:.6f}" for p in r.predictions[:5])
             writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, ""])
-    _write_atomic(Path(path), buffer.getvalue().encode("utf-8"))
+    write_atomic(Path(path), buffer.getvalue().encode("utf-8"))
     return path
 
 
@@ -368,18 +376,8 @@ def save_image(_session: EngineSession, path: str, rgb: np.ndarray) -> str:
         target.suffix.lower(), "PNG")
     buffer = io.BytesIO()
     Image.fromarray(rgb).save(buffer, fmt)
-    _write_atomic(target, buffer.getvalue())
+    write_atomic(target, buffer.getvalue())
     return path
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ConvLensError(f"Could not write {path}: {exc.strerror or exc}.") from None
 
 
 # ------------------------------------------------------------------ teaching
@@ -389,16 +387,22 @@ class TrainStatus:
 
 
 @dataclass(frozen=True)
+class TrainDataRead(TrainStatus):
+    """The training data was read: ``text`` describes it (classes, images per split)."""
+
+
+@dataclass(frozen=True)
 class TrainFinished:
     result: TrainResult
     info: ModelInfo
 
 
-def train(session: EngineSession, data: str, config: TrainConfig,
-          val_data: str = "") -> Generator[TrainStatus | TrainProgress | EpochStats, None, TrainFinished]:
-    """Fine-tune (or train from scratch) the current model; only a finished run replaces it."""
-    from engine.data import is_mnist_folder, load_image_folder, load_mnist
-    from engine.train import fine_tune
+def train(session: EngineSession, data: str, config: TrainConfig, val_data: str = "",
+          val_split: float = 0.2) -> Generator[TrainStatus | TrainProgress | EpochStats, None, TrainFinished]:
+    """Fine-tune (or train from scratch) the current model on a folder of class subfolders or MNIST's idx files;
+    only a finished run replaces it, and it is then run by the session's runtime like any loaded model."""
+    from convlens.engine.data import is_mnist_folder, load_image_folder, load_mnist
+    from convlens.engine.train import fine_tune
 
     if session.predictor is None:
         raise ConvLensError("Load a model first.")
@@ -406,11 +410,11 @@ def train(session: EngineSession, data: str, config: TrainConfig,
     if is_mnist_folder(data):
         dataset = load_mnist(data, seed=config.seed)
     else:
-        dataset = load_image_folder(data, val_data or None, seed=config.seed)
-    yield TrainStatus(dataset.describe())
+        dataset = load_image_folder(data, val_data or None, val_split, seed=config.seed)
+    yield TrainDataRead(dataset.describe())
     loaded = session.predictor.loaded
     if config.from_scratch and loaded.arch is not None:
-        from engine.weights import load_random
+        from convlens.engine.weights import load_random
 
         loaded = load_random(loaded.arch)
     result = yield from fine_tune(loaded, dataset, config, session.device)

@@ -18,19 +18,19 @@ import dataclasses
 import time
 from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
+from typing import Any, NamedTuple
 
 import numpy as np
 import torch
 from torch import nn
 
-from engine.data import Dataset, Split
-from engine.errors import ConvLensError
-from engine.heads import cut_model, find_classifier, replace_head
-from engine.hooks import watch
-from engine.preprocess import Preprocess
-from engine.weights import LoadedModel
-
-OPTIMIZERS = ("adam", "sgd", "rmsprop")
+from convlens.engine.choices import OPTIMIZERS, Optimizer, TrainPhase
+from convlens.engine.data import Dataset, Split
+from convlens.engine.errors import ConvLensError
+from convlens.engine.heads import HeadLayout, cut_model, find_classifier, replace_head
+from convlens.engine.hooks import watch
+from convlens.engine.loaded import LoadedModel
+from convlens.engine.preprocess import Preprocess
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class TrainConfig:
     epochs: int = 10
     lr: float = 1e-3
     batch_size: int = 32
-    optimizer: str = "adam"  # adam | sgd (momentum 0.9) | rmsprop
+    optimizer: Optimizer = "adam"  # adam | sgd (momentum 0.9) | rmsprop
     rotation: float = 0.0  # degrees, +-
     shift: float = 0.0  # fraction of the size, +-
     shear: float = 0.0  # degrees, +-
@@ -68,7 +68,7 @@ class TrainConfig:
 class TrainProgress:
     """``phase`` is "cache" (computing backbone features once), "train" or "val"."""
 
-    phase: str
+    phase: TrainPhase
     epoch: int
     step: int
     steps: int
@@ -151,7 +151,16 @@ class _Inputs:
         return _tensors(self.split, self.preprocess, None, idx)
 
 
-def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> tuple[nn.Module, nn.Module, dict]:
+class Student(NamedTuple):
+    """The model to train (a copy), its new head, and what a checkpoint records to rebuild it."""
+
+    model: nn.Module
+    head: nn.Module
+    layout: HeadLayout
+    build_options: dict[str, Any]
+
+
+def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> Student:
     """The model to train (a copy) and its new head; plus the head layout a checkpoint records."""
     if loaded.scripted or loaded.arch is None:
         raise ConvLensError("A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.")
@@ -159,8 +168,7 @@ def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> tu
         options = {"batch_norm": True, "dropout": 0.25} if cfg.batch_norm and loaded.arch.name == "lenet5" else {}
         torch.manual_seed(cfg.seed)
         model = loaded.arch.build(num_classes=num_classes, **options)
-        _, head = find_classifier(model)
-        return model, head, {"kind": "scratch", "build_options": options}
+        return Student(model, find_classifier(model)[1], HeadLayout("scratch"), options)
     model = copy.deepcopy(loaded.model).cpu()
     torch.manual_seed(cfg.seed)
     options = dict(loaded.build_options or {})
@@ -169,17 +177,16 @@ def build_student(loaded: LoadedModel, num_classes: int, cfg: TrainConfig) -> tu
         hidden = cfg.hidden or 1024
         model = cut_model(model, cfg.cut_at, num_classes, (pre.channels, pre.crop, pre.crop), hidden, cfg.dropout)
         head: nn.Module = model.head
-        layout = {"kind": "cut", "layer": cfg.cut_at, "hidden": hidden, "dropout": cfg.dropout,
-                  "input": [pre.channels, pre.crop, pre.crop], "build_options": options}
+        layout = HeadLayout("cut", hidden, cfg.dropout, cfg.cut_at, (pre.channels, pre.crop, pre.crop))
         prefix = "backbone."
     else:
         name = replace_head(model, num_classes, cfg.hidden, cfg.dropout)
         head = model.get_submodule(name)
-        layout = {"kind": "replace", "hidden": cfg.hidden, "dropout": cfg.dropout, "build_options": options}
+        layout = HeadLayout("replace", cfg.hidden, cfg.dropout)
         prefix = ""
     if cfg.freeze_backbone:
         _freeze(model, head, prefix + cfg.freeze_until if cfg.freeze_until else "")
-    return model, head, layout
+    return Student(model, head, layout, options)
 
 
 def _freeze(model: nn.Module, head: nn.Module, until: str) -> None:
@@ -237,7 +244,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     device = torch.device(device)
     start = time.perf_counter()
     num_classes = len(data.classes)
-    model, head, layout = build_student(loaded, num_classes, cfg)
+    model, head, layout, build_options = build_student(loaded, num_classes, cfg)
     preprocess = training_preprocess(loaded.preprocess, cfg)
     model.to(device)
     augment = _augmenter(cfg)
@@ -255,13 +262,16 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     if use_cache:
         feats = {}
         for split_name, xs in (("train", x_train), ("val", x_val)):
+            assert xs is not None  # no augmentation when caching: the training inputs are fixed
             kept: list[torch.Tensor] = []
             steps = -(-len(xs) // cfg.batch_size)
             for i in range(steps):
                 # the head's input is the backbone's feature: kept per batch (hooks only around the forward, so
                 # a cancelled training leaves none behind)
-                with watch([("head", head)], lambda _key, args, kept=kept: kept.append(args[0].detach()), pre=True), \
-                        torch.inference_mode():
+                def keep(_key: str, args: Any, kept: list[torch.Tensor] = kept) -> None:
+                    kept.append(args[0].detach())
+
+                with watch([("head", head)], keep, pre=True), torch.inference_mode():
                     model(xs[i * cfg.batch_size : (i + 1) * cfg.batch_size].to(device))
                 yield TrainProgress("cache", 0, i + 1, steps, 0.0, time.perf_counter() - start, 0.0)
             feats[split_name] = torch.cat(kept).clone()  # out of inference mode for training
@@ -342,7 +352,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     model.eval()
     new = LoadedModel(model, tuple(data.classes), preprocess, loaded.arch,
                       f"fine-tuned ({len(data.train)} images, best epoch {best_epoch})",
-                      build_options=dict(layout.get("build_options", {})), head_layout=layout,
+                      build_options=build_options, head_layout=layout,
                       training={**asdict(cfg), "best_epoch": best_epoch,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum()))})
     return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
@@ -350,7 +360,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                        skipped=list(data.skipped))
 
 
-def _evaluate(forward, module: nn.Module, x: torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001
+def _evaluate(forward, module: nn.Module, x: _Inputs | torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001
               device: torch.device) -> tuple[float, torch.Tensor]:
     was = module.training
     module.eval()

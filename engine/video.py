@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError
 
 # OpenCV prints a warning to stderr for every camera index that fails; we report it ourselves.
 os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")

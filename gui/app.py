@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.resources import app_icon
+from convlens.gui.resources import app_icon
 
 #: When this module was first imported: the process start, near enough (the entry point imports it first).
 PROCESS_START = __import__("time").perf_counter()
@@ -33,8 +33,8 @@ def run_app(args: Sequence[str]) -> int:
     import os
     import time
 
-    from gui.logs import setup_logging
-    from gui.startup import StartWindow, load_in_background
+    from convlens.gui.logs import setup_logging
+    from convlens.gui.startup import StartWindow, load_in_background
 
     log_file = setup_logging()
     app = make_application()
@@ -55,7 +55,7 @@ def run_app(args: Sequence[str]) -> int:
             start.message.setText(start.tr("<h2>ConvLens could not start</h2><p>{error}</p><p>See {log}</p>").format(
                 error=f"{type(error).__name__}: {error}", log=log_file))
             return
-        from gui.main_window import MainWindow
+        from convlens.gui.main_window import MainWindow
 
         window = MainWindow(log_file=str(log_file))
         windows.append(window)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
-from engine.predict import Prediction
+from convlens.engine.predict import Prediction
 
 
 class CamControls(QWidget):

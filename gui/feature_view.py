@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.render import COLORMAPS, channel_image
-from engine.session import FeatureView
-from gui.image_view import array_to_qimage
+from convlens.engine.render import COLORMAPS, channel_image
+from convlens.engine.session import FeatureView
+from convlens.gui.image_view import array_to_qimage
 
 
 class FitImage(QWidget):

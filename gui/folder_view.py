@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.predict import BatchProgress, ImageResult
+from convlens.engine.predict import BatchProgress, ImageResult
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -39,8 +39,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from engine.errors import ConvLensError
-from engine.session import EngineSession
+from convlens.engine.errors import ConvLensError
+from convlens.engine.session import EngineSession
 
 log = logging.getLogger("convlens.jobs")
 

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.errors import ConvLensError
-from engine.live import LiveResult, LiveSummary
-from engine.recording import DatasetRecorder, check_class_name
-from engine.video import Frame, FrameMailbox
-from gui.image_view import array_to_qimage
+from convlens.engine.errors import ConvLensError
+from convlens.engine.live import LiveResult, LiveSummary
+from convlens.engine.recording import DatasetRecorder, check_class_name
+from convlens.engine.video import Frame, FrameMailbox
+from convlens.gui.image_view import array_to_qimage
 
 
 class LiveCanvas(QWidget):
@@ -326,7 +326,7 @@ class LiveView(QWidget):
         self._update_stats()
 
     def on_cam(self, rgba: np.ndarray) -> None:
-        from gui.feature_view import qimage_from_rgba
+        from convlens.gui.feature_view import qimage_from_rgba
 
         self.canvas.cam = QPixmap.fromImage(qimage_from_rgba(rgba)) if self.cam.isChecked() else None
         self.canvas.update()

@@ -13,20 +13,20 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args:
-        from gui.self_test import run_self_test
+        from convlens.gui.self_test import run_self_test
 
         return run_self_test()
-    from engine.cli import SUBCOMMANDS
+    from convlens.cli import SUBCOMMANDS
 
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help")):
-        from engine.cli import main as cli_main
+        from convlens.cli import main as cli_main
 
         return cli_main(args)
     if args and not args[0].startswith("-") and not _looks_like_path(args[0]):
-        from engine.cli import main as cli_main
+        from convlens.cli import main as cli_main
 
         return cli_main(args)  # unknown subcommand: argparse explains
-    from gui.app import run_app
+    from convlens.gui.app import run_app
 
     return run_app(args)
 

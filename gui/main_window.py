@@ -28,28 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import __version__, tasks
-from engine.features import CamResult
-from engine.images import DEFAULT_MAX_PIXELS, max_pixels, set_max_pixels
-from engine.live import LiveResult, LiveSummary
-from engine.onnx_runtime import NeedsPreprocessing
-from engine.predict import BatchProgress
-from engine.session import ImageClassification, KernelView, ModelInfo, WeightsRequest
-from engine.summary import ModelSummary
-from engine.train import EpochStats, TrainConfig, TrainProgress
-from engine.video import FrameMailbox
-from gui.cam_controls import CamControls
-from gui.feature_view import FeatureMapView, FiltersView, qimage_from_rgba
-from gui.folder_view import FolderView
-from gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
-from gui.jobs import EngineClient, Job, JobError
-from gui.layer_tree import LayerTree
-from gui.live_view import LiveView
-from gui.message_banner import MessageBanner
-from gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
-from gui.prediction_panel import PredictionPanel
-from gui.resources import app_icon
-from gui.teach_view import TeachView
+from convlens.engine import __version__, tasks
+from convlens.engine.features import CamResult
+from convlens.engine.images import DEFAULT_MAX_PIXELS, max_pixels, set_max_pixels
+from convlens.engine.live import LiveResult, LiveSummary
+from convlens.engine.onnx_runtime import NeedsPreprocessing
+from convlens.engine.predict import BatchProgress
+from convlens.engine.session import ImageClassification, KernelView, ModelInfo, WeightsRequest
+from convlens.engine.summary import ModelSummary
+from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+from convlens.engine.video import FrameMailbox
+from convlens.gui.cam_controls import CamControls
+from convlens.gui.feature_view import FeatureMapView, FiltersView, qimage_from_rgba
+from convlens.gui.folder_view import FolderView
+from convlens.gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
+from convlens.gui.jobs import EngineClient, Job, JobError
+from convlens.gui.layer_tree import LayerTree
+from convlens.gui.live_view import LiveView
+from convlens.gui.message_banner import MessageBanner
+from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
+from convlens.gui.prediction_panel import PredictionPanel
+from convlens.gui.resources import app_icon
+from convlens.gui.teach_view import TeachView
 
 MAX_RECENT = 10
 DEFAULT_ARCH = "mobilenet_v2"
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, log_file: str | None = None) -> None:
         super().__init__()
         if log_file is None:
-            from gui.logs import setup_logging
+            from convlens.gui.logs import setup_logging
 
             log_file = str(setup_logging())
         self.settings = settings or QSettings()
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def ask_preset(self, path: str) -> str | None:
         """Ask which preprocessing an ONNX file made elsewhere expects (tests replace this)."""
-        from engine.onnx_runtime import PRESETS
+        from convlens.engine.onnx_runtime import PRESETS
 
         items = [f"{k}: {v}" for k, v in PRESETS.items()]
         choice, ok = QInputDialog.getItem(
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
             return False
         job = self.save_checkpoint(path)
         if wait:  # before quitting or replacing the model: the file must be written first
-            from gui.jobs import wait_for
+            from convlens.gui.jobs import wait_for
 
             try:
                 wait_for(job, timeout=300)
@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
         self.live_view.canvas.update()
         self.live_control = tasks.LiveControl(self._live_options())
         self.live_job = self.submit(
-            tasks.live, source, self.live_view.display, self.live_control, self.live_view.recorder,
+            tasks.live, source, self.live_control, self.live_view.display, self.live_view.recorder,
             name=self.tr("Live video"), key="live", background=True, yielded=self._on_live_event,
             returned=self._on_live_stopped, errored=self._on_live_failed, aborted=self._on_live_aborted)
         self.settings.setValue("live_source", source)
@@ -1006,7 +1006,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the remembered model (after the window is up)."""
-        from engine.cli import default_runtime
+        from convlens.cli import default_runtime
 
         runtime = str(self.settings.value("runtime", default_runtime()) or default_runtime())
         self.model_panel.set_runtime(runtime)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.errors import ConvLensError
-from engine.registry import FAMILIES, get_arch, list_architectures
-from engine.session import WeightsRequest
-from engine.weights import is_pretrained_cached, pretrained_file, pretrained_weights
+from convlens.engine.errors import ConvLensError
+from convlens.engine.hub import is_pretrained_cached, pretrained_file, pretrained_weights
+from convlens.engine.registry import FAMILIES, get_arch, list_architectures
+from convlens.engine.session import WeightsRequest
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1

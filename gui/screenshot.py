@@ -1,6 +1,6 @@
 """Render the window with a real prediction to a PNG (offscreen).
 
-    QT_QPA_PLATFORM=offscreen python -m gui.screenshot --weights FILE --arch mobilenet_v2 \
+    QT_QPA_PLATFORM=offscreen python -m convlens.gui.screenshot --weights FILE --arch mobilenet_v2 \
         --out docs/screenshot.png IMAGE [IMAGE...]
 """
 
@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.app import make_application  # noqa: E402
+from convlens.gui.app import make_application  # noqa: E402
 
 
 def _wait(app: QApplication, condition: object, timeout: float) -> bool:
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--teach", help="fine-tune on this folder of class subfolders, show the Teach tab")
     args = parser.parse_args(argv)
     app = make_application()
-    from gui.main_window import MainWindow
+    from convlens.gui.main_window import MainWindow
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "shot.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)

@@ -21,7 +21,7 @@ def run_self_test() -> int:
         step = "import Qt"
         from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
-        from gui.app import make_application
+        from convlens.gui.app import make_application
 
         app = make_application()
         step = "import torch"
@@ -29,7 +29,7 @@ def run_self_test() -> int:
         import torchvision
 
         step = "find resources"
-        from engine.resources import resources_dir
+        from convlens.engine.resources import resources_dir
 
         samples = sorted((resources_dir() / "samples").glob("*.jpg"))
         icon = resources_dir() / "icons" / "convlens.svg"
@@ -39,7 +39,7 @@ def run_self_test() -> int:
         step = "open the window"
         import tempfile
 
-        from gui.main_window import MainWindow
+        from convlens.gui.main_window import MainWindow
 
         settings = QSettings(os.path.join(tempfile.mkdtemp(), "self-test.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings)

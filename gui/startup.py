@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-HEAVY_MODULES = ("torch", "torchvision", "gui.main_window")
+HEAVY_MODULES = ("torch", "torchvision", "convlens.gui.main_window")
 
 
 class StartWindow(QWidget):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
+from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 
 
 class CurvesView(QWidget):
@@ -448,7 +448,7 @@ class TeachView(QWidget):
             self.thumbnails_needed.emit(files)
 
     def set_cell_thumbnail(self, thumb: object) -> None:
-        from gui.image_view import array_to_qimage
+        from convlens.gui.image_view import array_to_qimage
 
         image = thumb.image  # type: ignore[attr-defined]
         if image is None:

@@ -13,10 +13,10 @@ import pytest
 import torch
 from PIL import Image
 
-from engine.errors import ConvLensError
-from engine.images import load_image
-from engine.predict import Predictor
-from engine.weights import load_weights
+from convlens.engine.errors import ConvLensError
+from convlens.engine.images import load_image
+from convlens.engine.predict import Predictor
+from convlens.engine.weights import load_weights
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.images import load_image
-from engine.predict import Predictor
-from engine.weights import load_weights
+from convlens.engine.images import load_image
+from convlens.engine.predict import Predictor
+from convlens.engine.weights import load_weights
 from tests.conftest import CONFIDENT_PHOTOS, ROOT
 
 
@@ -53,7 +53,7 @@ def test_classify_files_reports_bad_files_and_keeps_going(predictor: Predictor, 
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
 
 
@@ -106,16 +106,16 @@ def test_cli_models_lists_names() -> None:
 
 def test_cli_and_engine_never_import_qt() -> None:
     code = (
-        "import sys, pkgutil, importlib, engine\n"
-        "from engine import cli\n"
-        "for m in pkgutil.walk_packages(engine.__path__, 'engine.'): importlib.import_module(m.name)\n"
+        "import sys, pkgutil, importlib\n"
+        "import convlens.engine as engine, convlens.cli as cli\n"
+        "for m in pkgutil.walk_packages(engine.__path__, 'convlens.engine.'): importlib.import_module(m.name)\n"
         "cli.main(['models'])\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6')]\n"
         "assert not bad, bad\n"
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    for source in (ROOT / "engine").rglob("*.py"):
+    for source in [*(ROOT / "engine").rglob("*.py"), *(ROOT / "cli").rglob("*.py")]:
         text = source.read_text()
         assert "PySide6" not in text and "PyQt" not in text, source
 
@@ -124,8 +124,8 @@ def test_reduced_jpeg_decoding_agrees_with_a_full_decode(mobilenet_file: Path, p
     """Folder mode decodes large JPEGs at 1/2-1/8 scale (never below twice the resize): same answers."""
     import torch
 
-    from engine.images import load_image
-    from engine.weights import load_weights
+    from convlens.engine.images import load_image
+    from convlens.engine.weights import load_weights
 
     m = load_weights("mobilenet_v2", str(mobilenet_file))
     reduced = 0

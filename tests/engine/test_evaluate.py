@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import torch
 
-from engine.cli import main
+from convlens.cli import main
 
 LAYOUT = {  # folder -> shared photos (folder names: a class name, spaces, a WordNet id, and one that is no class)
     "Samoyed": ["dog_samoyed.jpg", "helloworld_android_a.jpg"],

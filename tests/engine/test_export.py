@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.errors import ConvLensError
-from engine.export import export
-from engine.images import load_image
-from engine.onnx_runtime import load_onnx
-from engine.predict import Predictor
-from engine.runtimes import convert
-from engine.weights import LoadedModel, load_weights, save_checkpoint
+from convlens.engine.checkpoints import save_checkpoint
+from convlens.engine.errors import ConvLensError
+from convlens.engine.export import export
+from convlens.engine.heads import HeadLayout
+from convlens.engine.images import load_image
+from convlens.engine.loaded import LoadedModel
+from convlens.engine.onnx_runtime import load_onnx
+from convlens.engine.predict import Predictor
+from convlens.engine.runtimes import convert
+from convlens.engine.weights import load_weights
 from tests.conftest import ROOT
 
 
@@ -57,14 +60,14 @@ def test_onnx_export_of_the_shared_mobilenet_agrees_on_every_photo(mobilenet: Lo
 
 
 def test_fine_tuned_checkpoint_exports_too(mobilenet: LoadedModel, photos: Path, tmp_path: Path) -> None:
-    from engine.heads import replace_head
+    from convlens.engine.heads import replace_head
 
     torch.manual_seed(0)
     model = load_weights("mobilenet_v2", "random").model
     model.load_state_dict(mobilenet.model.state_dict())
     replace_head(model, 3, 64, 0.2)
     tuned = LoadedModel(model.eval(), ("cat", "car", "fish"), mobilenet.preprocess, mobilenet.arch, "tuned",
-                        head_layout={"kind": "replace", "hidden": 64, "dropout": 0.2})
+                        head_layout=HeadLayout("replace", 64, 0.2))
     ckpt = save_checkpoint(tmp_path / "tuned.pth", tuned)
     reloaded = load_weights(None, str(ckpt))
     images = [load_image(p) for p in sorted(photos.iterdir())]
@@ -117,7 +120,7 @@ def test_corrupt_and_non_classifier_onnx_files(tmp_path: Path) -> None:
 
 
 def test_onnxruntime_backend_and_inspection_message(mobilenet: LoadedModel, photos: Path) -> None:
-    from engine.session import EngineSession
+    from convlens.engine.session import EngineSession
 
     ort_model = convert(mobilenet, "onnxruntime")
     session = EngineSession("cpu")
@@ -131,7 +134,7 @@ def test_onnxruntime_backend_and_inspection_message(mobilenet: LoadedModel, phot
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
 
 

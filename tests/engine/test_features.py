@@ -11,11 +11,11 @@ import pytest
 import torch
 from PIL import Image
 
-from engine.errors import ConvLensError
-from engine.features import capture, class_activation_map, first_conv_kernels, resolve_class
-from engine.images import load_image
-from engine.session import EngineSession
-from engine.weights import load_random, load_weights
+from convlens.engine.errors import ConvLensError
+from convlens.engine.features import capture, class_activation_map, first_conv_kernels, resolve_class
+from convlens.engine.images import load_image
+from convlens.engine.session import EngineSession
+from convlens.engine.weights import load_random, load_weights
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def mobilenet_session(mobilenet_file: Path) -> EngineSession:
 
 @pytest.mark.parametrize("arch", ["resnet18", "vgg16"])
 def test_feature_map_shapes_equal_summary_shapes_for_every_layer(arch: str, photos: Path) -> None:
-    from engine.registry import get_arch
+    from convlens.engine.registry import get_arch
 
     session = EngineSession("cpu")
     torch.manual_seed(0)
@@ -60,7 +60,7 @@ def test_capturing_does_not_change_the_prediction_and_leaves_no_hooks(mobilenet_
 
 
 def test_vgg_conv_output_is_kept_before_the_in_place_relu(photos: Path) -> None:
-    from engine.registry import get_arch
+    from convlens.engine.registry import get_arch
 
     torch.manual_seed(0)
     loaded = load_random(get_arch("vgg16"))
@@ -116,7 +116,7 @@ def test_cam_works_on_a_frozen_backbone(mobilenet_file: Path, photos: Path) -> N
 
 
 def test_first_conv_kernels() -> None:
-    from engine.registry import get_arch
+    from convlens.engine.registry import get_arch
 
     name, tiles = first_conv_kernels(get_arch("alexnet").build())
     assert name == "features.0" and tiles.shape == (64, 11, 11, 3)
@@ -135,7 +135,7 @@ def test_torchscript_says_it_cannot_be_inspected(shared_data: Path, photos: Path
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
 
 
@@ -170,7 +170,7 @@ def test_cli_features_grid(mobilenet_file: Path, photos: Path, tmp_path: Path) -
 
 def test_recorder_reuses_buffers_but_feature_maps_keep_their_values(mobilenet_session: EngineSession,
                                                                     photos: Path) -> None:
-    from engine.features import ActivationRecorder, feature_maps
+    from convlens.engine.features import ActivationRecorder, feature_maps
 
     loaded = mobilenet_session.predictor.loaded
     recorder = ActivationRecorder()

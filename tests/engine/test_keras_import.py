@@ -10,10 +10,10 @@ import h5py
 import pytest
 import torch
 
-from engine.errors import ConvLensError
-from engine.keras_import import keras_vgg_layer_names
-from engine.registry import get_arch
-from engine.weights import load_weights
+from convlens.engine.errors import ConvLensError
+from convlens.engine.keras_import import keras_vgg_layer_names
+from convlens.engine.registry import get_arch
+from convlens.engine.weights import load_weights
 from tests.conftest import ROOT
 from tests.keras_h5 import write_keras_vgg_h5
 
@@ -69,7 +69,7 @@ def test_wrong_files_are_clear_errors(tmp_path: Path) -> None:
 def test_cli_classify_with_a_keras_file(tmp_path: Path, photos: Path) -> None:
     torch.manual_seed(0)
     h5 = write_keras_vgg_h5(get_arch("vgg16").build(), "vgg16", tmp_path / "vgg16.h5")
-    run = subprocess.run([sys.executable, "-m", "gui.main", "classify", str(photos / "fish.png"), "--arch", "vgg16",
+    run = subprocess.run([sys.executable, "-m", "convlens.gui.main", "classify", str(photos / "fish.png"), "--arch", "vgg16",
                           "--weights", str(h5), "--topk", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert len([line for line in run.stdout.splitlines() if line.strip().startswith(("1.", "2."))]) == 2
@@ -90,7 +90,7 @@ def test_inception_v3_round_trip_with_and_without_top(top: bool, tmp_path: Path)
     h5 = write_keras_inception_h5(model, tmp_path / "inception.h5", top)
     # The weight mapping round trip; Keras' own semantics (pooling without the padding) are held to files Keras
     # wrote in test_keras_written.py, so the reference here computes the same way.
-    from engine.keras_import import keras_structure
+    from convlens.engine.architectures.keras_variants import keras_structure
 
     keras_structure(model, "inception_v3")
     loaded = load_weights("inception_v3", str(h5))

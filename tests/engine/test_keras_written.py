@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 import torch
 
-from engine.errors import ConvLensError
-from engine.keras_import import resolve_layer_alias
-from engine.registry import get_arch
-from engine.weights import load_file
+from convlens.engine.errors import ConvLensError
+from convlens.engine.keras_import import resolve_layer_alias
+from convlens.engine.registry import get_arch
+from convlens.engine.weights import load_file
 from tests.conftest import ROOT
 
 REFERENCE_ENV = "CONVLENS_KERAS_REFERENCE"
@@ -152,7 +152,7 @@ def test_seed_003_recipe_runs_from_the_cli_on_a_keras_notop_file(keras_reference
     """Seed 003: Inception v3 cut at mixed7, 150x150, dense 1024, RMSprop 1e-4, from a Keras no-top file."""
     from PIL import Image, ImageOps
 
-    from engine.cli import main
+    from convlens.cli import main
 
     folder, _ = keras_reference
     data = tmp_path / "data"

@@ -15,12 +15,14 @@ import torch
 from PIL import Image
 from torch import nn
 
-from engine.errors import ConvLensError
-from engine.live import LivePipeline, run_live
-from engine.recording import DatasetRecorder
-from engine.session import EngineSession
-from engine.video import Frame, FrameMailbox, open_capture
-from engine.weights import LoadedModel, load_weights
+from convlens.engine.errors import ConvLensError
+from convlens.engine.live import LivePipeline, LiveResult
+from convlens.engine.loaded import LoadedModel
+from convlens.engine.recording import DatasetRecorder
+from convlens.engine.session import EngineSession
+from convlens.engine.tasks import LiveControl, LiveOptions, live
+from convlens.engine.video import Frame, FrameMailbox, open_capture
+from convlens.engine.weights import load_weights
 from tests.conftest import ROOT
 from tests.live_video import truncate, write_video
 
@@ -31,6 +33,16 @@ def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_video(folder / "samoyed_then_tabby.avi", [photos / "dog_samoyed.jpg", photos / "kitten_224.png"])
 
 
+def _results(steps):  # noqa: ANN001, ANN202 - the live use case's LiveResults, and its summary at the end
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as done:
+            return done.value
+        if isinstance(step, LiveResult):
+            yield step
+
+
 @pytest.fixture(scope="module")
 def session(mobilenet_file: Path) -> EngineSession:
     s = EngineSession("cpu")
@@ -39,7 +51,7 @@ def session(mobilenet_file: Path) -> EngineSession:
 
 
 def test_live_prediction_follows_the_video(session: EngineSession, video: Path) -> None:
-    steps = run_live(session, str(video), topk=3)
+    steps = _results(live(session, str(video), LiveControl(LiveOptions(topk=3))))
     labels = []
     while True:
         try:
@@ -104,7 +116,7 @@ def test_mailbox_keeps_only_the_newest_frame() -> None:
 
 def test_source_that_fails_mid_stream_reports_it(session: EngineSession, video: Path, tmp_path: Path) -> None:
     broken = truncate(video, tmp_path / "broken.avi", 0.4)
-    steps = run_live(session, str(broken))
+    steps = _results(live(session, str(broken)))
     n = 0
     while True:
         try:
@@ -154,7 +166,7 @@ def test_recording_20_frames_writes_20_readable_jpegs(session: EngineSession, vi
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
 
 
@@ -182,7 +194,7 @@ def test_cli_live_lines_summary_and_exit_codes(video: Path, mobilenet_file: Path
 def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos) -> None:
     import time
 
-    from engine.video import CaptureThread, FrameMailbox
+    from convlens.engine.video import CaptureThread, FrameMailbox
     from tests.live_video import write_video
 
     clip = write_video(tmp_path / "short.avi", [photos / "dog_samoyed.jpg"], seconds_each=0.5, fps=30)
@@ -205,11 +217,11 @@ def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos
 
 
 def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobilenet_file: Path) -> None:
-    from engine import tasks
-    from engine.live import LiveResult
-    from engine.session import EngineSession
-    from engine.video import FrameMailbox
-    from engine.weights import load_weights
+    from convlens.engine import tasks
+    from convlens.engine.live import LiveResult
+    from convlens.engine.session import EngineSession
+    from convlens.engine.video import FrameMailbox
+    from convlens.engine.weights import load_weights
 
     session = EngineSession("cpu")
     session.install(load_weights("mobilenet_v2", str(mobilenet_file)))

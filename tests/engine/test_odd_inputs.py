@@ -12,9 +12,9 @@ import pytest
 import torch
 from PIL import Image
 
-from engine.errors import ConvLensError
-from engine.images import load_image, load_thumbnail, max_pixels, set_max_pixels
-from engine.preprocess import Preprocess
+from convlens.engine.errors import ConvLensError
+from convlens.engine.images import load_image, load_thumbnail, max_pixels, set_max_pixels
+from convlens.engine.preprocess import Preprocess
 from tests.odd_corpus import build_corpus
 
 
@@ -93,7 +93,7 @@ def test_cli_classifies_the_corpus_with_messages_and_bounded_memory(corpus, mobi
     folder, expected = corpus
     # The CLI in a child that reports its own peak resident memory on the way out: VmHWM of its own
     # address space (ru_maxrss would carry over the forking pytest process's high-water mark across exec).
-    launcher = ("import re, sys\nfrom gui.main import main\nrc = main(sys.argv[1:])\n"
+    launcher = ("import re, sys\nfrom convlens.gui.main import main\nrc = main(sys.argv[1:])\n"
                 "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
                 "print('PEAK_RSS_KB', hwm, file=sys.stderr)\nsys.exit(rc)")
     run = subprocess.run([sys.executable, "-c", launcher, "classify", str(folder), "--arch", "mobilenet_v2",

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from engine.errors import ConvLensError
-from engine.runtimes import best_precision, cache_dir, choose_runtime, convert, tolerance
-from engine.session import EngineSession, WeightsRequest
-from engine.steps import run_to_end
-from engine.weights import load_weights
+from convlens.engine.errors import ConvLensError
+from convlens.engine.runtimes import best_precision, cache_dir, choose_runtime, convert, tolerance
+from convlens.engine.session import EngineSession, WeightsRequest
+from convlens.engine.steps import run_to_end
+from convlens.engine.weights import load_weights
 
 pytest.importorskip("openvino", reason="OpenVINO is one of the app's dependencies; install it to run these")
 
@@ -22,7 +22,7 @@ def mobilenet(mobilenet_file: Path):  # noqa: ANN201
 
 
 def test_openvino_runs_the_model_at_the_best_precision_and_agrees(mobilenet, photos: Path) -> None:
-    from engine.images import load_image
+    from convlens.engine.images import load_image
 
     fast = convert(mobilenet, "openvino")
     assert fast.runtime == "openvino" and fast.precision == best_precision()
@@ -69,7 +69,7 @@ def test_session_classifies_with_openvino_and_inspects_with_pytorch(mobilenet_fi
 def test_cli_auto_is_the_default_and_says_what_it_chose(mobilenet_file: Path, photos: Path,
                                                         monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    from engine.cli import main
+    from convlens.cli import main
 
     monkeypatch.delenv("CONVLENS_DEFAULT_RUNTIME")
     assert main(["classify", str(photos / "dog_samoyed.jpg"), "--arch", "mobilenet_v2",
@@ -83,7 +83,7 @@ def test_the_cache_keeps_only_the_recent_models(tmp_path: Path) -> None:
     import os
     import time
 
-    from engine.runtimes import prune_cache
+    from convlens.engine.runtimes import prune_cache
 
     folder = cache_dir()
     for i in range(12):

@@ -11,12 +11,13 @@ import pytest
 import torch
 from PIL import Image
 
-from engine.data import load_image_folder, load_mnist
-from engine.errors import ConvLensError
-from engine.images import load_image
-from engine.predict import Predictor
-from engine.train import EpochStats, TrainConfig, TrainProgress, fine_tune
-from engine.weights import load_weights, save_checkpoint
+from convlens.engine.checkpoints import save_checkpoint
+from convlens.engine.data import load_image_folder, load_mnist
+from convlens.engine.errors import ConvLensError
+from convlens.engine.images import load_image
+from convlens.engine.predict import Predictor
+from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, fine_tune
+from convlens.engine.weights import load_weights
 from tests.conftest import ROOT
 
 
@@ -75,7 +76,7 @@ def test_finetune_mobilenet_on_real_digit_photos(digit_folder: Path, mobilenet_f
     path = save_checkpoint(tmp_path / "digits.pth", result.loaded)
     again = load_weights(None, str(path))
     assert again.labels == data.classes and again.arch.name == "mobilenet_v2"
-    assert again.head_layout["kind"] == "replace" and again.training["best_epoch"] == result.best_epoch
+    assert again.head_layout.kind == "replace" and again.training["best_epoch"] == result.best_epoch
     images = [load_image(p) for p in data.val.sources[:8]]
     a = Predictor(result.loaded, "cpu").predict(images, 3)
     b = Predictor(again, "cpu").predict(images, 3)
@@ -139,26 +140,26 @@ def test_bad_training_folders(tmp_path: Path, digit_folder: Path) -> None:
 def test_cli_finetune_then_classify_with_the_checkpoint(digit_folder: Path, mobilenet_file: Path,
                                                          tmp_path: Path) -> None:
     out = tmp_path / "digits.pth"
-    run_ = subprocess.run([sys.executable, "-m", "gui.main", "finetune", str(digit_folder), "--arch", "mobilenet_v2",
+    run_ = subprocess.run([sys.executable, "-m", "convlens.gui.main", "finetune", str(digit_folder), "--arch", "mobilenet_v2",
                            "--weights", str(mobilenet_file), "--epochs", "8", "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run_.returncode == 0, run_.stderr
     assert "validation accuracy:" in run_.stdout and "confusion matrix" in run_.stdout
     assert "digit_7" in run_.stdout and out.is_file()
     sample = sorted((digit_folder / "digit_7").iterdir())[0]
-    run_ = subprocess.run([sys.executable, "-m", "gui.main", "classify", str(sample), "--weights", str(out),
+    run_ = subprocess.run([sys.executable, "-m", "convlens.gui.main", "classify", str(sample), "--weights", str(out),
                            "--topk", "3"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run_.returncode == 0, run_.stderr
     labels = [line.split()[1] for line in run_.stdout.splitlines()[1:4]]
     assert sorted(labels) == ["digit_0", "digit_1", "digit_7"]
-    bad = subprocess.run([sys.executable, "-m", "gui.main", "finetune", str(tmp_path / "nowhere"), "--arch",
+    bad = subprocess.run([sys.executable, "-m", "convlens.gui.main", "finetune", str(tmp_path / "nowhere"), "--arch",
                           "lenet5", "--weights", "random", "--out", str(out)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1 and "not found" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
-    from engine.data import read_idx
+    from convlens.engine.data import read_idx
 
     with pytest.raises(ConvLensError, match="not an idx file"):
         read_idx(b"hello world", "fake")
@@ -167,13 +168,13 @@ def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
 
 
 def test_inception_cut_at_mixed_6e_like_seed_003(digit_folder: Path, tmp_path: Path) -> None:
-    from engine.train import build_student
+    from convlens.engine.train import build_student
 
     data = load_image_folder(digit_folder, seed=0)
     loaded = load_weights("inception_v3", "random")
     cfg = TrainConfig(epochs=1, cut_at="Mixed_6e", image_size=150)
-    model, head, layout = build_student(loaded, 3, cfg)
-    assert layout["kind"] == "cut" and layout["input"] == [3, 150, 150]
+    model, head, layout, _ = build_student(loaded, 3, cfg)
+    assert layout.kind == "cut" and layout.input == (3, 150, 150)
     assert head[0].in_features == 7 * 7 * 768 and head[0].out_features == 1024  # flatten -> dense 1024
     assert not any(n.startswith("backbone.Mixed_7") for n, _ in model.named_modules())  # cut off
     result, _ = run(fine_tune(loaded, data, cfg))
@@ -186,9 +187,9 @@ def test_inception_cut_at_mixed_6e_like_seed_003(digit_folder: Path, tmp_path: P
 
 
 def test_freeze_up_to_a_layer(digit_folder: Path) -> None:
-    from engine.train import build_student
+    from convlens.engine.train import build_student
 
-    model, _, _ = build_student(load_weights("resnet18", "random"), 3, TrainConfig(freeze_until="layer3"))
+    model, *_ = build_student(load_weights("resnet18", "random"), 3, TrainConfig(freeze_until="layer3"))
     trainable = {n.split(".")[0] for n, p in model.named_parameters() if p.requires_grad}
     assert trainable == {"layer4", "fc"}
     data = load_image_folder(digit_folder, seed=0)
@@ -203,10 +204,10 @@ def test_freeze_up_to_a_layer(digit_folder: Path) -> None:
                                   "resnet50", "mobilenet_v3_small", "efficientnet_b0"])
 def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Path) -> None:
     """fc, classifier[-1], SqueezeNet's conv classifier, auxiliary heads, LeNet-5's last layer."""
-    from engine.train import build_student
+    from convlens.engine.train import build_student
 
     loaded = load_weights(arch, "random")
-    model, head, layout = build_student(loaded, 4, TrainConfig())
+    model, head, layout, _ = build_student(loaded, 4, TrainConfig())
     trainable = [p for p in model.parameters() if p.requires_grad]
     assert trainable and all(any(p is q for q in head.parameters()) for p in trainable)
     pre = loaded.preprocess
@@ -218,7 +219,7 @@ def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Pat
     assert all(p.grad is not None for p in trainable)
     # and the checkpoint of such a model loads back into the same layout, whatever the panel's choice
     model.eval()
-    from engine.weights import LoadedModel
+    from convlens.engine.loaded import LoadedModel
 
     done = LoadedModel(model, ("a", "b", "c", "d"), pre, loaded.arch, "test", head_layout=layout)
     path = save_checkpoint(tmp_path / "m.pth", done)

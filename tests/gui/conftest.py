@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from gui.app import make_application
-from gui.main_window import MainWindow
+from convlens.gui.app import make_application
+from convlens.gui.main_window import MainWindow
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.main_window import MainWindow
+from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
 from tests.odd_corpus import build_corpus
@@ -22,7 +22,7 @@ def test_a_banner_never_moves_the_layout(qtbot, window: MainWindow) -> None:
 
 
 def test_title_about_and_random_weights_say_what_they_are(qtbot, window: MainWindow) -> None:
-    from engine import __version__
+    from convlens.engine import __version__
 
     assert f"ConvLens {__version__}" in window.about_text()
     load(qtbot, window, "resnet18", "random")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from engine import tasks
-from engine.errors import ConvLensError
-from gui.app import make_application
-from gui.jobs import EngineClient, Job
-from gui.main_window import MainWindow
+from convlens.engine import tasks
+from convlens.engine.errors import ConvLensError
+from convlens.gui.app import make_application
+from convlens.gui.jobs import EngineClient, Job
+from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
 
@@ -85,7 +85,7 @@ def test_an_unexpected_exception_ends_the_job_with_a_message_and_a_logged_traceb
                                                                                    tmp_path: Path) -> None:
     import logging
 
-    from gui.logs import setup_logging
+    from convlens.gui.logs import setup_logging
 
     log_file = setup_logging()
     job = client.submit(broken, name="Classifying a folder")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.main_window import MainWindow
+from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.live_video import truncate, write_video
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from gui.main_window import MainWindow
-from gui.stall_meter import StallMeter
+from convlens.gui.main_window import MainWindow
+from convlens.gui.stall_meter import StallMeter
 from tests.conftest import CONFIDENT_PHOTOS
 from tests.gui.conftest import load
 

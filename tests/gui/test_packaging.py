@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 def test_self_test_passes_from_the_source_tree() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    run = subprocess.run([sys.executable, "-m", "gui.main", "--self-test"], cwd=ROOT, env=env,
+    run = subprocess.run([sys.executable, "-m", "convlens.gui.main", "--self-test"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     line = run.stdout.strip().splitlines()[-1]

@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from gui.app import make_application
+from convlens.gui.app import make_application
 
 
 class _Emitter(QObject):

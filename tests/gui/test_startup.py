@@ -11,13 +11,13 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.app import make_application
-from gui.startup import StartWindow, load_in_background
+from convlens.gui.app import make_application
+from convlens.gui.startup import StartWindow, load_in_background
 from tests.conftest import ROOT
 
 
 def test_the_start_window_needs_no_torch() -> None:
-    code = "import sys; import gui.startup, gui.app; print('torch' in sys.modules)"
+    code = "import sys; import convlens.gui.startup, convlens.gui.app; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -42,4 +42,4 @@ def test_drops_wait_for_the_engine_and_the_imports_finish(qtbot, tmp_path: Path)
     results: list[object] = []
     load_in_background(results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=60_000)
-    assert results == [None] and "gui.main_window" in sys.modules
+    assert results == [None] and "convlens.gui.main_window" in sys.modules

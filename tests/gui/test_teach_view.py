@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from engine.data import load_mnist
-from gui.main_window import MainWindow
+from convlens.engine.data import load_mnist
+from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
 

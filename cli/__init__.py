@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError
 
 #: The runtime classification uses unless --runtime says otherwise (tests pin "torch" through the variable).
 DEFAULT_RUNTIME_ENV = "CONVLENS_DEFAULT_RUNTIME"
@@ -163,7 +163,7 @@ def _progress_to_stderr(step: object) -> None:
 
 
 def _cmd_models() -> int:
-    from engine.registry import FAMILIES, list_architectures
+    from convlens.engine.registry import FAMILIES, list_architectures
 
     for family in FAMILIES:
         print(f"{family}:")
@@ -174,8 +174,8 @@ def _cmd_models() -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from engine.summary import format_summary, summarize
-    from engine.weights import load_weights
+    from convlens.engine.summary import format_summary, summarize
+    from convlens.engine.weights import load_weights
 
     loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
     size = args.size or loaded.preprocess.crop
@@ -187,8 +187,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    from engine.images import iter_image_paths
-    from engine.predict import Predictor
+    from convlens.engine.images import iter_image_paths
+    from convlens.engine.predict import Predictor
 
     if args.topk < 1:
         raise ConvLensError("--topk must be at least 1.")
@@ -225,8 +225,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
-    from engine.session import EngineSession
-    from engine.weights import load_weights
+    from convlens.engine.session import EngineSession
+    from convlens.engine.weights import load_weights
 
     session = EngineSession(args.device)
     image = session.open_image(args.image)
@@ -250,8 +250,8 @@ def _write_png(path: str, array: object) -> None:
 def _cmd_cam(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from engine.features import resolve_class
-    from engine.render import heatmap_png, overlay
+    from convlens.engine.features import resolve_class
+    from convlens.engine.render import heatmap_png, overlay
 
     session, image = _load_for_image(args)
     top = session.classify_image(image, args.image, 1)
@@ -282,29 +282,30 @@ def _cmd_features(args: argparse.Namespace) -> int:
 
 
 def _cmd_live(args: argparse.Namespace) -> int:
-    from engine.live import LivePipeline
-    from engine.session import EngineSession
+    from convlens.engine.live import LiveResult
+    from convlens.engine.session import EngineSession
+    from convlens.engine.steps import run_to_end
+    from convlens.engine.tasks import LiveControl, LiveOptions, LiveStarted, live
 
     if args.max_frames is not None and args.max_frames < 1:
         raise ConvLensError("--max-frames must be at least 1.")
     session = EngineSession(args.device)
     session.install(_load_for_runtime(args))
-    pipeline = LivePipeline(session, args.source, max(1, args.topk), realtime=not args.no_realtime,
-                            mirror=args.mirror, crop=not args.no_crop)
-    pipeline.start()  # raises (exit 1) when the source cannot be opened
-    try:
-        while args.max_frames is None or pipeline.summary.frames_classified < args.max_frames:
-            result = pipeline.step()
-            if result is None:
-                if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
-                    break
-                continue
-            top = result.predictions[0]
-            t = result.frame.time - pipeline.capture.started_at  # type: ignore[union-attr]
-            print(f"frame={result.frame.index} t={t:.3f} top1={top.label} p={top.probability:.4f} "
-                  f"fps={result.infer_fps:.1f}", flush=True)
-    finally:
-        summary = pipeline.close()
+    control = LiveControl(LiveOptions(mirror=args.mirror, crop=not args.no_crop, topk=max(1, args.topk)))
+    started_at = 0.0
+
+    def show(step: object) -> None:
+        nonlocal started_at
+        if isinstance(step, LiveStarted):
+            started_at = step.started_at
+        elif isinstance(step, LiveResult):
+            top = step.predictions[0]
+            print(f"frame={step.frame.index} t={step.frame.time - started_at:.3f} top1={top.label} "
+                  f"p={top.probability:.4f} fps={step.infer_fps:.1f}", flush=True)
+
+    # raises (exit 1) when the source cannot be opened
+    summary = run_to_end(live(session, args.source, control, realtime=not args.no_realtime,
+                              max_frames=args.max_frames), show)
     for line in summary.lines():
         print(line)
     if summary.error:
@@ -314,7 +315,7 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
 
 def _progress_bar(step: object) -> None:
-    from engine.train import TrainProgress
+    from convlens.engine.train import TrainProgress
 
     assert isinstance(step, TrainProgress)
     width = 24
@@ -328,10 +329,10 @@ def _progress_bar(step: object) -> None:
 
 def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     """Weights as asked, run by the chosen runtime (ONNX files always by ONNX Runtime)."""
-    from engine.weights import load_weights
+    from convlens.engine.weights import load_weights
 
     if str(args.weights).lower().endswith(".onnx"):
-        from engine.onnx_runtime import load_onnx
+        from convlens.engine.onnx_runtime import load_onnx
 
         return load_onnx(args.weights, args.preprocess, args.labels)
     if args.preprocess:
@@ -339,10 +340,10 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
     if loaded.runtime != "torch" or loaded.scripted:
         return loaded  # a TorchScript file runs in torch as it is
-    from engine.runtimes import TITLES, choose_runtime, convert
+    from convlens.engine.runtimes import TITLES, choose_runtime, convert
 
     if args.runtime == "auto":
-        from engine.device import select_device
+        from convlens.engine.device import select_device
 
         chosen, choice = choose_runtime(loaded, select_device(getattr(args, "device", "auto")))
         print(f"runtime: {choice.reason}", file=sys.stderr)
@@ -357,9 +358,9 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     import csv
 
-    from engine.evaluate import evaluate_folder
-    from engine.predict import Predictor
-    from engine.steps import run_to_end
+    from convlens.engine.evaluate import evaluate_folder
+    from convlens.engine.predict import Predictor
+    from convlens.engine.steps import run_to_end
 
     if args.topk < 1:
         raise ConvLensError("--topk must be at least 1.")
@@ -414,13 +415,15 @@ def _progress_bar_batches(step: object) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from engine.export import export
-    from engine.images import iter_image_paths, load_image
-    from engine.weights import load_weights
+    from convlens.engine.session import EngineSession
+    from convlens.engine.steps import run_to_end
+    from convlens.engine.tasks import export_model
+    from convlens.engine.weights import load_weights
 
     loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
-    samples = [load_image(p) for p in iter_image_paths(args.images)] if args.images else []
-    report = export(loaded, args.out, args.format, samples)
+    session = EngineSession("cpu")
+    session.install(loaded)
+    report = run_to_end(export_model(session, args.out, args.format, args.images))
     print(f"wrote {args.out} ({args.format}, {loaded.arch.title if loaded.arch else ''} {len(loaded.labels)} classes)")
     print(report.summary())
     print(f"parity report: {args.out}.parity.json")
@@ -431,28 +434,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_finetune(args: argparse.Namespace) -> int:
-    from engine.data import is_mnist_folder, load_image_folder, load_mnist
-    from engine.device import select_device
-    from engine.steps import run_to_end
-    from engine.train import EpochStats, TrainConfig, fine_tune
-    from engine.weights import load_weights, save_checkpoint
+    from convlens.engine.checkpoints import save_checkpoint
+    from convlens.engine.keras_import import resolve_layer_alias
+    from convlens.engine.session import EngineSession
+    from convlens.engine.steps import run_to_end
+    from convlens.engine.tasks import TrainDataRead, train
+    from convlens.engine.train import EpochStats, TrainConfig
+    from convlens.engine.weights import load_weights
 
     out = Path(args.out)
     if not out.parent.is_dir():
         raise ConvLensError(f"Cannot write {out}: the folder {out.parent} does not exist.")
-    scratch = args.weights == "random"
-    loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
-    if is_mnist_folder(args.data):
-        data = load_mnist(args.data, seed=args.seed)
-    else:
-        data = load_image_folder(args.data, args.val_dir, args.val_split, args.seed)
-    print(f"data: {data.describe()}")
-    for _source, reason in data.skipped:
-        print(f"skipped: {reason}", file=sys.stderr)
-    from engine.keras_import import resolve_layer_alias
-
     if args.input_size < 0 or (0 < args.input_size < 16):
         raise ConvLensError(f"--input-size {args.input_size}: give the side in pixels (at least 16), e.g. 150.")
+    scratch = args.weights == "random"
+    session = EngineSession(args.device)
+    session.install(load_weights(args.arch, args.weights, progress=_progress_to_stderr))
     cut = resolve_layer_alias(args.arch, args.cut) if args.cut else ""
     freeze_until = resolve_layer_alias(args.arch, args.freeze_until) if args.freeze_until else ""
     if cut and cut != args.cut:
@@ -465,17 +462,23 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
                       batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed)
     what = "training from scratch" if scratch else (
         "fine-tuning a new head on a frozen backbone" if cfg.freeze_backbone else "fine-tuning every layer")
-    print(f"{what}: {loaded.arch.title if loaded.arch else args.arch}, up to {cfg.epochs} epochs")
-    if cfg.augments and cfg.freeze_backbone:
-        print("augmentation is on: backbone features change every epoch, so they cannot be cached (slower)")
+
     def show(step: object) -> None:
-        if isinstance(step, EpochStats):
+        if isinstance(step, TrainDataRead):
+            print(f"data: {step.text}")
+            print(f"{what}: {args.arch}, up to {cfg.epochs} epochs")
+            if cfg.augments and cfg.freeze_backbone:
+                print("augmentation is on: backbone features change every epoch, so they cannot be cached (slower)")
+        elif isinstance(step, EpochStats):
             print(f"\repoch {step.epoch}: train loss {step.train_loss:.4f} acc {100 * step.train_acc:.1f}%  "
                   f"val loss {step.val_loss:.4f} acc {100 * step.val_acc:.1f}%  ({step.seconds:.1f} s)" + " " * 20)
         else:
             _progress_bar(step)
 
-    result = run_to_end(fine_tune(loaded, data, cfg, select_device(args.device)), show)
+    finished = run_to_end(train(session, args.data, cfg, args.val_dir or "", args.val_split), show)
+    result = finished.result
+    for _source, reason in result.skipped:
+        print(f"skipped: {reason}", file=sys.stderr)
     save_checkpoint(out, result.loaded)
     classes = result.loaded.labels
     print(f"validation accuracy: {100 * result.val_accuracy:.2f}% (best epoch {result.best_epoch}"

@@ -1,0 +1,134 @@
+"""State-dict files (``torch.save`` or safetensors) and ConvLens checkpoints: reading them safely, writing them
+atomically.
+
+Safety: ``torch.load(..., weights_only=True)`` only, so a file whose unpickling would run code is refused,
+never executed.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from convlens.engine.errors import ConvLensError
+from convlens.engine.fileio import atomic_path
+from convlens.engine.formats import WeightsFormat
+from convlens.engine.heads import HeadLayout
+from convlens.engine.loaded import LoadedModel
+from convlens.engine.preprocess import Preprocess
+
+__all__ = ["CHECKPOINT_FORMAT", "StateFile", "read_state_file", "save_checkpoint"]
+
+CHECKPOINT_FORMAT = "convlens-checkpoint"
+
+
+@dataclass
+class StateFile:
+    """A state dict and what a ConvLens checkpoint (or a safetensors file's metadata) says about it."""
+
+    state: dict[str, torch.Tensor]
+    arch: str | None = None
+    classes: list[str] | None = None
+    preprocess: Preprocess | None = None
+    head_layout: HeadLayout | None = None
+    build_options: dict[str, Any] = field(default_factory=dict)
+    training: dict[str, Any] | None = None
+
+    @classmethod
+    def from_meta(cls, state: dict[str, torch.Tensor], meta: Mapping[str, Any]) -> StateFile:
+        classes = meta.get("classes")
+        return cls(
+            state=state,
+            arch=str(meta["arch"]) if meta.get("arch") else None,
+            classes=[str(c) for c in classes] if isinstance(classes, list) and classes else None,
+            preprocess=Preprocess.from_dict(meta["preprocess"]) if isinstance(meta.get("preprocess"), Mapping) else None,
+            head_layout=HeadLayout.from_dict(meta.get("head_layout")),
+            build_options=dict(meta.get("build_options") or {}),
+            training=dict(meta["training"]) if isinstance(meta.get("training"), Mapping) else None,
+        )
+
+
+def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
+    """A state dict (and ConvLens' metadata, where the file has it) from a ``torch.save`` or safetensors file."""
+    name = path.name
+    if fmt == "safetensors":
+        from safetensors import SafetensorError, safe_open
+
+        try:
+            with safe_open(str(path), framework="pt") as f:
+                state = {k: f.get_tensor(k) for k in f.keys()}
+                raw_meta = f.metadata() or {}
+        except (SafetensorError, OSError, ValueError) as exc:
+            raise ConvLensError(f"Weights file {name}: not a valid safetensors file ({exc}).") from None
+        meta: dict[str, Any] = {}
+        for key in ("classes", "preprocess", "arch"):
+            if key in raw_meta:
+                try:
+                    meta[key] = json.loads(raw_meta[key])
+                except json.JSONDecodeError:
+                    meta[key] = raw_meta[key]
+        return StateFile.from_meta(state, meta)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Detected pickle protocol 4..."
+            obj = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        # torch's weights-only unpickler names the global it refused: say which code the file would have run
+        code = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
+        if code:
+            raise ConvLensError(
+                f"Weights file {name}: refused. Loading it would run code from the file ({code.group(1)}); "
+                "only plain state dicts of tensors are accepted. Do not open it unless you trust its source."
+            ) from None
+        detail = re.search(r"WeightsUnpickler error:\s*(.+?)\n\n", str(exc), re.S)
+        reason = detail.group(1).strip() if detail else "unreadable pickle data"
+        raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({reason[:160]}).") from None
+    except Exception as exc:  # noqa: BLE001 - arbitrary bytes make the unpickler fail in arbitrary ways
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({first[:160]}).") from None
+    meta = {}
+    if isinstance(obj, Mapping) and obj.get("format") == CHECKPOINT_FORMAT:
+        meta = dict(obj)
+        obj = obj["state_dict"]
+    elif isinstance(obj, Mapping):
+        for key in ("state_dict", "model_state_dict", "model"):
+            if isinstance(obj.get(key), Mapping):
+                obj = obj[key]
+                break
+    if not isinstance(obj, Mapping) or not obj or not all(
+        isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in obj.items()
+    ):
+        raise ConvLensError(f"Weights file {name}: does not hold a state dict (a mapping of names to tensors).")
+    state = dict(obj)
+    if all(k.startswith("module.") for k in state):  # saved from DataParallel
+        state = {k[len("module."):]: v for k, v in state.items()}
+    return StateFile.from_meta(state, meta)
+
+
+def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:
+    """Write a ConvLens checkpoint: state dict + architecture, classes, preprocessing, head layout, training.
+
+    Atomic (``fileio.atomic_path``): a crash leaves the old file or the new one, never half of one.
+    """
+    path = Path(path)
+    payload = {
+        "format": CHECKPOINT_FORMAT,
+        "arch": loaded.arch.name if loaded.arch else None,
+        "classes": list(loaded.labels),
+        "preprocess": loaded.preprocess.to_dict(),
+        "build_options": dict(loaded.build_options),
+        "head_layout": loaded.head_layout.to_dict() if loaded.head_layout else None,
+        "training": dict(loaded.training) if loaded.training else None,
+        "state_dict": {k: v.detach().cpu() for k, v in loaded.model.state_dict().items()},
+    }
+    with atomic_path(path) as tmp:
+        torch.save(payload, tmp)
+    return path

@@ -1,0 +1,43 @@
+"""``LoadedModel``: a model ready to predict, with what its weights imply. Every way of loading ends in one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from torch import nn
+
+from convlens.engine.choices import Precision, Runtime
+from convlens.engine.heads import HeadLayout
+from convlens.engine.preprocess import Preprocess
+from convlens.engine.registry import ArchSpec
+
+__all__ = ["LoadedModel"]
+
+
+@dataclass
+class LoadedModel:
+    """The model (eval mode) plus its class names, the preprocessing its weights expect, and where it came from."""
+
+    model: nn.Module
+    labels: tuple[str, ...]
+    preprocess: Preprocess
+    arch: ArchSpec | None
+    source: str  # for people: "pretrained (IMAGENET1K_V2)", "file resnet.pth", "random"
+    scripted: bool = False
+    notes: list[str] = field(default_factory=list)
+    build_options: dict[str, Any] = field(default_factory=dict)  # builder keywords (LeNet-5's batch_norm)
+    head_layout: HeadLayout | None = None  # how a fine-tune changed the architecture
+    training: dict[str, Any] | None = None  # the settings that trained it
+    runtime: Runtime = "torch"
+    precision: Precision = "f32"  # the runtime's inference precision (OpenVINO: bf16 where the CPU has it)
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.labels)
+
+    @property
+    def name(self) -> str:
+        if self.arch:
+            return self.arch.name
+        return "ONNX" if self.runtime == "onnxruntime" else "TorchScript"
