@@ -50,7 +50,7 @@ def main() -> int:
     window = MainWindow(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     window.show()
     window.model_panel.set_choice(args.arch, "random")
-    while window.model_info is None or window.layer_tree.summary is None:
+    while window.model_info is None or window.inside.layer_tree.summary is None:
         app.processEvents()
         time.sleep(0.01)
 
@@ -58,12 +58,12 @@ def main() -> int:
     start = time.perf_counter()
     meter.start()
     window.open_paths([str(folder)])
-    while window.folder_view.running:
+    while window.folder.view.running:
         app.processEvents()
         time.sleep(0.001)
     meter.stop()
     elapsed = time.perf_counter() - start
-    n = len(window.folder_view.results)
+    n = len(window.folder.view.results)
     p99 = meter.percentile_ms(0.99)
     print(f"{args.arch}: {n} images in {elapsed:.1f} s on the engine thread; {len(meter.gaps)} UI ticks (10 ms timer)")
     print(f"UI gap p50 {meter.percentile_ms(0.5):.1f} ms, p99 {p99:.1f} ms, max {meter.percentile_ms(1.0):.1f} ms")

@@ -10,22 +10,23 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from convlens.engine.choices import default_runtime
 from convlens.engine.errors import ConvLensError
 
-#: The runtime classification uses unless --runtime says otherwise (tests pin "torch" through the variable).
-DEFAULT_RUNTIME_ENV = "CONVLENS_DEFAULT_RUNTIME"
-
-
-def default_runtime() -> str:
-    import os
-
-    return os.environ.get(DEFAULT_RUNTIME_ENV, "auto")
+if TYPE_CHECKING:
+    from convlens.engine.train import TrainProgress
 
 SUBCOMMANDS = ("models", "summary", "classify", "evaluate", "cam", "features", "live", "finetune", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
+    from convlens.engine.choices import CAM_METHODS, EXPORT_FORMATS, NORMALISATIONS, OPTIMIZERS, RUNTIME_CHOICES
+    from convlens.engine.preprocess import PRESETS
+    from convlens.engine.train import TrainConfig
+
+    D = TrainConfig()  # noqa: N806 - the training defaults, shared with the app's Teach tab
     parser = argparse.ArgumentParser(
         prog="convlens",
         description="ConvLens: see inside and teach convolutional networks. "
@@ -50,9 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--runtime", choices=("auto", "torch", "onnxruntime", "openvino"), default=default_runtime(),
+    p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
                    help="auto (default: the fastest runtime here that agrees with PyTorch) | torch | onnxruntime | openvino")
-    p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
+    p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 
     def model_args(p: argparse.ArgumentParser) -> None:
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     model_args(p)
     p.add_argument("--class", dest="class_", metavar="NAME|INDEX", help="class to explain (default: the top-1)")
     p.add_argument("--layer", help="layer name from `convlens summary ARCH --all` (default: the last conv block)")
-    p.add_argument("--method", choices=("gradcam", "layercam"), default="gradcam")
+    p.add_argument("--method", choices=CAM_METHODS, default=CAM_METHODS[0])
     p.add_argument("--out", required=True, help="heatmap PNG: 8-bit grayscale, 255 = most important")
     p.add_argument("--overlay", help="also write the heatmap blended over the image here")
     p.add_argument("--alpha", type=float, default=0.5, help="overlay opacity of the heatmap (default 0.5)")
@@ -76,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--layer", required=True, help="layer name from `convlens summary ARCH --all`")
     p.add_argument("--out", required=True, help="grid PNG")
     p.add_argument("--max-channels", type=int, default=64, help="show at most this many channels (default 64)")
-    p.add_argument("--normalise", choices=("channel", "shared"), default="channel")
+    p.add_argument("--normalise", choices=NORMALISATIONS, default=NORMALISATIONS[0])
     p.add_argument("--cmap", default="viridis", help="viridis | inferno | magma | jet | turbo | gray")
 
     p = sub.add_parser("live", help="classify a camera, video file or stream without a window")
@@ -84,9 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--arch", help="architecture name (see `convlens models`)")
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
-    p.add_argument("--runtime", choices=("auto", "torch", "onnxruntime", "openvino"), default=default_runtime(),
+    p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
                    help="auto (default: the fastest runtime here that agrees with PyTorch) | torch | onnxruntime | openvino")
-    p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
+    p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--max-frames", type=int, help="stop after this many inferences (default: until the source ends)")
@@ -104,13 +105,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="checkpoint to write (.pth)")
     p.add_argument("--val-dir", help="separate validation folder with the same class subfolders")
     p.add_argument("--val-split", type=float, default=0.2, help="validation fraction per class (default 0.2)")
-    p.add_argument("--epochs", type=int, default=10)
-    p.add_argument("--lr", type=float, default=1e-3)
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"), default="adam")
-    p.add_argument("--hidden", type=int, default=0, help="hidden dense layer size in the new head (0: none)")
-    p.add_argument("--dropout", type=float, default=0.2)
-    p.add_argument("--patience", type=int, default=3, help="early stopping on validation loss (0: off)")
+    p.add_argument("--epochs", type=int, default=D.epochs)
+    p.add_argument("--lr", type=float, default=D.lr)
+    p.add_argument("--batch-size", type=int, default=D.batch_size)
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default=D.optimizer)
+    p.add_argument("--hidden", type=int, default=D.hidden, help="hidden dense layer size in the new head (0: none)")
+    p.add_argument("--dropout", type=float, default=D.dropout)
+    p.add_argument("--patience", type=int, default=D.patience, help="early stopping on validation loss (0: off)")
     p.add_argument("--unfreeze", action="store_true", help="train the backbone too, not only the new head")
     p.add_argument("--cut", metavar="LAYER", default="",
                    help="put the new head on this layer's output, dropping what follows (seed 003: Mixed_6e, "
@@ -125,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--zoom", type=float, default=0.0, help="augmentation: zoom by up to +-FRACTION")
     p.add_argument("--hflip", action="store_true", help="augmentation: random horizontal flips")
     p.add_argument("--no-cache", action="store_true", help="do not cache frozen-backbone features")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=D.seed)
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
 
     p = sub.add_parser("evaluate", help="accuracy (top-1, top-k), per-class report and confusion matrix on a "
@@ -140,17 +141,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write one row per image to this CSV file")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--runtime", choices=("auto", "torch", "onnxruntime", "openvino"), default="torch",
+    p.add_argument("--runtime", choices=RUNTIME_CHOICES, default="torch",
                    help="torch (default: an evaluation measures the PyTorch model itself; bf16 runtimes can move "
                         "borderline answers) | auto | onnxruntime | openvino")
-    p.add_argument("--preprocess", choices=("imagenet", "caffe", "bgr255", "unit"),
+    p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 
     p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
     p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
-    p.add_argument("--format", choices=("onnx", "torchscript"), required=True)
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("--out", required=True, help="file to write")
     p.add_argument("--images", nargs="*", default=[], help="images for the parity check (default: built-in set)")
     return parser
@@ -314,10 +315,7 @@ def _cmd_live(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_bar(step: object) -> None:
-    from convlens.engine.train import TrainProgress
-
-    assert isinstance(step, TrainProgress)
+def _progress_bar(step: TrainProgress) -> None:
     width = 24
     filled = round(width * step.step / step.steps)
     label = "caching features" if step.phase == "cache" else f"epoch {step.epoch}"
@@ -439,7 +437,7 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
     from convlens.engine.session import EngineSession
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import TrainDataRead, train
-    from convlens.engine.train import EpochStats, TrainConfig
+    from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
     from convlens.engine.weights import load_weights
 
     out = Path(args.out)
@@ -472,7 +470,7 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         elif isinstance(step, EpochStats):
             print(f"\repoch {step.epoch}: train loss {step.train_loss:.4f} acc {100 * step.train_acc:.1f}%  "
                   f"val loss {step.val_loss:.4f} acc {100 * step.val_acc:.1f}%  ({step.seconds:.1f} s)" + " " * 20)
-        else:
+        elif isinstance(step, TrainProgress):
             _progress_bar(step)
 
     finished = run_to_end(train(session, args.data, cfg, args.val_dir or "", args.val_split), show)

@@ -3,12 +3,13 @@ tuples that argparse and the app's widgets offer."""
 
 from __future__ import annotations
 
+import os
 from typing import Literal, get_args
 
 __all__ = [
     "CAM_METHODS", "EXPORT_FORMATS", "HEAD_KINDS", "NORMALISATIONS", "OPTIMIZERS", "RUNTIMES", "RUNTIME_CHOICES",
     "WEIGHTS_KINDS", "CamMethod", "ExportFormat", "HeadKind", "Normalisation", "Optimizer", "Precision", "Runtime",
-    "RuntimeChoice", "TrainPhase", "WeightsKind",
+    "RuntimeChoice", "TrainPhase", "WeightsKind", "default_runtime",
 ]
 
 #: Where a model's weights come from: torchvision's pretrained set, random initialisation, or a file.
@@ -39,3 +40,12 @@ NORMALISATIONS: tuple[Normalisation, ...] = get_args(Normalisation)
 OPTIMIZERS: tuple[Optimizer, ...] = get_args(Optimizer)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 HEAD_KINDS: tuple[HeadKind, ...] = get_args(HeadKind)
+
+#: The runtime classification uses unless the user chooses one (tests pin "torch" through this variable).
+DEFAULT_RUNTIME_ENV = "CONVLENS_DEFAULT_RUNTIME"
+
+
+def default_runtime() -> RuntimeChoice:
+    """``auto``, unless ``$CONVLENS_DEFAULT_RUNTIME`` names another runtime."""
+    chosen = os.environ.get(DEFAULT_RUNTIME_ENV, "auto")
+    return chosen if chosen in RUNTIME_CHOICES else "auto"

@@ -17,34 +17,11 @@ import torch
 
 from convlens.engine.errors import ConvLensError
 from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS
-from convlens.engine.preprocess import IMAGENET_MEAN, IMAGENET_STD, Preprocess
-
-PRESETS = {
-    "imagenet": "torchvision ImageNet: RGB, 0-1, ImageNet mean/std, resize + centre crop",
-    "caffe": "Caffe: BGR, 0-255, minus the mean (104, 117, 123), no std, resize + centre crop",
-    "bgr255": "Windows ML / Caffe2 model zoo: BGR, 0-255 as is, whole image resized to the input",
-    "unit": "0-1 scaling only: RGB, 0-1, no mean/std, resize + centre crop",
-}
+from convlens.engine.preprocess import PRESETS, Preprocess, preset
 
 
 class NeedsPreprocessing(ConvLensError):
     """An ONNX file without preprocessing metadata: the user has to pick a preset."""
-
-
-def preset(name: str, size: int = 224) -> Preprocess:
-    """A preprocessing preset for an ONNX file that does not carry its own."""
-    resize = round(size * 256 / 224)
-    if name == "imagenet":
-        return Preprocess(resize=resize, crop=size, mean=IMAGENET_MEAN, std=IMAGENET_STD)
-    if name == "caffe":
-        return Preprocess(resize=resize, crop=size, mean=(104.0, 117.0, 123.0), std=(1.0, 1.0, 1.0),
-                          channel_order="BGR", scale=255.0)
-    if name == "bgr255":
-        return Preprocess(resize=0, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0), channel_order="BGR",
-                          scale=255.0)
-    if name == "unit":
-        return Preprocess(resize=resize, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0))
-    raise ConvLensError(f"Unknown preprocessing preset '{name}': use {', '.join(PRESETS)}.")
 
 
 def providers() -> list[str]:

@@ -17,6 +17,8 @@ from PIL import Image
 from torchvision.transforms import InterpolationMode
 from torchvision.transforms.v2 import functional as F
 
+from convlens.engine.errors import ConvLensError
+
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
@@ -148,3 +150,28 @@ class Preprocess:
 
 
 MNIST = Preprocess(resize=0, crop=28, mean=(0.1307,), std=(0.3081,), channels=1)
+
+
+#: Preprocessing for a model file that does not say how its images were prepared (an ONNX file made elsewhere).
+PRESETS = {
+    "imagenet": "torchvision ImageNet: RGB, 0-1, ImageNet mean/std, resize + centre crop",
+    "caffe": "Caffe: BGR, 0-255, minus the mean (104, 117, 123), no std, resize + centre crop",
+    "bgr255": "Windows ML / Caffe2 model zoo: BGR, 0-255 as is, whole image resized to the input",
+    "unit": "0-1 scaling only: RGB, 0-1, no mean/std, resize + centre crop",
+}
+
+
+def preset(name: str, size: int = 224) -> Preprocess:
+    """A preprocessing preset for an ONNX file that does not carry its own."""
+    resize = round(size * 256 / 224)
+    if name == "imagenet":
+        return Preprocess(resize=resize, crop=size, mean=IMAGENET_MEAN, std=IMAGENET_STD)
+    if name == "caffe":
+        return Preprocess(resize=resize, crop=size, mean=(104.0, 117.0, 123.0), std=(1.0, 1.0, 1.0),
+                          channel_order="BGR", scale=255.0)
+    if name == "bgr255":
+        return Preprocess(resize=0, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0), channel_order="BGR",
+                          scale=255.0)
+    if name == "unit":
+        return Preprocess(resize=resize, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0))
+    raise ConvLensError(f"Unknown preprocessing preset '{name}': use {', '.join(PRESETS)}.")

@@ -296,6 +296,11 @@ class EngineSession:
         assert self.torch_predictor is not None
         return self.torch_predictor
 
+    @property
+    def current_key(self) -> str:
+        """The name of the current image (a path, or e.g. "live frame 12"); "" when there is none."""
+        return self._current[0] if self._current is not None else ""
+
     def _require_image(self) -> tuple[str, Image.Image | np.ndarray, torch.Tensor]:
         self._require_model()
         if self._current is None:

@@ -31,7 +31,7 @@ from convlens.engine.video import FrameMailbox, list_cameras
 
 __all__ = [
     "FolderScan", "ImageShown", "LiveCam", "LiveControl", "LiveFeatures", "LiveOptions", "LivePaused",
-    "LiveRecordError", "LiveStarted", "Thumbnail", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
+    "LiveRecordError", "LiveStarted", "Thumbnail", "TrainDataRead", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
     "delete_recorded", "evaluate", "export_model", "feature_view", "find_cameras", "kernels", "live", "load_model",
     "recorded_counts", "save_checkpoint", "save_image", "set_runtime", "summary", "thumbnails", "train",
     "write_results_csv",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
+from convlens.engine.choices import CamMethod
 from convlens.engine.predict import Prediction
 
 
@@ -71,6 +72,10 @@ class CamControls(QWidget):
         return None if data is None or data < 0 else int(data)
 
     @property
+    def method_name(self) -> CamMethod:
+        return self.method.currentData() or "gradcam"
+
+    @property
     def layer(self) -> str:
         return self.layer_combo.currentData() or ""
 
@@ -94,6 +99,18 @@ class CamControls(QWidget):
         if layer:
             self.layer_combo.addItem(self.tr("selected: {layer}").format(layer=layer), layer)
         self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findData(current)))
+
+    def turn_on(self) -> None:
+        self.enabled.setChecked(True)
+
+    def set_info(self, text: str) -> None:
+        """What the map shows ("" to clear): class, layer, model; or that it is being computed."""
+        self.info.setText(text)
+
+    def reset(self) -> None:
+        """A new model: no layer selected, nothing shown."""
+        self.set_selected_layer("")
+        self.info.setText("")
 
     def _on_toggle(self, on: bool) -> None:
         for w in (self.method, self.class_combo, self.layer_combo, self.opacity):

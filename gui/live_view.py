@@ -272,6 +272,28 @@ class LiveView(QWidget):
     def source_text(self) -> str:
         return self.source.currentText().strip()
 
+    def set_source(self, source: str) -> None:
+        self.source.setEditText(source)
+
+    @property
+    def mirrored(self) -> bool:
+        return self.mirror.isChecked()
+
+    @property
+    def cropped(self) -> bool:
+        return self.crop.isChecked()
+
+    @property
+    def cam_on(self) -> bool:
+        return self.cam.isChecked()
+
+    def show_opening(self, source: str) -> None:
+        """A source is being opened: a fresh display mailbox and a message on the canvas until frames come."""
+        self.display = FrameMailbox(every_frame=True)
+        self.canvas.message = self.tr("Opening {source}…").format(source=source)
+        self.canvas.frame = None
+        self.canvas.update()
+
     def _on_start_stop(self) -> None:
         if self.running:
             self.stop_requested.emit()
@@ -409,6 +431,10 @@ class LiveView(QWidget):
         if not found:
             self.message.emit(self.tr("No camera could be opened (tried indices 0-5). A video file or a stream URL "
                                       "works as well."))
+
+    def finding_cameras(self) -> None:
+        self.find_cameras.setEnabled(False)
+        self.find_cameras.setText(self.tr("Looking…"))
 
     def cameras_done(self) -> None:
         self.find_cameras.setEnabled(True)

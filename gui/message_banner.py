@@ -6,10 +6,15 @@ hiding a message never moves the rest of the window.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QToolButton, QWidget
 
-_STYLES = {
+#: An error (something failed: red) or a note (something worth knowing: blue).
+BannerKind = Literal["error", "info"]
+
+_STYLES: dict[BannerKind, str] = {
     "error": "QFrame#banner { background: #fde2e1; border: 1px solid #e5534b; border-radius: 4px; } QLabel { color: #7d1a14; }",
     "info": "QFrame#banner { background: #e6f0ff; border: 1px solid #6f9de8; border-radius: 4px; } QLabel { color: #1b3f7a; }",
 }
@@ -31,7 +36,7 @@ class MessageBanner(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.kind = ""
+        self.kind: BannerKind | None = None
         self.top = 0  # distance from the parent's top edge (e.g. below a tab bar)
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(12)
@@ -58,7 +63,7 @@ class MessageBanner(QFrame):
         self.setGeometry(12, self.top + 4, width, max(height, 28))
         self.raise_()
 
-    def show_message(self, text: str, kind: str = "error") -> None:
+    def show_message(self, text: str, kind: BannerKind = "error") -> None:
         self.kind = kind
         self.setStyleSheet(_STYLES[kind])
         self.label.setText(text)

@@ -102,6 +102,9 @@ class PredictionPanel(QWidget):
     def topk(self) -> int:
         return self.k_spin.value()
 
+    def set_topk(self, k: int) -> None:
+        self.k_spin.setValue(k)
+
     def top_text(self) -> str:
         """What the top bar reads ("" when empty)."""
         return self.bars[0].prediction.label if self.bars else ""

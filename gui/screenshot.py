@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weights", required=True, help="weights file")
     parser.add_argument("--out", default="docs/screenshot.png")
     parser.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT")
-    parser.add_argument("--tab", type=int, default=0, help="0 images, 1 folder results, 2 inside the model")
+    parser.add_argument("--tab", choices=("images", "folder", "inside", "live", "teach"), default="images",
+                        help="the tab shown in the screenshot")
     parser.add_argument("--layer", help="select this layer in the tree (feature maps)")
     parser.add_argument("--cam", action="store_true", help="turn the CAM overlay on")
     parser.add_argument("--filters", action="store_true", help="show the first-layer filters tab")
@@ -58,58 +59,60 @@ def main(argv: list[str] | None = None) -> int:
         print("the model did not load:", window.banner.text(), file=sys.stderr)
         return 1
     if args.teach:
-        window.tabs.setCurrentWidget(window.teach_view)
-        window.teach_view.data_edit.setText(args.teach)
-        window.teach_view.epochs.setValue(12)
-        window.teach_view.train_button.click()
-        ok = _wait(app, lambda: window.teach_view.result is not None or not window.teach_view.running, 300)
-        window.teach_view.confusion.setCurrentCell(1, 2)
-        window.teach_view.show_cell(1, 2)
+        window.tabs.setCurrentWidget(window.teach.view)
+        window.teach.view.data_edit.setText(args.teach)
+        window.teach.view.epochs.setValue(12)
+        window.teach.view.train_button.click()
+        ok = _wait(app, lambda: window.teach.view.result is not None or not window.teach.view.running, 300)
+        window.teach.view.confusion.setCurrentCell(1, 2)
+        window.teach.view.show_cell(1, 2)
         _wait(app, lambda: False, 0.3)
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         window.grab().save(args.out)
-        r = window.teach_view.result
-        print(f"{args.out}: teach, accuracy {r.val_accuracy if r else None}, {window.teach_view.status.text()}")
+        r = window.teach.view.result
+        print(f"{args.out}: teach, accuracy {r.val_accuracy if r else None}, {window.teach.view.status.text()}")
         window.close()
         return 0 if r else 1
     if args.live:
-        window.tabs.setCurrentIndex(3)
-        window.live_view.cam.setChecked(args.cam)
-        window.live_view.source.setEditText(args.live)
-        window.live_view.start_button.click()
-        _wait(app, lambda: window.live_view.last_result is not None, 60)
+        window.tabs.setCurrentWidget(window.live.view)
+        window.live.view.cam.setChecked(args.cam)
+        window.live.view.source.setEditText(args.live)
+        window.live.view.start_button.click()
+        _wait(app, lambda: window.live.view.last_result is not None, 60)
         _wait(app, lambda: False, args.live_seconds)
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         window.grab().save(args.out)
-        top = window.live_view.last_result.predictions[0].label if window.live_view.last_result else ""
-        print(f"{args.out}: live, top-1 {top!r}, {window.live_view.canvas.stats}")
+        top = window.live.view.last_result.predictions[0].label if window.live.view.last_result else ""
+        print(f"{args.out}: live, top-1 {top!r}, {window.live.view.canvas.stats}")
         window.close()
         return 0 if top else 1
     window.open_paths(args.images)
-    ok = _wait(app, lambda: window.predictions.top_text() or window.folder_view.results and
-               not window.folder_view.running, 120)
-    _wait(app, lambda: window.layer_tree.summary is not None, 60)
+    ok = _wait(app, lambda: window.images.predictions.top_text() or window.folder.view.results and
+               not window.folder.view.running, 120)
+    _wait(app, lambda: window.inside.layer_tree.summary is not None, 60)
     if args.layer:
-        window.tabs.setCurrentIndex(2)
-        item = window.layer_tree.item_for(args.layer)
+        window.tabs.setCurrentWidget(window.inside.widget)
+        item = window.inside.layer_tree.item_for(args.layer)
         if item is None:
             print(f"no layer {args.layer}", file=sys.stderr)
             return 1
-        window.layer_tree.tree.setCurrentItem(item)
-        window.layer_tree.tree.scrollToItem(item)
-        _wait(app, lambda: window.feature_view.view is not None, 60)
+        window.inside.layer_tree.tree.setCurrentItem(item)
+        window.inside.layer_tree.tree.scrollToItem(item)
+        _wait(app, lambda: window.inside.feature_view.view is not None, 60)
     if args.filters:
-        window.inside_tabs.setCurrentIndex(1)
-        _wait(app, lambda: bool(window.filters_view.layer), 60)
+        window.inside.inside_tabs.setCurrentWidget(window.inside.filters_view)
+        _wait(app, lambda: bool(window.inside.filters_view.layer), 60)
     if args.cam:
-        window.cam_controls.enabled.setChecked(True)
-        _wait(app, lambda: window.image_view.has_overlay(), 60)
+        window.images.cam_controls.turn_on()
+        _wait(app, lambda: window.images.image_view.has_overlay(), 60)
     _wait(app, lambda: False, 0.5)  # thumbnails
-    window.tabs.setCurrentIndex(args.tab)
+    pages = {"images": window.images.widget, "folder": window.folder.view, "inside": window.inside.widget,
+             "live": window.live.view, "teach": window.teach.view}
+    window.tabs.setCurrentWidget(pages[args.tab])
     _wait(app, lambda: False, 0.2)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     window.grab().save(args.out)
-    print(f"{args.out}: {width}x{height}, top-1 {window.predictions.top_text()!r}")
+    print(f"{args.out}: {width}x{height}, top-1 {window.images.predictions.top_text()!r}")
     window.close()
     return 0 if ok else 1
 

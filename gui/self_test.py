@@ -61,17 +61,17 @@ def run_self_test() -> int:
 
         step = "classify a sample photo"
         window.open_paths([str(samples[0])])
-        if not wait(lambda: window.predictions.top_text() != "", 60):
+        if not wait(lambda: window.images.predictions.top_text() != "", 60):
             raise RuntimeError(window.banner.text() or "no prediction")
 
         step = "feature maps"
-        if not wait(lambda: window.layer_tree.summary is not None, 60):
+        if not wait(lambda: window.inside.layer_tree.summary is not None, 60):
             raise RuntimeError("no layer table")
-        window.tabs.setCurrentIndex(2)
-        window.layer_tree.tree.setCurrentItem(window.layer_tree.item_for("features.1"))
-        if not wait(lambda: window.feature_view.view is not None, 60):
-            raise RuntimeError(window.feature_view.title.text())
-        channels = window.feature_view.view.maps.channels
+        window.tabs.setCurrentWidget(window.inside.widget)
+        window.inside.layer_tree.tree.setCurrentItem(window.inside.layer_tree.item_for("features.1"))
+        if not wait(lambda: window.inside.feature_view.view is not None, 60):
+            raise RuntimeError(window.inside.feature_view.title.text())
+        channels = window.inside.feature_view.view.maps.channels
 
         step = "choose the fastest runtime (auto)"
         combo = window.model_panel.runtime_combo
@@ -87,7 +87,7 @@ def run_self_test() -> int:
         QTimer.singleShot(0, QCoreApplication.quit)
         frozen = "frozen" if getattr(sys, "frozen", False) else "source"
         print(f"self-test ok ({frozen}): torch {torch.__version__}, torchvision {torchvision.__version__}, "
-              f"{window.model_info.device}; {samples[0].name} -> top-1 '{window.predictions.top_text()}' "
+              f"{window.model_info.device}; {samples[0].name} -> top-1 '{window.images.predictions.top_text()}' "
               f"(random weights); features.1: {channels} channels; {runtime}; {time.perf_counter() - started:.1f} s")
         return 0
     except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as one line, exit 1

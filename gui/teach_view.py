@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from convlens.engine.choices import OPTIMIZERS
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 
 
@@ -119,6 +120,7 @@ class TeachView(QWidget):
     evaluate_requested = Signal(str)  # folder of class subfolders named after the current model's classes
     thumbnails_needed = Signal(list)  # paths of the images in the clicked confusion cell
     image_chosen = Signal(str)  # an image of a cell: show it with its CAM
+    use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,7 @@ class TeachView(QWidget):
         self.data_edit.setPlaceholderText(self.tr("folder with one subfolder per class (or MNIST idx files)"))
         self.data_button = QPushButton(self.tr("Choose…"))
         self.use_recorded = QPushButton(self.tr("Use recorded dataset"))
+        self.use_recorded.clicked.connect(self.use_recorded_requested)
         self.val_edit = QLineEdit()
         self.val_edit.setPlaceholderText(self.tr("optional: separate validation folder (else 20% of each class)"))
         data_row = QHBoxLayout()
@@ -146,27 +149,30 @@ class TeachView(QWidget):
         self.head.addItem(self.tr("dropout + linear"), 0)
         self.head.addItem(self.tr("dense 1024 + dropout + linear"), 1024)
         self.head.addItem(self.tr("dense 256 + dropout + linear"), 256)
+        defaults = TrainConfig()  # the one source of training defaults (the CLI's too)
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.9)
         self.dropout.setSingleStep(0.05)
-        self.dropout.setValue(0.2)
+        self.dropout.setValue(defaults.dropout)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 500)
-        self.epochs.setValue(10)
+        self.epochs.setValue(defaults.epochs)
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(5)
         self.lr.setRange(0.00001, 1.0)
         self.lr.setSingleStep(0.0005)
-        self.lr.setValue(0.001)
+        self.lr.setValue(defaults.lr)
         self.batch = QSpinBox()
         self.batch.setRange(1, 512)
-        self.batch.setValue(32)
+        self.batch.setValue(defaults.batch_size)
         self.optimizer = QComboBox()
-        for name, label in (("adam", "Adam"), ("sgd", "SGD + momentum"), ("rmsprop", "RMSprop")):
-            self.optimizer.addItem(label, name)
+        titles = {"adam": "Adam", "sgd": self.tr("SGD + momentum"), "rmsprop": "RMSprop"}
+        for name in OPTIMIZERS:
+            self.optimizer.addItem(titles.get(name, name), name)
+        self.optimizer.setCurrentIndex(OPTIMIZERS.index(defaults.optimizer))
         self.patience = QSpinBox()
         self.patience.setRange(0, 50)
-        self.patience.setValue(3)
+        self.patience.setValue(defaults.patience)
         self.patience.setSpecialValueText(self.tr("off"))
         self.image_size = QSpinBox()
         self.image_size.setRange(0, 1024)
@@ -254,7 +260,7 @@ class TeachView(QWidget):
         self.evaluate_button = QPushButton(self.tr("Evaluate on a folder…"))
         self.evaluate_button.setToolTip(self.tr("Accuracy, per-class report and confusion matrix of the current model "
                                                 "on a folder of class subfolders named after its classes"))
-        self.evaluate_button.clicked.connect(self._choose_evaluation_folder)
+        self.evaluate_button.clicked.connect(self.choose_evaluation_folder)
         self.cell_label = QLabel(self.tr("Click a cell of the confusion matrix to list its images."))
         results = QWidget()
         rl = QVBoxLayout(results)
@@ -465,7 +471,10 @@ class TeachView(QWidget):
         self.image_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     # ------------------------------------------------------------ evaluation
-    def _choose_evaluation_folder(self) -> None:
+    def set_data_folder(self, folder: str) -> None:
+        self.data_edit.setText(folder)
+
+    def choose_evaluation_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Evaluate on a folder (one subfolder per class, named after the class)"),
             self.data_edit.text() or str(Path.home()))

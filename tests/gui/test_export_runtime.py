@@ -13,7 +13,7 @@ def test_export_onnx_shows_parity_and_runtime_switch(qtbot, window: MainWindow, 
                                                      photos: Path, tmp_path: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, sorted(photos.iterdir()))  # the user's images take part in the parity check
-    qtbot.waitUntil(lambda: window.predictions.top_text() != "", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() != "", timeout=20_000)
     out = tmp_path / "mnv2.onnx"
     job = window.export_model(str(out), "onnx")
     with qtbot.waitSignal(job.finished, timeout=60_000):
@@ -24,16 +24,16 @@ def test_export_onnx_shows_parity_and_runtime_switch(qtbot, window: MainWindow, 
     combo.setCurrentIndex(combo.findData("onnxruntime"))
     qtbot.waitUntil(lambda: window.model_info.runtime == "onnxruntime", timeout=60_000)
     drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
     assert window.model_panel.runtime_used.text() == "classifying with ONNX Runtime"
     # CAM and feature maps use the PyTorch model behind the runtime (the two agree: parity-checked)
-    window.cam_controls.enabled.setChecked(True)
-    qtbot.waitUntil(window.image_view.has_overlay, timeout=30_000)
-    window.cam_controls.enabled.setChecked(False)
+    window.images.cam_controls.enabled.setChecked(True)
+    qtbot.waitUntil(window.images.image_view.has_overlay, timeout=30_000)
+    window.images.cam_controls.enabled.setChecked(False)
     combo.setCurrentIndex(combo.findData("openvino"))
     qtbot.waitUntil(lambda: window.model_info.runtime == "openvino", timeout=120_000)
     assert window.model_panel.runtime_used.text().startswith("classifying with OpenVINO ")  # with its precision
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
     combo.setCurrentIndex(combo.findData("torch"))  # back to PyTorch
     qtbot.waitUntil(lambda: window.model_info.runtime == "torch", timeout=60_000)
 
@@ -53,7 +53,7 @@ def test_onnx_file_without_preprocessing_asks_once(qtbot, window: MainWindow, sh
                     timeout=30_000)
     assert asked == [squeezenet]
     drop_files(window, [photos / "fish.png"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "tench", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "tench", timeout=20_000)
     # remembered: loading it again does not ask
     before = window.model_info
     window.model_panel.set_weights_file(squeezenet)

@@ -59,19 +59,19 @@ def test_the_odd_corpus_dropped_on_the_window_gives_results_or_messages(
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, [folder])
     listed = [n for n in expected if (folder / n).is_file()]
-    qtbot.waitUntil(lambda: not window.folder_view.running and len(window.folder_view.results) == len(listed),
+    qtbot.waitUntil(lambda: not window.folder.view.running and len(window.folder.view.results) == len(listed),
                     timeout=240_000)
-    by_name = {Path(r.source).name: r for r in window.folder_view.results}
+    by_name = {Path(r.source).name: r for r in window.folder.view.results}
     for name in listed:
         assert bool(by_name[name].error) == (expected[name] is not None), (name, by_name[name].error)
     assert window.width() <= 1280 + 1  # a long skipped list never widens the window
-    window.folder_view.only_skipped.setChecked(True)
-    assert window.folder_view.proxy.rowCount() == sum(1 for n in listed if expected[n] is not None)
+    window.folder.view.only_skipped.setChecked(True)
+    assert window.folder.view.proxy.rowCount() == sum(1 for n in listed if expected[n] is not None)
     # the extreme shapes one by one in the gallery: each classified
     extremes = ["line_100000x1.png", "strip_2x50000.png", "big_100mp.png", "animated.gif"]
     drop_files(window, [folder / n for n in extremes])
     for row, name in enumerate(extremes):
-        window.thumbnails.setCurrentRow(row)
-        qtbot.waitUntil(lambda name=name: window.image_view.caption.startswith(name) and
-                        window.predictions.top_text() != "", timeout=60_000)
+        window.images.thumbnails.setCurrentRow(row)
+        qtbot.waitUntil(lambda name=name: window.images.image_view.caption.startswith(name) and
+                        window.images.predictions.top_text() != "", timeout=60_000)
     assert "only the first is used" in window.banner.text()

@@ -15,58 +15,58 @@ def test_selecting_a_layer_renders_its_feature_grid(qtbot, window: MainWindow, m
                                                     photos: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, [photos / "metal_animal-3.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
-    qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
-    window.tabs.setCurrentIndex(2)
-    item = window.layer_tree.item_for("features.3")
-    window.layer_tree.tree.setCurrentItem(item)
-    qtbot.waitUntil(lambda: window.feature_view.view is not None, timeout=20_000)
-    view = window.feature_view.view
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)
+    qtbot.waitUntil(lambda: window.inside.layer_tree.summary is not None, timeout=30_000)
+    window.tabs.setCurrentWidget(window.inside.widget)
+    item = window.inside.layer_tree.item_for("features.3")
+    window.inside.layer_tree.tree.setCurrentItem(item)
+    qtbot.waitUntil(lambda: window.inside.feature_view.view is not None, timeout=20_000)
+    view = window.inside.feature_view.view
     assert view.maps.layer == "features.3" and view.maps.shape == (24, 56, 56)
-    assert not window.feature_view.grid.pixmap().isNull()
-    assert "24 channels of 56×56" in window.feature_view.title.text()
+    assert not window.inside.feature_view.grid.pixmap().isNull()
+    assert "24 channels of 56×56" in window.inside.feature_view.title.text()
     # clicking the second tile shows that channel large with its range
     th, tw = view.tile_size
-    window.feature_view._on_grid_click(QPoint(view.gap + tw + view.gap + tw // 2, view.gap + th // 2))
-    assert window.feature_view.selected_channel == view.channels[1]
-    assert "rank 2 of 24" in window.feature_view.detail_text.text()
+    window.inside.feature_view.grid.clicked.emit(QPoint(view.gap + tw + view.gap + tw // 2, view.gap + th // 2))
+    assert window.inside.feature_view.selected_channel == view.channels[1]
+    assert "rank 2 of 24" in window.inside.feature_view.detail_text.text()
 
     # a 1280-channel layer is paged, 64 at a time
-    window.layer_tree.tree.setCurrentItem(window.layer_tree.item_for("features.18"))
-    qtbot.waitUntil(lambda: window.feature_view.view is not None and window.feature_view.view.maps.layer == "features.18",
+    window.inside.layer_tree.tree.setCurrentItem(window.inside.layer_tree.item_for("features.18"))
+    qtbot.waitUntil(lambda: window.inside.feature_view.view is not None and window.inside.feature_view.view.maps.layer == "features.18",
                     timeout=20_000)
-    assert window.feature_view.view.pages == 20 and len(window.feature_view.view.channels) == 64
-    window.feature_view.next_button.click()
-    qtbot.waitUntil(lambda: window.feature_view.view.page == 1, timeout=20_000)
+    assert window.inside.feature_view.view.pages == 20 and len(window.inside.feature_view.view.channels) == 64
+    window.inside.feature_view.next_button.click()
+    qtbot.waitUntil(lambda: window.inside.feature_view.view.page == 1, timeout=20_000)
 
     # the first convolution's filters
-    qtbot.waitUntil(lambda: window.filters_view.layer == "features.0.0", timeout=20_000)
-    assert "32 kernels of 3×3" in window.filters_view.title.text()
+    qtbot.waitUntil(lambda: window.inside.filters_view.layer == "features.0.0", timeout=20_000)
+    assert "32 kernels of 3×3" in window.inside.filters_view.title.text()
 
 
 def test_cam_overlay_toggles(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
-    assert not window.image_view.has_overlay()
-    window.cam_controls.enabled.setChecked(True)
-    qtbot.waitUntil(window.image_view.has_overlay, timeout=30_000)
-    assert window.cam_controls.info.text() == "Samoyed @ features · MobileNetV2"
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
+    assert not window.images.image_view.has_overlay()
+    window.images.cam_controls.enabled.setChecked(True)
+    qtbot.waitUntil(window.images.image_view.has_overlay, timeout=30_000)
+    assert window.images.cam_controls.info.text() == "Samoyed @ features · MobileNetV2"
     # explain the second class instead
-    window.cam_controls.class_combo.setCurrentIndex(2)
-    window.cam_controls.class_combo.activated.emit(2)
-    qtbot.waitUntil(lambda: window.cam_controls.info.text().startswith("Pomeranian"), timeout=30_000)
-    window.cam_controls.opacity.setValue(80)
-    assert window.image_view.overlay_opacity == 0.8
-    window.cam_controls.enabled.setChecked(False)
-    assert not window.image_view.has_overlay()
+    window.images.cam_controls.class_combo.setCurrentIndex(2)
+    window.images.cam_controls.class_combo.activated.emit(2)
+    qtbot.waitUntil(lambda: window.images.cam_controls.info.text().startswith("Pomeranian"), timeout=30_000)
+    window.images.cam_controls.opacity.setValue(80)
+    assert window.images.image_view.overlay_opacity == 0.8
+    window.images.cam_controls.enabled.setChecked(False)
+    assert not window.images.image_view.has_overlay()
 
 
 def test_torchscript_model_says_the_inside_needs_the_torch_model(qtbot, window: MainWindow, shared_data: Path,
                                                                  photos: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(shared_data / "models" / "mobilenet_v2_quantized_torchscript.pt"))
     drop_files(window, [photos / "metal_animal-3.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
-    window.cam_controls.enabled.setChecked(True)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)
+    window.images.cam_controls.enabled.setChecked(True)
     qtbot.waitUntil(lambda: "TorchScript" in window.banner.text(), timeout=20_000)
-    qtbot.waitUntil(lambda: "TorchScript" in window.filters_view.title.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "TorchScript" in window.inside.filters_view.title.text(), timeout=20_000)

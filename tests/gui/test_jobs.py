@@ -152,12 +152,12 @@ def test_runtime_error_in_a_folder_job_surfaces_and_the_window_stays_usable(
     drop_files(window, [folder])
     qtbot.waitUntil(lambda: "failed unexpectedly" in window.banner.text(), timeout=60_000)
     assert "RuntimeError" in window.banner.text() and "convlens.log" in window.banner.text()
-    assert not window.folder_view.running and not window.folder_view.cancel_button.isEnabled()
-    assert len(window.folder_view.results) == 4  # what was done before the failure stays
+    assert not window.folder.view.running and not window.folder.view.cancel_button.isEnabled()
+    assert len(window.folder.view.results) == 4  # what was done before the failure stays
     # the window is usable after: an image classifies
     monkeypatch.setattr(tasks, "classify_folder", real)
     drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
 
 
 def test_a_refused_file_never_clears_the_images_already_open(qtbot, window: MainWindow, mobilenet_file: Path,
@@ -166,11 +166,11 @@ def test_a_refused_file_never_clears_the_images_already_open(qtbot, window: Main
 
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, [photos / "metal_animal-3.jpg", photos / "metal_car-2.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(png_header_only(100_000, 100_000))
-    window.thumbnails.set_paths([*window.thumbnails.paths(), str(bomb)])
-    window.thumbnails.setCurrentRow(2)
+    window.images.thumbnails.set_paths([*window.images.thumbnails.paths(), str(bomb)])
+    window.images.thumbnails.setCurrentRow(2)
     qtbot.waitUntil(lambda: "more than the limit of 120 megapixels" in window.banner.text(), timeout=20_000)
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)  # back to the image before
-    assert window.thumbnails.count() == 2 and window.image_view.has_image()
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)  # back to the image before
+    assert window.images.thumbnails.count() == 2 and window.images.image_view.has_image()

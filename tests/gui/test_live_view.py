@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.live_video import truncate, write_video
@@ -18,16 +19,16 @@ def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start(window: MainWindow, source: str) -> None:
-    window.tabs.setCurrentWidget(window.live_view)
-    window.live_view.source.setEditText(source)
-    window.live_view.start_button.click()
+    window.tabs.setCurrentWidget(window.live.view)
+    window.live.view.source.setEditText(source)
+    window.live.view.start_button.click()
 
 
 def test_live_prediction_switches_from_samoyed_to_tabby(qtbot, window: MainWindow, mobilenet_file: Path,
                                                         video: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     start(window, str(video))
-    lv = window.live_view
+    lv = window.live.view
     qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
     assert lv.last_result.predictions[0].label == "Samoyed"
     assert lv.running and lv.start_button.text() == "Stop"
@@ -43,26 +44,25 @@ def test_pause_freezes_the_frame_and_feature_maps_use_it(qtbot, window: MainWind
                                                          video: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     start(window, str(video))
-    lv = window.live_view
+    lv = window.live.view
     qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
     lv.pause_button.click()
     assert lv.paused
-    runner = window.client._runner
-
     def frozen_on_the_engines_frame() -> bool:  # the engine's current image is the frame the view froze on
-        return lv.last_result is not None and runner.session._current[0] == f"live frame {lv.last_result.frame.index}"
+        key = wait_for(window.client.submit(lambda session: session.current_key, name="probe"), timeout=10)
+        return lv.last_result is not None and key == f"live frame {lv.last_result.frame.index}"
 
     qtbot.waitUntil(lambda: lv.paused_on is not None, timeout=10_000)  # the engine confirmed where it stopped
     frozen = lv.last_result
     assert frozen is lv.paused_on and frozen_on_the_engines_frame()
     qtbot.wait(300)
     assert lv.last_result is frozen and frozen_on_the_engines_frame()  # nothing new while paused
-    qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
-    window.tabs.setCurrentIndex(2)
-    window.layer_tree.tree.setCurrentItem(window.layer_tree.item_for("features.2"))
-    qtbot.waitUntil(lambda: window.feature_view.view is not None, timeout=20_000)
-    assert window.feature_view.view.maps.shape == (24, 56, 56)
-    out = Path(window.settings.fileName()).parent / "snap.png"
+    qtbot.waitUntil(lambda: window.inside.layer_tree.summary is not None, timeout=30_000)
+    window.tabs.setCurrentWidget(window.inside.widget)
+    window.inside.layer_tree.tree.setCurrentItem(window.inside.layer_tree.item_for("features.2"))
+    qtbot.waitUntil(lambda: window.inside.feature_view.view is not None, timeout=20_000)
+    assert window.inside.feature_view.view.maps.shape == (24, 56, 56)
+    out = Path(window.settings.store.fileName()).parent / "snap.png"
     assert lv.save_snapshot(str(out))
     qtbot.waitUntil(lambda: out.is_file() and out.stat().st_size > 1000, timeout=10_000)
     lv.pause_button.click()
@@ -76,7 +76,7 @@ def test_failing_source_stops_with_a_message_and_reconnect_works(qtbot, window: 
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     broken = truncate(video, tmp_path / "unplugged.avi", 0.3)
     start(window, str(broken))
-    lv = window.live_view
+    lv = window.live.view
     qtbot.waitUntil(lambda: "unplugged.avi stopped after frame" in window.banner.text(), timeout=30_000)
     assert not lv.running and lv.start_button.text() == "Reconnect"
     # a camera that is not there
@@ -93,7 +93,7 @@ def test_failing_source_stops_with_a_message_and_reconnect_works(qtbot, window: 
 def test_hold_to_record_writes_class_folders(qtbot, window: MainWindow, mobilenet_file: Path, video: Path,
                                              tmp_path: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
-    lv = window.live_view
+    lv = window.live.view
     lv.set_dataset(str(tmp_path / "rps"))
     lv.rate.setValue(20)
     start(window, str(video))
@@ -117,7 +117,7 @@ def test_r_records_anywhere_but_while_typing_and_delete_asks_first(qtbot, window
     from PySide6.QtWidgets import QApplication
 
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
-    lv = window.live_view
+    lv = window.live.view
     lv.set_dataset(str(tmp_path / "rps"))
     lv.rate.setValue(20)
     start(window, str(video))
@@ -158,7 +158,7 @@ def test_r_records_anywhere_but_while_typing_and_delete_asks_first(qtbot, window
 def test_pause_holds_a_file_source_where_it_is(qtbot, window: MainWindow, mobilenet_file: Path, video: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     start(window, str(video))
-    lv = window.live_view
+    lv = window.live.view
     qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
     lv.pause_button.click()
     qtbot.waitUntil(lambda: lv.paused_on is not None, timeout=10_000)

@@ -38,34 +38,34 @@ def test_drop_samoyed_top_bar_reads_samoyed(qtbot, window: MainWindow, mobilenet
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     assert window.model_info.title == "MobileNetV2" and len(window.model_info.labels) == 1000
     drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
-    assert len(window.predictions.bars) == 5
-    assert window.predictions.bars[0].text().startswith("Samoyed 8")
-    assert window.image_view.has_image()
-    assert "ms on the model" in window.predictions.timing.text()
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
+    assert len(window.images.predictions.bars) == 5
+    assert window.images.predictions.bars[0].text().startswith("Samoyed 8")
+    assert window.images.image_view.has_image()
+    assert "ms on the model" in window.images.predictions.timing.text()
     # k adjustable
-    window.predictions.k_spin.setValue(3)
-    qtbot.waitUntil(lambda: len(window.predictions.bars) == 3, timeout=20_000)
+    window.images.predictions.k_spin.setValue(3)
+    qtbot.waitUntil(lambda: len(window.images.predictions.bars) == 3, timeout=20_000)
     # the layer tree arrives too, with totals
-    qtbot.waitUntil(lambda: window.layer_tree.summary is not None, timeout=30_000)
-    assert "3,504,872" in window.layer_tree.totals.text()
-    assert window.layer_tree.item_for("features.18.0") is not None
+    qtbot.waitUntil(lambda: window.inside.layer_tree.summary is not None, timeout=30_000)
+    assert "3,504,872" in window.inside.layer_tree.totals.text()
+    assert window.inside.layer_tree.item_for("features.18.0") is not None
 
 
 def test_gallery_flips_through_dropped_images(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, [photos / "metal_animal-3.jpg", photos / "metal_car-2.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
-    assert window.thumbnails.isVisible() and window.thumbnails.count() == 2
-    window.thumbnails.step(1)
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "sports car", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)
+    assert window.images.thumbnails.isVisible() and window.images.thumbnails.count() == 2
+    window.images.thumbnails.step(1)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "sports car", timeout=20_000)
 
 
 def test_paste_image_from_clipboard(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     QApplication.clipboard().setImage(QImage(str(photos / "metal_animal-3.jpg")))
     window.paste_action.trigger()
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "lion", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)
 
 
 def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
@@ -76,9 +76,9 @@ def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
     n_good = len(list(photos.iterdir()))
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     drop_files(window, [folder])
-    qtbot.waitUntil(lambda: not window.folder_view.running and len(window.folder_view.results) == n_good + 1,
+    qtbot.waitUntil(lambda: not window.folder.view.running and len(window.folder.view.results) == n_good + 1,
                     timeout=120_000)
-    view = window.folder_view
+    view = window.folder.view
     assert view.model.rowCount() == n_good + 1
     rows = {view.model.item(r, 0).text(): (view.model.item(r, 1).text(), view.model.item(r, 3).text())
             for r in range(view.model.rowCount())}
@@ -94,7 +94,7 @@ def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
     assert first == "metal_animal-3.jpg"  # lion, 0.99
 
     out = tmp_path / "results.csv"
-    with qtbot.waitSignal(window.export_csv(str(out)).finished, timeout=20_000):
+    with qtbot.waitSignal(window.folder.export_csv(str(out)).finished, timeout=20_000):
         pass
     with open(out, newline="", encoding="utf-8") as f:
         back = list(csv.DictReader(f))
@@ -120,9 +120,9 @@ def test_ui_stays_responsive_while_vgg16_classifies_a_folder(
     meter = StallMeter(10)
     meter.start()
     drop_files(window, [folder])
-    qtbot.waitUntil(lambda: not window.folder_view.running, timeout=300_000)
+    qtbot.waitUntil(lambda: not window.folder.view.running, timeout=300_000)
     meter.stop()
-    assert len(window.folder_view.results) == 15
+    assert len(window.folder.view.results) == 15
     assert len(meter.gaps) > 50
     worst = meter.percentile_ms(1.0)
     assert worst < 100, f"UI thread stalled {worst:.0f} ms"
@@ -139,7 +139,7 @@ def test_bad_weights_file_shows_an_error_and_the_app_keeps_working(
     assert "previous model stays in use" in window.banner.text()
     # still working, with the previous model
     drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
     # weights for another architecture
     window.model_panel.set_choice("resnet18", "file", str(mobilenet_file))
     qtbot.waitUntil(lambda: "does not fit ResNet-18" in window.banner.text(), timeout=20_000)
@@ -156,14 +156,14 @@ def test_settings_persist_across_runs(qtbot, settings, mobilenet_file: Path) -> 
     first = MainWindow(settings)
     qtbot.addWidget(first)
     first.model_panel.set_choice("resnet18", "file", str(mobilenet_file), emit=False)
-    first.predictions.k_spin.setValue(7)
+    first.images.predictions.k_spin.setValue(7)
     first.close()
     second = MainWindow(settings)
     qtbot.addWidget(second)
     assert second.model_panel.arch == "resnet18"
     assert second.model_panel.weights_kind == "file"
     assert second.model_panel.weights_file == str(mobilenet_file)
-    assert second.predictions.topk == 7
+    assert second.images.predictions.topk == 7
     second.close()
 
 

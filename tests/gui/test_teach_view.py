@@ -30,7 +30,7 @@ def small_folder(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobilenet_file: Path,
                                                  small_folder: Path, tmp_path: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
-    teach = window.teach_view
+    teach = window.teach.view
     window.tabs.setCurrentWidget(teach)
     teach.data_edit.setText(str(small_folder))
     teach.epochs.setValue(8)
@@ -48,7 +48,7 @@ def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobi
     qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.labels == ("digit 3", "digit 8"),
                     timeout=10_000)
     drop_files(window, [sorted((small_folder / "digit 8").iterdir())[0]])
-    qtbot.waitUntil(lambda: window.predictions.top_text() in ("digit 3", "digit 8"), timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() in ("digit 3", "digit 8"), timeout=20_000)
     # and it can be saved
     out = tmp_path / "digits.pth"
     assert window.unsaved_model and "not saved" in window.model_panel.in_use.text()
@@ -61,7 +61,7 @@ def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobi
 def test_cancel_keeps_the_previous_model(qtbot, window: MainWindow, mobilenet_file: Path, small_folder: Path,
                                          photos: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
-    teach = window.teach_view
+    teach = window.teach.view
     teach.data_edit.setText(str(small_folder))
     teach.epochs.setValue(30)
     teach.rotation.setValue(15)  # augmentation: no cache, slow enough to cancel mid-way
@@ -73,20 +73,20 @@ def test_cancel_keeps_the_previous_model(qtbot, window: MainWindow, mobilenet_fi
     assert teach.result is None and "cancelled" in teach.status.text()
     assert len(window.model_info.labels) == 1000
     drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.predictions.top_text() == "Samoyed", timeout=20_000)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
 
 
 def test_bad_training_folder_is_a_message(qtbot, window: MainWindow, mobilenet_file: Path, tmp_path: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     (tmp_path / "only_one_class").mkdir()
-    window.teach_view.data_edit.setText(str(tmp_path))
-    window.teach_view.train_button.click()
+    window.teach.view.data_edit.setText(str(tmp_path))
+    window.teach.view.train_button.click()
     qtbot.waitUntil(lambda: "at least 2 class subfolders" in window.banner.text(), timeout=20_000)
-    assert not window.teach_view.running
+    assert not window.teach.view.running
 
 
 def test_quitting_with_an_unsaved_trained_model_asks_first(qtbot, window: MainWindow) -> None:
-    window.unsaved_model = True
+    window.ctx.unsaved_model = True
     answers = ["cancel"]
     window.ask_unsaved = lambda: answers.pop(0)
     window.close()
@@ -107,10 +107,10 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
         for f in files:
             shutil.copy(photos / f, root / folder / f)
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
-    job = window.evaluate_folder(str(root))
+    job = window.teach.evaluate_folder(str(root))
     with qtbot.waitSignal(job.finished, timeout=60_000):
         pass
-    teach = window.teach_view
+    teach = window.teach.view
     assert window.tabs.currentWidget() is teach
     report = teach.evaluation
     assert report.total == 4 and report.accuracy(1) == 0.75  # the Android photo is taken for an Eskimo dog
@@ -121,6 +121,6 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
     assert teach.cell_paths() == [str(root / "Samoyed" / "helloworld_android_a.jpg")]
     qtbot.waitUntil(lambda: not teach.cell_files.item(0).icon().isNull(), timeout=20_000)
     teach.cell_files.itemClicked.emit(teach.cell_files.item(0))
-    qtbot.waitUntil(lambda: window.image_view.has_overlay(), timeout=30_000)
-    assert window.tabs.currentWidget() is window.images_tab
-    assert window.image_view.caption.startswith("helloworld_android_a.jpg")
+    qtbot.waitUntil(lambda: window.images.image_view.has_overlay(), timeout=30_000)
+    assert window.tabs.currentWidget() is window.images.widget
+    assert window.images.image_view.caption.startswith("helloworld_android_a.jpg")

@@ -1,0 +1,89 @@
+"""What every tab shares: the engine client, the settings, the banner and status bar, the model in use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from convlens.engine.session import ModelInfo
+from convlens.gui.jobs import EngineClient, Job, JobError
+from convlens.gui.message_banner import MessageBanner
+from convlens.gui.settings import Settings
+
+
+class AppContext(QObject):
+    """Shared by the window and its tab controllers. ``model_changed`` fires after every load or training."""
+
+    model_changed = Signal(object)  # ModelInfo
+    recent_changed = Signal()
+
+    def __init__(self, window: QMainWindow, client: EngineClient, settings: Settings, banner: MessageBanner,
+                 tabs: QTabWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.client = client
+        self.settings = settings
+        self.banner = banner
+        self.tabs = tabs
+        self.model_info: ModelInfo | None = None
+        self.unsaved_model = False  # trained here and not saved yet
+
+    # ------------------------------------------------------------ jobs
+    def submit(self, fn: Callable[..., Any], *args: Any, name: str, key: str | None = None,
+               exclusive: bool = False, background: bool = False,
+               yielded: Callable[[Any], None] | None = None, returned: Callable[[Any], None] | None = None,
+               errored: Callable[[JobError], None] | None = None, aborted: Callable[[], None] | None = None,
+               finished: Callable[[], None] | None = None) -> Job:
+        """Submit ``fn`` as a job; by default a failure shows its message in the banner."""
+        job = self.client.submit(fn, *args, name=name, key=key, exclusive=exclusive, background=background)
+        if yielded is not None:
+            job.yielded.connect(yielded)
+        if returned is not None:
+            job.returned.connect(returned)
+        job.errored.connect(errored or self.show_job_error)
+        if aborted is not None:
+            job.aborted.connect(aborted)
+        if finished is not None:
+            job.finished.connect(finished)
+        return job
+
+    def show_job_error(self, error: JobError) -> None:
+        self.show_error(error.message)
+
+    @staticmethod
+    def ignore_error(_error: JobError) -> None:
+        """For jobs whose failure is not worth a banner (a thumbnail: the image itself says why when opened)."""
+
+    # ------------------------------------------------------------ model
+    def set_model(self, info: ModelInfo, trained: bool = False) -> None:
+        self.model_info = info
+        self.unsaved_model = trained
+        self.model_changed.emit(info)
+
+    def model_name(self) -> str:
+        return f"{self.model_info.title} ({self.model_info.source})" if self.model_info else ""
+
+    # ------------------------------------------------------------ messages
+    def show_error(self, message: str) -> None:
+        self.banner.show_message(message, "error")
+        self.status(message.splitlines()[0][:200], 10000)
+
+    def show_info(self, message: str) -> None:
+        self.banner.show_message(message, "info")
+        self.status(message.splitlines()[0][:200], 8000)
+
+    def status(self, message: str, timeout_ms: int = 0) -> None:
+        self.window.statusBar().showMessage(message, timeout_ms)
+
+    def show_tab(self, tab: QWidget) -> None:
+        self.tabs.setCurrentWidget(tab)
+
+    def is_current_tab(self, tab: QWidget) -> bool:
+        return self.tabs.currentWidget() is tab
+
+    def add_recent(self, path: str) -> None:
+        self.settings.add_recent(path)
+        self.recent_changed.emit()

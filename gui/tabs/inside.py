@@ -1,0 +1,107 @@
+"""Inside the model: the layer tree, the selected layer's feature maps, the first convolution's filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget
+
+from convlens.engine import tasks
+from convlens.engine.session import FeatureView, KernelView, ModelInfo
+from convlens.engine.summary import ModelSummary
+from convlens.gui.feature_view import FeatureMapView, FiltersView
+from convlens.gui.jobs import JobError
+from convlens.gui.layer_tree import LayerTree
+from convlens.gui.tabs.context import AppContext
+
+#: What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.
+FrameSource = Literal["image", "live", "none"]
+
+
+class InsideController(QObject):
+    """Owns the layer tree and the feature-map and filter views, and the summary / kernels / features jobs."""
+
+    layer_selected = Signal(str)
+    inspection_changed = Signal()  # the layer, page or style the live video should show changed
+
+    def __init__(self, ctx: AppContext, frame_source: Callable[[], FrameSource]) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.frame_source = frame_source
+        self.layer_tree = LayerTree()
+        self.feature_view = FeatureMapView()
+        self.filters_view = FiltersView()
+        self.inside_tabs = QTabWidget()
+        self.inside_tabs.addTab(self.feature_view, self.tr("Feature maps"))
+        self.inside_tabs.addTab(self.filters_view, self.tr("Filters (first convolution)"))
+        self.widget = QSplitter(Qt.Orientation.Horizontal)
+        self.widget.addWidget(self.layer_tree)
+        self.widget.addWidget(self.inside_tabs)
+        self.widget.setStretchFactor(0, 1)
+        self.widget.setStretchFactor(1, 1)
+        self.widget.setSizes([480, 520])
+        self.widget.setChildrenCollapsible(False)
+        self.selected_layer = ""
+
+        self.layer_tree.layer_selected.connect(self._on_layer_selected)
+        self.feature_view.settings_changed.connect(self.request_features)
+        ctx.model_changed.connect(self._on_model_changed)
+
+    def live_inspection(self) -> tasks.LiveOptions:
+        """The feature-map part of the live options: the selected layer while this tab is shown."""
+        fv = self.feature_view
+        layer = self.selected_layer if self.ctx.is_current_tab(self.widget) else ""
+        return tasks.LiveOptions(layer=layer, page=fv.page, normalise=fv.normalisation, cmap=fv.colormap)
+
+    def show_live_view(self, view: FeatureView) -> None:
+        if view.maps.layer == self.selected_layer:
+            self.feature_view.show_view(view)
+
+    def _on_layer_selected(self, layer: str) -> None:
+        self.selected_layer = layer
+        self.feature_view.page = 0
+        self.layer_selected.emit(layer)
+        self.request_features()
+        self.inspection_changed.emit()
+
+    def request_features(self) -> None:
+        if not self.selected_layer:
+            return
+        source = self.frame_source()
+        if source == "none":
+            self.feature_view.show_message(self.tr("Open an image: feature maps are shown for the current image."))
+            return
+        if source == "live":
+            self.inspection_changed.emit()  # the live job sends them, throttled
+            return
+        view = self.feature_view
+        layer = self.selected_layer
+        self.ctx.submit(tasks.feature_view, layer, view.page, 64, view.normalisation, view.colormap,
+                        name=self.tr("Feature maps of {layer}").format(layer=layer), key="features",
+                        returned=self.feature_view.show_view, errored=self._on_features_failed)
+
+    def _on_features_failed(self, error: JobError) -> None:
+        self.feature_view.show_message(error.message)
+
+    def _on_model_changed(self, _info: ModelInfo) -> None:
+        self.selected_layer = ""
+        self.feature_view.show_message(self.tr("Select a layer in the tree to see its feature maps."))
+        self.layer_tree.clear(self.tr("Computing the layer table…"))
+        self.ctx.submit(tasks.summary, name=self.tr("The layer table"), key="summary", returned=self._on_summary,
+                        errored=self._on_summary_failed)
+        self.ctx.submit(tasks.kernels, name=self.tr("The filters view"), key="kernels",
+                        returned=self._on_kernels_ready, errored=self._on_kernels_failed)
+
+    def _on_summary(self, summary: ModelSummary) -> None:
+        self.layer_tree.show_summary(summary)
+
+    def _on_summary_failed(self, error: JobError) -> None:
+        self.layer_tree.clear(error.message)
+
+    def _on_kernels_ready(self, kernels: KernelView) -> None:
+        self.filters_view.show_kernels(kernels.layer, kernels.grid, kernels.count, kernels.size)
+
+    def _on_kernels_failed(self, error: JobError) -> None:
+        self.filters_view.show_message(error.message)

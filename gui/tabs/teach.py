@@ -1,0 +1,125 @@
+"""Teach tab: fine-tune (or train from scratch) on a folder of class subfolders; evaluate on a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from convlens.engine import tasks
+from convlens.engine.predict import BatchProgress
+from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+from convlens.gui.jobs import Job, JobError
+from convlens.gui.settings import Key
+from convlens.gui.tabs.context import AppContext
+from convlens.gui.tabs.images import MAX_THUMBNAILS, ImagesController
+from convlens.gui.tabs.live import LiveController
+from convlens.gui.teach_view import TeachView
+
+
+class TeachController(QObject):
+    """Owns the teach view and the training and evaluation jobs."""
+
+    save_requested = Signal()  # save the trained model (the window asks where)
+
+    def __init__(self, ctx: AppContext, images: ImagesController, live: LiveController) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.images = images
+        self.live = live
+        self.view = TeachView()
+        self.job: Job | None = None
+        v = self.view
+        v.train_requested.connect(self.start_training)
+        v.cancel_requested.connect(self._cancel)
+        v.save_requested.connect(self.save_requested)
+        v.use_recorded_requested.connect(self._use_recorded_dataset)
+        v.evaluate_requested.connect(self.evaluate_folder)
+        v.thumbnails_needed.connect(self._load_cell_thumbnails)
+        v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
+
+    def restore(self) -> None:
+        self.view.set_data_folder(self.ctx.settings.text(Key.TRAIN_DATA))
+
+    def set_selected_layer(self, layer: str) -> None:
+        self.view.set_selected_layer(layer)
+
+    def choose_evaluation_folder(self) -> None:
+        self.view.choose_evaluation_folder()
+
+    # ------------------------------------------------------------ training
+    def start_training(self, data: str, val_data: str, config: TrainConfig) -> None:
+        if self.ctx.model_info is None:
+            self.ctx.show_error(self.tr("Load a model first: it is the starting point of the fine-tune."))
+            return
+        if not data:
+            self.ctx.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
+            return
+        self.view.on_started()
+        self.job = self.ctx.submit(tasks.train, data, config, val_data, name=self.tr("Training"), key="train",
+                                   exclusive=True, yielded=self._on_step, returned=self._on_finished,
+                                   errored=self._on_failed, aborted=self._on_cancelled)
+        self.ctx.settings.set(Key.TRAIN_DATA, data)
+
+    def _cancel(self) -> None:
+        if self.job is not None and self.job.is_running:
+            self.job.quit()
+
+    def _on_step(self, step: object) -> None:
+        if isinstance(step, tasks.TrainStatus):
+            self.view.on_status(step.text)
+        elif isinstance(step, TrainProgress):
+            self.view.on_progress(step)
+        elif isinstance(step, EpochStats):
+            self.view.on_epoch(step)
+
+    def _on_finished(self, done: tasks.TrainFinished) -> None:
+        self.view.on_finished(done.result)
+        self.ctx.set_model(done.info, trained=True)
+        self.ctx.status(self.tr("Training done: validation accuracy {acc:.1f}%").format(
+            acc=100 * done.result.val_accuracy), 10000)
+
+    def _on_failed(self, error: JobError) -> None:
+        self.view.on_failed(error.message, False)
+        self.ctx.show_error(error.message)
+
+    def _on_cancelled(self) -> None:
+        self.view.on_failed(self.tr("Training cancelled; the previous model stays in use."), True)
+
+    def _use_recorded_dataset(self) -> None:
+        root = self.live.dataset_root()
+        if root is None:
+            self.ctx.show_error(self.tr("No dataset recorded yet: choose a dataset folder in the Live tab."))
+            return
+        self.view.set_data_folder(str(root))
+
+    # ------------------------------------------------------------ evaluation
+    def evaluate_folder(self, folder: str) -> Job | None:
+        """Accuracy, per-class report and confusion matrix of the current model on ``folder``."""
+        if self.ctx.model_info is None:
+            self.ctx.show_error(self.tr("Load a model first: the evaluation measures the current model."))
+            return None
+        self.ctx.show_tab(self.view)
+        self.view.on_evaluation_started(folder)
+        return self.ctx.submit(tasks.evaluate, folder, max(5, self.images.topk),
+                               name=self.tr("Evaluating on {folder}").format(folder=Path(folder).name),
+                               key="evaluate", yielded=self._on_evaluation_step, returned=self._on_evaluation_done,
+                               errored=self._on_evaluation_failed)
+
+    def _on_evaluation_step(self, step: BatchProgress) -> None:
+        self.view.on_evaluation_progress(step.done, step.total)
+
+    def _on_evaluation_done(self, report: Any) -> None:
+        self.view.on_evaluation_finished(report)
+        self.ctx.status(self.tr("Evaluation: top-1 accuracy {a:.1f}% on {n} images").format(
+            a=100 * report.accuracy(1), n=report.total), 10000)
+
+    def _on_evaluation_failed(self, error: JobError) -> None:
+        self.view.on_evaluation_failed(error.message)
+        self.ctx.show_error(error.message)
+
+    def _load_cell_thumbnails(self, paths: list[str]) -> None:
+        self.ctx.submit(tasks.thumbnails, paths[:MAX_THUMBNAILS], 72, name=self.tr("Thumbnails"),
+                        key="cell-thumbnails", background=True, yielded=self.view.set_cell_thumbnail,
+                        errored=self.ctx.ignore_error)
