@@ -1,6 +1,7 @@
-"""Headless subcommands: ``convlens models | summary | classify``.
+"""The command line: ``convlens models | summary | classify | cam | features | live | finetune | evaluate | export``.
 
-Errors a user can cause print one line on stderr and exit 1, no traceback.
+A front end like the window: it parses arguments, calls the engine (its use cases in ``engine.tasks``) and
+prints; it never imports Qt. Errors a user can cause print one line on stderr and exit 1, no traceback.
 """
 
 from __future__ import annotations

@@ -129,6 +129,6 @@ def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:
         "training": dict(loaded.training) if loaded.training else None,
         "state_dict": {k: v.detach().cpu() for k, v in loaded.model.state_dict().items()},
     }
-    with atomic_path(path) as tmp:
-        torch.save(payload, tmp)
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        torch.save(payload, f)
     return path

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -62,9 +63,23 @@ def weights_hash(loaded: LoadedModel) -> str:
     return h.hexdigest()[:16]
 
 
+def import_openvino() -> Any:
+    """The ``openvino`` module, with its usage telemetry off: nothing ConvLens does is ever uploaded.
+
+    ``import openvino`` imports its model converter, which starts Intel's telemetry (Google Analytics; a client id
+    in ``~/intel``, a sender thread) unless the user opted out. Its modules fall back to a built-in no-op stub when
+    ``openvino_telemetry`` cannot be imported, so the engine makes that import fail before OpenVINO is loaded.
+    """
+    if "openvino_telemetry" not in sys.modules:
+        sys.modules["openvino_telemetry"] = None  # type: ignore[assignment]  # import -> ImportError -> the stub
+    import openvino
+
+    return openvino
+
+
 def openvino_available() -> bool:
     try:
-        import openvino  # noqa: F401
+        import_openvino()
     except ImportError:
         return False
     return True
@@ -72,8 +87,7 @@ def openvino_available() -> bool:
 
 def best_precision() -> str:
     """bf16 where the CPU has it, f16 where it infers in half precision natively, else f32."""
-    import openvino as ov
-
+    ov = import_openvino()
     caps = ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
     if "BF16" in caps:
         return "bf16"
@@ -88,8 +102,7 @@ class OpenVinoClassifier:
     """An OpenVINO compiled model with the torch-model surface the Predictor uses."""
 
     def __init__(self, onnx_path: str | Path, precision: str) -> None:
-        import openvino as ov
-
+        ov = import_openvino()
         self.path = Path(onnx_path)
         self.precision = precision
         core = ov.Core()

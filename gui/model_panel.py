@@ -221,7 +221,7 @@ class ModelPanel(QWidget):
         for w in widgets:
             w.blockSignals(True)
         try:
-            index = self._arch_index(arch)
+            index = self.arch_index(arch)
             if index >= 0:
                 self.arch_combo.setCurrentIndex(index)
             k = self.weights_combo.findData(kind)
@@ -251,14 +251,14 @@ class ModelPanel(QWidget):
 
     def select_arch(self, arch: str) -> None:
         """Show ``arch`` as chosen without reloading (e.g. a checkpoint named it)."""
-        index = self._arch_index(arch)
+        index = self.arch_index(arch)
         if index >= 0 and index != self.arch_combo.currentIndex():
             self.arch_combo.blockSignals(True)
             self.arch_combo.setCurrentIndex(index)
             self.arch_combo.blockSignals(False)
             self._refresh()
 
-    def _arch_index(self, arch: str) -> int:
+    def arch_index(self, arch: str) -> int:
         for i in range(self.arch_combo.count()):
             if self.arch_combo.itemData(i, _ARCH_ROLE) == arch:
                 return i

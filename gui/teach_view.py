@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -32,85 +31,7 @@ from PySide6.QtWidgets import (
 
 from convlens.engine.choices import OPTIMIZERS
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
-
-
-class CurvesView(QWidget):
-    """Loss and accuracy per epoch, train and validation, drawn as they come."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.history: list[EpochStats] = []
-        self.best_epoch = 0
-        self.setMinimumHeight(200)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def clear(self) -> None:
-        self.history = []
-        self.best_epoch = 0
-        self.update()
-
-    def add(self, stats: EpochStats) -> None:
-        self.history.append(stats)
-        self.update()
-
-    def paintEvent(self, _event: object) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), self.palette().base())
-        half = self.width() / 2
-        self._chart(p, QRectF(0, 0, half, self.height()), self.tr("loss"),
-                    [h.train_loss for h in self.history], [h.val_loss for h in self.history], False)
-        self._chart(p, QRectF(half, 0, half, self.height()), self.tr("accuracy"),
-                    [h.train_acc for h in self.history], [h.val_acc for h in self.history], True)
-
-    def _chart(self, p: QPainter, area: QRectF, title: str, train: list[float], val: list[float],
-               unit: bool) -> None:
-        plot = area.adjusted(44, 24, -12, -28)
-        text = self.palette().text().color()
-        p.setPen(text)
-        p.drawText(area.adjusted(44, 4, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
-        p.setPen(QPen(QColor(160, 160, 160), 1))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(plot)
-        if not train:
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("curves appear after each epoch"))
-            return
-        values = train + val
-        lo, hi = (0.0, 1.0) if unit else (0.0, max(values) * 1.05 or 1.0)
-        n = max(2, len(train))
-
-        def point(i: int, v: float) -> QPointF:
-            x = plot.left() + plot.width() * (i / (n - 1) if n > 1 else 0.5)
-            y = plot.bottom() - plot.height() * (v - lo) / (hi - lo)
-            return QPointF(x, y)
-
-        p.setPen(text)
-        for frac in (0.0, 0.5, 1.0):
-            v = lo + (hi - lo) * frac
-            label = f"{100 * v:.0f}%" if unit else f"{v:.2f}"
-            p.drawText(QRectF(area.left(), plot.bottom() - plot.height() * frac - 8, 40, 16),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-        p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), 18), Qt.AlignmentFlag.AlignCenter,
-                   self.tr("epoch 1–{n}").format(n=len(train)))
-        for series, colour, name in ((train, QColor("#3f7ae0"), self.tr("train")), (val, QColor("#e07a3f"),
-                                                                                     self.tr("validation"))):
-            path = QPainterPath(point(0, series[0]))
-            for i, v in enumerate(series[1:], 1):
-                path.lineTo(point(i, v))
-            p.setPen(QPen(colour, 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(path)
-            p.setBrush(colour)
-            for i, v in enumerate(series):
-                p.drawEllipse(point(i, v), 3, 3)
-            y = plot.top() + 6 + (0 if series is train else 16)
-            p.drawLine(QPointF(plot.right() - 90, y + 6), QPointF(plot.right() - 74, y + 6))
-            p.setPen(text)
-            p.drawText(QRectF(plot.right() - 70, y - 2, 70, 16), Qt.AlignmentFlag.AlignLeft, name)
-        if self.best_epoch:
-            p.setPen(QPen(QColor(40, 160, 80), 1, Qt.PenStyle.DashLine))
-            x = point(self.best_epoch - 1, lo).x()
-            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+from convlens.gui.charts import CurvesView
 
 
 class TeachView(QWidget):
@@ -390,8 +311,7 @@ class TeachView(QWidget):
     def on_finished(self, result: TrainResult) -> None:
         self.running = False
         self.result = result
-        self.curves.best_epoch = result.best_epoch
-        self.curves.update()
+        self.curves.set_best_epoch(result.best_epoch)
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.save_button.setEnabled(True)

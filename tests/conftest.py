@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # Before anything can import Qt.
@@ -43,6 +46,49 @@ def _private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     # Classification defaults to the fastest runtime that agrees with PyTorch ("auto"); the suite pins PyTorch so
     # that expected probabilities stay PyTorch's. tests/engine/test_runtimes.py exercises auto and OpenVINO.
     monkeypatch.setenv("CONVLENS_DEFAULT_RUNTIME", "torch")
+
+
+#: Threads that outlive a test by design: the start window's import thread (a daemon that ends with the imports).
+_LONG_LIVED = ("ConvLensImports",)
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail any test that leaves a thread running (after napari's ``dangling_qthreads`` fixture): Python threads
+    (capture threads, decoder pools) and QThreads (the engine's) started during the test must have ended, given
+    a few seconds to finish what they were told to stop."""
+    before = set(threading.enumerate())
+    started: list[object] = []
+    qt = sys.modules.get("PySide6.QtCore")
+    original_start = None
+    if qt is not None:
+        original_start = qt.QThread.start
+
+        def recording_start(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            started.append(self)
+            return original_start(self, *args, **kwargs)
+
+        qt.QThread.start = recording_start
+    try:
+        yield
+    finally:
+        if original_start is not None:
+            qt.QThread.start = original_start
+    # A thread that Python did not start (a QThread running Python code) shows up as a "dummy" Thread that
+    # cannot be joined and never goes away; QThreads are checked below, through QThread.start.
+    left = [t for t in threading.enumerate()
+            if t not in before and t.name not in _LONG_LIVED and type(t).__name__ != "_DummyThread"]
+    for thread in left:
+        thread.join(timeout=5)
+    running = [t.name for t in left if t.is_alive()]
+    for qthread in started:
+        try:
+            if qthread.isRunning() and not qthread.wait(5000):  # type: ignore[attr-defined]
+                running.append(f"QThread {qthread.objectName() or type(qthread).__name__}")  # type: ignore[attr-defined]
+        except RuntimeError:  # its C++ object is gone: it was deleted, so it is not running
+            continue
+    if running:
+        pytest.fail(f"{request.node.name} left threads running: {', '.join(running)}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -227,7 +227,7 @@ def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobi
     session.install(load_weights("mobilenet_v2", str(mobilenet_file)))
     control = tasks.LiveControl(tasks.LiveOptions(layer="features.3", cam=True))
     counts = {LiveResult: 0, tasks.LiveCam: 0, tasks.LiveFeatures: 0}
-    for event in tasks.live(session, str(video), FrameMailbox(every_frame=True), control):
+    for event in tasks.live(session, str(video), control, FrameMailbox(every_frame=True)):
         if type(event) in counts:
             counts[type(event)] += 1
             if isinstance(event, tasks.LiveFeatures):

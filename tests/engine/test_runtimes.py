@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,26 @@ from convlens.engine.session import EngineSession, WeightsRequest
 from convlens.engine.steps import run_to_end
 from convlens.engine.weights import load_weights
 
-pytest.importorskip("openvino", reason="OpenVINO is one of the app's dependencies; install it to run these")
+# not importorskip: a plain ``import openvino`` would start OpenVINO's telemetry in this process
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("openvino") is None,
+                                reason="OpenVINO is one of the app's dependencies; install it to run these")
+
+
+def test_openvino_through_the_engine_sends_no_telemetry(tmp_path: Path) -> None:
+    """``import openvino`` alone writes a Google Analytics client id to ~/intel and starts a sender thread; the
+    engine's import leaves OpenVINO's converter on its no-op stub, so nothing is written and nothing is sent."""
+    code = (
+        "import threading\n"
+        "from convlens.engine.runtimes import best_precision, import_openvino\n"
+        "ov = import_openvino(); best_precision(); ov.convert_model\n"
+        "from openvino.tools.ovc import telemetry_utils\n"
+        "print(telemetry_utils.tm.__name__, sorted(t.name for t in threading.enumerate()))\n"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "CI": "", "TF_BUILD": "", "JENKINS_URL": ""}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("openvino.tools.ovc.telemetry_stub ['MainThread']"), out.stdout
+    assert not (tmp_path / "intel").exists()
 
 
 @pytest.fixture(scope="module")

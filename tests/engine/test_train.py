@@ -108,7 +108,7 @@ def test_killed_save_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(torch, "save", crash)
-    with pytest.raises(ConvLensError, match="Cannot save .*No space left"):
+    with pytest.raises(ConvLensError, match="Cannot write .*No space left"):
         save_checkpoint(target, load_weights("lenet5", "random"))
     assert target.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == ["model.pth"]  # no partial file left behind

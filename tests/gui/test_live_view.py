@@ -101,7 +101,7 @@ def test_hold_to_record_writes_class_folders(qtbot, window: MainWindow, mobilene
     for name in ("rock", "paper"):
         lv.class_name.setText(name)
         lv.record_button.pressed.emit()
-        qtbot.wait(600)
+        qtbot.waitUntil(lambda name=name: len(list((tmp_path / "rps" / name).glob("*.jpg"))) >= 5, timeout=10_000)
         lv.record_button.released.emit()
     qtbot.waitUntil(lambda: lv.counts.count() == 2, timeout=5_000)
     counts = dict(item.split(": ") for item in (lv.counts.item(i).text() for i in range(lv.counts.count())))
@@ -133,7 +133,7 @@ def test_r_records_anywhere_but_while_typing_and_delete_asks_first(qtbot, window
     lv.mirror.setFocus()
     qtbot.keyPress(lv.mirror, Qt.Key.Key_R)
     assert lv.recording_class == "rock"
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: len(list((tmp_path / "rps" / "rock").glob("*.jpg"))) >= 3, timeout=10_000)
     qtbot.keyRelease(lv.mirror, Qt.Key.Key_R)
     assert lv.recording_class is None
     qtbot.waitUntil(lambda: lv.counts.count() == 1, timeout=5_000)
@@ -143,8 +143,7 @@ def test_r_records_anywhere_but_while_typing_and_delete_asks_first(qtbot, window
     asked: list[int] = []
     lv.confirm_delete = lambda name, n: asked.append(n) or False
     lv.delete_n.setValue(1000)
-    lv.delete_button.click()
-    qtbot.wait(300)
+    lv.delete_button.click()  # "no": nothing is submitted, so nothing can have happened by now
     assert asked == [1000] and len(list((tmp_path / "rps" / "rock").glob("*.jpg"))) == recorded
     lv.confirm_delete = lambda name, n: True
     lv.delete_button.click()

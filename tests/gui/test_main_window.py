@@ -39,13 +39,13 @@ def test_drop_samoyed_top_bar_reads_samoyed(qtbot, window: MainWindow, mobilenet
     assert window.model_info.title == "MobileNetV2" and len(window.model_info.labels) == 1000
     drop_files(window, [photos / "dog_samoyed.jpg"])
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
-    assert len(window.images.predictions.bars) == 5
-    assert window.images.predictions.bars[0].text().startswith("Samoyed 8")
+    assert len(window.images.predictions.rows()) == 5
+    assert window.images.predictions.rows()[0].startswith("Samoyed 8")
     assert window.images.image_view.has_image()
     assert "ms on the model" in window.images.predictions.timing.text()
     # k adjustable
     window.images.predictions.k_spin.setValue(3)
-    qtbot.waitUntil(lambda: len(window.images.predictions.bars) == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: len(window.images.predictions.rows()) == 3, timeout=20_000)
     # the layer tree arrives too, with totals
     qtbot.waitUntil(lambda: window.inside.layer_tree.summary is not None, timeout=30_000)
     assert "3,504,872" in window.inside.layer_tree.totals.text()
