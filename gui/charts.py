@@ -103,6 +103,9 @@ class CurvesView(QWidget):
         }
         for key, ys in values.items():
             self.series[key].setData(epochs, np.array(ys, float))
+        step = max(1, int(np.ceil(len(epochs) / 10)))  # at most about ten epoch numbers on the axis
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.getAxis("bottom").setTickSpacing(major=step, minor=1)
         for plot_key in ("loss", "accuracy"):
             spots = []
             for split, colour, name in (("train", TRAIN_COLOUR, self.tr("train")),

@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(args.out)
         r = window.teach.view.result
         print(f"{args.out}: teach, accuracy {r.val_accuracy if r else None}, {window.teach.view.status.text()}")
+        window.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]  # the model trained for the picture
         window.close()
         return 0 if r else 1
     if args.live:

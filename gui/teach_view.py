@@ -362,8 +362,9 @@ class TeachView(QWidget):
             return
         rows, columns = self._cell_names()
         files = self.files_in_cell(row, column)
-        self.cell_label.setText(self.tr("{n} images of {t} predicted as {p}:").format(
-            n=len(files), t=rows[row], p=columns[column]))
+        text = (self.tr("1 image of {t} predicted as {p}:") if len(files) == 1
+                else self.tr("{n} images of {t} predicted as {p}:"))
+        self.cell_label.setText(text.format(n=len(files), t=rows[row], p=columns[column]))
         self.cell_files.clear()
         for path in files:
             item = QListWidgetItem(Path(path).name)
