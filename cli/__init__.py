@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--weights", default="random", help="pretrained | random | FILE (default: random)")
     p.add_argument("--all", action="store_true", help="show container modules too, indented")
     p.add_argument("--size", type=int, help="input size (default: the architecture's)")
+    p.add_argument("--explain", action="store_true",
+                   help="the arithmetic of every conv, pooling and FC layer (output size, parameters, "
+                        "multiplications, receptive field) and of Inception, residual and SE blocks")
 
     p = sub.add_parser("classify", help="top-k classes of images")
     p.add_argument("images", nargs="+", help="image files or folders (searched recursively)")
@@ -181,7 +184,14 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
     loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
     size = args.size or loaded.preprocess.crop
-    summary = summarize(loaded.model, (loaded.preprocess.channels, size, size), args.arch)
+    shape = (loaded.preprocess.channels, size, size)
+    if args.explain:
+        from convlens.cli.explain_text import format_explanation
+        from convlens.engine.explain import explain_model
+
+        print(format_explanation(explain_model(loaded.model, shape)))
+        return 0
+    summary = summarize(loaded.model, shape, args.arch)
     print(format_summary(summary, all_layers=args.all))
     hint = "" if args.all else " (add --all to list blocks such as layer4 too)"
     print(f"`convlens cam/features --layer NAME` accept the layer names above{hint}.")
@@ -525,6 +535,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `convlens summary ... | head`: the reader has gone, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
     parser.error(f"unknown command {args.command}")
     return 2
 

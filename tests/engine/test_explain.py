@@ -1,0 +1,122 @@
+"""The Learn panel's and ``summary --explain``'s numbers, held against the model itself, torch's FLOP counter and
+published receptive fields, for the architectures the study notes teach."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from convlens.cli import main as cli_main
+from convlens.engine.explain import SEED_004_EXAMPLE, InceptionNote, ResidualNote, SENote, explain_model
+from convlens.engine.registry import get_arch
+from convlens.engine.summary import summarize
+from convlens.engine.weights import load_weights
+
+NOTES_MODELS = ("lenet5", "vgg16", "googlenet", "resnet50", "inception_v3")
+
+
+def explained(arch: str):  # noqa: ANN201
+    spec = get_arch(arch)
+    model = load_weights(arch, "random").model
+    shape = (spec.channels, spec.input_size, spec.input_size)
+    return model, shape, explain_model(model, shape), summarize(model, shape, arch)
+
+
+@pytest.mark.parametrize("arch", NOTES_MODELS)
+def test_every_layer_formula_agrees_with_the_model_and_the_summary(arch: str) -> None:
+    model, _shape, explanation, summary = explained(arch)
+    modules = dict(model.named_modules())
+    convs = [name for name, m in modules.items() if isinstance(m, torch.nn.Conv2d)]
+    assert convs and set(convs) <= set(explanation.layers)  # every convolution is explained
+    for name, a in explanation.layers.items():
+        info = summary.layer(name)
+        # the formula's output size, worked out from F, P, S, D (not measured), is what the layer produced
+        if a.kind in ("conv", "pool"):
+            assert (a.out_channels, *a.formula_size()) == info.output_shape, name
+        # F x F x C_in x C_out / groups + C_out is the layer's parameter count
+        if a.kind in ("conv", "linear"):
+            assert a.formula_params() == info.params == sum(p.numel() for p in modules[name].parameters()), name
+    # the multiplications add up to what torch's own FLOP counter counts for the whole model
+    assert sum(a.flops for a in explanation.layers.values()) == summary.flops
+
+
+def test_vgg16_receptive_fields_are_the_published_ones() -> None:
+    """VGG16: conv1_1 3, conv1_2 5, pool1 6, ..., conv5_3 196, pool5 212 (Araujo et al. 2019, table 1)."""
+    _m, _s, explanation, _sum = explained("vgg16")
+    fields = [a.receptive_field[0] for a in explanation.layers.values() if a.kind in ("conv", "pool")]
+    assert fields == [3, 5, 6, 10, 14, 16, 24, 32, 40, 44, 60, 76, 92, 100, 132, 164, 196, 212]
+    assert not explanation.layers["features.30"].whole_image and explanation.layers["classifier.0"].whole_image
+
+
+def test_resnet50_blocks_and_receptive_field() -> None:
+    _m, _s, explanation, _sum = explained("resnet50")
+    assert explanation.layers["layer4.2.conv3"].receptive_field == (427, 427)  # the usual figure for ResNet-50
+    first, second = explanation.notes["layer1.0"], explanation.notes["layer1.1"]
+    assert isinstance(first, ResidualNote) and first.shortcut == "projection"
+    assert first.shortcut_layer == "layer1.0.downsample" and (first.in_shape, first.out_shape) == ((64, 56, 56),
+                                                                                                   (256, 56, 56))
+    assert isinstance(second, ResidualNote) and second.shortcut == "identity" and not second.pre_activation
+    assert sum(isinstance(n, ResidualNote) and n.shortcut == "projection" for n in explanation.notes.values()) == 4
+    assert explanation.for_layer("layer2.1.conv2").block == explanation.notes["layer2.1"]
+
+
+def test_pre_activation_and_se_blocks() -> None:
+    _m, _s, pre, _sum = explained("preact_resnet18")
+    note = pre.notes["stage2.identity_block0"]
+    assert isinstance(note, ResidualNote) and note.pre_activation and note.shortcut == "identity"
+    _m, _s, se, _sum = explained("se_resnet50")
+    se_note = se.notes["stage3.conv_block.se"]
+    assert isinstance(se_note, SENote) and (se_note.channels, se_note.squeezed, se_note.reduction) == (512, 32, 16)
+    assert se_note.params == 512 * 32 + 32 + 32 * 512 + 512
+    assert se.layers["fc"].whole_image
+
+
+def test_seed_004_example_counts_multiplications_right() -> None:
+    """28x28x128 -> 64 5x5 filters: the note says 160M directly and 4.8M with 32 1x1 filters first; counted
+    right the 1x1 step is 3.2M and the 5x5 after it 40.1M, so 43.4M in all: 3.7x fewer."""
+    e = SEED_004_EXAMPLE
+    assert e.direct_mults == 28 * 28 * 64 * 5 * 5 * 128 == 160_563_200
+    assert e.reduce_mults == 28 * 28 * 32 * 128 == 3_211_264
+    assert e.wide_mults == 28 * 28 * 64 * 5 * 5 * 32 == 40_140_800
+    assert e.reduced_mults == 43_352_064 and round(e.saving, 2) == 3.70
+    assert (e.direct_params, e.reduced_params) == (204_800, 128 * 32 + 25 * 32 * 64)
+
+
+def test_inception_modules_bottlenecks_use_each_modules_real_widths() -> None:
+    _m, _s, googlenet, _sum = explained("googlenet")
+    a = googlenet.notes["inception3a"]
+    assert isinstance(a, InceptionNote) and a.googlenet_3x3
+    assert (a.in_channels, a.out_channels, a.size) == (192, 256, (28, 28))
+    assert a.branches == (("branch1", 64), ("branch2", 128), ("branch3", 32), ("branch4", 32))
+    costs = {b.branch: b.cost for b in a.bottlenecks}
+    # the paper's table 1 for inception (3a): #3x3 reduce 96 -> #3x3 128, #5x5 reduce 16 -> 32
+    assert (costs["branch2"].c_reduce, costs["branch2"].c_out, costs["branch3"].c_reduce) == (96, 128, 16)
+    layer = googlenet.layers["inception3a.branch3.1.conv"]
+    assert costs["branch3"].wide_mults == layer.mults and costs["branch3"].reduce_mults == \
+        googlenet.layers["inception3a.branch3.0.conv"].mults
+    assert len([n for n in googlenet.notes.values() if isinstance(n, InceptionNote)]) == 9
+
+    _m, _s, v3, _sum = explained("inception_v3")
+    b = v3.notes["Mixed_5b"]
+    assert isinstance(b, InceptionNote) and not b.googlenet_3x3 and b.out_channels == 256
+    five = next(x for x in b.bottlenecks if x.branch == "branch5x5").cost
+    assert (five.c_in, five.c_reduce, five.c_out, five.kernel, five.size) == (192, 48, 64, (5, 5), (35, 35))
+    e = v3.notes["Mixed_7b"]  # InceptionE: one 1x1 feeds both the 1x3 and the 3x1
+    assert isinstance(e, InceptionNote)
+    assert {x.conv.split(".")[1] for x in e.bottlenecks} >= {"branch3x3_2a", "branch3x3_2b", "branch3x3dbl_2"}
+
+
+def test_for_layer_finds_the_wrapped_conv_and_its_block() -> None:
+    _m, _s, googlenet, _sum = explained("googlenet")
+    explanation = googlenet.for_layer("inception4a.branch2.1")  # GoogLeNet's BasicConv2d wraps one conv
+    assert explanation.arithmetic is googlenet.layers["inception4a.branch2.1.conv"]
+    assert explanation.block is googlenet.notes["inception4a"]
+
+
+def test_cli_summary_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["summary", "lenet5", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "features.0: Conv2d 28x28x1 -> 28x28x6, F=5 P=2 S=1" in out
+    assert "H out = (28 + 2x2 - 5) / 1 + 1 = 28" in out
+    assert "parameters 5x5x1x6 + 6 = 156" in out
+    assert "160,563,200" in out and "43,352,064" in out and "3.7x fewer" in out
