@@ -17,6 +17,7 @@ from PIL import Image
 
 from convlens.engine.device import describe_device, select_device
 from convlens.engine.errors import ConvLensError
+from convlens.engine.explain import ModelExplanation, explain_model
 from convlens.engine.features import (
     ActivationRecorder,
     CamResult,
@@ -121,6 +122,7 @@ class EngineSession:
         self.device = select_device(device)
         self.predictor: Predictor | None = None
         self._summary: ModelSummary | None = None
+        self._explanation: ModelExplanation | None = None
         self._current: tuple[str, Image.Image | np.ndarray, torch.Tensor] | None = None  # key, image, model input
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
         self._recorder = ActivationRecorder()
@@ -202,6 +204,7 @@ class EngineSession:
         self.predictor = Predictor(loaded, self.device)
         self.torch_predictor = Predictor(torch_model, self.device) if torch_model is not None else self.predictor
         self._summary = None
+        self._explanation = None
         self._current = None
         self._captured = None
         self._recorder = ActivationRecorder()
@@ -221,18 +224,28 @@ class EngineSession:
         )
         return self.info
 
-    def summary(self) -> ModelSummary:
-        """The current model's layer table (computed once per model)."""
+    def _inspectable(self, what: str) -> tuple[torch.nn.Module, tuple[int, int, int], str]:
         if self.predictor is None:
             raise ConvLensError("No model is loaded.")
+        loaded = self._require_torch().loaded
+        if loaded.scripted:
+            kind = "An ONNX model" if loaded.runtime == "onnxruntime" else "A TorchScript model"
+            raise ConvLensError(f"{kind} has no {what} here; load the architecture with PyTorch weights.")
+        pre = loaded.preprocess
+        return self._require_torch().model, (pre.channels, pre.crop, pre.crop), loaded.name
+
+    def summary(self) -> ModelSummary:
+        """The current model's layer table (computed once per model)."""
         if self._summary is None:
-            loaded = self._require_torch().loaded
-            if loaded.scripted:
-                kind = "An ONNX model" if loaded.runtime == "onnxruntime" else "A TorchScript model"
-                raise ConvLensError(f"{kind} has no layer table here; load the architecture with PyTorch weights.")
-            pre = loaded.preprocess
-            self._summary = summarize(self._require_torch().model, (pre.channels, pre.crop, pre.crop), loaded.name)
+            self._summary = summarize(*self._inspectable("layer table"))
         return self._summary
+
+    def explanation(self) -> ModelExplanation:
+        """The arithmetic of the current model's layers and blocks (``engine.explain``; once per model)."""
+        if self._explanation is None:
+            model, shape, _name = self._inspectable("layer arithmetic")
+            self._explanation = explain_model(model, shape)
+        return self._explanation
 
     # ------------------------------------------------------------- images
     def open_image(self, source: str | bytes, name: str | None = None) -> Image.Image:

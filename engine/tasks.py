@@ -18,6 +18,7 @@ import numpy as np
 
 from convlens.engine.choices import ExportFormat
 from convlens.engine.errors import ConvLensError
+from convlens.engine.explain import ModelExplanation
 from convlens.engine.features import CamResult
 from convlens.engine.fileio import write_atomic
 from convlens.engine.images import image_notes, iter_image_paths, load_thumbnail
@@ -66,6 +67,10 @@ def summary(session: EngineSession) -> ModelSummary:
     result = session.summary()
     _freeze_long_lived_objects()
     return result
+
+
+def explanation(session: EngineSession) -> ModelExplanation:
+    return session.explanation()
 
 
 def kernels(session: EngineSession) -> KernelView:

@@ -9,11 +9,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from convlens.engine import tasks
+from convlens.engine.explain import ModelExplanation
 from convlens.engine.session import FeatureView, KernelView, ModelInfo
 from convlens.engine.summary import ModelSummary
 from convlens.gui.feature_view import FeatureMapView, FiltersView
 from convlens.gui.jobs import JobError
 from convlens.gui.layer_tree import LayerTree
+from convlens.gui.learn_panel import LearnPanel
 from convlens.gui.tabs.context import AppContext
 
 #: What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.
@@ -36,14 +38,22 @@ class InsideController(QObject):
         self.inside_tabs = QTabWidget()
         self.inside_tabs.addTab(self.feature_view, self.tr("Feature maps"))
         self.inside_tabs.addTab(self.filters_view, self.tr("Filters (first convolution)"))
+        self.learn = LearnPanel()
+        self.right = QSplitter(Qt.Orientation.Vertical)  # the feature maps above, the Learn panel below
+        self.right.addWidget(self.inside_tabs)
+        self.right.addWidget(self.learn)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.right.setChildrenCollapsible(False)
         self.widget = QSplitter(Qt.Orientation.Horizontal)
         self.widget.addWidget(self.layer_tree)
-        self.widget.addWidget(self.inside_tabs)
+        self.widget.addWidget(self.right)
         self.widget.setStretchFactor(0, 1)
         self.widget.setStretchFactor(1, 1)
         self.widget.setSizes([480, 520])
         self.widget.setChildrenCollapsible(False)
         self.selected_layer = ""
+        self.explanation: ModelExplanation | None = None
 
         self.layer_tree.layer_selected.connect(self._on_layer_selected)
         self.feature_view.settings_changed.connect(self.request_features)
@@ -63,8 +73,24 @@ class InsideController(QObject):
         self.selected_layer = layer
         self.feature_view.page = 0
         self.layer_selected.emit(layer)
+        self._show_learn()
         self.request_features()
         self.inspection_changed.emit()
+
+    def _show_learn(self) -> None:
+        if not self.selected_layer:
+            return
+        if self.explanation is None:
+            self.learn.show_message(self.tr("Working out the arithmetic of every layer…"))
+            return
+        self.learn.show_explanation(self.explanation.for_layer(self.selected_layer))
+
+    def _on_explanation(self, explanation: ModelExplanation) -> None:
+        self.explanation = explanation
+        self._show_learn()
+
+    def _on_explanation_failed(self, error: JobError) -> None:
+        self.learn.show_message(error.message)
 
     def request_features(self) -> None:
         if not self.selected_layer:
@@ -87,12 +113,16 @@ class InsideController(QObject):
 
     def _on_model_changed(self, _info: ModelInfo) -> None:
         self.selected_layer = ""
+        self.explanation = None
+        self.learn.show_message(self.tr("Select a layer in the tree: its arithmetic is worked out here."))
         self.feature_view.show_message(self.tr("Select a layer in the tree to see its feature maps."))
         self.layer_tree.clear(self.tr("Computing the layer table…"))
         self.ctx.submit(tasks.summary, name=self.tr("The layer table"), key="summary", returned=self._on_summary,
                         errored=self._on_summary_failed)
         self.ctx.submit(tasks.kernels, name=self.tr("The filters view"), key="kernels",
                         returned=self._on_kernels_ready, errored=self._on_kernels_failed)
+        self.ctx.submit(tasks.explanation, name=self.tr("The layer arithmetic"), key="explanation",
+                        returned=self._on_explanation, errored=self._on_explanation_failed)
 
     def _on_summary(self, summary: ModelSummary) -> None:
         self.layer_tree.show_summary(summary)

@@ -70,3 +70,28 @@ def test_torchscript_model_says_the_inside_needs_the_torch_model(qtbot, window: 
     window.images.cam_controls.enabled.setChecked(True)
     qtbot.waitUntil(lambda: "TorchScript" in window.banner.text(), timeout=20_000)
     qtbot.waitUntil(lambda: "TorchScript" in window.inside.filters_view.title.text(), timeout=20_000)
+
+
+def test_learn_panel_works_out_the_selected_layer(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """GoogLeNet: an Inception module shows its 1x1 bottlenecks with their real widths and seed 004's example; a
+    convolution inside it shows the output-size formula and the counts; the numbers are the engine's."""
+    load(qtbot, window, "googlenet", "random")
+    window.tabs.setCurrentWidget(window.inside.widget)
+    qtbot.waitUntil(lambda: window.inside.explanation is not None and window.inside.layer_tree.summary is not None,
+                    timeout=60_000)
+    tree = window.inside.layer_tree
+    tree.tree.setCurrentItem(tree.item_for("inception3a"))
+    text = window.inside.learn.text()
+    assert "inception3a — Inception module" in text
+    assert "branch1 (64), branch2 (128), branch3 (32), branch4 (32) = 256 channels" in text
+    assert "28×28×96 × 1×1×192 = 14,450,688" in text  # branch2's 1x1 reduction to 96
+    assert "160,563,200" in text and "43,352,064" in text  # seed 004, counted right
+    assert "3×3 convolution in the branch the paper draws as 5×5" in text
+
+    tree.tree.setCurrentItem(tree.item_for("inception3a.branch2.1"))  # a BasicConv2d: its conv is explained
+    text = window.inside.learn.text()
+    conv = window.inside.explanation.layers["inception3a.branch2.1.conv"]
+    assert "(H + 2P − F) / S + 1 = (28 + 2×1 − 3) / 1 + 1 = 28" in text
+    assert f"3×3×96×128 = {conv.formula_params():,}" in text
+    assert f"{conv.mults:,}" in text and "inception3a — Inception module" in text  # and its block below
+    window.grab().save(str(tmp_path / "learn.png"))
