@@ -5,13 +5,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.convlens-installed
 
-.PHONY: run test setup bench screenshot lint check clean package package-test
+.PHONY: run test setup bench screenshot lint check clean package package-test translations
 
-run: $(STAMP)
+# Qt translations: the .ts files are the source (pyside6-lupdate keeps them in step with every tr() in gui/),
+# the .qm files the app loads are compiled from them (pyside6-lrelease), never committed.
+TS := $(wildcard resources/translations/convlens_*.ts)
+QM := $(TS:.ts=.qm)
+
+run: $(STAMP) $(QM)
 	$(VENV)/bin/convlens
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $< -qm $@
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate gui/*.py gui/tabs/*.py -no-obsolete -ts $(TS)
+	$(MAKE) $(QM)
 
 setup: $(STAMP)
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from convlens.gui.i18n import choose_language, install_language, language_from_args, register_fonts
 from convlens.gui.resources import app_icon
 
 #: When this module was first imported: the process start, near enough (the entry point imports it first).
@@ -20,6 +21,8 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName("ConvLens")
     app.setApplicationDisplayName("ConvLens")
     app.setWindowIcon(app_icon())
+    if not getattr(app, "_convlens_fonts", None):
+        app._convlens_fonts = register_fonts(app)  # type: ignore[attr-defined]  # Hangul on any machine
     return app  # type: ignore[return-value]
 
 
@@ -37,7 +40,9 @@ def run_app(args: Sequence[str]) -> int:
     from convlens.gui.startup import StartWindow, load_in_background
 
     log_file = setup_logging()
+    requested, args = language_from_args(args)
     app = make_application()
+    install_language(app, choose_language(requested))
     start = StartWindow()
     start.pending.extend(a for a in args if not a.startswith("-"))
     start.show()

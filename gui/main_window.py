@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,6 +32,7 @@ from convlens.engine.choices import ExportFormat
 from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
 from convlens.engine.onnx_runtime import NeedsPreprocessing
 from convlens.engine.session import ModelInfo, WeightsRequest
+from convlens.gui.i18n import LANGUAGES, SYSTEM
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
@@ -166,10 +167,26 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         action(view_menu, self.tr("Previous Image"), lambda: self.images.step(-1), QKeySequence(Qt.Key.Key_Left))
         action(view_menu, self.tr("Next Image"), lambda: self.images.step(1), QKeySequence(Qt.Key.Key_Right))
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        saved = self.settings.text(Key.LANGUAGE, SYSTEM)
+        for code, title in ((SYSTEM, self.tr("System language")), *LANGUAGES.items()):
+            act = QAction(title, self, checkable=True)
+            act.setChecked(code == saved)
+            act.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(act)
+            self.language_menu.addAction(act)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         action(help_menu, self.tr("&About ConvLens"), self.about)
         action(help_menu, self.tr("About &Qt"), QApplication.aboutQt)
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language; it takes effect the next time ConvLens starts (``--lang`` overrides it)."""
+        self.settings.set(Key.LANGUAGE, code)
+        name = self.tr("the system language") if code == SYSTEM else LANGUAGES[code]
+        self.ctx.show_info(self.tr("ConvLens will speak {language} from the next start.").format(language=name))
 
     def about_text(self) -> str:
         log = self.client.log_file

@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from convlens.gui.app import make_application  # noqa: E402
+from convlens.gui.app import make_application
+from convlens.gui.i18n import LANGUAGES, install_language  # noqa: E402
 
 
 def _wait(app: QApplication, condition: object, timeout: float) -> bool:
@@ -45,8 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--live", help="run live mode on this source (camera index, video file, URL) first")
     parser.add_argument("--live-seconds", type=float, default=2.0)
     parser.add_argument("--teach", help="fine-tune on this folder of class subfolders, show the Teach tab")
+    parser.add_argument("--lang", default="en", choices=sorted(LANGUAGES), help="the UI language")
     args = parser.parse_args(argv)
     app = make_application()
+    install_language(app, args.lang)
     from convlens.gui.main_window import MainWindow
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "shot.ini"), QSettings.Format.IniFormat)

@@ -26,6 +26,7 @@ class Key:
     TRAIN_DATA = "train_data"
     MAX_MEGAPIXELS = "max_megapixels"
     ONNX_PRESET = "onnx_preset"  # a group: one entry per ONNX file path
+    LANGUAGE = "language"  # "system", "en" or "ko" (gui.i18n)
 
 
 class Settings:
