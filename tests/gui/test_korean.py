@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 from convlens.gui.app import make_application
 from convlens.gui.i18n import choose_language, install_language, language_from_args
 from convlens.gui.main_window import MainWindow
-from convlens.gui.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "convlens_ko.ts"
