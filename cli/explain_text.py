@@ -5,6 +5,8 @@ The window says the same in the user's language (``gui/learn_panel.py``); both r
 
 from __future__ import annotations
 
+from functools import partial
+
 from convlens.engine.explain import (
     SEED_004_EXAMPLE,
     BottleneckCost,
@@ -15,25 +17,22 @@ from convlens.engine.explain import (
     ResidualNote,
     SENote,
     iter_explained,
+    pair_text,
 )
 
 __all__ = ["format_explanation", "layer_lines", "note_lines"]
 
 
-def _hw(pair: tuple[int, int]) -> str:
-    return f"{pair[0]}x{pair[1]}"
-
-
-def _one(pair: tuple[int, int]) -> str:
-    """``3`` for (3, 3), ``1x7`` for (1, 7)."""
-    return str(pair[0]) if pair[0] == pair[1] else _hw(pair)
+_hw = pair_text
+_one = partial(pair_text, square=True)  # 3 for (3, 3), 1x7 for (1, 7)
 
 
 def _size_formula(a: LayerArithmetic, axis: int) -> str:
     h, f, p, s, d = a.in_size[axis], a.kernel[axis], a.padding[axis], a.stride[axis], a.dilation[axis]
     span = f"{h} + 2x{p} - {f}" if d == 1 else f"{h} + 2x{p} - {d}x({f} - 1) - 1"
     rounding = "up" if a.ceil_mode else "down"
-    return f"({span}) / {s} + 1 = {a.formula_size()[axis]}" + (f" (rounded {rounding})" if s > 1 else "")
+    inexact = (h + 2 * p - d * (f - 1) - 1) % s  # as the Learn panel: say "rounded" only when it was
+    return f"({span}) / {s} + 1 = {a.formula_size()[axis]}" + (f" (rounded {rounding})" if inexact else "")
 
 
 def _field(a: LayerArithmetic) -> str:

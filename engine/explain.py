@@ -41,6 +41,8 @@ __all__ = [
     "SENote",
     "bottleneck_cost",
     "explain_model",
+    "iter_explained",
+    "pair_text",
 ]
 
 OpKind = Literal["conv", "pool", "adaptive_pool", "linear"]
@@ -154,6 +156,11 @@ class BottleneckCost:
         return self.direct_mults / self.reduced_mults if self.reduced_mults else math.inf
 
 
+def pair_text(pair: Pair, times: str = "x", square: bool = False) -> str:
+    """``224x224`` (or ``224×224`` with ``times="×"``); with ``square``, one number when both are equal (``3``)."""
+    return str(pair[0]) if square and pair[0] == pair[1] else f"{pair[0]}{times}{pair[1]}"
+
+
 def bottleneck_cost(size: Pair, c_in: int, c_reduce: int, c_out: int, kernel: Pair) -> BottleneckCost:
     return BottleneckCost(size, c_in, c_reduce, c_out, kernel)
 
@@ -220,7 +227,6 @@ class LayerExplanation:
     name: str
     arithmetic: LayerArithmetic | None
     block: Note | None
-    input_size: Pair
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,7 @@ class ModelExplanation:
             block = self.notes.get(".".join(parts[:i]))
             if block is not None:
                 break
-        return LayerExplanation(name, arithmetic, block, (self.input_shape[1], self.input_shape[2]))
+        return LayerExplanation(name, arithmetic, block)
 
 
 # ----------------------------------------------------------------------------------------- receptive fields
@@ -260,9 +266,8 @@ class _FieldTracker(TorchFunctionMode):
 
     def __init__(self, image: torch.Tensor) -> None:
         super().__init__()
-        self.image_size = (int(image.shape[-2]), int(image.shape[-1]))
         self.fields: dict[int, tuple[weakref.ref[torch.Tensor], Field]] = {}
-        self.set(image, Field((1, 1), (1, 1), False))
+        self.set(image, PIXEL)
 
     def set(self, tensor: torch.Tensor, value: Field) -> None:
         self.fields[id(tensor)] = (weakref.ref(tensor), value)
@@ -334,6 +339,9 @@ class Field:
     positional: bool = True
 
 
+PIXEL = Field((1, 1), (1, 1), False)  # one input pixel: the image's own field
+
+
 def _grow(rf: Pair, jump: Pair, kernel: Pair, stride: Pair, dilation: Pair) -> tuple[Pair, Pair]:
     new_rf = tuple(r + (k - 1) * d * j for r, k, d, j in zip(rf, kernel, dilation, jump, strict=True))
     new_jump = tuple(j * s for j, s in zip(jump, stride, strict=True))
@@ -390,7 +398,8 @@ def explain_model(model: nn.Module, input_shape: tuple[int, int, int]) -> ModelE
     layers: dict[str, LayerArithmetic] = {}
     shapes: dict[str, tuple[int, ...]] = {}
     tracker = _FieldTracker(image)
-    modules = dict(model.named_modules())
+    named = [(n, m) for n, m in model.named_modules() if n]
+    modules = dict(named)
 
     def before(key: str, args: Any) -> None:
         if args and isinstance(args[0], torch.Tensor):
@@ -405,11 +414,10 @@ def explain_model(model: nn.Module, input_shape: tuple[int, int, int]) -> ModelE
         x = inputs.pop(key, None)
         if x is None or not _measured(module) or key in layers:
             return
-        layers[key] = _arithmetic(key, module, x, y, tracker.get(y) or Field((1, 1), (1, 1), False))
+        layers[key] = _arithmetic(key, module, x, y, tracker.get(y) or PIXEL)
 
     was_training = model.training
     model.eval()
-    named = [(n, m) for n, m in model.named_modules() if n]
     try:
         with watch(named, before, pre=True), watch(named, after), torch.no_grad(), tracker:
             model(image)
@@ -418,10 +426,10 @@ def explain_model(model: nn.Module, input_shape: tuple[int, int, int]) -> ModelE
         inputs.clear()
     notes: dict[str, Note] = {}
     for name, module in named:
-        note = _note(name, module, modules, layers, shapes)
+        note = _note(name, module, layers, shapes)
         if note is not None:
             notes[name] = note
-    return ModelExplanation(tuple(input_shape), layers, notes)  # type: ignore[arg-type]
+    return ModelExplanation(input_shape, layers, notes)
 
 
 # ----------------------------------------------------------------------------------------- blocks
@@ -431,8 +439,8 @@ def _convs_under(prefix: str, layers: dict[str, LayerArithmetic]) -> list[LayerA
     return [a for key, a in layers.items() if key.startswith(prefix + ".") and a.kind == "conv"]
 
 
-def _note(name: str, module: nn.Module, modules: dict[str, nn.Module], layers: dict[str, LayerArithmetic],
-          shapes: dict[str, tuple[int, ...]]) -> Note | None:
+def _note(name: str, module: nn.Module, layers: dict[str, LayerArithmetic], shapes: dict[str, tuple[int, ...]]
+          ) -> Note | None:
     kind = type(module).__name__
     if kind.startswith("Inception") and kind not in ("InceptionAux", "Inception3"):
         return _inception(name, module, layers, shapes)

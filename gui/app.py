@@ -21,8 +21,7 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName("ConvLens")
     app.setApplicationDisplayName("ConvLens")
     app.setWindowIcon(app_icon())
-    if not getattr(app, "_convlens_fonts", None):
-        app._convlens_fonts = register_fonts(app)  # type: ignore[attr-defined]  # Hangul on any machine
+    register_fonts(app)  # Hangul on any machine (once)
     return app  # type: ignore[return-value]
 
 

@@ -21,11 +21,15 @@ from PySide6.QtWidgets import QApplication
 from convlens.gui.resources import resource_path
 from convlens.gui.settings import Key, Settings
 
-__all__ = ["LANGUAGES", "SYSTEM", "choose_language", "install_language", "language_from_args", "register_fonts"]
+__all__ = ["LANGUAGES", "SYSTEM", "choose_language", "install_language", "language_from_args", "register_fonts",
+           "registered_fonts"]
 
 #: The languages ConvLens speaks, each named in itself.
 LANGUAGES = {"en": "English", "ko": "한국어"}
 SYSTEM = "system"  # the setting's value for "follow the system"
+
+_translators: list[QTranslator] = []  # installed now (a QTranslator must outlive its installation)
+_fonts: list[str] = []  # the bundled font families, once registered
 
 
 def language_from_args(args: Sequence[str]) -> tuple[str | None, list[str]]:
@@ -58,28 +62,35 @@ def choose_language(requested: str | None = None, settings: QSettings | None = N
 
 def install_language(app: QApplication, lang: str) -> list[str]:
     """Load ConvLens' and Qt's translations for ``lang``; returns what was loaded (nothing for English)."""
-    for old in getattr(app, "_convlens_translators", []):
+    for old in _translators:
         app.removeTranslator(old)
-    translators: list[QTranslator] = []
+    _translators.clear()
     loaded: list[str] = []
     if lang != "en":
         ours = QTranslator(app)
         if ours.load(str(resource_path("translations", f"convlens_{lang}.qm"))):
-            translators.append(ours)
+            _translators.append(ours)
             loaded.append(f"convlens_{lang}")
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            translators.append(qt)
+            _translators.append(qt)
             loaded.append(f"qtbase_{lang}")
-    for translator in translators:
+    for translator in _translators:
         app.installTranslator(translator)
-    app._convlens_translators = translators  # type: ignore[attr-defined]  # kept alive with the app
     QLocale.setDefault(QLocale(lang))
     return loaded
 
 
+def registered_fonts() -> list[str]:
+    """The bundled font families registered so far."""
+    return list(_fonts)
+
+
 def register_fonts(app: QApplication) -> list[str]:
-    """Register the bundled fonts and put them behind the default font as fallbacks; returns their families."""
+    """Register the bundled fonts (once) and put them behind the default font as fallbacks; returns their
+    families."""
+    if _fonts:
+        return list(_fonts)
     families: list[str] = []
     folder = resource_path("fonts")
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
@@ -92,4 +103,5 @@ def register_fonts(app: QApplication) -> list[str]:
         font = app.font()
         font.setFamilies([*font.families(), *[f for f in families if f not in font.families()]])
         app.setFont(font)
+    _fonts.extend(families)
     return families

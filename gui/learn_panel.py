@@ -8,6 +8,7 @@ notes teach about them.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
@@ -21,6 +22,7 @@ from convlens.engine.explain import (
     Note,
     ResidualNote,
     SENote,
+    pair_text,
 )
 
 
@@ -28,12 +30,14 @@ def _n(value: int) -> str:
     return f"{value:,}"
 
 
-def _hw(pair: tuple[int, int]) -> str:
-    return f"{pair[0]}×{pair[1]}"
+_hw = partial(pair_text, times="×")
+_one = partial(pair_text, times="×", square=True)  # 3 for (3, 3), 1×7 for (1, 7)
 
 
-def _one(pair: tuple[int, int]) -> str:
-    return str(pair[0]) if pair[0] == pair[1] else _hw(pair)
+def _shape(chw: tuple[int, int, int]) -> str:
+    """``56×56 × 64`` for (64, 56, 56)."""
+    c, h, w = chw
+    return f"{h}×{w} × {c}"
 
 
 def _millions(value: int) -> str:
@@ -223,13 +227,12 @@ class LearnPanel(QWidget):
         if note.shortcut == "identity":
             html += escape(self.tr(
                 "Identity block: input and output have the same shape ({shape}), so the shortcut adds x unchanged."
-            )).format(shape=f"{_hw(note.in_shape[1:])} × {note.in_shape[0]}")  # type: ignore[arg-type]
+            )).format(shape=_shape(note.in_shape))
         else:
             html += escape(self.tr(
                 "Convolution block: the shape changes ({a} → {b}), so the shortcut is a 1×1 convolution "
                 "({layer}) that projects x to the new shape.")).format(
-                a=f"{_hw(note.in_shape[1:])} × {note.in_shape[0]}",  # type: ignore[arg-type]
-                b=f"{_hw(note.out_shape[1:])} × {note.out_shape[0]}",  # type: ignore[arg-type]
+                a=_shape(note.in_shape), b=_shape(note.out_shape),
                 layer=escape(note.shortcut_layer or ""))
         html += "</p><p>" + escape(self.tr(
             "Why it trains when deep: the derivative of F(x) + x is F'(x) + 1. Even when F'(x) is tiny, the +1 "

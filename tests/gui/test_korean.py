@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from convlens.gui.app import make_application
-from convlens.gui.i18n import choose_language, install_language, language_from_args
+from convlens.gui.i18n import choose_language, install_language, language_from_args, registered_fonts
 from convlens.gui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,7 @@ def test_the_window_speaks_korean_and_renders_hangul(qtbot, korean: QApplication
     assert tabs == ["이미지", "폴더 결과", "모델 내부", "라이브", "가르치기"]
     assert [a.text() for a in window.menuBar().actions()] == ["파일(&F)", "보기(&V)", "도움말(&H)"]
     # the bundled Noto Sans CJK KR is registered and draws Hangul (not empty boxes)
-    families = korean._convlens_fonts  # type: ignore[attr-defined]
+    families = registered_fonts()
     assert "Noto Sans CJK KR" in families
     font = QFont(window.font())
     assert "Noto Sans CJK KR" in font.families()
