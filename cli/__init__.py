@@ -178,10 +178,17 @@ def _cmd_models() -> int:
     return 0
 
 
+def _at_least_one(flag: str, value: int | None) -> None:
+    """A count the user gave (None: not given) must be positive."""
+    if value is not None and value < 1:
+        raise ConvLensError(f"{flag} must be at least 1.")
+
+
 def _cmd_summary(args: argparse.Namespace) -> int:
     from convlens.engine.summary import format_summary, summarize
     from convlens.engine.weights import load_weights
 
+    _at_least_one("--size", args.size)
     loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
     size = args.size or loaded.preprocess.crop
     shape = (loaded.preprocess.channels, size, size)
@@ -202,8 +209,7 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     from convlens.engine.images import iter_image_paths
     from convlens.engine.predict import Predictor
 
-    if args.topk < 1:
-        raise ConvLensError("--topk must be at least 1.")
+    _at_least_one("--topk", args.topk)
     paths = list(iter_image_paths(args.images))
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
@@ -282,8 +288,7 @@ def _cmd_cam(args: argparse.Namespace) -> int:
 def _cmd_features(args: argparse.Namespace) -> int:
     session, image = _load_for_image(args)
     session.classify_image(image, args.image, 1, inspect=True)
-    if args.max_channels < 1:
-        raise ConvLensError("--max-channels must be at least 1.")
+    _at_least_one("--max-channels", args.max_channels)
     view = session.feature_view(args.layer, 0, args.max_channels, args.normalise, args.cmap)
     _write_png(args.out, view.grid)
     fm = view.maps
@@ -299,8 +304,7 @@ def _cmd_live(args: argparse.Namespace) -> int:
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import LiveControl, LiveOptions, LiveStarted, live
 
-    if args.max_frames is not None and args.max_frames < 1:
-        raise ConvLensError("--max-frames must be at least 1.")
+    _at_least_one("--max-frames", args.max_frames)
     session = EngineSession(args.device)
     session.install(_load_for_runtime(args))
     control = LiveControl(LiveOptions(mirror=args.mirror, crop=not args.no_crop, topk=max(1, args.topk)))
@@ -371,8 +375,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
 
-    if args.topk < 1:
-        raise ConvLensError("--topk must be at least 1.")
+    _at_least_one("--topk", args.topk)
     if args.out and not Path(args.out).resolve().parent.is_dir():
         raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
     loaded = _load_for_runtime(args)

@@ -28,7 +28,7 @@ from torch import nn
 from torch.overrides import TorchFunctionMode
 from torch.utils._pytree import tree_flatten
 
-from convlens.engine.hooks import watch
+from convlens.engine.hooks import probe, watch
 
 __all__ = [
     "SEED_004_EXAMPLE",
@@ -420,7 +420,7 @@ def explain_model(model: nn.Module, input_shape: tuple[int, int, int]) -> ModelE
     model.eval()
     try:
         with watch(named, before, pre=True), watch(named, after), torch.no_grad(), tracker:
-            model(image)
+            probe(model, image)
     finally:
         model.train(was_training)
         inputs.clear()

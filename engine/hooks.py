@@ -12,9 +12,12 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import torch
 from torch import nn
 
-__all__ = ["watch"]
+from convlens.engine.errors import ConvLensError
+
+__all__ = ["probe", "watch"]
 
 
 @contextlib.contextmanager
@@ -44,3 +47,14 @@ def watch(modules: Iterable[tuple[str, nn.Module]], fn: Callable[[str, Any], obj
     finally:
         for handle in handles:
             handle.remove()
+
+
+def probe(model: nn.Module, x: torch.Tensor) -> Any:
+    """``model(x)`` on a probe input (the layer table, the layer arithmetic): an input size the model cannot take
+    (too small for its pooling, say) is the user's error, said in one line, not a traceback."""
+    try:
+        return model(x)
+    except RuntimeError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        size = "x".join(str(s) for s in x.shape[-2:])
+        raise ConvLensError(f"The model cannot run on a {size} input ({first[:200]}).") from None

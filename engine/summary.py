@@ -8,7 +8,7 @@ import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
-from convlens.engine.hooks import watch
+from convlens.engine.hooks import probe, watch
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "
         counter = FlopCounterMode(display=False)
         named = ((n, m) for n, m in model.named_modules() if n)
         with watch(named, lambda key, out: shapes.setdefault(key, _shape_of(out))), torch.no_grad(), counter:
-            model(x)
+            probe(model, x)
         flops = int(counter.get_total_flops())
     finally:
         model.train(was_training)

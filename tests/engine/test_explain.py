@@ -120,3 +120,13 @@ def test_cli_summary_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert "H out = (28 + 2x2 - 5) / 1 + 1 = 28" in out
     assert "parameters 5x5x1x6 + 6 = 156" in out
     assert "160,563,200" in out and "43,352,064" in out and "3.7x fewer" in out
+
+
+def test_a_size_the_model_cannot_take_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """VGG16's five poolings need at least 32 pixels: an 8x8 input is refused with the reason, no traceback."""
+    for extra in (["--explain"], []):
+        assert cli_main(["summary", "vgg16", "--size", "8", *extra]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error: The model cannot run on a 8x8 input (") and "Traceback" not in err
+    assert cli_main(["summary", "lenet5", "--size", "-3"]) == 1
+    assert capsys.readouterr().err.strip() == "error: --size must be at least 1."
