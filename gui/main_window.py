@@ -18,9 +18,11 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -93,8 +95,16 @@ class MainWindow(QMainWindow):
         self.banner.setParent(right)  # floats over the tabs: a message never moves the layout
         right.installEventFilter(self.banner)
         self.banner.top = self.tabs.tabBar().sizeHint().height()
+        # the panel scrolls when the window is too short for it, rather than squeezing its wrapped labels
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(self.model_panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setMinimumWidth(self.model_panel.minimumWidth())
+        panel_scroll.setMaximumWidth(self.model_panel.maximumWidth())
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.model_panel)
+        splitter.addWidget(panel_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)

@@ -174,6 +174,12 @@ class ModelPanel(QWidget):
         layout.addWidget(state_box)
         layout.addStretch(1)
 
+        # The panel is narrow: a combo's longest entry (longer in Korean) must not set its width, or the panel is
+        # squeezed below what it needs and its labels are cut off; the open list still shows entries in full.
+        for combo in (self.arch_combo, self.weights_combo, self.runtime_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+
         self.arch_combo.currentIndexChanged.connect(self._on_arch_changed)
         self.weights_combo.currentIndexChanged.connect(self._on_weights_kind_changed)
         self.browse_button.clicked.connect(self.browse_weights)
