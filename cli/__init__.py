@@ -503,6 +503,10 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         print(f"{name:>{width}}  " + " ".join(f"{n:>6}" for n in row))
     for name, p, r in zip(classes, result.precision, result.recall, strict=True):
         print(f"{name:>{width}}  precision {100 * p:5.1f}%  recall {100 * r:5.1f}%")
+    from convlens.cli.diagnosis_text import finding_lines
+    from convlens.engine.diagnose import diagnose
+
+    print("\n".join(finding_lines(diagnose(result))))
     print(f"saved {out}")
     return 0
 

@@ -103,6 +103,8 @@ class TrainResult:
     seconds: float
     notes: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # unreadable files: (file, reason)
+    train_counts: list[int] = field(default_factory=list)  # training images per class
+    config: TrainConfig = field(default_factory=TrainConfig)  # the settings it ran with
 
     @property
     def val_accuracy(self) -> float:
@@ -357,7 +359,10 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum()))})
     return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
                        y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start,
-                       skipped=list(data.skipped))
+                       skipped=list(data.skipped),
+                       train_counts=np.bincount(np.asarray(data.train.labels, dtype=np.int64),
+                                                minlength=num_classes).tolist(),
+                       config=cfg)
 
 
 def _evaluate(forward, module: nn.Module, x: _Inputs | torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001

@@ -37,6 +37,7 @@ from convlens.engine.errors import ConvLensError
 from convlens.engine.live import LiveResult, LiveSummary
 from convlens.engine.recording import DatasetRecorder, check_class_name
 from convlens.engine.video import Frame, FrameMailbox
+from convlens.gui.glossary import Glossary, explain
 from convlens.gui.image_view import array_to_qimage
 
 
@@ -180,9 +181,7 @@ class LiveView(QWidget):
         self.mirror = QCheckBox(self.tr("Mirror"))
         self.crop = QCheckBox(self.tr("Crop guide"))
         self.crop.setChecked(True)
-        self.crop.setToolTip(self.tr("The model sees the centre square of each frame"))
         self.cam = QCheckBox(self.tr("CAM"))
-        self.cam.setToolTip(self.tr("Follow where the model looks (on every classified frame)"))
         self.cam_opacity = QSlider(Qt.Orientation.Horizontal)
         self.cam_opacity.setRange(0, 100)
         self.cam_opacity.setValue(50)
@@ -236,6 +235,11 @@ class LiveView(QWidget):
         form.addRow(delete_row)
         form.addRow(self.open_folder)
         rec.setMaximumWidth(300)
+        glossary = Glossary(self)  # the jargon, explained where it appears
+        explain(glossary, "crop", self.crop)
+        explain(glossary, "cam", self.cam, self.cam_opacity)
+        explain(glossary, "fps", self.canvas)
+        explain(glossary, "samples", rec)
 
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)

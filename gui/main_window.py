@@ -34,6 +34,7 @@ from convlens.engine.choices import ExportFormat
 from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
 from convlens.engine.onnx_runtime import NeedsPreprocessing
 from convlens.engine.session import ModelInfo, WeightsRequest
+from convlens.gui.glossary import GlossaryDialog
 from convlens.gui.i18n import LANGUAGES, SYSTEM
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(act)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        action(help_menu, self.tr("&Glossary"), lambda: GlossaryDialog(self).exec(), QKeySequence.StandardKey.HelpContents)
         action(help_menu, self.tr("&About ConvLens"), self.about)
         action(help_menu, self.tr("About &Qt"), QApplication.aboutQt)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.choices import OPTIMIZERS
+from convlens.engine.diagnose import Finding, diagnose
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.gui.charts import CurvesView
+from convlens.gui.glossary import Glossary, explain, explain_form
 
 
 class TeachView(QWidget):
@@ -137,6 +140,15 @@ class TeachView(QWidget):
         aform.addRow(self.tr("Zoom ±"), self.zoom)
         aform.addRow(self.hflip)
         aform.addRow(self.aug_note)
+        # the notes' jargon, explained where it appears
+        self.glossary = Glossary(self)
+        explain_form(self.glossary, form, {"head": self.head, "dropout": self.dropout, "epoch": self.epochs,
+                                           "learning_rate": self.lr, "batch_size": self.batch,
+                                           "optimizer": self.optimizer, "early_stopping": self.patience,
+                                           "input_size": self.image_size})
+        explain(self.glossary, "backbone", self.unfreeze, self.freeze_selected, self.cut_selected)
+        explain(self.glossary, "transfer_learning", self.scratch)
+        explain(self.glossary, "augmentation", aug)
 
         self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setObjectName("train_button")
@@ -168,6 +180,10 @@ class TeachView(QWidget):
         self.per_class = QLabel()
         self.per_class.setWordWrap(True)
         self.per_class.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.diagnosis = QLabel()  # after training: what the curves and counts say, and what to try
+        self.diagnosis.setObjectName("diagnosis")
+        self.diagnosis.setWordWrap(True)
+        self.diagnosis.setTextFormat(Qt.TextFormat.RichText)
         self.cell_files = QListWidget()
         self.cell_files.setObjectName("cell_files")
         self.cell_files.setViewMode(QListWidget.ViewMode.IconMode)
@@ -186,9 +202,14 @@ class TeachView(QWidget):
         results = QWidget()
         rl = QVBoxLayout(results)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("Confusion matrix (rows: true class, columns: predicted)")))
+        confusion_title = QLabel(self.tr("Confusion matrix (rows: true class, columns: predicted)"))
+        explain(self.glossary, "confusion_matrix", confusion_title, self.confusion)
+        explain(self.glossary, "precision_recall", self.per_class)
+        explain(self.glossary, "validation", self.curves)
+        rl.addWidget(confusion_title)
         rl.addWidget(self.confusion, 2)
         rl.addWidget(self.per_class)
+        rl.addWidget(self.diagnosis)
         rl.addWidget(self.cell_label)
         rl.addWidget(self.cell_files, 1)
         right_split = QSplitter(Qt.Orientation.Vertical)
@@ -285,6 +306,7 @@ class TeachView(QWidget):
         self.confusion.setColumnCount(0)
         self.cell_files.clear()
         self.per_class.setText("")
+        self.diagnosis.setText("")
         self.progress.setRange(0, 0)
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -324,14 +346,72 @@ class TeachView(QWidget):
         lines = [self.tr("Validation accuracy {acc:.1f}% — best epoch {best}{early}").format(
             acc=100 * result.val_accuracy, best=result.best_epoch,
             early=self.tr(" (stopped early)") if result.stopped_early else "")]
-        lines += [f"{c}: precision {100 * p:.0f}%, recall {100 * r:.0f}%"
+        lines += [self.tr("{c}: precision {p:.0f}%, recall {r:.0f}%").format(c=c, p=100 * p, r=100 * r)
                   for c, p, r in zip(classes, result.precision, result.recall, strict=True)]
         if result.skipped:
             lines.append(self.tr("{n} unreadable files skipped: {files}").format(
                 n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
         self.per_class.setText("\n".join(lines))
+        self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
         self.status.setText(self.tr("Done. The trained model is now the current model ({n} classes: {names}).").format(
             n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
+
+    def diagnosis_html(self, findings: list[Finding]) -> str:
+        """The findings in words, each with the settings to try."""
+        parts = []
+        for f in findings:
+            v = f.values
+            if f.kind == "overfitting":
+                title, text = self.tr("Over-fitting"), self.tr(
+                    "{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model "
+                    "learnt the training images better than the task.").format(
+                    train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]), e=v["epoch"])
+            elif f.kind == "underfitting":
+                title, text = self.tr("Under-fitting"), self.tr(
+                    "only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt "
+                    "the task yet.").format(train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]))
+            elif f.kind == "more_epochs":
+                title, text = self.tr("Still improving"), self.tr(
+                    "the validation loss was still falling in the last of the {n} epochs.").format(n=v["epochs"])
+            elif f.kind == "imbalance":
+                title, text = self.tr("Class imbalance"), self.tr(
+                    "{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans "
+                    "towards the larger class.").format(large=v["large"], large_n=v["large_n"], small=v["small"],
+                                                         small_n=v["small_n"], ratio=float(v["ratio"]))
+            elif f.kind == "few_images":
+                title, text = self.tr("Few images"), self.tr(
+                    "fewer than {n} training images in {classes}.").format(n=v["minimum"], classes=v["classes"])
+            elif f.kind == "weak_class":
+                title, text = self.tr("A weak class"), self.tr(
+                    "{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.").format(
+                    c=v["class"], r=100 * float(v["recall"]), a=100 * float(v["accuracy"]),
+                    confused=self.tr(", mostly taken for {other}").format(other=v["confused_with"])
+                    if v["confused_with"] else "")
+            else:
+                title, text = self.tr("Nothing stands out"), self.tr(
+                    "validation accuracy {val:.1f}%, and training and validation agree.").format(
+                    val=100 * float(v["val_acc"]))
+            advice = [self._setting_text(s, v) for s in f.try_settings]
+            html = f"<b>{escape(title)}</b>: {escape(text)}"
+            if advice:
+                html += "<br>" + escape(self.tr("Try: {settings}.").format(settings="; ".join(advice)))
+            parts.append(html)
+        return "<p>" + "</p><p>".join(parts) + "</p>"
+
+    def _setting_text(self, setting: str, values: dict) -> str:
+        texts = {
+            "dropout": self.tr("a higher dropout (now {d:.2f}; 0.3-0.5)").format(d=float(values.get("dropout", 0))),
+            "augmentation": self.tr("turn on augmentation (rotation, shift, zoom, flip)"),
+            "more_samples": self.tr("more images per class (record more, or add photos)"),
+            "more_epochs": self.tr("more epochs"),
+            "learning_rate": self.tr("another learning rate (now {lr:g}): larger if the loss falls slowly, smaller "
+                                     "if it jumps").format(lr=float(values.get("lr", 0))),
+            "unfreeze": self.tr("train the backbone too"),
+            "hidden": self.tr("a dense head (dense 256 or 1024)"),
+            "balance": self.tr("more images of {small}, or fewer of {large}").format(
+                small=values.get("small", ""), large=values.get("large", "")),
+        }
+        return texts[setting]
 
     def on_failed(self, message: str, cancelled: bool) -> None:
         self.running = False

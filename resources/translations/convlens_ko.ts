@@ -1,59 +1,278 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../gui/glossary.py" line="26"/>
+        <source>The pretrained convolutional layers that turn an image into features. In transfer learning they are kept frozen (not trained), so a small data set is enough.</source>
+        <translation>이미지를 특성으로 바꾸는 사전 학습된 합성곱 레이어들. 전이 학습에서는 고정(학습하지 않음)해 두므로 작은 데이터셋으로도 충분합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="28"/>
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="29"/>
+        <source>The new layers on top of the backbone that turn its features into your classes: a dropout and a linear layer, or a dense (fully connected) layer first as in seed 003. Only the head is trained unless you train the backbone too.</source>
+        <translation>백본 위에 올리는 새 레이어로, 백본의 특성을 여러분의 클래스로 바꿉니다: 드롭아웃과 선형 레이어, 또는 seed 003처럼 먼저 Dense(완전 연결) 레이어. 백본도 학습하지 않는 한 헤드만 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="32"/>
+        <source>Transfer learning</source>
+        <translation>전이 학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="33"/>
+        <source>Reusing a network trained on a large data set (ImageNet) for a new task: keep its backbone, train a new head on your images. Fine-tuning goes further and also trains (part of) the backbone.</source>
+        <translation>큰 데이터셋(ImageNet)으로 학습한 신경망을 새 작업에 다시 쓰는 것: 백본은 그대로 두고 새 헤드를 여러분의 이미지로 학습합니다. 미세 조정(파인 튜닝)은 한 걸음 더 나아가 백본(의 일부)도 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="35"/>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="36"/>
+        <source>During training, randomly switches off this fraction of the head&apos;s inputs at every step, so the model cannot lean on a few features. It fights over-fitting; seed 003 uses 0.2.</source>
+        <translation>학습하는 동안 매 단계마다 헤드 입력의 이 비율만큼을 무작위로 꺼서, 모델이 몇몇 특성에만 기대지 못하게 합니다. 과대적합을 막으며, seed 003은 0.2를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="38"/>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="38"/>
+        <source>One pass over all the training images.</source>
+        <translation>훈련 이미지 전체를 한 번 도는 것.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="39"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="40"/>
+        <source>How many images are processed together before the weights are updated once.</source>
+        <translation>가중치를 한 번 갱신하기 전에 함께 처리하는 이미지 수.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="41"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="42"/>
+        <source>How big a step the optimizer takes each update. Too high and the loss jumps around or grows; too low and training is slow. 0.001 suits Adam; seed 003 uses 0.0001 with RMSprop.</source>
+        <translation>옵티마이저가 갱신마다 내딛는 보폭. 너무 크면 손실이 들쭉날쭉하거나 커지고, 너무 작으면 학습이 느립니다. Adam에는 0.001이 알맞고, seed 003은 RMSprop에 0.0001을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="44"/>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="45"/>
+        <source>The rule that updates the weights from the gradient: SGD with momentum, Adam or RMSprop.</source>
+        <translation>기울기로 가중치를 갱신하는 규칙: 모멘텀 SGD, Adam, RMSprop.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="46"/>
+        <source>Early stopping</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="47"/>
+        <source>Stop training when the validation loss has not improved for a number of epochs (the patience), and keep the weights of the best epoch. It stops before over-fitting sets in.</source>
+        <translation>검증 손실이 일정 에포크(인내) 동안 나아지지 않으면 학습을 멈추고 가장 좋았던 에포크의 가중치를 남깁니다. 과대적합이 시작되기 전에 멈춥니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="49"/>
+        <source>Patience</source>
+        <translation>인내(patience)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="50"/>
+        <source>How many epochs without a better validation loss early stopping waits before it stops training.</source>
+        <translation>검증 손실이 나아지지 않는 에포크를 조기 종료가 몇 번까지 기다린 뒤 학습을 멈추는지.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="51"/>
+        <source>Data augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="52"/>
+        <source>Random changes to the training images (rotation, shift, shear, zoom, flip) so that every epoch sees new variants: more data for free, less over-fitting.</source>
+        <translation>훈련 이미지에 무작위 변화(회전, 이동, 전단, 확대/축소, 뒤집기)를 주어 에포크마다 새 변형을 보게 합니다: 공짜로 데이터가 늘고 과대적합이 줄어듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="54"/>
+        <source>Input size</source>
+        <translation>입력 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="55"/>
+        <source>The height and width images are resized to before they enter the network (224 for most ImageNet models, 299 for Inception v3, 150 in seed 003). Smaller is faster, larger sees more detail.</source>
+        <translation>신경망에 들어가기 전에 이미지를 맞추는 높이와 너비 (대부분의 ImageNet 모델은 224, Inception v3는 299, seed 003은 150). 작을수록 빠르고, 클수록 세부를 더 봅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="57"/>
+        <source>Validation set</source>
+        <translation>검증 세트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="58"/>
+        <source>Images kept out of training (20% of each class unless you give a folder) to measure how well the model does on images it has not learnt.</source>
+        <translation>학습에 쓰지 않고 떼어 둔 이미지 (폴더를 주지 않으면 클래스마다 20%). 모델이 배우지 않은 이미지에서 얼마나 잘하는지 잽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="60"/>
+        <source>Over-fitting</source>
+        <translation>과대적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="61"/>
+        <source>The model learns the training images, noise included, better than the task: training accuracy is much higher than validation accuracy (seed 003: 94.7% vs 88.6%).</source>
+        <translation>모델이 작업 자체보다 훈련 이미지를 잡음까지 외워 버린 상태: 훈련 정확도가 검증 정확도보다 훨씬 높습니다 (seed 003: 94.7% 대 88.6%).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="63"/>
+        <source>Under-fitting</source>
+        <translation>과소적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="64"/>
+        <source>The model has not learnt even the training images well: both accuracies stay low.</source>
+        <translation>모델이 훈련 이미지조차 잘 배우지 못한 상태: 두 정확도 모두 낮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="65"/>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="66"/>
+        <source>Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, every other cell a kind of mistake.</source>
+        <translation>행은 실제 클래스, 열은 예측한 클래스. 대각선은 맞힌 개수이고, 나머지 칸은 각각 한 종류의 실수입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="68"/>
+        <source>Precision and recall</source>
+        <translation>정밀도와 재현율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="69"/>
+        <source>Precision: of the images predicted as a class, how many are. Recall: of the images of a class, how many were found.</source>
+        <translation>정밀도: 어떤 클래스로 예측한 이미지 중 실제로 그 클래스인 비율. 재현율: 어떤 클래스의 이미지 중 찾아낸 비율.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="71"/>
+        <source>Feature map</source>
+        <translation>특성 맵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="72"/>
+        <source>The output of one filter of a convolution layer: where in the image the pattern it detects appears.</source>
+        <translation>합성곱 레이어의 필터 하나가 내는 출력: 그 필터가 찾는 패턴이 이미지의 어디에 나타나는지.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="74"/>
+        <source>Class activation map (CAM)</source>
+        <translation>클래스 활성화 맵(CAM)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="75"/>
+        <source>A heat map of the image regions that raised the score of a class the most (Grad-CAM: gradients of the class score weighting the last convolutional feature maps).</source>
+        <translation>어떤 클래스의 점수를 가장 많이 올린 이미지 영역을 보여 주는 히트맵 (Grad-CAM: 클래스 점수의 기울기로 마지막 합성곱 특성 맵에 가중치를 줌).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="77"/>
+        <source>Centre crop</source>
+        <translation>가운데 자르기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="78"/>
+        <source>The model sees a square from the middle of each frame; the guide shows it. Keep what you want classified inside it.</source>
+        <translation>모델은 각 프레임의 가운데 정사각형을 봅니다. 안내선이 그 영역입니다. 분류할 대상을 그 안에 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="80"/>
+        <source>Frames per second and latency</source>
+        <translation>초당 프레임과 지연</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="81"/>
+        <source>Capture: frames the source delivers; shown: frames drawn; inference: frames the model classifies (it skips frames it cannot keep up with). Latency: from capture to the prediction.</source>
+        <translation>캡처: 소스가 보내는 프레임, 표시: 화면에 그린 프레임, 추론: 모델이 분류한 프레임 (따라가지 못하는 프레임은 건너뜀). 지연: 캡처부터 예측까지 걸린 시간.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="83"/>
+        <source>Recording samples</source>
+        <translation>샘플 녹화</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="84"/>
+        <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
+        <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
+    </message>
+</context>
 <context>
     <name>CamControls</name>
     <message>
-        <location filename="../../gui/cam_controls.py" line="20" />
+        <location filename="../../gui/cam_controls.py" line="20"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="21" />
+        <location filename="../../gui/cam_controls.py" line="21"/>
         <source>Class activation map: show where the model looked for the class</source>
         <translation>클래스 활성화 맵(CAM): 모델이 그 클래스를 찾으려고 본 곳을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="27" />
+        <location filename="../../gui/cam_controls.py" line="27"/>
         <source>The class to explain</source>
         <translation>설명할 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="31" />
+        <location filename="../../gui/cam_controls.py" line="31"/>
         <source>The layer the map is computed at</source>
         <translation>맵을 계산할 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="32" />
+        <location filename="../../gui/cam_controls.py" line="32"/>
         <source>last conv block</source>
         <translation>마지막 합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="39" />
+        <location filename="../../gui/cam_controls.py" line="42"/>
         <source>Opacity of the map</source>
         <translation>맵의 불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="50" />
+        <location filename="../../gui/cam_controls.py" line="53"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="52" />
+        <location filename="../../gui/cam_controls.py" line="55"/>
         <source>at</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="54" />
+        <location filename="../../gui/cam_controls.py" line="57"/>
         <source>opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="87" />
+        <location filename="../../gui/cam_controls.py" line="90"/>
         <source>top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="100" />
+        <location filename="../../gui/cam_controls.py" line="103"/>
         <source>selected: {layer}</source>
         <translation>선택: {layer}</translation>
     </message>
@@ -61,34 +280,34 @@
 <context>
     <name>CurvesView</name>
     <message>
-        <location filename="../../gui/charts.py" line="47" />
+        <location filename="../../gui/charts.py" line="47"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="48" />
+        <location filename="../../gui/charts.py" line="48"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="53" />
+        <location filename="../../gui/charts.py" line="53"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="60" />
-        <location filename="../../gui/charts.py" line="111" />
+        <location filename="../../gui/charts.py" line="60"/>
+        <location filename="../../gui/charts.py" line="111"/>
         <source>train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="61" />
-        <location filename="../../gui/charts.py" line="112" />
+        <location filename="../../gui/charts.py" line="61"/>
+        <location filename="../../gui/charts.py" line="112"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="68" />
+        <location filename="../../gui/charts.py" line="68"/>
         <source>best</source>
         <translation>최고</translation>
     </message>
@@ -96,49 +315,49 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="99" />
+        <location filename="../../gui/feature_view.py" line="99"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="105" />
+        <location filename="../../gui/feature_view.py" line="105"/>
         <source>Colour map</source>
         <translation>컬러맵</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="107" />
+        <location filename="../../gui/feature_view.py" line="107"/>
         <source>Per-channel range</source>
         <translation>채널별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="108" />
+        <location filename="../../gui/feature_view.py" line="108"/>
         <source>Shared range</source>
         <translation>공통 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="109" />
+        <location filename="../../gui/feature_view.py" line="109"/>
         <source>Stretch each map over its own range, or one range for the page</source>
         <translation>맵마다 자기 범위로 늘이거나, 한 페이지에 하나의 범위를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="128" />
+        <location filename="../../gui/feature_view.py" line="128"/>
         <source>Click a channel</source>
         <translation>채널을 클릭하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="181" />
+        <location filename="../../gui/feature_view.py" line="181"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt; — {c} channels of {h}×{w}; showing {a}–{b}, most active first</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; — {h}×{w} 채널 {c}개; {a}–{b}번째 표시, 활성이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="207" />
+        <location filename="../../gui/feature_view.py" line="207"/>
         <source>channel {c} (rank {r} of {n})
 min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <translation>채널 {c} ({n}개 중 {r}위)
 최소 {lo:.3g}   최대 {hi:.3g}   평균 {mean:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="238" />
+        <location filename="../../gui/feature_view.py" line="238"/>
         <source>page {p}/{n}</source>
         <translation>{p}/{n} 페이지</translation>
     </message>
@@ -146,12 +365,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="250" />
-        <source>The first convolution's kernels appear here once a model is loaded.</source>
+        <location filename="../../gui/feature_view.py" line="250"/>
+        <source>The first convolution&apos;s kernels appear here once a model is loaded.</source>
         <translation>모델을 불러오면 첫 번째 합성곱의 커널(필터)이 여기에 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="265" />
+        <location filename="../../gui/feature_view.py" line="265"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt;: {n} kernels of {kh}×{kw}, shown as RGB (grey = 0; one scale for all)</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt;: {kh}×{kw} 커널 {n}개, RGB로 표시 (회색 = 0, 모두 같은 척도)</translation>
     </message>
@@ -159,32 +378,32 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderController</name>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="45" />
+        <location filename="../../gui/tabs/folder.py" line="45"/>
         <source>Classifying {what}</source>
         <translation>{what} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="72" />
+        <location filename="../../gui/tabs/folder.py" line="72"/>
         <source>Nothing to export yet: drop a folder of images first.</source>
         <translation>아직 내보낼 결과가 없습니다. 먼저 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="75" />
+        <location filename="../../gui/tabs/folder.py" line="75"/>
         <source>Export results as CSV</source>
         <translation>결과를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="76" />
+        <location filename="../../gui/tabs/folder.py" line="76"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="83" />
+        <location filename="../../gui/tabs/folder.py" line="83"/>
         <source>Writing {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="84" />
+        <location filename="../../gui/tabs/folder.py" line="84"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -192,97 +411,113 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderView</name>
     <message>
-        <location filename="../../gui/folder_view.py" line="76" />
+        <location filename="../../gui/folder_view.py" line="76"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="76" />
+        <location filename="../../gui/folder_view.py" line="76"/>
         <source>Top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="76" />
+        <location filename="../../gui/folder_view.py" line="76"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="77" />
+        <location filename="../../gui/folder_view.py" line="77"/>
         <source>Top-5</source>
         <translation>Top-5</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="100" />
+        <location filename="../../gui/folder_view.py" line="100"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="102" />
+        <location filename="../../gui/folder_view.py" line="102"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="104" />
+        <location filename="../../gui/folder_view.py" line="104"/>
         <source>Drop a folder to classify all its images.</source>
         <translation>폴더를 끌어다 놓으면 그 안의 모든 이미지를 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="108" />
-        <location filename="../../gui/folder_view.py" line="144" />
+        <location filename="../../gui/folder_view.py" line="108"/>
+        <location filename="../../gui/folder_view.py" line="144"/>
         <source>Only skipped files</source>
         <translation>건너뛴 파일만</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="139" />
+        <location filename="../../gui/folder_view.py" line="139"/>
         <source>Looking for images in {what}…</source>
         <translation>{what}에서 이미지를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="151" />
+        <location filename="../../gui/folder_view.py" line="151"/>
         <source>Classified by {model}</source>
         <translation>{model}(으)로 분류함</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="155" />
+        <location filename="../../gui/folder_view.py" line="155"/>
         <source>Classifying {n} images in {what}…</source>
         <translation>{what}의 이미지 {n}개 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="167" />
+        <location filename="../../gui/folder_view.py" line="167"/>
         <source>{done}/{total}, ETA {eta}</source>
         <translation>{done}/{total}, 남은 시간 {eta}</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="178" />
+        <location filename="../../gui/folder_view.py" line="178"/>
         <source>{good} classified, {skipped} skipped</source>
         <translation>{good}개 분류, {skipped}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="183" />
+        <location filename="../../gui/folder_view.py" line="183"/>
         <source>Only skipped files ({n})</source>
         <translation>건너뛴 파일만 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="185" />
+        <location filename="../../gui/folder_view.py" line="185"/>
         <source>Cancelled. </source>
         <translation>취소됨. </translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="189" />
+        <location filename="../../gui/folder_view.py" line="189"/>
         <source>done in {t}</source>
         <translation>{t}에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="203" />
-        <location filename="../../gui/folder_view.py" line="217" />
+        <location filename="../../gui/folder_view.py" line="203"/>
+        <location filename="../../gui/folder_view.py" line="217"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../gui/glossary.py" line="25"/>
+        <source>Backbone</source>
+        <translation>백본</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../gui/glossary.py" line="112"/>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+</context>
+<context>
     <name>ImageView</name>
     <message>
-        <location filename="../../gui/image_view.py" line="30" />
+        <location filename="../../gui/image_view.py" line="30"/>
         <source>Drop images or a folder here
 Ctrl+O to open, Ctrl+V to paste</source>
         <translation>이미지나 폴더를 여기에 끌어다 놓으세요
@@ -292,48 +527,48 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>ImagesController</name>
     <message>
-        <location filename="../../gui/tabs/images.py" line="135" />
+        <location filename="../../gui/tabs/images.py" line="135"/>
         <source>Thumbnails</source>
         <extracomment>Thumbnails decoded for one gallery or folder (memory stays flat for a folder of 10,000).</extracomment>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="145" />
+        <location filename="../../gui/tabs/images.py" line="145"/>
         <source>Classifying {name}</source>
         <translation>{name} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="148" />
+        <location filename="../../gui/tabs/images.py" line="148"/>
         <source>Classifying {name}…</source>
         <translation>{name} 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="163" />
+        <location filename="../../gui/tabs/images.py" line="163"/>
         <source>Classifying with {model}…</source>
         <translation>{model}(으)로 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="183" />
+        <location filename="../../gui/tabs/images.py" line="183"/>
         <source>Load a model to classify this image.</source>
         <translation>이 이미지를 분류하려면 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="189" />
+        <location filename="../../gui/tabs/images.py" line="189"/>
         <source>{name}: {label} ({p:.1f}%)</source>
         <translation>{name}: {label} ({p:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="217" />
+        <location filename="../../gui/tabs/images.py" line="217"/>
         <source>computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="220" />
+        <location filename="../../gui/tabs/images.py" line="220"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="232" />
+        <location filename="../../gui/tabs/images.py" line="232"/>
         <source>no map</source>
         <translation>맵 없음</translation>
     </message>
@@ -341,58 +576,58 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>InsideController</name>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="39" />
+        <location filename="../../gui/tabs/inside.py" line="39"/>
         <source>Feature maps</source>
         <extracomment>What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.</extracomment>
         <translation>특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="40" />
+        <location filename="../../gui/tabs/inside.py" line="40"/>
         <source>Filters (first convolution)</source>
         <translation>필터 (첫 번째 합성곱)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="84" />
+        <location filename="../../gui/tabs/inside.py" line="84"/>
         <source>Working out the arithmetic of every layer…</source>
         <translation>모든 레이어의 계산을 풀어 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="100" />
+        <location filename="../../gui/tabs/inside.py" line="100"/>
         <source>Open an image: feature maps are shown for the current image.</source>
         <translation>이미지를 여세요. 특성 맵은 현재 이미지에 대해 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="108" />
+        <location filename="../../gui/tabs/inside.py" line="108"/>
         <source>Feature maps of {layer}</source>
         <translation>{layer}의 특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="117" />
+        <location filename="../../gui/tabs/inside.py" line="117"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="118" />
+        <location filename="../../gui/tabs/inside.py" line="118"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="119" />
+        <location filename="../../gui/tabs/inside.py" line="119"/>
         <source>Computing the layer table…</source>
         <translation>레이어 표를 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="120" />
+        <location filename="../../gui/tabs/inside.py" line="120"/>
         <source>The layer table</source>
         <translation>레이어 표</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="122" />
+        <location filename="../../gui/tabs/inside.py" line="122"/>
         <source>The filters view</source>
         <translation>필터 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="124" />
+        <location filename="../../gui/tabs/inside.py" line="124"/>
         <source>The layer arithmetic</source>
         <translation>레이어 계산</translation>
     </message>
@@ -400,47 +635,47 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LayerTree</name>
     <message>
-        <location filename="../../gui/layer_tree.py" line="30" />
+        <location filename="../../gui/layer_tree.py" line="30"/>
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="35" />
+        <location filename="../../gui/layer_tree.py" line="35"/>
         <source>Layer</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="35" />
+        <location filename="../../gui/layer_tree.py" line="35"/>
         <source>Type</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="35" />
+        <location filename="../../gui/layer_tree.py" line="35"/>
         <source>Output shape</source>
         <translation>출력 형태</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="36" />
+        <location filename="../../gui/layer_tree.py" line="36"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="36" />
+        <location filename="../../gui/layer_tree.py" line="36"/>
         <source>Trainable</source>
         <translation>학습 가능</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="60" />
+        <location filename="../../gui/layer_tree.py" line="60"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — input {c}×{h}×{w} — &lt;b&gt;{total:,}&lt;/b&gt; parameters ({trainable:,} trainable, {frozen:,} frozen) — {flops} per image — {layers} layers</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — 입력 {c}×{h}×{w} — 파라미터 &lt;b&gt;{total:,}&lt;/b&gt;개 (학습 가능 {trainable:,}, 고정 {frozen:,}) — 이미지당 {flops} — 레이어 {layers}개</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="79" />
+        <location filename="../../gui/layer_tree.py" line="79"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="79" />
+        <location filename="../../gui/layer_tree.py" line="79"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
@@ -448,254 +683,254 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../gui/learn_panel.py" line="54" />
+        <location filename="../../gui/learn_panel.py" line="58"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="73" />
+        <location filename="../../gui/learn_panel.py" line="77"/>
         <source>{name} has no arithmetic of its own to show (it is an activation, a normalisation or a container of several layers). Select a convolution, a pooling or a fully connected layer, or a block such as an Inception module or a residual block.</source>
         <translation>{name}에는 따로 보여 줄 계산이 없습니다 (활성화 함수, 정규화, 또는 여러 레이어를 담은 컨테이너입니다). 합성곱, 풀링, 완전 연결(FC) 레이어나 인셉션 모듈, 잔차 블록 같은 블록을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="83" />
+        <location filename="../../gui/learn_panel.py" line="87"/>
         <source>convolution</source>
         <translation>합성곱</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="84" />
+        <location filename="../../gui/learn_panel.py" line="88"/>
         <source>pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="85" />
+        <location filename="../../gui/learn_panel.py" line="89"/>
         <source>adaptive (global) pooling</source>
         <translation>적응형(전역) 풀링</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="86" />
+        <location filename="../../gui/learn_panel.py" line="90"/>
         <source>fully connected layer</source>
         <translation>완전 연결(FC) 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="93" />
+        <location filename="../../gui/learn_panel.py" line="97"/>
         <source>Input → output</source>
         <translation>입력 → 출력</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="95" />
-        <location filename="../../gui/learn_panel.py" line="104" />
-        <location filename="../../gui/learn_panel.py" line="125" />
-        <location filename="../../gui/learn_panel.py" line="134" />
+        <location filename="../../gui/learn_panel.py" line="99"/>
+        <location filename="../../gui/learn_panel.py" line="108"/>
+        <location filename="../../gui/learn_panel.py" line="129"/>
+        <location filename="../../gui/learn_panel.py" line="138"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="96" />
-        <location filename="../../gui/learn_panel.py" line="129" />
+        <location filename="../../gui/learn_panel.py" line="100"/>
+        <location filename="../../gui/learn_panel.py" line="133"/>
         <source>Multiplications</source>
         <translation>곱셈 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="97" />
-        <location filename="../../gui/learn_panel.py" line="105" />
-        <location filename="../../gui/learn_panel.py" line="136" />
+        <location filename="../../gui/learn_panel.py" line="101"/>
+        <location filename="../../gui/learn_panel.py" line="109"/>
+        <location filename="../../gui/learn_panel.py" line="140"/>
         <source>Receptive field</source>
         <translation>수용 영역</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="97" />
+        <location filename="../../gui/learn_panel.py" line="101"/>
         <source>every output sees the whole image</source>
         <translation>모든 출력이 이미지 전체를 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="99" />
+        <location filename="../../gui/learn_panel.py" line="103"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="101" />
-        <location filename="../../gui/learn_panel.py" line="121" />
+        <location filename="../../gui/learn_panel.py" line="105"/>
+        <location filename="../../gui/learn_panel.py" line="125"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="102" />
+        <location filename="../../gui/learn_panel.py" line="106"/>
         <source>Window</source>
         <translation>윈도우</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="102" />
+        <location filename="../../gui/learn_panel.py" line="106"/>
         <source>about {k} values per output, set by the output size</source>
         <translation>출력 하나당 약 {k}개 값, 출력 크기로 정해짐</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="107" />
+        <location filename="../../gui/learn_panel.py" line="111"/>
         <source>Kernel F</source>
         <translation>커널(필터) 크기 F</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="108" />
+        <location filename="../../gui/learn_panel.py" line="112"/>
         <source>Padding P</source>
         <translation>패딩 P</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="109" />
+        <location filename="../../gui/learn_panel.py" line="113"/>
         <source>Stride S</source>
         <translation>스트라이드 S</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="111" />
+        <location filename="../../gui/learn_panel.py" line="115"/>
         <source>Dilation D</source>
         <translation>팽창(dilation) D</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="113" />
+        <location filename="../../gui/learn_panel.py" line="117"/>
         <source> (depthwise: one filter per channel)</source>
         <translation> (깊이별: 채널마다 필터 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="114" />
+        <location filename="../../gui/learn_panel.py" line="118"/>
         <source>Groups</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="118" />
+        <location filename="../../gui/learn_panel.py" line="122"/>
         <source>Output size</source>
         <translation>출력 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="118" />
+        <location filename="../../gui/learn_panel.py" line="122"/>
         <source>Output height</source>
         <translation>출력 높이</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="119" />
+        <location filename="../../gui/learn_panel.py" line="123"/>
         <source>Output width</source>
         <translation>출력 너비</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="130" />
+        <location filename="../../gui/learn_panel.py" line="134"/>
         <source>{outputs} outputs × {each} each = {total} ({flops} FLOPs)</source>
         <translation>출력 {outputs}개 × 각 {each} = {total} ({flops} FLOPs)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="134" />
+        <location filename="../../gui/learn_panel.py" line="138"/>
         <source>none: pooling only takes the maximum or the average of each window</source>
         <translation>없음: 풀링은 각 윈도우의 최댓값이나 평균만 취합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="147" />
+        <location filename="../../gui/learn_panel.py" line="151"/>
         <source>(rounded up: ceil mode)</source>
         <translation>(올림: ceil 모드)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="147" />
+        <location filename="../../gui/learn_panel.py" line="151"/>
         <source>(rounded down)</source>
         <translation>(내림)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="151" />
+        <location filename="../../gui/learn_panel.py" line="155"/>
         <source>{rf} pixels of the input image; neighbouring outputs are {jump} pixels apart</source>
         <translation>입력 이미지의 {rf} 픽셀; 이웃한 출력은 {jump} 픽셀 간격</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="154" />
+        <location filename="../../gui/learn_panel.py" line="158"/>
         <source>and every value also depends on the whole image (through global pooling or a squeeze-and-excitation block)</source>
         <translation>그리고 모든 값이 이미지 전체에도 의존합니다 (전역 풀링이나 스퀴즈-익사이테이션 블록을 통해)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="178" />
+        <location filename="../../gui/learn_panel.py" line="182"/>
         <source>{k} convolution {cin} → {cout} directly: {outputs} outputs × {each} each = {total} multiplications ({weights} weights)</source>
         <translation>{k} 합성곱으로 {cin} → {cout} 바로: 출력 {outputs}개 × 각 {each} = 곱셈 {total}회 (가중치 {weights}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="182" />
+        <location filename="../../gui/learn_panel.py" line="186"/>
         <source>1×1 to {cred} channels first: {a} + then the {k} convolution: {b} = {total} multiplications ({weights} weights), {saving}× fewer</source>
         <translation>먼저 1×1로 {cred} 채널: {a} + 이어서 {k} 합성곱: {b} = 곱셈 {total}회 (가중치 {weights}개), {saving}배 적음</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="191" />
+        <location filename="../../gui/learn_panel.py" line="195"/>
         <source>{name} — Inception module</source>
         <translation>{name} — 인셉션 모듈</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="194" />
+        <location filename="../../gui/learn_panel.py" line="198"/>
         <source>Convolutions of several sizes and a pooling run side by side on the same input ({size} × {cin}); their outputs are concatenated along the channels: {branches} = {cout} channels.</source>
         <translation>크기가 다른 합성곱들과 풀링이 같은 입력({size} × {cin})에 나란히 적용되고, 출력은 채널 방향으로 이어 붙여집니다: {branches} = {cout} 채널.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="198" />
+        <location filename="../../gui/learn_panel.py" line="202"/>
         <source>1×1 bottleneck in {branch}</source>
         <translation>{branch}의 1×1 병목(bottleneck)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="202" />
-        <source>torchvision's GoogLeNet has a 3×3 convolution in the branch the paper draws as 5×5 (a known quirk its pretrained weights were trained with); the numbers above are for the model as it is.</source>
+        <location filename="../../gui/learn_panel.py" line="206"/>
+        <source>torchvision&apos;s GoogLeNet has a 3×3 convolution in the branch the paper draws as 5×5 (a known quirk its pretrained weights were trained with); the numbers above are for the model as it is.</source>
         <translation>torchvision의 GoogLeNet은 논문에서 5×5로 그린 가지에 3×3 합성곱을 씁니다 (사전 학습 가중치도 그대로 학습된, 알려진 차이). 위 숫자는 실제 모델 그대로의 값입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="205" />
-        <source>The study notes' example (seed 004)</source>
+        <location filename="../../gui/learn_panel.py" line="209"/>
+        <source>The study notes&apos; example (seed 004)</source>
         <translation>공부 노트의 예 (seed 004)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="206" />
+        <location filename="../../gui/learn_panel.py" line="210"/>
         <source>28×28×128 into 64 filters of 5×5, directly or through 32 1×1 filters first.</source>
         <translation>28×28×128 입력을 5×5 필터 64개로 바로 합성곱하거나, 먼저 1×1 필터 32개를 거쳐서.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="209" />
-        <source>How this is counted: each output value of a k×k convolution over C channels takes k×k×C multiplications, so a layer takes H×W×C_out×k×k×C_in. The notes call these counts "parameters" and give 4.8M for the 1×1 step (it is {reduce}) and leave the 5×5 after it ({wide}) out of the total; the weights themselves are far fewer ({direct} directly, {reduced} with the bottleneck).</source>
-        <translation>세는 방법: C 채널에 대한 k×k 합성곱의 출력 값 하나는 k×k×C번 곱하므로, 레이어 전체는 H×W×C_out×k×k×C_in번입니다. 노트는 이 수를 "파라미터 수"라 부르고 1×1 단계를 4.8M이라 했지만 실제로는 {reduce}이며, 그 뒤의 5×5 합성곱({wide})을 합계에서 빠뜨렸습니다. 가중치 수 자체는 훨씬 적습니다 (바로 하면 {direct}개, 병목을 쓰면 {reduced}개).</translation>
+        <location filename="../../gui/learn_panel.py" line="213"/>
+        <source>How this is counted: each output value of a k×k convolution over C channels takes k×k×C multiplications, so a layer takes H×W×C_out×k×k×C_in. The notes call these counts &quot;parameters&quot; and give 4.8M for the 1×1 step (it is {reduce}) and leave the 5×5 after it ({wide}) out of the total; the weights themselves are far fewer ({direct} directly, {reduced} with the bottleneck).</source>
+        <translation>세는 방법: C 채널에 대한 k×k 합성곱의 출력 값 하나는 k×k×C번 곱하므로, 레이어 전체는 H×W×C_out×k×k×C_in번입니다. 노트는 이 수를 &quot;파라미터 수&quot;라 부르고 1×1 단계를 4.8M이라 했지만 실제로는 {reduce}이며, 그 뒤의 5×5 합성곱({wide})을 합계에서 빠뜨렸습니다. 가중치 수 자체는 훨씬 적습니다 (바로 하면 {direct}개, 병목을 쓰면 {reduced}개).</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="218" />
+        <location filename="../../gui/learn_panel.py" line="222"/>
         <source>identity block</source>
         <translation>항등 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="218" />
+        <location filename="../../gui/learn_panel.py" line="222"/>
         <source>convolution block</source>
         <translation>합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="219" />
+        <location filename="../../gui/learn_panel.py" line="223"/>
         <source>{name} — residual {kind}</source>
         <translation>{name} — 잔차 {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="222" />
+        <location filename="../../gui/learn_panel.py" line="226"/>
         <source>out = F(x) + shortcut(x), where F is {branch}.</source>
         <translation>out = F(x) + shortcut(x), 여기서 F는 {branch}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="225" />
+        <location filename="../../gui/learn_panel.py" line="229"/>
         <source>Identity block: input and output have the same shape ({shape}), so the shortcut adds x unchanged.</source>
         <translation>항등 블록(identity block): 입력과 출력의 형태가 같으므로({shape}) 지름길(shortcut)이 x를 그대로 더합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="229" />
+        <location filename="../../gui/learn_panel.py" line="233"/>
         <source>Convolution block: the shape changes ({a} → {b}), so the shortcut is a 1×1 convolution ({layer}) that projects x to the new shape.</source>
         <translation>합성곱 블록(convolution block): 형태가 바뀌므로({a} → {b}) 지름길은 x를 새 형태로 투영하는 1×1 합성곱({layer})입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="235" />
-        <source>Why it trains when deep: the derivative of F(x) + x is F'(x) + 1. Even when F'(x) is tiny, the +1 carries the gradient back to earlier layers unchanged, so it does not vanish through many blocks.</source>
-        <translation>깊어도 학습되는 이유: F(x) + x의 미분은 F'(x) + 1입니다. F'(x)가 아주 작아도 +1이 기울기를 앞쪽 레이어로 그대로 전달하므로, 블록을 많이 지나도 기울기가 사라지지 않습니다.</translation>
+        <location filename="../../gui/learn_panel.py" line="238"/>
+        <source>Why it trains when deep: the derivative of F(x) + x is F&apos;(x) + 1. Even when F&apos;(x) is tiny, the +1 carries the gradient back to earlier layers unchanged, so it does not vanish through many blocks.</source>
+        <translation>깊어도 학습되는 이유: F(x) + x의 미분은 F&apos;(x) + 1입니다. F&apos;(x)가 아주 작아도 +1이 기울기를 앞쪽 레이어로 그대로 전달하므로, 블록을 많이 지나도 기울기가 사라지지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="239" />
+        <location filename="../../gui/learn_panel.py" line="242"/>
         <source>Pre-activation: batch normalisation and ReLU come before each convolution and nothing follows the addition, so the shortcut path is a clean identity from block to block.</source>
         <translation>사전 활성화(pre-activation): 배치 정규화와 ReLU가 각 합성곱 앞에 오고 덧셈 뒤에는 아무것도 없어서, 지름길이 블록에서 블록으로 깨끗한 항등 경로가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="244" />
+        <location filename="../../gui/learn_panel.py" line="247"/>
         <source>{name} — squeeze-and-excitation</source>
         <translation>{name} — 스퀴즈-익사이테이션(SE)</translation>
     </message>
     <message>
-        <location filename="../../gui/learn_panel.py" line="246" />
+        <location filename="../../gui/learn_panel.py" line="249"/>
         <source>Squeeze: global average pooling turns each of the {c} channels into one number. Excitation: a small network ({c} → {s} → {c}, reduction ratio r = {r}, then a sigmoid) gives each channel a weight between 0 and 1, and the channels are multiplied by their weights. {params} parameters.</source>
         <translation>스퀴즈: 전역 평균 풀링이 {c}개 채널을 각각 숫자 하나로 줄입니다. 익사이테이션: 작은 신경망({c} → {s} → {c}, 축소 비율 r = {r}, 그리고 시그모이드)이 채널마다 0과 1 사이의 가중치를 내고, 각 채널에 그 가중치를 곱합니다. 파라미터 {params}개.</translation>
     </message>
@@ -703,7 +938,7 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LiveCanvas</name>
     <message>
-        <location filename="../../gui/live_view.py" line="56" />
+        <location filename="../../gui/live_view.py" line="57"/>
         <source>Choose a source and press Start.
 A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</source>
         <translation>소스를 고르고 시작을 누르세요.
@@ -713,57 +948,57 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../gui/tabs/live.py" line="77" />
+        <location filename="../../gui/tabs/live.py" line="77"/>
         <source>Load a model first: live mode classifies every frame with it.</source>
         <translation>먼저 모델을 불러오세요. 라이브 모드는 그 모델로 매 프레임을 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="80" />
+        <location filename="../../gui/tabs/live.py" line="80"/>
         <source>Enter a source: a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>소스를 입력하세요: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="86" />
+        <location filename="../../gui/tabs/live.py" line="86"/>
         <source>Live video</source>
         <translation>라이브 영상</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="109" />
+        <location filename="../../gui/tabs/live.py" line="109"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="120" />
+        <location filename="../../gui/tabs/live.py" line="120"/>
         <source>Live: {source}</source>
         <translation>라이브: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="134" />
+        <location filename="../../gui/tabs/live.py" line="134"/>
         <source>Live stopped.</source>
         <translation>라이브가 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="157" />
+        <location filename="../../gui/tabs/live.py" line="157"/>
         <source>Looking for cameras</source>
         <translation>카메라 찾는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="163" />
+        <location filename="../../gui/tabs/live.py" line="163"/>
         <source>Counting samples</source>
         <translation>샘플 세는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="170" />
+        <location filename="../../gui/tabs/live.py" line="170"/>
         <source>Deleting samples</source>
         <translation>샘플 삭제 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="174" />
+        <location filename="../../gui/tabs/live.py" line="174"/>
         <source>Saving {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="175" />
+        <location filename="../../gui/tabs/live.py" line="175"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -771,216 +1006,206 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/live_view.py" line="171" />
+        <location filename="../../gui/live_view.py" line="172"/>
         <source>0, video.mp4 or rtsp://…</source>
         <translation>0, video.mp4 또는 rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="173" />
+        <location filename="../../gui/live_view.py" line="174"/>
         <source>Video file…</source>
         <translation>동영상 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="174" />
-        <location filename="../../gui/live_view.py" line="441" />
+        <location filename="../../gui/live_view.py" line="175"/>
+        <location filename="../../gui/live_view.py" line="445"/>
         <source>Find cameras</source>
         <translation>카메라 찾기</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="175" />
-        <location filename="../../gui/live_view.py" line="325" />
+        <location filename="../../gui/live_view.py" line="176"/>
+        <location filename="../../gui/live_view.py" line="329"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="177" />
-        <location filename="../../gui/live_view.py" line="368" />
+        <location filename="../../gui/live_view.py" line="178"/>
+        <location filename="../../gui/live_view.py" line="372"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="180" />
+        <location filename="../../gui/live_view.py" line="181"/>
         <source>Mirror</source>
         <translation>좌우 반전</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="181" />
+        <location filename="../../gui/live_view.py" line="182"/>
         <source>Crop guide</source>
         <translation>자르기 안내선</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="183" />
-        <source>The model sees the centre square of each frame</source>
-        <translation>모델은 각 프레임의 가운데 정사각형을 봅니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/live_view.py" line="184" />
+        <location filename="../../gui/live_view.py" line="184"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="185" />
-        <source>Follow where the model looks (on every classified frame)</source>
-        <translation>모델이 보는 곳을 따라갑니다 (분류된 모든 프레임에서)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/live_view.py" line="190" />
+        <location filename="../../gui/live_view.py" line="189"/>
         <source>Snapshot…</source>
         <translation>스냅샷…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="193" />
+        <location filename="../../gui/live_view.py" line="192"/>
         <source>Source:</source>
         <translation>소스:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="206" />
-        <location filename="../../gui/live_view.py" line="471" />
+        <location filename="../../gui/live_view.py" line="205"/>
+        <location filename="../../gui/live_view.py" line="475"/>
         <source>No dataset folder</source>
         <translation>데이터셋 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="208" />
+        <location filename="../../gui/live_view.py" line="207"/>
         <source>Dataset folder…</source>
         <translation>데이터셋 폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="210" />
+        <location filename="../../gui/live_view.py" line="209"/>
         <source>class name, e.g. rock</source>
         <translation>클래스 이름, 예: rock</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="215" />
+        <location filename="../../gui/live_view.py" line="214"/>
         <source> frames/s</source>
         <translation> 프레임/초</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="216" />
+        <location filename="../../gui/live_view.py" line="215"/>
         <source>Hold to record (R)</source>
         <translation>누르고 있는 동안 녹화 (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="224" />
+        <location filename="../../gui/live_view.py" line="223"/>
         <source>Delete last</source>
         <translation>마지막 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="225" />
+        <location filename="../../gui/live_view.py" line="224"/>
         <source>Open dataset folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="226" />
+        <location filename="../../gui/live_view.py" line="225"/>
         <source>Record samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="229" />
+        <location filename="../../gui/live_view.py" line="228"/>
         <source>Class:</source>
         <translation>클래스:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="230" />
+        <location filename="../../gui/live_view.py" line="229"/>
         <source>Rate:</source>
         <translation>속도:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="293" />
+        <location filename="../../gui/live_view.py" line="297"/>
         <source>Opening {source}…</source>
         <translation>{source} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="312" />
+        <location filename="../../gui/live_view.py" line="316"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="317" />
+        <location filename="../../gui/live_view.py" line="321"/>
         <source>{source}: waiting for frames…</source>
         <translation>{source}: 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="325" />
+        <location filename="../../gui/live_view.py" line="329"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="331" />
+        <location filename="../../gui/live_view.py" line="335"/>
         <source>stopped — {captured} frames, capture {cfps:.1f} fps, inference {ifps:.1f} fps, latency p50 {p50:.0f} ms / p95 {p95:.0f} ms</source>
         <translation>정지 — 프레임 {captured}개, 캡처 {cfps:.1f} fps, 추론 {ifps:.1f} fps, 지연 p50 {p50:.0f} ms / p95 {p95:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="368" />
+        <location filename="../../gui/live_view.py" line="372"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="401" />
+        <location filename="../../gui/live_view.py" line="405"/>
         <source>capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}</source>
         <translation>캡처 {capture:.1f} fps · 표시 {shown:.1f} fps · 추론 {infer} fps · 지연 {latency}</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="422" />
+        <location filename="../../gui/live_view.py" line="426"/>
         <source>Choose a video file</source>
         <translation>동영상 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="423" />
+        <location filename="../../gui/live_view.py" line="427"/>
         <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)</source>
         <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="432" />
+        <location filename="../../gui/live_view.py" line="436"/>
         <source>No camera could be opened (tried indices 0-5). A video file or a stream URL works as well.</source>
         <translation>열 수 있는 카메라가 없습니다 (0-5번 시도). 동영상 파일이나 스트림 URL도 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="437" />
+        <location filename="../../gui/live_view.py" line="441"/>
         <source>Looking…</source>
         <translation>찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="463" />
+        <location filename="../../gui/live_view.py" line="467"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="464" />
+        <location filename="../../gui/live_view.py" line="468"/>
         <source>Images (*.png *.jpg)</source>
         <translation>이미지 (*.png *.jpg)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="477" />
+        <location filename="../../gui/live_view.py" line="481"/>
         <source>Dataset folder (one subfolder per class)</source>
         <translation>데이터셋 폴더 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="487" />
+        <location filename="../../gui/live_view.py" line="491"/>
         <source>recording {name}</source>
         <translation>{name} 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="514" />
+        <location filename="../../gui/live_view.py" line="518"/>
         <source>Delete samples</source>
         <translation>샘플 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="515" />
-        <source>Delete the {n} most recent samples of "{name}"? This cannot be undone.</source>
-        <translation>"{name}"의 최근 샘플 {n}개를 삭제할까요? 되돌릴 수 없습니다.</translation>
+        <location filename="../../gui/live_view.py" line="519"/>
+        <source>Delete the {n} most recent samples of &quot;{name}&quot;? This cannot be undone.</source>
+        <translation>&quot;{name}&quot;의 최근 샘플 {n}개를 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="521" />
+        <location filename="../../gui/live_view.py" line="525"/>
         <source>Choose a dataset folder first.</source>
         <translation>먼저 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="535" />
+        <location filename="../../gui/live_view.py" line="539"/>
         <source>Deleted {n} samples of {name}.</source>
         <translation>{name}의 샘플 {n}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="537" />
+        <location filename="../../gui/live_view.py" line="541"/>
         <source>{name} has no recorded samples to delete.</source>
         <translation>{name}에는 삭제할 녹화 샘플이 없습니다.</translation>
     </message>
@@ -988,339 +1213,344 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="83" />
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84" />
+        <location filename="../../gui/main_window.py" line="87"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85" />
+        <location filename="../../gui/main_window.py" line="88"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87" />
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Teach</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118" />
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149" />
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Open Images…</source>
         <translation>이미지 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151" />
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Open &amp;Folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152" />
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Paste Image</source>
         <translation>이미지 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153" />
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Open &amp;Weights File…</source>
         <translation>가중치 파일 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154" />
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;Recent Files</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156" />
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>&amp;Export Results as CSV…</source>
         <translation>결과를 CSV로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Export &amp;Model (ONNX / TorchScript)…</source>
         <translation>모델 내보내기(&amp;M) (ONNX / TorchScript)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>E&amp;valuate on a Folder…</source>
         <translation>폴더로 평가(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163" />
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Largest Image to Open…</source>
         <translation>열 수 있는 최대 이미지 크기…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165" />
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167" />
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Previous Image</source>
         <translation>이전 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169" />
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Next Image</source>
         <translation>다음 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181" />
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182" />
+        <location filename="../../gui/main_window.py" line="193"/>
+        <source>&amp;Glossary</source>
+        <translation>용어집(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;About ConvLens</source>
         <translation>ConvLens 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204" />
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212" />
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224" />
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246" />
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247" />
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261" />
+        <location filename="../../gui/main_window.py" line="273"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="274"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268" />
-        <location filename="../../gui/main_window.py" line="496" />
+        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="307"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="317"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="325"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314" />
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317" />
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335" />
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>Load or train a model first.</source>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338" />
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>Export the model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339" />
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>ONNX (*.onnx);;TorchScript (*.pt)</source>
         <translation>ONNX (*.onnx);;TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347" />
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>Exporting to {file} and checking parity…</source>
         <translation>{file}(으)로 내보내고 결과가 같은지 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348" />
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="352" />
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>Exported {file}: {parity}</source>
         <translation>{file} 내보냄: {parity}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356" />
+        <location filename="../../gui/main_window.py" line="368"/>
         <source> — the exported model does not behave like this one.</source>
         <translation> — 내보낸 모델이 이 모델과 다르게 동작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>Save the trained model</source>
         <translation>학습한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>ConvLens checkpoint (*.pth)</source>
         <translation>ConvLens 체크포인트 (*.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>Saving the model</source>
         <translation>모델 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384" />
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Saved {file}: open it as a weights file to use it again.</source>
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398" />
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410" />
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411" />
+        <location filename="../../gui/main_window.py" line="423"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417" />
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430" />
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433" />
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="449" />
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>(loads with the model)</source>
         <translation>(모델과 함께 불러옴)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502" />
+        <location filename="../../gui/main_window.py" line="514"/>
         <source>Pretrained weights are not downloaded yet: download them, or pick random weights or a file.</source>
         <translation>사전 학습 가중치를 아직 내려받지 않았습니다. 내려받거나, 무작위 가중치나 파일을 고르세요.</translation>
     </message>
@@ -1328,7 +1558,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../gui/message_banner.py" line="33" />
+        <location filename="../../gui/message_banner.py" line="33"/>
         <source>Dismiss</source>
         <extracomment>An error (something failed: red) or a note (something worth knowing: blue).</extracomment>
         <translation>닫기</translation>
@@ -1337,204 +1567,204 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../gui/model_panel.py" line="34" />
+        <location filename="../../gui/model_panel.py" line="34"/>
         <source>Classic</source>
         <translation>고전</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="35" />
+        <location filename="../../gui/model_panel.py" line="35"/>
         <source>Inception</source>
         <translation>인셉션</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="36" />
+        <location filename="../../gui/model_panel.py" line="36"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="37" />
+        <location filename="../../gui/model_panel.py" line="37"/>
         <source>Mobile</source>
         <translation>모바일</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="89" />
+        <location filename="../../gui/model_panel.py" line="89"/>
         <source>Pretrained (torchvision, ImageNet)</source>
         <translation>사전 학습 (torchvision, ImageNet)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="90" />
+        <location filename="../../gui/model_panel.py" line="90"/>
         <source>Random (untrained)</source>
         <translation>무작위 (학습 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="91" />
+        <location filename="../../gui/model_panel.py" line="91"/>
         <source>From a file…</source>
         <translation>파일에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="94" />
+        <location filename="../../gui/model_panel.py" line="94"/>
         <source>Choose weights file…</source>
         <translation>가중치 파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="102" />
-        <location filename="../../gui/model_panel.py" line="358" />
+        <location filename="../../gui/model_panel.py" line="102"/>
+        <location filename="../../gui/model_panel.py" line="364"/>
         <source>from the weights</source>
         <translation>가중치에서</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="104" />
+        <location filename="../../gui/model_panel.py" line="104"/>
         <source>Labels file…</source>
         <translation>레이블 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="105" />
+        <location filename="../../gui/model_panel.py" line="105"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="113" />
+        <location filename="../../gui/model_panel.py" line="113"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="121" />
-        <location filename="../../gui/model_panel.py" line="301" />
+        <location filename="../../gui/model_panel.py" line="121"/>
+        <location filename="../../gui/model_panel.py" line="307"/>
         <source>No model in use yet</source>
         <translation>아직 사용 중인 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="127" />
+        <location filename="../../gui/model_panel.py" line="127"/>
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="134" />
+        <location filename="../../gui/model_panel.py" line="134"/>
         <source>Auto (fastest that agrees)</source>
         <translation>자동 (결과가 같은 것 중 가장 빠른 것)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="135" />
+        <location filename="../../gui/model_panel.py" line="135"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="136" />
+        <location filename="../../gui/model_panel.py" line="136"/>
         <source>ONNX Runtime</source>
         <translation>ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="137" />
+        <location filename="../../gui/model_panel.py" line="137"/>
         <source>OpenVINO</source>
         <translation>OpenVINO</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="138" />
+        <location filename="../../gui/model_panel.py" line="138"/>
         <source>What classifies: Auto picks the fastest runtime on this computer whose answers agree with PyTorch. Feature maps, CAM and training always use the PyTorch model.</source>
         <translation>분류에 쓰는 런타임: 자동은 이 컴퓨터에서 PyTorch와 답이 같은 것 중 가장 빠른 런타임을 고릅니다. 특성 맵, CAM, 학습은 언제나 PyTorch 모델을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="146" />
+        <location filename="../../gui/model_panel.py" line="146"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="150" />
+        <location filename="../../gui/model_panel.py" line="150"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="158" />
+        <location filename="../../gui/model_panel.py" line="158"/>
         <source>Class names</source>
         <translation>클래스 이름</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="162" />
+        <location filename="../../gui/model_panel.py" line="162"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="164" />
+        <location filename="../../gui/model_panel.py" line="164"/>
         <source>In use:</source>
         <translation>사용 중:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="165" />
+        <location filename="../../gui/model_panel.py" line="165"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="166" />
+        <location filename="../../gui/model_panel.py" line="166"/>
         <source>Runtime:</source>
         <translation>런타임:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="207" />
+        <location filename="../../gui/model_panel.py" line="213"/>
         <source>classifying with {runtime}</source>
         <translation>{runtime}(으)로 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="305" />
+        <location filename="../../gui/model_panel.py" line="311"/>
         <source> (trained here, not saved)</source>
         <translation> (여기서 학습함, 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="314" />
+        <location filename="../../gui/model_panel.py" line="320"/>
         <source>Loading {what}…</source>
         <translation>{what} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="326" />
+        <location filename="../../gui/model_panel.py" line="332"/>
         <source>Downloading {file}…</source>
         <translation>{file} 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="337" />
+        <location filename="../../gui/model_panel.py" line="343"/>
         <source>Not loaded: {what}</source>
         <translation>불러오지 못함: {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="356" />
+        <location filename="../../gui/model_panel.py" line="362"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="365" />
+        <location filename="../../gui/model_panel.py" line="371"/>
         <source>{arch} has no pretrained weights. Use random weights, or a file (train LeNet-5 on MNIST-style digits).</source>
         <translation>{arch}에는 사전 학습 가중치가 없습니다. 무작위 가중치나 파일을 쓰세요 (LeNet-5는 MNIST 같은 숫자로 학습하세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="371" />
+        <location filename="../../gui/model_panel.py" line="377"/>
         <source>Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into {folder}. Random weights and weights files work offline.</source>
         <translation>아직 내려받지 않았습니다. 필요할 때 내려받거나({mb:.0f} MB) {file}을(를) {folder}에 복사하세요. 무작위 가중치와 가중치 파일은 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="374" />
+        <location filename="../../gui/model_panel.py" line="380"/>
         <source>Download ({mb:.0f} MB)</source>
         <translation>내려받기 ({mb:.0f} MB)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="375" />
+        <location filename="../../gui/model_panel.py" line="381"/>
         <source>Download {file} from download.pytorch.org into {folder}</source>
         <translation>download.pytorch.org에서 {file}을(를) {folder}(으)로 내려받기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="405" />
+        <location filename="../../gui/model_panel.py" line="411"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="406" />
+        <location filename="../../gui/model_panel.py" line="412"/>
         <source>Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;All files (*)</source>
         <translation>가중치 (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="413" />
+        <location filename="../../gui/model_panel.py" line="419"/>
         <source>Choose a labels file</source>
         <translation>레이블 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="415" />
+        <location filename="../../gui/model_panel.py" line="421"/>
         <source>Class names (*.txt *.json);;All files (*)</source>
         <translation>클래스 이름 (*.txt *.json);;모든 파일 (*)</translation>
     </message>
@@ -1542,27 +1772,27 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>PredictionPanel</name>
     <message>
-        <location filename="../../gui/prediction_panel.py" line="21" />
+        <location filename="../../gui/prediction_panel.py" line="21"/>
         <source>Predictions</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../gui/prediction_panel.py" line="28" />
+        <location filename="../../gui/prediction_panel.py" line="28"/>
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../gui/prediction_panel.py" line="29" />
+        <location filename="../../gui/prediction_panel.py" line="29"/>
         <source>How many classes to show</source>
         <translation>보여 줄 클래스 수</translation>
     </message>
     <message>
-        <location filename="../../gui/prediction_panel.py" line="36" />
+        <location filename="../../gui/prediction_panel.py" line="36"/>
         <source>Drop an image to classify it</source>
         <translation>이미지를 끌어다 놓으면 분류합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/prediction_panel.py" line="82" />
+        <location filename="../../gui/prediction_panel.py" line="82"/>
         <source>{model}: {ms:.0f} ms on the model</source>
         <translation>{model}: 모델 계산 {ms:.0f} ms</translation>
     </message>
@@ -1570,7 +1800,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../gui/charts.py" line="130" />
+        <location filename="../../gui/charts.py" line="130"/>
         <source>probability (%)</source>
         <translation>확률 (%)</translation>
     </message>
@@ -1578,17 +1808,17 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../gui/startup.py" line="27" />
+        <location filename="../../gui/startup.py" line="27"/>
         <source>Starting</source>
         <translation>시작하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/startup.py" line="29" />
+        <location filename="../../gui/startup.py" line="29"/>
         <source>&lt;h2&gt;ConvLens&lt;/h2&gt;&lt;p&gt;Loading PyTorch and the engine…&lt;/p&gt;&lt;p&gt;You can already drop images or a folder here.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;ConvLens&lt;/h2&gt;&lt;p&gt;PyTorch와 엔진을 불러오는 중…&lt;/p&gt;&lt;p&gt;지금 바로 이미지나 폴더를 여기에 끌어다 놓을 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/startup.py" line="55" />
+        <location filename="../../gui/startup.py" line="55"/>
         <source>{n} item(s) will open as soon as the engine is ready.</source>
         <translation>엔진이 준비되는 대로 {n}개 항목을 엽니다.</translation>
     </message>
@@ -1596,52 +1826,52 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachController</name>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="54" />
+        <location filename="../../gui/tabs/teach.py" line="54"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="57" />
+        <location filename="../../gui/tabs/teach.py" line="57"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="60" />
+        <location filename="../../gui/tabs/teach.py" line="60"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="80" />
+        <location filename="../../gui/tabs/teach.py" line="80"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="88" />
+        <location filename="../../gui/tabs/teach.py" line="88"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="93" />
+        <location filename="../../gui/tabs/teach.py" line="93"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="101" />
+        <location filename="../../gui/tabs/teach.py" line="101"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="106" />
+        <location filename="../../gui/tabs/teach.py" line="106"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="115" />
+        <location filename="../../gui/tabs/teach.py" line="115"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="123" />
+        <location filename="../../gui/tabs/teach.py" line="123"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -1649,302 +1879,427 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/teach_view.py" line="54" />
+        <location filename="../../gui/teach_view.py" line="57"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="55" />
+        <location filename="../../gui/teach_view.py" line="58"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="56" />
+        <location filename="../../gui/teach_view.py" line="59"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="59" />
+        <location filename="../../gui/teach_view.py" line="62"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="65" />
+        <location filename="../../gui/teach_view.py" line="68"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="66" />
+        <location filename="../../gui/teach_view.py" line="69"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="70" />
+        <location filename="../../gui/teach_view.py" line="73"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="71" />
+        <location filename="../../gui/teach_view.py" line="74"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="72" />
+        <location filename="../../gui/teach_view.py" line="75"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="90" />
+        <location filename="../../gui/teach_view.py" line="93"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="97" />
+        <location filename="../../gui/teach_view.py" line="100"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="100" />
-        <source>the weights' own</source>
+        <location filename="../../gui/teach_view.py" line="103"/>
+        <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="113" />
+        <location filename="../../gui/teach_view.py" line="116"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="118" />
+        <location filename="../../gui/teach_view.py" line="121"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="124" />
+        <location filename="../../gui/teach_view.py" line="127"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="125" />
+        <location filename="../../gui/teach_view.py" line="128"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="126" />
+        <location filename="../../gui/teach_view.py" line="129"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="127" />
+        <location filename="../../gui/teach_view.py" line="130"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="128" />
+        <location filename="../../gui/teach_view.py" line="131"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="129" />
+        <location filename="../../gui/teach_view.py" line="132"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="130" />
+        <location filename="../../gui/teach_view.py" line="133"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="131" />
+        <location filename="../../gui/teach_view.py" line="134"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="132" />
+        <location filename="../../gui/teach_view.py" line="135"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="134" />
+        <location filename="../../gui/teach_view.py" line="137"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="135" />
+        <location filename="../../gui/teach_view.py" line="138"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="136" />
+        <location filename="../../gui/teach_view.py" line="139"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="137" />
+        <location filename="../../gui/teach_view.py" line="140"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="141" />
+        <location filename="../../gui/teach_view.py" line="153"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="143" />
+        <location filename="../../gui/teach_view.py" line="155"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="145" />
+        <location filename="../../gui/teach_view.py" line="157"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="148" />
+        <location filename="../../gui/teach_view.py" line="160"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="179" />
+        <location filename="../../gui/teach_view.py" line="195"/>
         <source>Click an image to see it with its class activation map</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="181" />
+        <location filename="../../gui/teach_view.py" line="197"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더로 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="182" />
+        <location filename="../../gui/teach_view.py" line="198"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="185" />
+        <location filename="../../gui/teach_view.py" line="201"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="189" />
+        <location filename="../../gui/teach_view.py" line="205"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="238" />
+        <location filename="../../gui/teach_view.py" line="259"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="239" />
+        <location filename="../../gui/teach_view.py" line="260"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="241" />
+        <location filename="../../gui/teach_view.py" line="262"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="262" />
-        <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone's features cannot be computed once and cached. Expect several times longer epochs.</source>
+        <location filename="../../gui/teach_view.py" line="283"/>
+        <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="266" />
+        <location filename="../../gui/teach_view.py" line="287"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="270" />
+        <location filename="../../gui/teach_view.py" line="291"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="300" />
+        <location filename="../../gui/teach_view.py" line="322"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="303" />
+        <location filename="../../gui/teach_view.py" line="325"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="308" />
+        <location filename="../../gui/teach_view.py" line="330"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="320" />
+        <location filename="../../gui/teach_view.py" line="342"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="324" />
+        <location filename="../../gui/teach_view.py" line="346"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="326" />
+        <location filename="../../gui/teach_view.py" line="348"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="330" />
+        <location filename="../../gui/teach_view.py" line="349"/>
+        <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
+        <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="352"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="333" />
+        <location filename="../../gui/teach_view.py" line="356"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="342" />
+        <location filename="../../gui/teach_view.py" line="365"/>
+        <source>Over-fitting</source>
+        <translation>과대적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="366"/>
+        <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
+        <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="370"/>
+        <source>Under-fitting</source>
+        <translation>과소적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="371"/>
+        <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
+        <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="374"/>
+        <source>Still improving</source>
+        <translation>아직 나아지는 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="375"/>
+        <source>the validation loss was still falling in the last of the {n} epochs.</source>
+        <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="377"/>
+        <source>Class imbalance</source>
+        <translation>클래스 불균형</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="378"/>
+        <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
+        <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="382"/>
+        <source>Few images</source>
+        <translation>이미지 부족</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="383"/>
+        <source>fewer than {n} training images in {classes}.</source>
+        <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="385"/>
+        <source>A weak class</source>
+        <translation>약한 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="386"/>
+        <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
+        <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="388"/>
+        <source>, mostly taken for {other}</source>
+        <translation>, 주로 {other}(으)로 착각</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="391"/>
+        <source>Nothing stands out</source>
+        <translation>눈에 띄는 문제 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="392"/>
+        <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
+        <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="397"/>
+        <source>Try: {settings}.</source>
+        <translation>시도해 보기: {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="403"/>
+        <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
+        <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="404"/>
+        <source>turn on augmentation (rotation, shift, zoom, flip)</source>
+        <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="405"/>
+        <source>more images per class (record more, or add photos)</source>
+        <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="406"/>
+        <source>more epochs</source>
+        <translation>에포크 늘리기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="407"/>
+        <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
+        <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="409"/>
+        <source>train the backbone too</source>
+        <translation>백본도 학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="410"/>
+        <source>a dense head (dense 256 or 1024)</source>
+        <translation>Dense 헤드 (dense 256 또는 1024)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="411"/>
+        <source>more images of {small}, or fewer of {large}</source>
+        <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="422"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="342" />
+        <location filename="../../gui/teach_view.py" line="422"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="365" />
+        <location filename="../../gui/teach_view.py" line="445"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="366" />
+        <location filename="../../gui/teach_view.py" line="446"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="400" />
+        <location filename="../../gui/teach_view.py" line="480"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더로 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="408" />
+        <location filename="../../gui/teach_view.py" line="488"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="413" />
+        <location filename="../../gui/teach_view.py" line="493"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="424" />
+        <location filename="../../gui/teach_view.py" line="504"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="429" />
+        <location filename="../../gui/teach_view.py" line="509"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="432" />
+        <location filename="../../gui/teach_view.py" line="512"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>
@@ -1952,7 +2307,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>start</name>
     <message>
-        <location filename="../../gui/app.py" line="60" />
+        <location filename="../../gui/app.py" line="59"/>
         <source>&lt;h2&gt;ConvLens could not start&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;See {log}&lt;/p&gt;</source>
         <extracomment>When this module was first imported: the process start, near enough (the entry point imports it first).</extracomment>
         <translation>&lt;h2&gt;ConvLens를 시작할 수 없습니다&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;{log}을(를) 보세요&lt;/p&gt;</translation>

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from convlens.engine.data import load_mnist
+from convlens.engine.diagnose import diagnose
 from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
@@ -42,6 +43,10 @@ def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobi
     total = sum(int(teach.confusion.item(r, c).text()) for r in range(2) for c in range(2))
     assert total == 12  # 20% of 2 x 30
     assert teach.result.val_accuracy >= 0.8
+    # the diagnosis says what the engine found, with its numbers: 24 training images a class is too few
+    assert [f.kind for f in diagnose(teach.result)][-1] != "healthy"
+    assert "Few images" in teach.diagnosis.text() and "digit 3 (24), digit 8 (24)" in teach.diagnosis.text()
+    assert "Try: more images per class" in teach.diagnosis.text()
     teach.show_cell(0, 0)
     assert teach.cell_files.count() == int(teach.confusion.item(0, 0).text())
     # the new model is the current one: classifying shows the new class names
@@ -74,6 +79,20 @@ def test_cancel_keeps_the_previous_model(qtbot, window: MainWindow, mobilenet_fi
     assert len(window.model_info.labels) == 1000
     drop_files(window, [photos / "dog_samoyed.jpg"])
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=20_000)
+
+
+def test_jargon_carries_its_glossary_entry(window: MainWindow) -> None:
+    """Dropout, patience, learning rate, backbone...: the control and its form label explain the term."""
+    teach, live = window.teach.view, window.live.view
+    assert "<b>Dropout</b>" in teach.dropout.toolTip() and "over-fitting" in teach.dropout.toolTip()
+    form = teach.dropout.parentWidget().layout()
+    assert form.labelForField(teach.dropout).toolTip() == teach.dropout.toolTip()
+    assert "<b>Early stopping</b>" in teach.patience.toolTip()
+    assert "<b>Learning rate</b>" in teach.lr.toolTip() and "<b>Input size</b>" in teach.image_size.toolTip()
+    assert "<b>Backbone</b>" in teach.unfreeze.toolTip()
+    assert "<b>Data augmentation</b>" in teach.rotation.parentWidget().toolTip()  # the Augmentation group
+    assert "<b>Centre crop</b>" in live.crop.toolTip() and "<b>Class activation map (CAM)</b>" in live.cam.toolTip()
+    assert "<b>Recording samples</b>" in live.record_button.parentWidget().toolTip()  # the Record samples group
 
 
 def test_bad_training_folder_is_a_message(qtbot, window: MainWindow, mobilenet_file: Path, tmp_path: Path) -> None:
