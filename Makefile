@@ -22,6 +22,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease $< -qm $@
 
 translations: $(STAMP)
+	$(PY) -m convlens.gui.message_catalog   # the engine's messages, where lupdate can read them
 	$(VENV)/bin/pyside6-lupdate gui/*.py gui/tabs/*.py -no-obsolete -ts $(TS)
 	$(MAKE) $(QM)
 

@@ -67,7 +67,7 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
                 state = {k: f.get_tensor(k) for k in f.keys()}
                 raw_meta = f.metadata() or {}
         except (SafetensorError, OSError, ValueError) as exc:
-            raise ConvLensError(f"Weights file {name}: not a valid safetensors file ({exc}).") from None
+            raise ConvLensError("Weights file {name}: not a valid safetensors file ({exc}).", name=name, exc=exc) from None
         meta: dict[str, Any] = {}
         for key in ("classes", "preprocess", "arch"):
             if key in raw_meta:
@@ -85,15 +85,23 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
         code = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
         if code:
             raise ConvLensError(
-                f"Weights file {name}: refused. Loading it would run code from the file ({code.group(1)}); "
-                "only plain state dicts of tensors are accepted. Do not open it unless you trust its source."
+                "Weights file {name}: refused. Loading it would run code from the file ({value}); "
+                "only plain state dicts of tensors are accepted. Do not open it unless you trust its "
+                "source.",
+                name=name, value=code.group(1),
             ) from None
         detail = re.search(r"WeightsUnpickler error:\s*(.+?)\n\n", str(exc), re.S)
         reason = detail.group(1).strip() if detail else "unreadable pickle data"
-        raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({reason[:160]}).") from None
+        raise ConvLensError(
+            "Weights file {name}: not a PyTorch weights file ({reason}).",
+            name=name, reason=reason[:160],
+        ) from None
     except Exception as exc:  # noqa: BLE001 - arbitrary bytes make the unpickler fail in arbitrary ways
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ConvLensError(f"Weights file {name}: not a PyTorch weights file ({first[:160]}).") from None
+        raise ConvLensError(
+            "Weights file {name}: not a PyTorch weights file ({first}).",
+            name=name, first=first[:160],
+        ) from None
     meta = {}
     if isinstance(obj, Mapping) and obj.get("format") == CHECKPOINT_FORMAT:
         meta = dict(obj)
@@ -106,7 +114,10 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
     if not isinstance(obj, Mapping) or not obj or not all(
         isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in obj.items()
     ):
-        raise ConvLensError(f"Weights file {name}: does not hold a state dict (a mapping of names to tensors).")
+        raise ConvLensError(
+            "Weights file {name}: does not hold a state dict (a mapping of names to tensors).",
+            name=name,
+        )
     state = dict(obj)
     if all(k.startswith("module.") for k in state):  # saved from DataParallel
         state = {k[len("module."):]: v for k, v in state.items()}

@@ -94,7 +94,7 @@ class Dataset:
 
 def _scan(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
     if not root.is_dir():
-        raise ConvLensError(f"Data folder {root} not found.")
+        raise ConvLensError("Data folder {root} not found.", root=root)
     classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
     files = [
         (p, i)
@@ -130,13 +130,17 @@ def _decode(files: Sequence[tuple[Path, int]], max_side: int, skipped: list[tupl
 def _check(classes: Sequence[str], labels: Sequence[int], where: Path, minimum: int) -> None:
     if len(classes) < 2:
         raise ConvLensError(
-            f"{where} needs at least 2 class subfolders with images (found {len(classes)}): "
-            "one folder per class, e.g. rock/, paper/, scissors/."
+            "{where} needs at least 2 class subfolders with images (found {n}): one folder per "
+            "class, e.g. rock/, paper/, scissors/.",
+            where=where, n=len(classes),
         )
     counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(classes))
     few = [f"{c} ({n})" for c, n in zip(classes, counts, strict=True) if n < minimum]
     if few:
-        raise ConvLensError(f"Too few readable images in {where}: {', '.join(few)}; each class needs at least {minimum}.")
+        raise ConvLensError(
+            "Too few readable images in {where}: {value}; each class needs at least {minimum}.",
+            where=where, value=', '.join(few), minimum=minimum,
+        )
 
 
 def stratified_split(labels: Sequence[int], val_fraction: float, seed: int) -> tuple[list[int], list[int]]:
@@ -170,7 +174,10 @@ def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_
     if val_root is not None:
         val_classes, val_files = _scan(Path(val_root))
         if val_classes != classes:
-            raise ConvLensError(f"Validation folder {val_root} has classes {val_classes}, training has {classes}.")
+            raise ConvLensError(
+                "Validation folder {val_root} has classes {val_classes}, training has {classes}.",
+                val_root=val_root, val_classes=val_classes, classes=classes,
+            )
         val = _decode(val_files, max_side, skipped)
         return Dataset(tuple(classes), everything, val, skipped)
     train_idx, val_idx = stratified_split(everything.labels, val_fraction, seed)
@@ -187,19 +194,22 @@ def _open_idx(folder: Path, name: str) -> bytes:
             try:
                 return gzip.decompress(raw) if candidate.suffix == ".gz" else raw
             except (OSError, EOFError) as exc:
-                raise ConvLensError(f"{candidate.name}: damaged gzip file ({exc}).") from None
-    raise ConvLensError(f"{folder} has no {name}(.gz).")
+                raise ConvLensError("{name}: damaged gzip file ({exc}).", name=candidate.name, exc=exc) from None
+    raise ConvLensError("{folder} has no {name}(.gz).", folder=folder, name=name)
 
 
 def read_idx(data: bytes, name: str = "idx file") -> np.ndarray:
     """Parse an idx file (MNIST's format): magic, dimension sizes, unsigned bytes."""
     if len(data) < 4 or data[:2] != b"\x00\x00" or data[2] != 0x08:
-        raise ConvLensError(f"{name}: not an idx file of unsigned bytes.")
+        raise ConvLensError("{name}: not an idx file of unsigned bytes.", name=name)
     ndim = data[3]
     dims = struct.unpack(f">{ndim}I", data[4 : 4 + 4 * ndim])
     body = np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim)
     if body.size != int(np.prod(dims)):
-        raise ConvLensError(f"{name}: holds {body.size} values, its header promises {int(np.prod(dims))}.")
+        raise ConvLensError(
+            "{name}: holds {size} values, its header promises {value}.",
+            name=name, size=body.size, value=int(np.prod(dims)),
+        )
     return body.reshape(dims)
 
 
@@ -214,7 +224,7 @@ def load_mnist(folder: str | Path, train_count: int = 8000, seed: int = 0) -> Da
     images = read_idx(_open_idx(folder, MNIST_FILES[0]), MNIST_FILES[0])
     labels = read_idx(_open_idx(folder, MNIST_FILES[1]), MNIST_FILES[1])
     if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
-        raise ConvLensError(f"{folder}: the images and labels files do not match.")
+        raise ConvLensError("{folder}: the images and labels files do not match.", folder=folder)
     order = np.random.default_rng(seed).permutation(len(labels))
     train_count = min(train_count, len(labels) - 1)
     pick = [(order[:train_count]), (order[train_count:])]

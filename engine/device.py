@@ -19,11 +19,17 @@ def select_device(preference: str = "auto") -> torch.device:
     try:
         device = torch.device(pref)
     except RuntimeError:
-        raise ConvLensError(f"Unknown device '{preference}': use auto, cpu, cuda or mps.") from None
+        raise ConvLensError("Unknown device '{preference}': use auto, cpu, cuda or mps.", preference=preference) from None
     if device.type == "cuda" and not torch.cuda.is_available():
-        raise ConvLensError(f"Device '{preference}' was asked for, but no CUDA GPU is available here.")
+        raise ConvLensError(
+            "Device '{preference}' was asked for, but no CUDA GPU is available here.",
+            preference=preference,
+        )
     if device.type == "mps" and not torch.backends.mps.is_available():
-        raise ConvLensError(f"Device '{preference}' was asked for, but Apple MPS is not available here.")
+        raise ConvLensError(
+            "Device '{preference}' was asked for, but Apple MPS is not available here.",
+            preference=preference,
+        )
     return device
 
 

@@ -195,30 +195,42 @@ def evaluate_folder(predictor: Predictor, root: str | Path, topk: int = 5, mappi
     """Classify every image under ``root``'s class subfolders, yielding per batch; returns the report."""
     root = Path(root)
     if not root.is_dir():
-        raise ConvLensError(f"{root}: not a folder. Give a folder of class subfolders (one per class).")
+        raise ConvLensError("{root}: not a folder. Give a folder of class subfolders (one per class).", root=root)
     mapping = None
     if mapping_file:
         try:
             mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ConvLensError(f"{mapping_file}: cannot read the folder-to-class mapping ({exc}).") from None
+            raise ConvLensError(
+                "{mapping_file}: cannot read the folder-to-class mapping ({exc}).",
+                mapping_file=mapping_file, exc=exc,
+            ) from None
         if not isinstance(mapping, dict):
-            raise ConvLensError(f"{mapping_file}: the mapping must be a JSON object: folder name -> class.")
+            raise ConvLensError(
+                "{mapping_file}: the mapping must be a JSON object: folder name -> class.",
+                mapping_file=mapping_file,
+            )
     folders = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
     if not folders:
-        raise ConvLensError(f"{root} has no class subfolders: put the images of each class in a folder named "
-                            "after it (e.g. Samoyed/, tabby/).")
+        raise ConvLensError(
+            "{root} has no class subfolders: put the images of each class in a folder named after it "
+            "(e.g. Samoyed/, tabby/).",
+            root=root,
+        )
     labels = predictor.labels
     found, skipped = match_folders(folders, labels, mapping)
     if not found:
         examples = ", ".join(labels[:3])
-        raise ConvLensError(f"None of the folders in {root} ({', '.join(folders[:5])}) names a class of the model "
-                            f"(e.g. {examples}); rename them or give a mapping file.")
+        raise ConvLensError(
+            "None of the folders in {root} ({value}) names a class of the model (e.g. {examples}); "
+            "rename them or give a mapping file.",
+            root=root, value=', '.join(folders[:5]), examples=examples,
+        )
     files: list[tuple[str, int]] = []
     for folder, index in found.items():
         files += [(str(p), index) for p in sorted((root / folder).rglob("*")) if p.is_file() and is_image_path(p)]
     if not files:
-        raise ConvLensError(f"No image files in the class folders of {root}.")
+        raise ConvLensError("No image files in the class folders of {root}.", root=root)
     truth = dict(files)
     topk = max(1, min(topk, len(labels)))
     report = EvaluationReport(tuple(labels), tuple(dict.fromkeys(found.values())), [], topk, skipped)

@@ -63,7 +63,7 @@ def _metadata(loaded: LoadedModel) -> dict[str, str]:
 def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Sequence[Image.Image] = ()) -> ParityReport:
     """Write ``loaded`` as ONNX (opset 17, dynamic batch) or TorchScript and check parity on ``samples``."""
     if fmt not in EXPORT_FORMATS:
-        raise ConvLensError(f"Unknown export format '{fmt}': use onnx or torchscript.")
+        raise ConvLensError("Unknown export format '{fmt}': use onnx or torchscript.", fmt=fmt)
     model = loaded.model
     if not isinstance(model, torch.nn.Module) or isinstance(model, torch.jit.ScriptModule):
         raise ConvLensError("Only a PyTorch model can be exported; this one is already an exported file.")
@@ -85,7 +85,10 @@ def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Se
         except ConvLensError:
             raise
         except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
-            raise ConvLensError(f"Export to {fmt} failed: {str(exc).strip().splitlines()[0][:200]}") from None
+            raise ConvLensError(
+                "Export to {fmt} failed: {value}",
+                fmt=fmt, value=str(exc).strip().splitlines()[0][:200],
+            ) from None
     report = check_parity(loaded, path, fmt, samples)
     Path(f"{path}.parity.json").write_text(json.dumps({**asdict(report), "ok": report.ok}, indent=2))
     return report
@@ -134,5 +137,8 @@ def sample_images() -> list[Image.Image]:
     folder = resources_dir() / "samples"
     images = [load_image(p) for p in iter_image_paths([folder])] if folder.is_dir() else []
     if not images:
-        raise ConvLensError(f"No sample images for the parity check in {folder}; open some images first.")
+        raise ConvLensError(
+            "No sample images for the parity check in {folder}; open some images first.",
+            folder=folder,
+        )
     return images

@@ -64,13 +64,16 @@ class CamResult:
 def require_inspectable(model: nn.Module, what: str = "Feature maps and Grad-CAM") -> None:
     if not isinstance(model, nn.Module):  # an ONNX Runtime session
         raise ConvLensError(
-            f"{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot be "
-            "looked inside. Switch the runtime to PyTorch, or load the architecture with its PyTorch weights."
+            "{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot "
+            "be looked inside. Switch the runtime to PyTorch, or load the architecture with its "
+            "PyTorch weights.",
+            what=what,
         )
     if isinstance(model, torch.jit.ScriptModule):
         raise ConvLensError(
-            f"{what} need the PyTorch model itself: a TorchScript file cannot be hooked into. "
-            "Load the architecture with a state-dict weights file instead."
+            "{what} need the PyTorch model itself: a TorchScript file cannot be hooked into. Load "
+            "the architecture with a state-dict weights file instead.",
+            what=what,
         )
 
 
@@ -84,7 +87,10 @@ def get_layer(model: nn.Module, name: str) -> nn.Module:
         return modules[name]
     close = difflib.get_close_matches(name, list(modules), n=4)
     hint = f" Did you mean {', '.join(close)}?" if close else ""
-    raise ConvLensError(f"No layer '{name}' in this model.{hint} `convlens summary ARCH --all` lists every layer.")
+    raise ConvLensError(
+        "No layer '{name}' in this model.{hint} `convlens summary ARCH --all` lists every layer.",
+        name=name, hint=hint,
+    )
 
 
 def _as_tensor(output: object) -> torch.Tensor | None:
@@ -158,7 +164,10 @@ def feature_maps(layer: str, activation: torch.Tensor) -> FeatureMaps:
     elif a.dim() == 2:  # (tokens, C) or similar: show as C maps of height 1
         a = a.t()[:, None, :]
     elif a.dim() != 3:
-        raise ConvLensError(f"Layer '{layer}' gives a {tuple(activation.shape)} output, which cannot be shown as maps.")
+        raise ConvLensError(
+            "Layer '{layer}' gives a {shape} output, which cannot be shown as maps.",
+            layer=layer, shape=tuple(activation.shape),
+        )
     flat = a.reshape(a.shape[0], -1)
     mean = flat.mean(dim=1).numpy()
     mx = flat.max(dim=1).values.numpy()
@@ -212,7 +221,7 @@ def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_in
     ``class_index`` None means the top-1 class.
     """
     if method not in ("gradcam", "layercam"):
-        raise ConvLensError(f"Unknown CAM method '{method}': use gradcam or layercam.")
+        raise ConvLensError("Unknown CAM method '{method}': use gradcam or layercam.", method=method)
     require_inspectable(model)
     module = get_layer(model, layer)
     kept: dict[str, torch.Tensor] = {}
@@ -228,16 +237,20 @@ def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_in
             # even when the layers before ``layer`` are frozen (fine-tuned models).
             logits = model(x[:1].detach().clone().requires_grad_(True))
             if "a" not in kept:
-                raise ConvLensError(f"Layer '{layer}' is not used when this model classifies an image.")
+                raise ConvLensError("Layer '{layer}' is not used when this model classifies an image.", layer=layer)
             activation = kept["a"]
             if activation.dim() != 4:
                 raise ConvLensError(
-                    f"Layer '{layer}' gives a {tuple(activation.shape[1:])} output; a CAM needs a convolutional "
-                    "layer with a (channels, height, width) output."
+                    "Layer '{layer}' gives a {shape} output; a CAM needs a convolutional layer with "
+                    "a (channels, height, width) output.",
+                    layer=layer, shape=tuple(activation.shape[1:]),
                 )
             index = int(logits[0].argmax()) if class_index is None else int(class_index)
             if not 0 <= index < logits.shape[1]:
-                raise ConvLensError(f"Class {index} does not exist: the model has {logits.shape[1]} classes.")
+                raise ConvLensError(
+                    "Class {index} does not exist: the model has {shape} classes.",
+                    index=index, shape=logits.shape[1],
+                )
             (grads,) = torch.autograd.grad(logits[0, index], activation)
     a, g = activation[0].detach(), grads[0]
     if method == "gradcam":
@@ -311,7 +324,10 @@ def resolve_class(labels: Sequence[str], wanted: str | int | None) -> int | None
     if isinstance(wanted, int) or str(wanted).strip().isdigit():
         index = int(wanted)
         if not 0 <= index < len(labels):
-            raise ConvLensError(f"Class {index} does not exist: the model has {len(labels)} classes (0-{len(labels) - 1}).")
+            raise ConvLensError(
+                "Class {index} does not exist: the model has {n} classes (0-{value}).",
+                index=index, n=len(labels), value=len(labels) - 1,
+            )
         return index
     lowered = [label.lower() for label in labels]
     name = str(wanted).strip().lower()
@@ -319,4 +335,4 @@ def resolve_class(labels: Sequence[str], wanted: str | int | None) -> int | None
         return lowered.index(name)
     close = difflib.get_close_matches(name, lowered, n=3)
     hint = f" Did you mean {', '.join(labels[lowered.index(c)] for c in close)}?" if close else ""
-    raise ConvLensError(f"No class named '{wanted}'.{hint}")
+    raise ConvLensError("No class named '{wanted}'.{hint}", wanted=wanted, hint=hint)

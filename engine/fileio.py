@@ -21,7 +21,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise ConvLensError(f"Cannot write {path.name}: the folder {path.parent} does not exist.")
+        raise ConvLensError(
+            "Cannot write {name}: the folder {parent} does not exist.",
+            name=path.name, parent=path.parent,
+        )
     tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         yield tmp
@@ -32,7 +35,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
             os.close(fd)
         os.replace(tmp, path)
     except OSError as exc:
-        raise ConvLensError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise ConvLensError("Cannot write {path}: {value}.", path=path, value=exc.strerror or exc) from None
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -28,14 +28,17 @@ def sniff_format(path: Path) -> WeightsFormat:
     word, so its own reader says what is wrong with it.
     """
     if not path.is_file():
-        raise ConvLensError(f"Weights file {path.name}: not found ({path}).")
+        raise ConvLensError("Weights file {name}: not found ({path}).", name=path.name, path=path)
     try:
         with open(path, "rb") as f:
             head = f.read(16)
     except OSError as exc:
-        raise ConvLensError(f"Weights file {path.name}: cannot be read ({exc.strerror or exc}).") from None
+        raise ConvLensError(
+            "Weights file {name}: cannot be read ({value}).",
+            name=path.name, value=exc.strerror or exc,
+        ) from None
     if not head:
-        raise ConvLensError(f"Weights file {path.name}: the file is empty (0 bytes).")
+        raise ConvLensError("Weights file {name}: the file is empty (0 bytes).", name=path.name)
     if head.startswith(_HDF5):
         return "keras"
     if head.startswith(b"PK\x03\x04") and zipfile.is_zipfile(path):

@@ -105,12 +105,17 @@ def cut_model(model: nn.Module, layer: str, num_classes: int, input_shape: tuple
 
     names = {n for n, _ in model.named_modules() if n}
     if layer not in names:
-        raise ConvLensError(f"No layer '{layer}' to cut at; `convlens summary ARCH --all` lists the layers.")
+        raise ConvLensError(
+            "No layer '{layer}' to cut at; `convlens summary ARCH --all` lists the layers.",
+            layer=layer,
+        )
     try:
         return CutModel(model, layer, num_classes, input_shape, hidden, dropout)
     except RuntimeError as exc:
-        raise ConvLensError(f"Cannot cut at '{layer}' for a {input_shape[1]}x{input_shape[2]} input: "
-                            f"{str(exc).splitlines()[0][:160]}") from None
+        raise ConvLensError(
+            "Cannot cut at '{layer}' for a {input_shape}x{input_shape2} input: {value}",
+            layer=layer, input_shape=input_shape[1], input_shape2=input_shape[2], value=str(exc).splitlines()[0][:160],
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -57,4 +57,4 @@ def probe(model: nn.Module, x: torch.Tensor) -> Any:
     except RuntimeError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         size = "x".join(str(s) for s in x.shape[-2:])
-        raise ConvLensError(f"The model cannot run on a {size} input ({first[:200]}).") from None
+        raise ConvLensError("The model cannot run on a {size} input ({first}).", size=size, first=first[:200]) from None

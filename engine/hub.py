@@ -48,7 +48,8 @@ def pretrained_weights(spec: ArchSpec, name: str | None = None) -> WeightsEnum:
     enum = spec.weights_enum
     if enum is None:
         raise ConvLensError(
-            f"{spec.title} has no pretrained weights to download; use random weights or a weights file."
+            "{title} has no pretrained weights to download; use random weights or a weights file.",
+            title=spec.title,
         )
     if not name or name in ("pretrained", "DEFAULT"):
         return enum.DEFAULT
@@ -56,7 +57,10 @@ def pretrained_weights(spec: ArchSpec, name: str | None = None) -> WeightsEnum:
         return enum[name]
     except KeyError:
         options = ", ".join(m.name for m in enum)
-        raise ConvLensError(f"{spec.title} has no pretrained weights '{name}'. Available: {options}.") from None
+        raise ConvLensError(
+            "{title} has no pretrained weights '{name}'. Available: {options}.",
+            title=spec.title, name=name, options=options,
+        ) from None
 
 
 def pretrained_file(weights: WeightsEnum) -> Path:
@@ -88,9 +92,9 @@ def download_pretrained(weights: WeightsEnum, *, timeout: float = 30.0) -> Itera
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise ConvLensError(
-                f"{dest.name} is not cached and cannot be downloaded ({reason}). "
-                f"Are you offline? Copy the file to {dest.parent} and try again, "
-                "or use random weights or a weights file."
+                "{name} is not cached and cannot be downloaded ({reason}). Are you offline? Copy the "
+                "file to {parent} and try again, or use random weights or a weights file.",
+                name=dest.name, reason=reason, parent=dest.parent,
             ) from None
         with response:
             total = int(response.headers.get("Content-Length") or 0)
@@ -100,7 +104,10 @@ def download_pretrained(weights: WeightsEnum, *, timeout: float = 30.0) -> Itera
                 try:
                     chunk = response.read(1 << 16)
                 except OSError as exc:
-                    raise ConvLensError(f"Download of {dest.name} broke off after {done} bytes: {exc}.") from None
+                    raise ConvLensError(
+                        "Download of {name} broke off after {done} bytes: {exc}.",
+                        name=dest.name, done=done, exc=exc,
+                    ) from None
                 if not chunk:
                     break
                 tmp.write(chunk)
@@ -110,7 +117,9 @@ def download_pretrained(weights: WeightsEnum, *, timeout: float = 30.0) -> Itera
         tmp.close()
         if expected and not digest.hexdigest().startswith(expected.group(1)):
             raise ConvLensError(
-                f"Downloaded {dest.name} does not match its published hash; the file was discarded. Try again."
+                "Downloaded {name} does not match its published hash; the file was discarded. Try "
+                "again.",
+                name=dest.name,
             )
         os.replace(tmp.name, dest)
         finished = True
@@ -126,8 +135,9 @@ def load_pretrained(spec: ArchSpec, name: str | None = None) -> LoadedModel:
     path = pretrained_file(weights)
     if not path.is_file():
         raise ConvLensError(
-            f"Pretrained weights for {spec.title} ({path.name}) are not downloaded yet. "
-            f"Download them, or copy the file to {path.parent}."
+            "Pretrained weights for {title} ({name}) are not downloaded yet. Download them, or copy "
+            "the file to {parent}.",
+            title=spec.title, name=path.name, parent=path.parent,
         )
     from torchvision import models as tvm
 
@@ -135,7 +145,8 @@ def load_pretrained(spec: ArchSpec, name: str | None = None) -> LoadedModel:
         model = tvm.get_model(spec.name, weights=weights)
     except (RuntimeError, pickle.UnpicklingError, EOFError, zipfile.BadZipFile) as exc:
         raise ConvLensError(
-            f"{path.name} in {path.parent} is damaged ({str(exc).splitlines()[0]}); delete it and download again."
+            "{name} in {parent} is damaged ({value}); delete it and download again.",
+            name=path.name, parent=path.parent, value=str(exc).splitlines()[0],
         ) from None
     return LoadedModel(
         model=model.eval(),

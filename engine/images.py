@@ -45,8 +45,9 @@ def _limit_text() -> str:
 def _check_size(label: str, width: int, height: int) -> None:
     if width * height > _max_pixels:
         raise ConvLensError(
-            f"{label}: {width}x{height} is {width * height / 1e6:,.1f} megapixels, more than the limit of "
-            f"{_limit_text()}. Scale it down first (or raise the limit in the settings)."
+            "{label}: {width}x{height} is {megapixels:,.1f} megapixels, more than the limit of {limit}. "
+            "Scale it down first (or raise the limit in the settings).",
+            label=label, width=width, height=height, megapixels=width * height / 1e6, limit=_limit_text(),
         )
 
 IMAGE_SUFFIXES = frozenset(
@@ -73,13 +74,13 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise ConvLensError(f"{label}: file not found ({path}).") from None
+            raise ConvLensError("{label}: file not found ({path}).", label=label, path=path) from None
         except IsADirectoryError:
-            raise ConvLensError(f"{label}: is a folder, not an image file.") from None
+            raise ConvLensError("{label}: is a folder, not an image file.", label=label) from None
         except OSError as exc:
-            raise ConvLensError(f"{label}: cannot be read ({exc.strerror or exc}).") from None
+            raise ConvLensError("{label}: cannot be read ({value}).", label=label, value=exc.strerror or exc) from None
     if not data:
-        raise ConvLensError(f"{label}: the file is empty (0 bytes).")
+        raise ConvLensError("{label}: the file is empty (0 bytes).", label=label)
     with _decoding(label):
         image = Image.open(io.BytesIO(data))
         width, height = image.size
@@ -117,7 +118,7 @@ def load_thumbnail(source: str | Path, size: int) -> np.ndarray:
     path = Path(source)
     label = path.name
     if not path.is_file():
-        raise ConvLensError(f"{label}: file not found ({path}).")
+        raise ConvLensError("{label}: file not found ({path}).", label=label, path=path)
     with _decoding(label), Image.open(path) as image:
         _check_size(label, *image.size)
         image.draft("RGB", (size, size))
@@ -137,14 +138,14 @@ def _decoding(label: str) -> Iterator[None]:
     except ConvLensError:
         raise
     except UnidentifiedImageError:
-        raise ConvLensError(f"{label}: not an image file, or a format that cannot be read.") from None
+        raise ConvLensError("{label}: not an image file, or a format that cannot be read.", label=label) from None
     except Image.DecompressionBombError as exc:  # only if someone re-enabled Pillow's guard
-        raise ConvLensError(f"{label}: too large to decode safely ({exc}).") from None
+        raise ConvLensError("{label}: too large to decode safely ({exc}).", label=label, exc=exc) from None
     except (OSError, SyntaxError, ValueError, MemoryError) as exc:
         reason = str(exc) or type(exc).__name__
         if "truncated" in reason:
             reason = "the file is truncated (incomplete download or copy?)"
-        raise ConvLensError(f"{label}: the image data is damaged: {reason}.") from None
+        raise ConvLensError("{label}: the image data is damaged: {reason}.", label=label, reason=reason) from None
 
 
 def _to_8bit(image: Image.Image) -> Image.Image:

@@ -96,13 +96,13 @@ def _read_layers(path: Path) -> dict[str, list[np.ndarray]]:
     import h5py
 
     if not is_hdf5(path):
-        raise ConvLensError(f"{path.name}: not a Keras weights file (not an HDF5 file).")
+        raise ConvLensError("{name}: not a Keras weights file (not an HDF5 file).", name=path.name)
     layers: dict[str, list[np.ndarray]] = {}
     with h5py.File(path, "r") as f:
         root = f["model_weights"] if "model_weights" in f else f  # a whole saved model, or save_weights()
         names = root.attrs.get("layer_names")
         if names is None:
-            raise ConvLensError(f"{path.name}: an HDF5 file, but not Keras weights (no layer_names).")
+            raise ConvLensError("{name}: an HDF5 file, but not Keras weights (no layer_names).", name=path.name)
         for raw in names:
             name = raw.decode() if isinstance(raw, bytes) else str(raw)
             group = root[name]
@@ -125,8 +125,10 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
     """Build torchvision's ``arch`` and fill it from a Keras ``.h5`` file."""
     path = Path(path)
     if arch not in SUPPORTED:
-        raise ConvLensError(f"Keras weight files can be loaded into {', '.join(SUPPORTED)}; "
-                            f"not into {arch}.")
+        raise ConvLensError(
+            "Keras weight files can be loaded into {value}; not into {arch}.",
+            value=', '.join(SUPPORTED), arch=arch,
+        )
     layers = _read_layers(path)
     if arch == "inception_v3":
         return _load_inception(path, layers)
@@ -137,14 +139,21 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
     missing = [n for n in wanted if not layers.get(n)]
     if missing:
         if missing == ["fc1", "fc2", "predictions"]:
-            raise ConvLensError(f"{path.name} has no top (fc1, fc2, predictions): ConvLens needs the "
-                                f"with-top file to classify (…_tf_kernels.h5, not …_notop.h5).")
-        raise ConvLensError(f"{path.name} does not fit {arch.upper()}: missing Keras layers "
-                            f"{', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}. {describe_keras_file(layers)}")
+            raise ConvLensError(
+                "{name} has no top (fc1, fc2, predictions): ConvLens needs the with-top file to "
+                "classify (…_tf_kernels.h5, not …_notop.h5).",
+                name=path.name,
+            )
+        raise ConvLensError(
+            "{name} does not fit {value}: missing Keras layers {value2}{value3}. {layers}",
+            name=path.name, value=arch.upper(), value2=', '.join(missing[:4]), value3=' …' if len(missing) > 4 else '', layers=describe_keras_file(layers),
+        )
     extra = [n for n in layers if layers[n] and n not in wanted]
     if extra and not present:
-        raise ConvLensError(f"{path.name} holds Keras layers {', '.join(extra[:4])}, not {arch.upper()}'s. "
-                            f"{describe_keras_file(layers)}")
+        raise ConvLensError(
+            "{name} holds Keras layers {value}, not {value2}'s. {layers}",
+            name=path.name, value=', '.join(extra[:4]), value2=arch.upper(), layers=describe_keras_file(layers),
+        )
     classes = layers["predictions"][0].shape[1]
     from torchvision import models
 
@@ -163,8 +172,11 @@ def load_keras_h5(path: str | Path, arch: str, num_classes: int | None = None) -
             else:
                 w = kernel.T
             if tuple(w.shape) != tuple(module.weight.shape):
-                raise ConvLensError(f"{path.name}: layer {name} has shape {tuple(kernel.shape)}, which does not fit "
-                                    f"{arch.upper()} ({tuple(module.weight.shape)} after conversion).")
+                raise ConvLensError(
+                    "{name}: layer {name2} has shape {shape}, which does not fit {value} ({shape2} "
+                    "after conversion).",
+                    name=path.name, name2=name, shape=tuple(kernel.shape), value=arch.upper(), shape2=tuple(module.weight.shape),
+                )
             module.weight.copy_(torch.from_numpy(np.ascontiguousarray(w)))
             module.bias.copy_(torch.from_numpy(bias))
     return KerasModel(model.eval(), KERAS_CAFFE, has_top=True)
@@ -186,17 +198,22 @@ def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> KerasMod
                    key=lambda item: _creation_key(item[0]))
     dense = [(n, w) for n, w in layers.items() if len(w) == 2 and w[0].ndim == 2]
     if len(convs) != INCEPTION_CONVS or len(norms) != INCEPTION_CONVS:
-        raise ConvLensError(f"{path.name} does not fit Inception v3: it has {len(convs)} bias-free convolutions and "
-                            f"{len(norms)} batch norms; Keras' InceptionV3 has {INCEPTION_CONVS} of each. "
-                            f"{describe_keras_file(layers)}")
+        raise ConvLensError(
+            "{name} does not fit Inception v3: it has {n} bias-free convolutions and {n2} batch "
+            "norms; Keras' InceptionV3 has {INCEPTION_CONVS} of each. {layers}",
+            name=path.name, n=len(convs), n2=len(norms), INCEPTION_CONVS=INCEPTION_CONVS, layers=describe_keras_file(layers),
+        )
     model: Any = keras_structure(models.get_model("inception_v3", weights=None, aux_logits=False, init_weights=True),
                             "inception_v3")
     with torch.no_grad():
         for (name, (kernel,)), (_, bn_weights), unit in zip(convs, norms, torch_inception_units(model), strict=True):
             w = kernel.transpose(3, 2, 0, 1)
             if tuple(w.shape) != tuple(unit.conv.weight.shape):
-                raise ConvLensError(f"{path.name}: layer {name} has shape {tuple(kernel.shape)}, which does not fit "
-                                    f"Inception v3 ({tuple(unit.conv.weight.shape)} after conversion).")
+                raise ConvLensError(
+                    "{name}: layer {name2} has shape {shape}, which does not fit Inception v3 "
+                    "({shape2} after conversion).",
+                    name=path.name, name2=name, shape=tuple(kernel.shape), shape2=tuple(unit.conv.weight.shape),
+                )
             unit.conv.weight.copy_(torch.from_numpy(np.ascontiguousarray(w)))
             gamma, beta, mean, var = ([np.ones_like(bn_weights[0])] + bn_weights) if len(bn_weights) == 3 \
                 else bn_weights
@@ -206,8 +223,11 @@ def _load_inception(path: Path, layers: dict[str, list[np.ndarray]]) -> KerasMod
         if dense:  # with top: GlobalAveragePooling -> Dense "predictions" (2048 -> 1000)
             kernel, bias = dense[-1][1]
             if kernel.shape != (model.fc.in_features, model.fc.out_features):
-                raise ConvLensError(f"{path.name}: its top layer {dense[-1][0]} has shape {kernel.shape}, "
-                                    f"not ({model.fc.in_features}, {model.fc.out_features}).")
+                raise ConvLensError(
+                    "{name}: its top layer {dense} has shape {shape}, not ({in_features}, "
+                    "{out_features}).",
+                    name=path.name, dense=dense[-1][0], shape=kernel.shape, in_features=model.fc.in_features, out_features=model.fc.out_features,
+                )
             model.fc.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel.T)))
             model.fc.bias.copy_(torch.from_numpy(bias))
     return KerasModel(model.eval(), KERAS_INCEPTION, has_top=bool(dense))
@@ -239,8 +259,10 @@ def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> KerasMode
     names = _resnet_names(layers)
     missing = [k for pair in names.values() for k in pair if not layers.get(k)]
     if missing:
-        raise ConvLensError(f"{path.name} does not fit ResNet50: missing Keras layers {', '.join(missing[:4])}"
-                            f"{' …' if len(missing) > 4 else ''}. {describe_keras_file(layers)}")
+        raise ConvLensError(
+            "{name} does not fit ResNet50: missing Keras layers {value}{value2}. {layers}",
+            name=path.name, value=', '.join(missing[:4]), value2=' …' if len(missing) > 4 else '', layers=describe_keras_file(layers),
+        )
     top = layers.get("predictions") or layers.get("fc1000")
     model: Any = keras_structure(models.get_model("resnet50", weights=None, num_classes=top[0].shape[1] if top else 1000),
                             "resnet50")
@@ -257,8 +279,11 @@ def _load_resnet50(path: Path, layers: dict[str, list[np.ndarray]]) -> KerasMode
             kernel, bias = layers[conv_name][:2]
             w = kernel.transpose(3, 2, 0, 1)
             if tuple(w.shape) != tuple(conv.weight.shape):
-                raise ConvLensError(f"{path.name}: layer {conv_name} has shape {tuple(kernel.shape)}, which does not "
-                                    f"fit ResNet50 ({tuple(conv.weight.shape)} after conversion).")
+                raise ConvLensError(
+                    "{name}: layer {conv_name} has shape {shape}, which does not fit ResNet50 "
+                    "({shape2} after conversion).",
+                    name=path.name, conv_name=conv_name, shape=tuple(kernel.shape), shape2=tuple(conv.weight.shape),
+                )
             conv.weight.copy_(torch.from_numpy(np.ascontiguousarray(w)))
             gamma, beta, mean, var = layers[bn_name]
             # conv(x) + bias, then BN: the same as BN with its mean moved by the bias (torch's conv has none)

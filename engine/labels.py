@@ -22,26 +22,29 @@ def read_labels_file(path: str | Path) -> tuple[str, ...]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConvLensError(f"Labels file {path.name}: cannot be read ({exc}).") from None
+        raise ConvLensError("Labels file {name}: cannot be read ({exc}).", name=path.name, exc=exc) from None
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ConvLensError(f"Labels file {path.name}: not valid JSON ({exc.msg}, line {exc.lineno}).") from None
+            raise ConvLensError(
+                "Labels file {name}: not valid JSON ({msg}, line {lineno}).",
+                name=path.name, msg=exc.msg, lineno=exc.lineno,
+            ) from None
         if isinstance(data, list):
             labels = [str(x) for x in data]
         elif isinstance(data, dict):
             try:
                 items = sorted(data.items(), key=lambda kv: int(kv[0]))
             except ValueError:
-                raise ConvLensError(f"Labels file {path.name}: JSON keys must be class indices.") from None
+                raise ConvLensError("Labels file {name}: JSON keys must be class indices.", name=path.name) from None
             labels = [str(v[-1]) if isinstance(v, list) else str(v) for _, v in items]
         else:
-            raise ConvLensError(f"Labels file {path.name}: expected a JSON list or object.")
+            raise ConvLensError("Labels file {name}: expected a JSON list or object.", name=path.name)
     else:
         labels = [line.strip() for line in text.splitlines() if line.strip()]
     if not labels:
-        raise ConvLensError(f"Labels file {path.name}: contains no class names.")
+        raise ConvLensError("Labels file {name}: contains no class names.", name=path.name)
     return tuple(labels)
 
 
@@ -62,8 +65,8 @@ def labels_for(num_classes: int, spec: ArchSpec | None, from_file: Sequence[str]
         labels = read_labels_file(labels_file)
         if len(labels) != num_classes:
             raise ConvLensError(
-                f"Labels file {Path(labels_file).name} has {len(labels)} names but the model has "
-                f"{num_classes} classes."
+                "Labels file {name} has {n} names but the model has {num_classes} classes.",
+                name=Path(labels_file).name, n=len(labels), num_classes=num_classes,
             )
         return labels
     if from_file and len(from_file) == num_classes:

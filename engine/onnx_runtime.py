@@ -47,11 +47,17 @@ class OnnxClassifier:
             self.session = ort.InferenceSession(str(self.path), options, providers=providers())
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own, undocumented exception types
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ConvLensError(f"ONNX file {self.path.name}: cannot be loaded ({first[:200]}).") from None
+            raise ConvLensError(
+                "ONNX file {name}: cannot be loaded ({first}).",
+                name=self.path.name, first=first[:200],
+            ) from None
         inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
         if len(inputs) != 1 or len(inputs[0].shape) != 4:
-            raise ConvLensError(f"ONNX file {self.path.name}: not an image classifier (it needs "
-                                f"{len(inputs)} inputs; a classifier takes one N x C x H x W image batch).")
+            raise ConvLensError(
+                "ONNX file {name}: not an image classifier (it needs {n} inputs; a classifier takes "
+                "one N x C x H x W image batch).",
+                name=self.path.name, n=len(inputs),
+            )
         self.input = inputs[0]
         self.output = outputs[0]
         self.dtype = np.float16 if "float16" in self.input.type else np.float32
@@ -85,7 +91,10 @@ class OnnxClassifier:
         out = self.session.run([self.output.name], {self.input.name: feed})[0]
         out = out.reshape(out.shape[0], -1).astype(np.float32)
         if out.ndim != 2:
-            raise ConvLensError(f"ONNX file {self.path.name}: output {self.output.shape} is not class scores.")
+            raise ConvLensError(
+                "ONNX file {name}: output {shape} is not class scores.",
+                name=self.path.name, shape=self.output.shape,
+            )
         if self.outputs_probabilities:
             return torch.from_numpy(np.log(np.clip(out, 1e-12, None)))
         return torch.from_numpy(out)
@@ -102,7 +111,7 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
 
     path = Path(path)
     if not path.is_file():
-        raise ConvLensError(f"ONNX file {path} not found.")
+        raise ConvLensError("ONNX file {path} not found.", path=path)
     model = OnnxClassifier(path)
     meta = model.metadata()
     notes: list[str] = []
@@ -122,8 +131,10 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     try:
         num_classes = int(model(zeros).shape[1])
     except Exception as exc:  # noqa: BLE001 - the runtime's own errors for a graph that cannot run
-        raise ConvLensError(f"ONNX file {path.name}: does not run on a {pre.crop}x{pre.crop} image "
-                            f"({str(exc).splitlines()[0][:160]}).") from None
+        raise ConvLensError(
+            "ONNX file {name}: does not run on a {crop}x{crop} image ({value}).",
+            name=path.name, crop=pre.crop, value=str(exc).splitlines()[0][:160],
+        ) from None
     from_file = json.loads(meta[META_CLASSES]) if META_CLASSES in meta else None
     labels = labels_for(num_classes, None, from_file, labels_file, notes)
     from convlens.engine.registry import get_arch

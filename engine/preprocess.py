@@ -174,4 +174,4 @@ def preset(name: str, size: int = 224) -> Preprocess:
                           scale=255.0)
     if name == "unit":
         return Preprocess(resize=resize, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0))
-    raise ConvLensError(f"Unknown preprocessing preset '{name}': use {', '.join(PRESETS)}.")
+    raise ConvLensError("Unknown preprocessing preset '{name}': use {value}.", name=name, value=', '.join(PRESETS))

@@ -20,7 +20,7 @@ def check_class_name(name: str) -> str:
     if not name:
         raise ConvLensError("Type a class name first (for example: rock).")
     if _BAD_CLASS.search(name) or name in (".", ".."):
-        raise ConvLensError(f"Class name '{name}' cannot be a folder name: avoid / \\ : * ? \" < > |.")
+        raise ConvLensError('Class name \'{name}\' cannot be a folder name: avoid / \\ : * ? " < > |.', name=name)
     return name
 
 
@@ -44,18 +44,18 @@ class DatasetRecorder:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ConvLensError(f"Cannot create {folder}: {exc.strerror or exc}.") from None
+                raise ConvLensError("Cannot create {folder}: {value}.", folder=folder, value=exc.strerror or exc) from None
             existing = self._files(folder)
             number = int(existing[-1].stem) + 1 if existing else 0
             path = folder / f"{number:05d}.jpg"
             ok, data = cv2.imencode(".jpg", cv2.cvtColor(frame_rgb, cv2.COLOR_RGB2BGR),
                                     [cv2.IMWRITE_JPEG_QUALITY, self.quality])
             if not ok:
-                raise ConvLensError(f"Could not encode a frame as JPEG for {path}.")
+                raise ConvLensError("Could not encode a frame as JPEG for {path}.", path=path)
             try:
                 path.write_bytes(data.tobytes())
             except OSError as exc:
-                raise ConvLensError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+                raise ConvLensError("Cannot write {path}: {value}.", path=path, value=exc.strerror or exc) from None
             return path
 
     def counts(self) -> dict[str, int]:

@@ -178,4 +178,4 @@ def get_arch(name: str) -> ArchSpec:
         return _BY_NAME[name]
     except KeyError:
         known = ", ".join(_BY_NAME)
-        raise ConvLensError(f"Unknown architecture '{name}'. Known architectures: {known}.") from None
+        raise ConvLensError("Unknown architecture '{name}'. Known architectures: {known}.", name=name, known=known) from None

@@ -24,7 +24,10 @@ NORMALISATIONS = ("channel", "shared")
 def colorize(values: np.ndarray, vmin: float, vmax: float, cmap: str = "viridis") -> np.ndarray:
     """(H, W) floats -> (H, W, 3) uint8 RGB through a colour map."""
     if cmap not in COLORMAPS:
-        raise ConvLensError(f"Unknown colour map '{cmap}': choose one of {', '.join(COLORMAPS)}.")
+        raise ConvLensError(
+            "Unknown colour map '{cmap}': choose one of {value}.",
+            cmap=cmap, value=', '.join(COLORMAPS),
+        )
     span = vmax - vmin
     scaled = (values - vmin) / span if span > 0 else np.zeros_like(values)
     gray = np.clip(scaled * 255.0 + 0.5, 0, 255).astype(np.uint8)
@@ -47,10 +50,10 @@ def feature_grid(fm: FeatureMaps, channels: list[int] | None = None, columns: in
     uses one range for all shown maps, so tiles compare with each other.
     """
     if normalise not in NORMALISATIONS:
-        raise ConvLensError(f"Unknown normalisation '{normalise}': use channel or shared.")
+        raise ConvLensError("Unknown normalisation '{normalise}': use channel or shared.", normalise=normalise)
     chosen = list(fm.order) if channels is None else channels
     if not chosen:
-        raise ConvLensError(f"Layer '{fm.layer}' has no channels to show.")
+        raise ConvLensError("Layer '{layer}' has no channels to show.", layer=fm.layer)
     rows, cols = grid_shape(len(chosen), columns)
     maps = fm.maps[chosen]
     lo, hi = float(maps.min()), float(maps.max())

@@ -113,7 +113,7 @@ class OpenVinoClassifier:
                                                                      "PERFORMANCE_HINT": "LATENCY"})
         except Exception as exc:  # noqa: BLE001 - OpenVINO raises its own RuntimeError subclasses
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ConvLensError(f"OpenVINO cannot compile {self.path.name} ({first[:200]}).") from None
+            raise ConvLensError("OpenVINO cannot compile {name} ({first}).", name=self.path.name, first=first[:200]) from None
         self.request = self.compiled.create_infer_request()
         self.max_batch = 64
         self.training = False
@@ -146,7 +146,7 @@ def _exported(loaded: LoadedModel, key: str) -> Path:
         prune_cache()
         report = export(loaded, out, "onnx")
         if report.top1_agree != report.images:
-            raise ConvLensError(f"The ONNX export of this model disagrees with it ({report.summary()}).")
+            raise ConvLensError("The ONNX export of this model disagrees with it ({value}).", value=report.summary())
     else:
         out.touch()  # recently used: kept by prune_cache
     return out
@@ -190,7 +190,10 @@ def convert(loaded: LoadedModel, runtime: str, precision: str = "auto") -> Loade
     if runtime == "torch":
         return loaded
     if loaded.runtime != "torch" or loaded.scripted:
-        raise ConvLensError(f"Only a PyTorch model can move to another runtime; {loaded.source} is not one.")
+        raise ConvLensError(
+            "Only a PyTorch model can move to another runtime; {source} is not one.",
+            source=loaded.source,
+        )
     key = f"{loaded.name}-{weights_hash(loaded)}"
     onnx_file = _exported(loaded, key)
     if runtime == "onnxruntime":
@@ -205,10 +208,13 @@ def convert(loaded: LoadedModel, runtime: str, precision: str = "auto") -> Loade
         precision = best_precision() if precision == "auto" else precision
         model = OpenVinoClassifier(onnx_file, precision)
     else:
-        raise ConvLensError(f"Unknown runtime '{runtime}': use {', '.join(RUNTIMES)}.")
+        raise ConvLensError("Unknown runtime '{runtime}': use {value}.", runtime=runtime, value=', '.join(RUNTIMES))
     ok, detail = _parity(loaded, model, precision, _samples(loaded))
     if not ok:
-        raise ConvLensError(f"{TITLES[runtime]} {precision} disagrees with the PyTorch model ({detail}).")
+        raise ConvLensError(
+            "{TITLES} {precision} disagrees with the PyTorch model ({detail}).",
+            TITLES=TITLES[runtime], precision=precision, detail=detail,
+        )
     return replace(loaded, model=model, runtime=runtime, scripted=True, precision=precision,  # type: ignore[arg-type]
                    notes=[*loaded.notes, f"running in {TITLES[runtime]} {precision}: parity {detail}"])
 

@@ -181,7 +181,10 @@ class EngineSession:
         from convlens.engine.runtimes import RUNTIMES
 
         if runtime not in RUNTIMES:
-            raise ConvLensError(f"Unknown runtime '{runtime}': use {', '.join(RUNTIMES)}.")
+            raise ConvLensError(
+                "Unknown runtime '{runtime}': use {value}.",
+                runtime=runtime, value=', '.join(RUNTIMES),
+            )
         previous = self.runtime
         self.runtime = runtime
         if self.predictor is None:
@@ -190,7 +193,7 @@ class EngineSession:
         if base.runtime != "torch" or base.scripted:
             self.runtime = previous
             what = "This ONNX file" if base.runtime == "onnxruntime" else "This TorchScript file"
-            raise ConvLensError(f"{what} has no PyTorch model behind it: it runs only in its own runtime.")
+            raise ConvLensError("{what} has no PyTorch model behind it: it runs only in its own runtime.", what=what)
         try:
             return self.install_with_runtime(base)
         except ConvLensError:
@@ -230,7 +233,10 @@ class EngineSession:
         loaded = self._require_torch().loaded
         if loaded.scripted:
             kind = "An ONNX model" if loaded.runtime == "onnxruntime" else "A TorchScript model"
-            raise ConvLensError(f"{kind} has no {what} here; load the architecture with PyTorch weights.")
+            raise ConvLensError(
+                "{kind} has no {what} here; load the architecture with PyTorch weights.",
+                kind=kind, what=what,
+            )
         pre = loaded.preprocess
         return self._require_torch().model, (pre.channels, pre.crop, pre.crop), loaded.name
 
@@ -332,7 +338,7 @@ class EngineSession:
         store = self._captured[1]
         if layer not in store:
             get_layer(predictor.model, layer)  # unknown name: a helpful error
-            raise ConvLensError(f"Layer '{layer}' is not used when this model classifies an image.")
+            raise ConvLensError("Layer '{layer}' is not used when this model classifies an image.", layer=layer)
         return feature_maps(layer, store[layer])
 
     def feature_view(self, layer: str, page: int = 0, per_page: int = 64, normalise: str = "channel",

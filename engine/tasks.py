@@ -169,7 +169,7 @@ def classify_folder(session: EngineSession, roots: Sequence[str], topk: int,
             yield None  # a huge tree: let other jobs have their turn while we scan
     what = ", ".join(Path(r).name or str(r) for r in roots[:3]) + ("…" if len(roots) > 3 else "")
     if not found:
-        raise ConvLensError(f"No image files in {what}.")
+        raise ConvLensError("No image files in {what}.", what=what)
     yield FolderScan(tuple(found), what)
     if session.predictor is None:
         raise ConvLensError("No model is loaded yet: choose an architecture and weights.")

@@ -200,7 +200,10 @@ def _freeze(model: nn.Module, head: nn.Module, until: str) -> None:
         return
     names = [n for n, _ in model.named_modules()]
     if until not in names:
-        raise ConvLensError(f"No layer '{until}' to freeze up to; `convlens summary ARCH --all` lists the layers.")
+        raise ConvLensError(
+            "No layer '{until}' to freeze up to; `convlens summary ARCH --all` lists the layers.",
+            until=until,
+        )
     frozen = True
     for name, module in model.named_modules():
         if frozen and name and not (name == until or name.startswith(until + ".")) and names.index(name) > names.index(
@@ -238,7 +241,10 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
               device: torch.device | str = "cpu") -> Generator[TrainProgress | EpochStats, None, TrainResult]:
     """Train on ``data`` (see module doc). Yields progress per batch and stats per epoch."""
     if cfg.optimizer not in OPTIMIZERS:
-        raise ConvLensError(f"Unknown optimizer '{cfg.optimizer}': use {', '.join(OPTIMIZERS)}.")
+        raise ConvLensError(
+            "Unknown optimizer '{optimizer}': use {value}.",
+            optimizer=cfg.optimizer, value=', '.join(OPTIMIZERS),
+        )
     if cfg.epochs < 1 or cfg.batch_size < 1 or cfg.lr <= 0:
         raise ConvLensError("Epochs and batch size must be at least 1, and the learning rate above 0.")
     if len(data.train) == 0 or len(data.val) == 0:

@@ -84,10 +84,13 @@ def open_capture(source: int | str) -> cv2.VideoCapture:
     if is_file_source(source):
         path = Path(source)  # type: ignore[arg-type]
         if not path.is_file():
-            raise ConvLensError(f"Video file {path} not found.")
+            raise ConvLensError("Video file {path} not found.", path=path)
         cap = cv2.VideoCapture(str(path))
         if not cap.isOpened():
-            raise ConvLensError(f"Video file {path.name} cannot be opened: not a video, or a format OpenCV cannot read.")
+            raise ConvLensError(
+                "Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.",
+                name=path.name,
+            )
         return cap
     cap = cv2.VideoCapture(source)
     if cap.isOpened():
@@ -97,10 +100,12 @@ def open_capture(source: int | str) -> cv2.VideoCapture:
         found = list_cameras()
         others = f" Cameras that do open: {', '.join(map(str, found))}." if found else " No camera could be opened at all."
         raise ConvLensError(
-            f"Camera {source} cannot be opened (tried OpenCV's default backend for index {source}).{others} "
-            "Is it connected, and not in use by another program? A video file or a stream URL works too."
+            "Camera {source} cannot be opened (tried OpenCV's default backend for index "
+            "{source}).{others} Is it connected, and not in use by another program? A video file or "
+            "a stream URL works too.",
+            source=source, others=others,
         )
-    raise ConvLensError(f"Stream {source} cannot be opened: check the address and the network.")
+    raise ConvLensError("Stream {source} cannot be opened: check the address and the network.", source=source)
 
 
 def list_cameras(max_index: int = 6, start: int = 0) -> list[int]:

@@ -90,7 +90,7 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
             notes.append(f"{path.name} is a {named.title} checkpoint; loaded as {named.title}, not {spec.title}.")
         spec = named
     elif spec is None:
-        raise ConvLensError(f"Weights file {path.name}: choose the architecture these weights belong to.")
+        raise ConvLensError("Weights file {name}: choose the architecture these weights belong to.", name=path.name)
     layout, options = stored.head_layout, stored.build_options
     if layout is not None and layout.kind != "scratch":
         model = layout.build(spec, len(stored.classes or ()), **options)
@@ -115,10 +115,8 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
             parts.append(_listing("missing keys", missing))
         if unexpected:
             parts.append(_listing("unexpected keys", unexpected))
-        raise ConvLensError(
-            f"Weights file {path.name} does not fit {spec.title}: " + "; ".join(parts)
-            + ". Is it for another architecture?"
-        )
+        raise ConvLensError("Weights file {name} does not fit {title}: {details}. Is it for another architecture?",
+                            name=path.name, title=spec.title, details="; ".join(parts))
     state = {k: v for k, v in state.items() if not k.startswith(_AUX_PREFIXES)}
     model.load_state_dict(state, strict=True)
     model.eval()
@@ -137,13 +135,17 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
 
         guessed = guess_arch(path)
         if guessed is None:
-            raise ConvLensError(f"{path.name}: choose the architecture of these Keras weights "
-                                f"({', '.join(SUPPORTED)}).")
+            raise ConvLensError(
+                "{name}: choose the architecture of these Keras weights ({value}).",
+                name=path.name, value=', '.join(SUPPORTED),
+            )
         spec = get_arch(guessed)
         notes.append(f"{path.name}: Keras {spec.title} weights (recognised from its layer names).")
     if spec.name not in SUPPORTED:
-        raise ConvLensError(f"{path.name}: Keras weight files can be loaded into {', '.join(SUPPORTED)}; "
-                            f"not into {spec.title}.")
+        raise ConvLensError(
+            "{name}: Keras weight files can be loaded into {value}; not into {title}.",
+            name=path.name, value=', '.join(SUPPORTED), title=spec.title,
+        )
     keras = load_keras_h5(path, spec.name)
     if not keras.has_top:
         notes.append(f"{path.name} has no top: the classifier is untrained. Use it to fine-tune a new head.")
@@ -161,7 +163,10 @@ def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path
             warnings.simplefilter("ignore", FutureWarning)
             model = torch.jit.load(str(path), map_location="cpu", _extra_files=extra)
     except RuntimeError as exc:
-        raise ConvLensError(f"TorchScript file {path.name}: cannot be loaded ({str(exc).splitlines()[0][:160]}).") from None
+        raise ConvLensError(
+            "TorchScript file {name}: cannot be loaded ({value}).",
+            name=path.name, value=str(exc).splitlines()[0][:160],
+        ) from None
     model.eval()
     meta: dict[str, Any] = {}
     if extra[TORCHSCRIPT_META_FILE]:
@@ -195,11 +200,14 @@ def _probe_outputs(model: nn.Module, preprocess: Preprocess, name: str) -> int:
                 torch.backends.quantized.engine = "qnnpack"
                 continue
             raise ConvLensError(
-                f"TorchScript file {name}: does not run on a {tuple(x.shape[1:])} image "
-                f"({str(exc).strip().splitlines()[0][:160]})."
+                "TorchScript file {name}: does not run on a {shape} image ({value}).",
+                name=name, shape=tuple(x.shape[1:]), value=str(exc).strip().splitlines()[0][:160],
             ) from None
     if not isinstance(out, torch.Tensor) or out.dim() != 2:
-        raise ConvLensError(f"TorchScript file {name}: does not return class scores (a batch x classes tensor).")
+        raise ConvLensError(
+            "TorchScript file {name}: does not return class scores (a batch x classes tensor).",
+            name=name,
+        )
     return int(out.shape[1])
 
 

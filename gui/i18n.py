@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from convlens.engine.errors import ConvLensError
+from convlens.gui.message_catalog import ARCHITECTURES, ENGINE
 from convlens.gui.resources import resource_path
 from convlens.gui.settings import Key, Settings
 
-__all__ = ["LANGUAGES", "SYSTEM", "choose_language", "install_language", "language_from_args", "register_fonts",
-           "registered_fonts"]
+__all__ = ["LANGUAGES", "SYSTEM", "architecture_text", "choose_language", "error_text", "install_language",
+           "language_from_args", "register_fonts", "registered_fonts"]
 
 #: The languages ConvLens speaks, each named in itself.
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -105,3 +107,20 @@ def register_fonts(app: QApplication) -> list[str]:
         app.setFont(font)
     _fonts.extend(families)
     return families
+
+
+def error_text(error: ConvLensError) -> str:
+    """An engine error in the user's language: its template translated (``gui/engine_messages.py`` lists them for
+    the translators), then its values filled in; the English text when there is no translation or it is broken."""
+    translated = QCoreApplication.translate(ENGINE, error.template)
+    if translated == error.template:
+        return str(error)
+    try:
+        return translated.format(**error.values) if error.values else translated
+    except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not match: English, not a crash
+        return str(error)
+
+
+def architecture_text(description: str) -> str:
+    """An architecture's one-line description in the user's language."""
+    return QCoreApplication.translate(ARCHITECTURES, description)

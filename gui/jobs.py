@@ -37,10 +37,11 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from convlens.engine.errors import ConvLensError
 from convlens.engine.session import EngineSession
+from convlens.gui.i18n import error_text
 
 log = logging.getLogger("convlens.jobs")
 
@@ -192,7 +193,7 @@ class _Runner(QObject):
         except ConvLensError as exc:
             self._close(run)
             self._active.remove(run)
-            self._emit_end(spec.id, ERRORED, JobError(str(exc), exc.with_traceback(None), True))
+            self._emit_end(spec.id, ERRORED, JobError(error_text(exc), exc.with_traceback(None), True))
         except Exception as exc:  # noqa: BLE001 - the boundary: a bug ends its job with a message, never the app
             self._close(run)
             self._active.remove(run)
@@ -202,9 +203,12 @@ class _Runner(QObject):
         text = "".join(traceback.format_exception(exc))
         log.error("job %s (%s) failed:\n%s", spec.id, spec.name, text)
         oom = isinstance(exc, MemoryError) or "out of memory" in str(exc).lower()
-        what = "ran out of memory" if oom else f"failed unexpectedly ({type(exc).__name__}: {str(exc)[:300]})"
-        where = f" Details were written to {self._log_file}." if self._log_file else ""
-        return JobError(f"{spec.name} {what}.{where}", exc.with_traceback(None), False, self._log_file)
+        what = (QCoreApplication.translate("Jobs", "{job} ran out of memory.") if oom else
+                QCoreApplication.translate("Jobs", "{job} failed unexpectedly ({error}).")).format(
+            job=spec.name, error=f"{type(exc).__name__}: {str(exc)[:300]}")
+        where = QCoreApplication.translate("Jobs", " Details were written to {log}.").format(log=self._log_file) \
+            if self._log_file else ""
+        return JobError(what + where, exc.with_traceback(None), False, self._log_file)
 
     @staticmethod
     def _close(run: _Run) -> None:

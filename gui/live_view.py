@@ -38,6 +38,7 @@ from convlens.engine.live import LiveResult, LiveSummary
 from convlens.engine.recording import DatasetRecorder, check_class_name
 from convlens.engine.video import Frame, FrameMailbox
 from convlens.gui.glossary import Glossary, explain
+from convlens.gui.i18n import error_text
 from convlens.gui.image_view import array_to_qimage
 
 
@@ -528,7 +529,7 @@ class LiveView(QWidget):
         try:
             check_class_name(name)
         except ConvLensError as exc:  # no class name, or one that cannot be a folder
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             return
         if self.confirm_delete(name, self.delete_n.value()):
             self.delete_requested.emit(name, self.delete_n.value())

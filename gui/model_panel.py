@@ -24,6 +24,7 @@ from convlens.engine.errors import ConvLensError
 from convlens.engine.hub import is_pretrained_cached, pretrained_file, pretrained_weights
 from convlens.engine.registry import FAMILIES, get_arch, list_architectures
 from convlens.engine.session import WeightsRequest
+from convlens.gui.i18n import architecture_text
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +77,7 @@ class ModelPanel(QWidget):
             for spec in list_architectures(family):
                 item = QStandardItem("    " + spec.title)
                 item.setData(spec.name, _ARCH_ROLE)
-                item.setToolTip(spec.description)
+                item.setToolTip(architecture_text(spec.description))
                 model.appendRow(item)
         self.arch_combo.setModel(model)
         self.arch_description = QLabel()
@@ -354,7 +355,7 @@ class ModelPanel(QWidget):
     def _refresh(self) -> None:
         arch = self.arch
         spec = get_arch(arch) if arch else None
-        self.arch_description.setText(spec.description if spec else "")
+        self.arch_description.setText(architecture_text(spec.description) if spec else "")
         kind = self.weights_kind
         is_file = kind == self.KIND_FILE
         self.browse_button.setVisible(is_file)
