@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.images import is_image_path, load_image
 
 MIN_PER_CLASS = 4
@@ -88,8 +88,15 @@ class Dataset:
     def describe(self) -> str:
         per = np.bincount(np.asarray(self.train.labels + self.val.labels), minlength=len(self.classes))
         counts = ", ".join(f"{c}: {n}" for c, n in zip(self.classes, per, strict=True))
-        text = f"{len(self.classes)} classes ({counts}); {len(self.train)} train / {len(self.val)} val images"
-        return text + (f"; {len(self.skipped)} unreadable files skipped" if self.skipped else "")
+        if self.skipped:
+            return Text(
+                "{n} classes ({counts}); {n2} train / {n3} val images; {n4} unreadable files skipped",
+                n=len(self.classes), counts=counts, n2=len(self.train), n3=len(self.val), n4=len(self.skipped),
+            )
+        return Text(
+            "{n} classes ({counts}); {n2} train / {n3} val images",
+            n=len(self.classes), counts=counts, n2=len(self.train), n3=len(self.val),
+        )
 
 
 def _scan(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:

@@ -1,6 +1,24 @@
-"""The one error type a user can cause and should read."""
+"""The one error type a user can cause and should read, and the text type of everything the engine says to a person."""
 
 from __future__ import annotations
+
+
+class Text(str):
+    """Words for a person, remembering the template and values they were made from.
+
+    ``Text("file {name}", name="resnet.pth")`` is the string ``"file resnet.pth"`` wherever a string is used (the
+    CLI, the log, JSON); a front end that speaks another language translates ``template`` and fills in ``values``
+    (``gui.i18n.engine_text``). ``make translations`` collects every ``Text`` and ``ConvLensError`` template.
+    """
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Text:
+        text = super().__new__(cls, template.format(**values) if values else template)
+        text.template = template
+        text.values = values
+        return text
 
 
 class ConvLensError(Exception):
@@ -16,6 +34,5 @@ class ConvLensError(Exception):
     """
 
     def __init__(self, message: str, /, **values: object) -> None:
-        self.template = message
-        self.values = values
-        super().__init__(message.format(**values) if values else message)
+        self.text = Text(message, **values)
+        super().__init__(str(self.text))

@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 from torchvision.models import WeightsEnum
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.preprocess import Preprocess
 from convlens.engine.registry import ArchSpec
@@ -153,5 +153,5 @@ def load_pretrained(spec: ArchSpec, name: str | None = None) -> LoadedModel:
         labels=tuple(weights.meta["categories"]),
         preprocess=Preprocess.from_torchvision(weights.transforms()),
         arch=spec,
-        source=f"pretrained ({weights.name})",
+        source=Text("pretrained ({name})", name=weights.name),
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 
 #: Largest image we decode by default (pixels). We refuse anything past the
 #: limit *before* decoding, from the header alone. This is the only limit:
@@ -96,7 +96,10 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
         pass
     out = _to_8bit(image)
     if frames > 1:
-        out.info[NOTES_KEY] = (f"{label} has {frames} frames (an animation or several pages): only the first is used.",)
+        out.info[NOTES_KEY] = (Text(
+            "{label} has {frames} frames (an animation or several pages): only the first is used.",
+            label=label, frames=frames,
+        ),)
     return out
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 
 if TYPE_CHECKING:
     from convlens.engine.registry import ArchSpec
@@ -76,5 +76,8 @@ def labels_for(num_classes: int, spec: ArchSpec | None, from_file: Sequence[str]
         return defaults
     if num_classes == 1000:
         return imagenet_labels()
-    notes.append(f"The model has {num_classes} classes and no class names: choose a labels file to name them.")
+    notes.append(Text(
+        "The model has {num_classes} classes and no class names: choose a labels file to name them.",
+        num_classes=num_classes,
+    ))
     return tuple(f"class {i}" for i in range(num_classes))

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS
 from convlens.engine.preprocess import PRESETS, Preprocess, preset
 
@@ -140,5 +140,5 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     from convlens.engine.registry import get_arch
 
     arch = get_arch(meta[META_ARCH]) if meta.get(META_ARCH) else None
-    return LoadedModel(model, labels, pre, arch, f"ONNX {path.name}", scripted=True, notes=notes,  # type: ignore[arg-type]
+    return LoadedModel(model, labels, pre, arch, Text("ONNX {name}", name=path.name), scripted=True, notes=notes,  # type: ignore[arg-type]
                        runtime="onnxruntime")

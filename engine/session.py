@@ -16,7 +16,7 @@ import torch
 from PIL import Image
 
 from convlens.engine.device import describe_device, select_device
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation, explain_model
 from convlens.engine.features import (
     ActivationRecorder,
@@ -267,7 +267,7 @@ class EngineSession:
         return image
 
     def model_label(self) -> str:
-        return f"{self.info.title} ({self.info.source})" if self.info else ""
+        return Text("{title} ({source})", title=self.info.title, source=self.info.source) if self.info else ""
 
     @staticmethod
     def display_copy(image: Image.Image | np.ndarray) -> np.ndarray:

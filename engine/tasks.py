@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from convlens.engine.choices import ExportFormat
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation
 from convlens.engine.features import CamResult
 from convlens.engine.fileio import write_atomic
@@ -411,7 +411,7 @@ def train(session: EngineSession, data: str, config: TrainConfig, val_data: str 
 
     if session.predictor is None:
         raise ConvLensError("Load a model first.")
-    yield TrainStatus("Reading images…")
+    yield TrainStatus(Text("Reading images…"))
     if is_mnist_folder(data):
         dataset = load_mnist(data, seed=config.seed)
     else:

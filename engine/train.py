@@ -26,7 +26,7 @@ from torch import nn
 
 from convlens.engine.choices import OPTIMIZERS, Optimizer, TrainPhase
 from convlens.engine.data import Dataset, Split
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.heads import HeadLayout, cut_model, find_classifier, replace_head
 from convlens.engine.hooks import watch
 from convlens.engine.loaded import LoadedModel
@@ -359,7 +359,10 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
         p.requires_grad_(True)  # the finished model is an ordinary model again (CAM, export)
     model.eval()
     new = LoadedModel(model, tuple(data.classes), preprocess, loaded.arch,
-                      f"fine-tuned ({len(data.train)} images, best epoch {best_epoch})",
+                      Text(
+                          "fine-tuned ({n} images, best epoch {best_epoch})",
+                          n=len(data.train), best_epoch=best_epoch,
+                      ),
                       build_options=build_options, head_layout=layout,
                       training={**asdict(cfg), "best_epoch": best_epoch,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum()))})

@@ -18,7 +18,7 @@ import torch
 from torch import nn
 
 from convlens.engine.checkpoints import read_state_file
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.formats import sniff_format
 from convlens.engine.heads import find_classifier, num_outputs
 from convlens.engine.hub import DownloadProgress, download_pretrained, load_pretrained, pretrained_weights
@@ -41,7 +41,7 @@ def load_random(spec: ArchSpec, labels_file: str | Path | None = None, seed: int
     notes: list[str] = [f"{spec.title} has random (untrained) weights: its answers are meaningless until it is "
                         "trained. Use it to train from scratch, or load pretrained weights or a file."]
     labels = labels_for(num_outputs(head), spec, None, labels_file, notes)
-    return LoadedModel(model, labels, spec.preprocess, spec, "random", notes=notes)
+    return LoadedModel(model, labels, spec.preprocess, spec, Text("random"), notes=notes)
 
 
 # ----------------------------------------------------------------------- file
@@ -87,7 +87,10 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     if stored.arch:  # a ConvLens checkpoint knows its architecture: it wins over the current choice
         named = get_arch(stored.arch)
         if spec is not None and named.name != spec.name:
-            notes.append(f"{path.name} is a {named.title} checkpoint; loaded as {named.title}, not {spec.title}.")
+            notes.append(Text(
+                "{name} is a {title} checkpoint; loaded as {title}, not {title2}.",
+                name=path.name, title=named.title, title2=spec.title,
+            ))
         spec = named
     elif spec is None:
         raise ConvLensError("Weights file {name}: choose the architecture these weights belong to.", name=path.name)
@@ -102,10 +105,11 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     if head_key in state and state[head_key].shape[0] != default_classes:
         file_classes = int(state[head_key].shape[0])
         model = spec.build(num_classes=file_classes, **options)
-        notes.append(
-            f"{path.name} has {file_classes} classes; {spec.title}'s usual head has {default_classes}. "
-            "The head was rebuilt to match."
-        )
+        notes.append(Text(
+            "{name} has {file_classes} classes; {title}'s usual head has {default_classes}. The head "
+            "was rebuilt to match.",
+            name=path.name, file_classes=file_classes, title=spec.title, default_classes=default_classes,
+        ))
     missing, unexpected, differ = _fit_report(model, state)
     if missing or unexpected or differ:
         parts = []
@@ -122,7 +126,7 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     model.eval()
     _, head = find_classifier(model)
     labels = labels_for(num_outputs(head), spec, stored.classes, labels_file, notes)
-    return LoadedModel(model, labels, stored.preprocess or spec.preprocess, spec, f"file {path.name}", notes=notes,
+    return LoadedModel(model, labels, stored.preprocess or spec.preprocess, spec, Text("file {name}", name=path.name), notes=notes,
                        build_options=options, head_layout=layout, training=stored.training)
 
 
@@ -140,7 +144,10 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
                 name=path.name, value=', '.join(SUPPORTED),
             )
         spec = get_arch(guessed)
-        notes.append(f"{path.name}: Keras {spec.title} weights (recognised from its layer names).")
+        notes.append(Text(
+            "{name}: Keras {title} weights (recognised from its layer names).",
+            name=path.name, title=spec.title,
+        ))
     if spec.name not in SUPPORTED:
         raise ConvLensError(
             "{name}: Keras weight files can be loaded into {value}; not into {title}.",
@@ -148,10 +155,13 @@ def _load_keras(path: Path, spec: ArchSpec | None, labels_file: str | Path | Non
         )
     keras = load_keras_h5(path, spec.name)
     if not keras.has_top:
-        notes.append(f"{path.name} has no top: the classifier is untrained. Use it to fine-tune a new head.")
+        notes.append(Text(
+            "{name} has no top: the classifier is untrained. Use it to fine-tune a new head.",
+            name=path.name,
+        ))
     _, head = find_classifier(keras.model)
     labels = labels_for(num_outputs(head), spec, None, labels_file, notes)
-    return LoadedModel(keras.model, labels, keras.preprocess, spec, f"Keras {path.name}", notes=notes,
+    return LoadedModel(keras.model, labels, keras.preprocess, spec, Text("Keras {name}", name=path.name), notes=notes,
                        build_options={"keras": True})
 
 
@@ -184,7 +194,7 @@ def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path
     notes: list[str] = []
     classes = json.loads(meta[META_CLASSES]) if meta.get(META_CLASSES) else None
     labels = labels_for(num_classes, spec, classes, labels_file, notes)
-    return LoadedModel(model, labels, preprocess, spec, f"TorchScript {path.name}", scripted=True, notes=notes)
+    return LoadedModel(model, labels, preprocess, spec, Text("TorchScript {name}", name=path.name), scripted=True, notes=notes)
 
 
 def _probe_outputs(model: nn.Module, preprocess: Preprocess, name: str) -> int:

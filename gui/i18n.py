@@ -18,13 +18,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.gui.message_catalog import ARCHITECTURES, ENGINE
 from convlens.gui.resources import resource_path
 from convlens.gui.settings import Key, Settings
 
 __all__ = ["LANGUAGES", "SYSTEM", "architecture_text", "choose_language", "error_text", "install_language",
-           "language_from_args", "register_fonts", "registered_fonts"]
+           "engine_text", "language_from_args", "register_fonts", "registered_fonts"]
 
 #: The languages ConvLens speaks, each named in itself.
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -109,16 +109,23 @@ def register_fonts(app: QApplication) -> list[str]:
     return families
 
 
-def error_text(error: ConvLensError) -> str:
-    """An engine error in the user's language: its template translated (``gui/engine_messages.py`` lists them for
-    the translators), then its values filled in; the English text when there is no translation or it is broken."""
-    translated = QCoreApplication.translate(ENGINE, error.template)
-    if translated == error.template:
-        return str(error)
+def engine_text(text: str) -> str:
+    """Words from the engine in the user's language: a ``Text``'s template translated (``gui/engine_messages.py``
+    lists them for the translators), then its values filled in; English when there is no translation, when the
+    translation is broken, or for a plain string."""
+    if not isinstance(text, Text):
+        return text
+    translated = QCoreApplication.translate(ENGINE, text.template)
+    values = {k: engine_text(v) if isinstance(v, Text) else v for k, v in text.values.items()}  # nested words too
     try:
-        return translated.format(**error.values) if error.values else translated
+        return translated.format(**values) if values else translated
     except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not match: English, not a crash
-        return str(error)
+        return str(text)
+
+
+def error_text(error: ConvLensError) -> str:
+    """An engine error in the user's language (``engine_text`` of its message)."""
+    return engine_text(error.text)
 
 
 def architecture_text(description: str) -> str:

@@ -35,7 +35,7 @@ from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixel
 from convlens.engine.onnx_runtime import NeedsPreprocessing
 from convlens.engine.session import ModelInfo, WeightsRequest
 from convlens.gui.glossary import GlossaryDialog
-from convlens.gui.i18n import LANGUAGES, SYSTEM
+from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
@@ -297,15 +297,15 @@ class MainWindow(QMainWindow):
         self.model_panel.show_runtime(info.runtime_title, info.runtime_reason)
         self.model_panel.select_arch(info.arch)
         self.model_panel.show_loaded(self.tr("{title}: {source}, {n} classes").format(
-            title=info.title, source=info.source, n=len(info.labels)))
+            title=info.title, source=engine_text(info.source), n=len(info.labels)))
         self.model_panel.show_in_use(info, trained)
         self.model_panel.remember_choice()
         self.banner.hide()
         if info.notes:
-            self.banner.show_message("\n".join(info.notes), "info")
+            self.banner.show_message("\n".join(engine_text(n) for n in info.notes), "info")
         if not trained:
             self.statusBar().showMessage(self.tr("Loaded {title} ({source})").format(
-                title=info.title, source=info.source), 8000)
+                title=info.title, source=engine_text(info.source)), 8000)
         self._update_title()
 
     def _on_model_failed(self, error: JobError) -> None:
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         keep = ""
         if self.model_info is not None:
             keep = self.tr(" The previous model stays in use: {model}.").format(
-                model=f"{self.model_info.title} ({self.model_info.source})")
+                model=self.ctx.model_name())
         self.model_panel.show_failed(error.message)
         self.model_panel.revert_choice()
         self.model_panel.show_in_use(self.model_info, self.unsaved_model)
@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("")
             return
         trained = self.tr(", fine-tuned, unsaved") if self.unsaved_model else ""
-        self.setWindowTitle(f"{info.title} ({info.source}{trained})")
+        self.setWindowTitle(f"{info.title} ({engine_text(info.source)}{trained})")
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -1,7 +1,7 @@
 """The engine's user-facing texts, gathered for Qt's translation tools.
 
 The engine never imports Qt, so ``pyside6-lupdate`` cannot find its texts by itself. This module reads the engine's
-source (its ``ConvLensError`` message templates and the architectures' descriptions) and writes
+source (its ``ConvLensError`` and ``Text`` templates and the architectures' descriptions) and writes
 ``gui/engine_messages.py``: one ``QT_TRANSLATE_NOOP`` per text, which lupdate does read. ``make translations`` runs
 it before lupdate (``python -m convlens.gui.message_catalog``), and a test checks the generated file is current.
 The window then shows an engine error in the user's language with ``i18n.error_text``.
@@ -30,7 +30,7 @@ def collect(engine_dir: Path = ROOT / "engine") -> dict[str, list[str]]:
                 continue
             func = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
             texts: list[tuple[str, ast.expr]] = []
-            if func == "ConvLensError" and node.args:
+            if func in ("ConvLensError", "Text") and node.args:
                 texts.append((ENGINE, node.args[0]))
             elif func == "_tv" and len(node.args) >= 4:
                 texts.append((ARCHITECTURES, node.args[3]))

@@ -24,7 +24,7 @@ from convlens.engine.errors import ConvLensError
 from convlens.engine.hub import is_pretrained_cached, pretrained_file, pretrained_weights
 from convlens.engine.registry import FAMILIES, get_arch, list_architectures
 from convlens.engine.session import WeightsRequest
-from convlens.gui.i18n import architecture_text
+from convlens.gui.i18n import architecture_text, engine_text
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -307,7 +307,7 @@ class ModelPanel(QWidget):
         if info is None:
             self.in_use.setText(self.tr("No model in use yet"))
             return
-        text = f"{info.title} — {info.source}"  # type: ignore[attr-defined]
+        text = f"{info.title} — {engine_text(info.source)}"  # type: ignore[attr-defined]
         if unsaved:
             text += self.tr(" (trained here, not saved)")
         self.in_use.setToolTip(text)

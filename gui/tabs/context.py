@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from convlens.engine.session import ModelInfo
+from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.settings import Settings
@@ -64,7 +65,7 @@ class AppContext(QObject):
         self.model_changed.emit(info)
 
     def model_name(self) -> str:
-        return f"{self.model_info.title} ({self.model_info.source})" if self.model_info else ""
+        return f"{self.model_info.title} ({engine_text(self.model_info.source)})" if self.model_info else ""
 
     # ------------------------------------------------------------ messages
     def show_error(self, message: str) -> None:

@@ -13,6 +13,7 @@ from convlens.engine.features import CamResult
 from convlens.engine.session import ImageClassification, ModelInfo
 from convlens.gui.cam_controls import CamControls
 from convlens.gui.feature_view import qimage_from_rgba
+from convlens.gui.i18n import engine_text
 from convlens.gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
 from convlens.gui.jobs import JobError
 from convlens.gui.prediction_panel import PredictionPanel
@@ -178,11 +179,11 @@ class ImagesController(QObject):
             banner.hide()  # a message about an earlier image or action does not stay over this one
         self._keep_banner = False
         if result.notes:
-            banner.show_message("\n".join(result.notes), "info")
+            banner.show_message("\n".join(engine_text(n) for n in result.notes), "info")
         if isinstance(result, tasks.ImageShown):
             self.predictions.clear(self.tr("Load a model to classify this image."))
             return
-        self.predictions.show_predictions(result.predictions, result.seconds, result.model)
+        self.predictions.show_predictions(result.predictions, result.seconds, engine_text(result.model))
         self.cam_controls.set_predictions(result.predictions)
         self.classified.emit()
         self.request_cam()

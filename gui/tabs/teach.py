@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from convlens.engine import tasks
 from convlens.engine.predict import BatchProgress
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
 from convlens.gui.tabs.context import AppContext
@@ -68,7 +69,7 @@ class TeachController(QObject):
 
     def _on_step(self, step: object) -> None:
         if isinstance(step, tasks.TrainStatus):
-            self.view.on_status(step.text)
+            self.view.on_status(engine_text(step.text))
         elif isinstance(step, TrainProgress):
             self.view.on_progress(step)
         elif isinstance(step, EpochStats):

@@ -76,15 +76,17 @@ def test_language_choice() -> None:
 
 
 def test_every_engine_message_is_a_template_the_translators_have() -> None:
-    """Each ConvLensError in the engine is a literal template with named values (never an f-string, which could
+    """Each ConvLensError and Text in the engine is a literal template with named values (never an f-string, which could
     not be translated), and gui/engine_messages.py, which lupdate reads, lists them all."""
     import ast
 
     from convlens.gui.message_catalog import collect, render
 
     for path in sorted((ROOT / "engine").rglob("*.py")):
+        if path.name == "errors.py":  # where ConvLensError wraps its message in a Text
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ConvLensError":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("ConvLensError", "Text"):
                 first = node.args[0] if node.args else None
                 assert isinstance(first, ast.Constant) and isinstance(first.value, str), f"{path}:{node.lineno}"
     assert (ROOT / "gui" / "engine_messages.py").read_text(encoding="utf-8") == render(collect()), \
@@ -92,10 +94,10 @@ def test_every_engine_message_is_a_template_the_translators_have() -> None:
 
 
 def test_engine_errors_and_descriptions_in_korean(korean: QApplication, tmp_path: Path) -> None:
-    from convlens.engine.errors import ConvLensError
+    from convlens.engine.errors import ConvLensError, Text
     from convlens.engine.images import load_image
     from convlens.engine.registry import get_arch
-    from convlens.gui.i18n import architecture_text, error_text
+    from convlens.gui.i18n import architecture_text, engine_text, error_text
 
     missing = tmp_path / "없는.jpg"
     with pytest.raises(ConvLensError) as caught:
@@ -103,5 +105,8 @@ def test_engine_errors_and_descriptions_in_korean(korean: QApplication, tmp_path
     assert str(caught.value) == f"없는.jpg: file not found ({missing})."  # English for the CLI and the log
     assert error_text(caught.value) == f"없는.jpg: 파일을 찾을 수 없습니다 ({missing})."
     assert architecture_text(get_arch("mobilenet_v2").description).startswith("Sandler 2018: 선형 병목")
+    # words made of words: the model's name and its source, both translated
+    assert engine_text(Text("{title} ({source})", title="ResNet-18", source=Text("file {name}", name="r.pth"))) == \
+        "ResNet-18 (파일 r.pth)"
     # a message without a translation, or a broken one, falls back to English rather than failing
     assert error_text(ConvLensError("Not in the catalogue: {x}.", x=1)) == "Not in the catalogue: 1."
