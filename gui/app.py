@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from convlens.gui.i18n import choose_language, install_language, language_from_args, register_fonts
+from convlens.gui.i18n import LANGUAGES, choose_language, install_language, language_from_args, register_fonts
 from convlens.gui.resources import app_icon
 
 #: When this module was first imported: the process start, near enough (the entry point imports it first).
@@ -40,6 +40,9 @@ def run_app(args: Sequence[str]) -> int:
 
     log_file = setup_logging()
     requested, args = language_from_args(args)
+    if requested is not None and requested not in LANGUAGES:
+        print(f"convlens: unknown language {requested!r} (use {' or '.join(LANGUAGES)}); using the saved or the "
+              "system language", file=sys.stderr)
     app = make_application()
     install_language(app, choose_language(requested))
     start = StartWindow()
