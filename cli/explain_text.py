@@ -11,6 +11,7 @@ from convlens.engine.explain import (
     SEED_004_EXAMPLE,
     BottleneckCost,
     InceptionNote,
+    InvertedResidualNote,
     LayerArithmetic,
     ModelExplanation,
     Note,
@@ -105,6 +106,16 @@ def note_lines(note: Note) -> list[str]:
         return [f"{note.module}: residual {kind}{pre}",
                 f"  out = F(x) + shortcut(x), F = {' -> '.join(c.rsplit('.', 1)[-1] for c in note.branch_convs)};"
                 " the gradient reaches x through F'(x) + 1, so it does not vanish through many blocks"]
+    if isinstance(note, InvertedResidualNote):
+        k = _hw(note.kernel)
+        expand = f"1x1 expand x{note.expansion:g} to {note.c_expanded} -> " if note.expands else ""
+        se = "squeeze-and-excitation -> " if note.squeeze_excitation else ""
+        return [f"{note.module}: inverted residual, {note.c_in} -> {expand}{k} depthwise (stride {_one(note.stride)}) "
+                f"-> {se}1x1 linear projection to {note.c_out}"
+                + ("; the input is added back (residual)" if note.residual else "; no residual (the shape changes)"),
+                f"  {note.mults:,} multiplications; with an ordinary {k} convolution in place of the depthwise one "
+                f"{note.standard_mults:,} ({note.standard_mults / note.mults:.1f}x more): a depthwise filter reads one "
+                f"channel, not all {note.c_expanded}"]
     if isinstance(note, SENote):
         return [f"{note.module}: squeeze-and-excitation, {note.channels} channels: squeeze (global average pool "
                 f"to {note.channels} values) -> excitation (FC {note.channels} -> {note.squeezed} -> "

@@ -34,6 +34,7 @@ __all__ = [
     "SEED_004_EXAMPLE",
     "BottleneckCost",
     "InceptionNote",
+    "InvertedResidualNote",
     "LayerArithmetic",
     "LayerExplanation",
     "ModelExplanation",
@@ -216,7 +217,31 @@ class SENote:
     params: int
 
 
-Note = InceptionNote | ResidualNote | SENote
+@dataclass(frozen=True)
+class InvertedResidualNote:
+    """MobileNet's inverted residual (EfficientNet's MBConv): a 1x1 convolution widens the channels by the expansion
+    factor, a depthwise k x k convolution filters each channel on its own, a linear 1x1 convolution narrows them
+    again; the input is added back when the shape allows (stride 1, same channels)."""
+
+    module: str
+    c_in: int
+    c_expanded: int
+    c_out: int
+    kernel: Pair
+    stride: Pair
+    size: Pair  # output height, width
+    residual: bool
+    squeeze_excitation: bool
+    mults: int  # all the block's convolutions
+    standard_mults: int  # the same block with an ordinary (full) k x k convolution in place of the depthwise one
+    expands: bool  # has the 1x1 expansion (MobileNetV2's and EfficientNet's first blocks, with factor 1, do not)
+
+    @property
+    def expansion(self) -> float:
+        return self.c_expanded / self.c_in
+
+
+Note = InceptionNote | ResidualNote | SENote | InvertedResidualNote
 
 
 @dataclass(frozen=True)
@@ -444,6 +469,8 @@ def _note(name: str, module: nn.Module, layers: dict[str, LayerArithmetic], shap
     kind = type(module).__name__
     if kind.startswith("Inception") and kind not in ("InceptionAux", "Inception3"):
         return _inception(name, module, layers, shapes)
+    if kind in ("InvertedResidual", "MBConv") and hasattr(module, "use_res_connect"):
+        return _inverted_residual(name, module, layers)
     if kind in ("BasicBlock", "Bottleneck") and hasattr(module, "downsample"):
         projection = module.downsample is not None
         return _residual(name, layers, shapes, projection, False, f"{name}.downsample" if projection else None)
@@ -461,6 +488,20 @@ def _note(name: str, module: nn.Module, layers: dict[str, LayerArithmetic], shap
         if squeezed:
             return SENote(name, c, squeezed, c / squeezed, sum(p.numel() for p in module.parameters()))
     return None
+
+
+def _inverted_residual(name: str, module: nn.Module, layers: dict[str, LayerArithmetic]
+                       ) -> InvertedResidualNote | None:
+    convs = _convs_under(name, layers)
+    depthwise = [c for c in convs if c.groups > 1 and c.groups == c.in_channels]
+    if not depthwise:
+        return None
+    dw, first, last = depthwise[0], convs[0], convs[-1]
+    mults = sum(c.mults for c in convs)
+    standard = mults - dw.mults + dw.mults * dw.in_channels  # a full conv: every output reads all C channels, not one
+    se = any(type(m).__name__ in ("SqueezeExcitation", "SEBlock") for m in module.modules())
+    return InvertedResidualNote(name, first.in_channels, dw.in_channels, last.out_channels, dw.kernel, dw.stride,
+                                last.out_size, bool(module.use_res_connect), se, mults, standard, first is not dw)
 
 
 def _residual(name: str, layers: dict[str, LayerArithmetic], shapes: dict[str, tuple[int, ...]], projection: bool,

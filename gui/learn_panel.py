@@ -17,6 +17,7 @@ from convlens.engine.explain import (
     SEED_004_EXAMPLE,
     BottleneckCost,
     InceptionNote,
+    InvertedResidualNote,
     LayerArithmetic,
     LayerExplanation,
     Note,
@@ -174,7 +175,32 @@ class LearnPanel(QWidget):
             return self._residual_html(note)
         if isinstance(note, SENote):
             return self._se_html(note)
+        if isinstance(note, InvertedResidualNote):
+            return self._inverted_html(note)
         return ""
+
+    def _inverted_html(self, note: InvertedResidualNote) -> str:
+        k = _hw(note.kernel)
+        html = "<h3>" + escape(self.tr("{name} — inverted residual block")).format(name=escape(note.module)) + "</h3>"
+        steps = []
+        if note.expands:
+            steps.append(escape(self.tr("a 1×1 convolution widens {cin} channels to {cexp} (expansion factor {t})"))
+                         .format(cin=note.c_in, cexp=note.c_expanded, t=f"{note.expansion:g}"))
+        steps.append(escape(self.tr("a {k} depthwise convolution (stride {s}) filters each of the {c} channels on "
+                                    "its own")).format(k=k, s=_one(note.stride), c=note.c_expanded))
+        if note.squeeze_excitation:
+            steps.append(escape(self.tr("squeeze-and-excitation re-weights the channels")))
+        steps.append(escape(self.tr("a linear 1×1 convolution (no activation) narrows them to {cout}")).format(
+            cout=note.c_out))
+        html += "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol><p>"
+        html += escape(self.tr("The input is added back to the output (a residual connection: same shape, stride 1).")
+                       if note.residual else self.tr("No residual connection here: the shape changes."))
+        html += "</p><p>" + escape(self.tr(
+            "{mults} multiplications; with an ordinary {k} convolution in place of the depthwise one it would be "
+            "{standard} ({times}× more): a depthwise filter reads one channel, not all {c}.")).format(
+            mults=f"<b>{_n(note.mults)}</b>", k=k, standard=_n(note.standard_mults),
+            times=f"{note.standard_mults / note.mults:.1f}", c=note.c_expanded) + "</p>"
+        return html
 
     def _cost_html(self, cost: BottleneckCost) -> str:
         h, w = cost.size

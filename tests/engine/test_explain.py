@@ -7,7 +7,14 @@ import pytest
 import torch
 
 from convlens.cli import main as cli_main
-from convlens.engine.explain import SEED_004_EXAMPLE, InceptionNote, ResidualNote, SENote, explain_model
+from convlens.engine.explain import (
+    SEED_004_EXAMPLE,
+    InceptionNote,
+    InvertedResidualNote,
+    ResidualNote,
+    SENote,
+    explain_model,
+)
 from convlens.engine.registry import get_arch
 from convlens.engine.summary import summarize
 from convlens.engine.weights import load_weights
@@ -130,3 +137,18 @@ def test_a_size_the_model_cannot_take_is_one_line(capsys: pytest.CaptureFixture[
         assert err.startswith("error: The model cannot run on a 8x8 input (") and "Traceback" not in err
     assert cli_main(["summary", "lenet5", "--size", "-3"]) == 1
     assert capsys.readouterr().err.strip() == "error: --size must be at least 1."
+
+
+def test_mobilenet_inverted_residuals() -> None:
+    """MobileNetV2's features.3: 24 -> 144 (x6) -> 3x3 depthwise -> 24, residual; the depthwise saving is the
+    expanded width (a full 3x3 convolution would read all 144 channels for every output)."""
+    _m, _s, explanation, _sum = explained("mobilenet_v2")
+    note = explanation.notes["features.3"]
+    assert isinstance(note, InvertedResidualNote)
+    assert (note.c_in, note.c_expanded, note.c_out, note.expansion, note.residual) == (24, 144, 24, 6.0, True)
+    layers = [explanation.layers[f"features.3.conv.{i}"] for i in ("0.0", "1.0", "2")]
+    assert note.mults == sum(a.mults for a in layers) == 56 * 56 * (144 * 24 + 144 * 9 + 24 * 144)
+    assert note.standard_mults == note.mults - layers[1].mults + 56 * 56 * 144 * 9 * 144
+    first = explanation.notes["features.1"]  # expansion factor 1: no 1x1 expansion
+    assert isinstance(first, InvertedResidualNote) and not first.expands and not first.residual
+    assert explanation.for_layer("features.3.conv.1.0").block is note
