@@ -19,7 +19,7 @@ from convlens.engine.errors import ConvLensError
 if TYPE_CHECKING:
     from convlens.engine.train import TrainProgress
 
-SUBCOMMANDS = ("models", "summary", "classify", "evaluate", "cam", "features", "live", "finetune", "export")
+SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "features", "live", "finetune", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -150,6 +150,15 @@ def _parser() -> argparse.ArgumentParser:
                         "borderline answers) | auto | onnxruntime | openvino")
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
+
+    p = sub.add_parser("compare", help="the same images through 2-4 models side by side: top-k, parameters, latency")
+    p.add_argument("images", nargs="+", help="image files or folders (searched recursively)")
+    p.add_argument("--models", nargs="+", required=True, metavar="ARCH:WEIGHTS",
+                   help="2-4 models, e.g. lenet5:random alexnet:pretrained resnet18:pretrained "
+                        "mobilenet_v2:weights.pth (or a checkpoint or ONNX file on its own)")
+    p.add_argument("--topk", type=int, default=3, help="classes per image and model (default 3)")
+    p.add_argument("--device", default="cpu", help="auto | cpu | cuda | mps (default cpu, for comparable times)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
     p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
@@ -368,6 +377,44 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     return loaded
 
 
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from convlens.engine.compare import CompareProgress, compare
+    from convlens.engine.images import iter_image_paths
+    from convlens.engine.steps import run_to_end
+
+    _at_least_one("--topk", args.topk)
+    paths = list(iter_image_paths(args.images))
+    if not paths:
+        raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
+
+    def show(step: CompareProgress) -> None:
+        if step.download is not None:
+            _progress_to_stderr(step.download)
+        elif not args.json:
+            print(f"[{step.model}/{step.total}] {step.spec}", file=sys.stderr)
+
+    result = run_to_end(compare(paths, args.models, args.topk, args.device), show)
+    if args.json:
+        print(json.dumps({"images": list(result.images), "agreement": result.agreement(), "models": [
+            {"model": c.spec, "title": str(c.title), "parameters": c.params, "latency_ms": round(c.latency_ms, 3),
+             "predictions": [[{"label": p.label, "index": p.index, "probability": round(p.probability, 6)}
+                              for p in answer] for answer in c.predictions]} for c in result.columns]}, indent=2))
+        return 0
+    names = [Path(p).name for p in result.images]
+    first = max([len("latency ms/image"), *(len(n) for n in names)])
+    cells = [[f"{a[0].label} {100 * a[0].probability:.1f}%" for a in c.predictions] for c in result.columns]
+    widths = [max(len(c.spec), *(len(x) for x in col), 14) for c, col in zip(result.columns, cells, strict=True)]
+    print(f"{'image':<{first}}  " + "  ".join(f"{c.spec:<{w}}" for c, w in zip(result.columns, widths, strict=True)))
+    for i, name in enumerate(names):
+        print(f"{name:<{first}}  " + "  ".join(f"{col[i]:<{w}}" for col, w in zip(cells, widths, strict=True)))
+    print(f"{'parameters':<{first}}  " + "  ".join(f"{c.params:<{w},}" for c, w in zip(result.columns, widths, strict=True)))
+    print(f"{'latency ms/image':<{first}}  "
+          + "  ".join(f"{c.latency_ms:<{w}.1f}" for c, w in zip(result.columns, widths, strict=True)))
+    agree = round(result.agreement() * len(names))
+    print(f"all models agree on the top-1 class of {agree} of {len(names)} images")
+    return 0
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     import csv
 
@@ -536,6 +583,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_finetune(args)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "compare":
+            return _cmd_compare(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -118,7 +118,7 @@ class Predictor:
             try:
                 return self.preprocess(load_image(path, min_side=target))
             except ConvLensError as exc:
-                return str(exc)
+                return exc.text  # a str that remembers its template: the window shows it translated
 
         chunks = [paths[b : b + batch_size] for b in range(0, total, batch_size)]
         pool = ThreadPoolExecutor(max_workers=max(1, decoders), thread_name_prefix="ConvLensDecode")

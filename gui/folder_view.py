@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.predict import BatchProgress, ImageResult
+from convlens.gui.i18n import engine_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def reason_only(source: str, error: str) -> str:
-    """An error without the file name it starts with (the row already names the file)."""
+    """An error in the user's language, without the file name it starts with (the row already names the file)."""
+    error = engine_text(error)
     prefix = f"{Path(source).name}: "
     return error[len(prefix):] if error.startswith(prefix) else error
 

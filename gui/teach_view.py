@@ -503,8 +503,9 @@ class TeachView(QWidget):
         self._fill_confusion(matrix, columns[:-1], columns)
         lines = [self.tr("{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%").format(
             n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]  # type: ignore[attr-defined]
-        lines += [f"{c.name}: precision {100 * c.precision:.0f}%, recall {100 * c.recall:.0f}%, F1 {c.f1:.2f} "
-                  f"({c.support})" for c in r.scores()]  # type: ignore[attr-defined]
+        lines += [self.tr("{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)").format(
+            c=c.name, p=100 * c.precision, r=100 * c.recall, f1=c.f1, n=c.support)
+                  for c in r.scores()]  # type: ignore[attr-defined]
         if r.skipped_folders:  # type: ignore[attr-defined]
             lines.append(self.tr("Skipped folders (no class of the model): {names}").format(
                 names=", ".join(f for f, _ in r.skipped_folders)))  # type: ignore[attr-defined]

@@ -222,112 +222,112 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="159"/>
+        <location filename="../../gui/engine_messages.py" line="163"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="160"/>
+        <location filename="../../gui/engine_messages.py" line="164"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="161"/>
+        <location filename="../../gui/engine_messages.py" line="165"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="162"/>
+        <location filename="../../gui/engine_messages.py" line="166"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="163"/>
+        <location filename="../../gui/engine_messages.py" line="167"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="164"/>
+        <location filename="../../gui/engine_messages.py" line="168"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="165"/>
+        <location filename="../../gui/engine_messages.py" line="169"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="166"/>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="167"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="168"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="169"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
@@ -454,726 +454,746 @@
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="14"/>
+        <source>Unknown architecture &apos;{arch}&apos; in &apos;{model}&apos;. Known architectures: {known}.</source>
+        <translation>&apos;{model}&apos;의 아키텍처 &apos;{arch}&apos;를 알 수 없습니다. 아는 아키텍처: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="15"/>
+        <source>Compare 2 to {max} models (got {n}).</source>
+        <translation>모델을 2개에서 {max}개까지 비교할 수 있습니다 (받은 수: {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="16"/>
+        <source>Give at least one image to compare the models on.</source>
+        <translation>모델을 비교할 이미지를 하나 이상 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="17"/>
+        <source>Top-k must be at least 1.</source>
+        <translation>Top-k는 1 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="19"/>
         <source>{folder} has no {name}(.gz).</source>
         <translation>{folder}에 {name}(.gz)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="15"/>
+        <location filename="../../gui/engine_messages.py" line="20"/>
         <source>{n} classes ({counts}); {n2} train / {n3} val images</source>
         <translation>클래스 {n}개 ({counts}); 훈련 {n2} / 검증 {n3} 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="16"/>
+        <location filename="../../gui/engine_messages.py" line="21"/>
         <source>Data folder {root} not found.</source>
         <translation>데이터 폴더 {root}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="17"/>
+        <location filename="../../gui/engine_messages.py" line="22"/>
         <source>{where} needs at least 2 class subfolders with images (found {n}): one folder per class, e.g. rock/, paper/, scissors/.</source>
         <translation>{where}에는 이미지가 든 클래스 하위 폴더가 2개 이상 있어야 합니다 (찾은 수: {n}). 클래스마다 폴더 하나, 예: rock/, paper/, scissors/.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="18"/>
+        <location filename="../../gui/engine_messages.py" line="23"/>
         <source>Too few readable images in {where}: {value}; each class needs at least {minimum}.</source>
         <translation>{where}에 읽을 수 있는 이미지가 너무 적습니다: {value}. 클래스마다 {minimum}개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="19"/>
+        <location filename="../../gui/engine_messages.py" line="24"/>
         <source>{name}: not an idx file of unsigned bytes.</source>
         <translation>{name}: 부호 없는 바이트의 idx 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="20"/>
+        <location filename="../../gui/engine_messages.py" line="25"/>
         <source>{name}: holds {size} values, its header promises {value}.</source>
         <translation>{name}: 값이 {size}개인데 헤더에는 {value}개라고 되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="21"/>
+        <location filename="../../gui/engine_messages.py" line="26"/>
         <source>{folder}: the images and labels files do not match.</source>
         <translation>{folder}: 이미지 파일과 레이블 파일이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="22"/>
+        <location filename="../../gui/engine_messages.py" line="27"/>
         <source>{n} classes ({counts}); {n2} train / {n3} val images; {n4} unreadable files skipped</source>
         <translation>클래스 {n}개 ({counts}); 훈련 {n2} / 검증 {n3} 이미지; 읽을 수 없는 파일 {n4}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="23"/>
+        <location filename="../../gui/engine_messages.py" line="28"/>
         <source>Validation folder {val_root} has classes {val_classes}, training has {classes}.</source>
         <translation>검증 폴더 {val_root}의 클래스는 {val_classes}, 훈련 폴더의 클래스는 {classes}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="24"/>
+        <location filename="../../gui/engine_messages.py" line="29"/>
         <source>{name}: damaged gzip file ({exc}).</source>
         <translation>{name}: 손상된 gzip 파일입니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="25"/>
+        <location filename="../../gui/engine_messages.py" line="30"/>
         <source>Device &apos;{preference}&apos; was asked for, but no CUDA GPU is available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에는 CUDA GPU가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="26"/>
+        <location filename="../../gui/engine_messages.py" line="31"/>
         <source>Device &apos;{preference}&apos; was asked for, but Apple MPS is not available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에서는 Apple MPS를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="27"/>
+        <location filename="../../gui/engine_messages.py" line="32"/>
         <source>Unknown device &apos;{preference}&apos;: use auto, cpu, cuda or mps.</source>
         <translation>알 수 없는 장치 &apos;{preference}&apos;: auto, cpu, cuda, mps 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="28"/>
+        <location filename="../../gui/engine_messages.py" line="33"/>
         <source>{root}: not a folder. Give a folder of class subfolders (one per class).</source>
         <translation>{root}: 폴더가 아닙니다. 클래스별 하위 폴더가 있는 폴더를 주세요 (클래스마다 하나).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="29"/>
+        <location filename="../../gui/engine_messages.py" line="34"/>
         <source>{root} has no class subfolders: put the images of each class in a folder named after it (e.g. Samoyed/, tabby/).</source>
         <translation>{root}에 클래스 하위 폴더가 없습니다: 각 클래스의 이미지를 클래스 이름의 폴더에 넣으세요 (예: Samoyed/, tabby/).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="30"/>
+        <location filename="../../gui/engine_messages.py" line="35"/>
         <source>None of the folders in {root} ({value}) names a class of the model (e.g. {examples}); rename them or give a mapping file.</source>
         <translation>{root}의 폴더({value}) 중 모델의 클래스 이름인 것이 없습니다 (예: {examples}). 이름을 바꾸거나 매핑 파일을 주세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="31"/>
+        <location filename="../../gui/engine_messages.py" line="36"/>
         <source>No image files in the class folders of {root}.</source>
         <translation>{root}의 클래스 폴더에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="32"/>
+        <location filename="../../gui/engine_messages.py" line="37"/>
         <source>{mapping_file}: the mapping must be a JSON object: folder name -&gt; class.</source>
         <translation>{mapping_file}: 매핑은 JSON 객체(폴더 이름 -&gt; 클래스)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="33"/>
+        <location filename="../../gui/engine_messages.py" line="38"/>
         <source>{mapping_file}: cannot read the folder-to-class mapping ({exc}).</source>
         <translation>{mapping_file}: 폴더-클래스 매핑을 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="34"/>
+        <location filename="../../gui/engine_messages.py" line="39"/>
         <source>Unknown export format &apos;{fmt}&apos;: use onnx or torchscript.</source>
         <translation>알 수 없는 내보내기 형식 &apos;{fmt}&apos;: onnx 또는 torchscript를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="35"/>
+        <location filename="../../gui/engine_messages.py" line="40"/>
         <source>Only a PyTorch model can be exported; this one is already an exported file.</source>
         <translation>PyTorch 모델만 내보낼 수 있습니다. 이 모델은 이미 내보낸 파일입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="36"/>
+        <location filename="../../gui/engine_messages.py" line="41"/>
         <source>No sample images for the parity check in {folder}; open some images first.</source>
         <translation>{folder}에 결과 비교용 샘플 이미지가 없습니다. 먼저 이미지를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="37"/>
+        <location filename="../../gui/engine_messages.py" line="42"/>
         <source>Export to {fmt} failed: {value}</source>
         <translation>{fmt}(으)로 내보내기 실패: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="38"/>
+        <location filename="../../gui/engine_messages.py" line="43"/>
         <source>No layer &apos;{name}&apos; in this model.{hint} `convlens summary ARCH --all` lists every layer.</source>
         <translation>이 모델에 &apos;{name}&apos; 레이어가 없습니다.{hint} `convlens summary ARCH --all`이 모든 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="39"/>
+        <location filename="../../gui/engine_messages.py" line="44"/>
         <source>This model has no convolution layer.</source>
         <translation>이 모델에는 합성곱 레이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="40"/>
+        <location filename="../../gui/engine_messages.py" line="45"/>
         <source>No class named &apos;{wanted}&apos;.{hint}</source>
         <translation>&apos;{wanted}&apos;(이)라는 클래스가 없습니다.{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="41"/>
+        <location filename="../../gui/engine_messages.py" line="46"/>
         <source>{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot be looked inside. Switch the runtime to PyTorch, or load the architecture with its PyTorch weights.</source>
         <translation>{what}에는 PyTorch 모델 자체가 필요합니다: ONNX 모델은 속을 들여다볼 수 없는 ONNX Runtime에서 돕니다. 런타임을 PyTorch로 바꾸거나, 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="42"/>
+        <location filename="../../gui/engine_messages.py" line="47"/>
         <source>{what} need the PyTorch model itself: a TorchScript file cannot be hooked into. Load the architecture with a state-dict weights file instead.</source>
         <translation>{what}에는 PyTorch 모델 자체가 필요합니다: TorchScript 파일에는 훅을 걸 수 없습니다. 대신 state dict 가중치 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="43"/>
+        <location filename="../../gui/engine_messages.py" line="48"/>
         <source>This model has no layer with a spatial output to compute a CAM on.</source>
         <translation>이 모델에는 CAM을 계산할 공간 출력 레이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="44"/>
+        <location filename="../../gui/engine_messages.py" line="49"/>
         <source>Unknown CAM method &apos;{method}&apos;: use gradcam or layercam.</source>
         <translation>알 수 없는 CAM 방법 &apos;{method}&apos;: gradcam 또는 layercam을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="45"/>
+        <location filename="../../gui/engine_messages.py" line="50"/>
         <source>Class {index} does not exist: the model has {n} classes (0-{value}).</source>
         <translation>클래스 {index}은(는) 없습니다: 모델의 클래스는 {n}개입니다 (0-{value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="46"/>
+        <location filename="../../gui/engine_messages.py" line="51"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output, which cannot be shown as maps.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}(이)라 맵으로 보여 줄 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="47"/>
+        <location filename="../../gui/engine_messages.py" line="52"/>
         <source>Layer &apos;{layer}&apos; is not used when this model classifies an image.</source>
         <translation>이 모델이 이미지를 분류할 때 레이어 &apos;{layer}&apos;는 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="48"/>
+        <location filename="../../gui/engine_messages.py" line="53"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output; a CAM needs a convolutional layer with a (channels, height, width) output.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}입니다. CAM에는 (채널, 높이, 너비) 출력을 내는 합성곱 레이어가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="49"/>
+        <location filename="../../gui/engine_messages.py" line="54"/>
         <source>Class {index} does not exist: the model has {shape} classes.</source>
         <translation>클래스 {index}은(는) 없습니다: 모델의 클래스는 {shape}개입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="50"/>
+        <location filename="../../gui/engine_messages.py" line="55"/>
         <source>Cannot write {name}: the folder {parent} does not exist.</source>
         <translation>{name}을(를) 쓸 수 없습니다: 폴더 {parent}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="51"/>
+        <location filename="../../gui/engine_messages.py" line="56"/>
         <source>Cannot write {path}: {value}.</source>
         <translation>{path}을(를) 쓸 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="52"/>
+        <location filename="../../gui/engine_messages.py" line="57"/>
         <source>Weights file {name}: not found ({path}).</source>
         <translation>가중치 파일 {name}: 찾을 수 없습니다 ({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="53"/>
+        <location filename="../../gui/engine_messages.py" line="58"/>
         <source>Weights file {name}: the file is empty (0 bytes).</source>
         <translation>가중치 파일 {name}: 빈 파일입니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="54"/>
+        <location filename="../../gui/engine_messages.py" line="59"/>
         <source>Weights file {name}: cannot be read ({value}).</source>
         <translation>가중치 파일 {name}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="55"/>
+        <location filename="../../gui/engine_messages.py" line="60"/>
         <source>No layer &apos;{layer}&apos; to cut at; `convlens summary ARCH --all` lists the layers.</source>
         <translation>자를 레이어 &apos;{layer}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="56"/>
+        <location filename="../../gui/engine_messages.py" line="61"/>
         <source>Cannot cut at &apos;{layer}&apos; for a {input_shape}x{input_shape2} input: {value}</source>
         <translation>{input_shape}x{input_shape2} 입력에서는 &apos;{layer}&apos;에서 자를 수 없습니다: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="57"/>
+        <location filename="../../gui/engine_messages.py" line="62"/>
         <source>The model cannot run on a {size} input ({first}).</source>
         <translation>모델을 {size} 입력에서 실행할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="58"/>
+        <location filename="../../gui/engine_messages.py" line="63"/>
         <source>{title} has no pretrained weights to download; use random weights or a weights file.</source>
         <translation>{title}에는 내려받을 사전 학습 가중치가 없습니다. 무작위 가중치나 가중치 파일을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="59"/>
+        <location filename="../../gui/engine_messages.py" line="64"/>
         <source>Pretrained weights for {title} ({name}) are not downloaded yet. Download them, or copy the file to {parent}.</source>
         <translation>{title}의 사전 학습 가중치({name})를 아직 내려받지 않았습니다. 내려받거나 파일을 {parent}에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="60"/>
+        <location filename="../../gui/engine_messages.py" line="65"/>
         <source>{title} has no pretrained weights &apos;{name}&apos;. Available: {options}.</source>
         <translation>{title}에는 사전 학습 가중치 &apos;{name}&apos;가 없습니다. 있는 것: {options}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="61"/>
+        <location filename="../../gui/engine_messages.py" line="66"/>
         <source>Downloaded {name} does not match its published hash; the file was discarded. Try again.</source>
         <translation>내려받은 {name}이(가) 공개된 해시와 맞지 않아 버렸습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="62"/>
+        <location filename="../../gui/engine_messages.py" line="67"/>
         <source>{name} in {parent} is damaged ({value}); delete it and download again.</source>
         <translation>{parent}의 {name}이(가) 손상되었습니다 ({value}). 지우고 다시 내려받으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="63"/>
+        <location filename="../../gui/engine_messages.py" line="68"/>
         <source>pretrained ({name})</source>
         <translation>사전 학습 ({name})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="64"/>
+        <location filename="../../gui/engine_messages.py" line="69"/>
         <source>{name} is not cached and cannot be downloaded ({reason}). Are you offline? Copy the file to {parent} and try again, or use random weights or a weights file.</source>
         <translation>{name}이(가) 캐시에 없고 내려받을 수도 없습니다 ({reason}). 오프라인인가요? 파일을 {parent}에 복사하고 다시 시도하거나, 무작위 가중치나 가중치 파일을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="65"/>
+        <location filename="../../gui/engine_messages.py" line="70"/>
         <source>Download of {name} broke off after {done} bytes: {exc}.</source>
         <translation>{name} 내려받기가 {done}바이트에서 끊겼습니다: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="66"/>
+        <location filename="../../gui/engine_messages.py" line="71"/>
         <source>{label}: {width}x{height} is {megapixels:,.1f} megapixels, more than the limit of {limit}. Scale it down first (or raise the limit in the settings).</source>
         <translation>{label}: {width}x{height}은(는) {megapixels:,.1f} 메가픽셀로 한도 {limit}보다 큽니다. 먼저 줄이세요 (또는 설정에서 한도를 올리세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="67"/>
+        <location filename="../../gui/engine_messages.py" line="72"/>
         <source>{label}: the file is empty (0 bytes).</source>
         <translation>{label}: 빈 파일입니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="68"/>
+        <location filename="../../gui/engine_messages.py" line="73"/>
         <source>{label}: file not found ({path}).</source>
         <translation>{label}: 파일을 찾을 수 없습니다 ({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="69"/>
+        <location filename="../../gui/engine_messages.py" line="74"/>
         <source>{label} has {frames} frames (an animation or several pages): only the first is used.</source>
         <translation>{label}에는 프레임이 {frames}개 있습니다 (애니메이션 또는 여러 페이지): 첫 번째만 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="70"/>
+        <location filename="../../gui/engine_messages.py" line="75"/>
         <source>{label}: not an image file, or a format that cannot be read.</source>
         <translation>{label}: 이미지 파일이 아니거나 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="71"/>
+        <location filename="../../gui/engine_messages.py" line="76"/>
         <source>{label}: too large to decode safely ({exc}).</source>
         <translation>{label}: 안전하게 디코딩하기에 너무 큽니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="72"/>
+        <location filename="../../gui/engine_messages.py" line="77"/>
         <source>{label}: the image data is damaged: {reason}.</source>
         <translation>{label}: 이미지 데이터가 손상되었습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="73"/>
+        <location filename="../../gui/engine_messages.py" line="78"/>
         <source>{label}: is a folder, not an image file.</source>
         <translation>{label}: 이미지 파일이 아니라 폴더입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="74"/>
+        <location filename="../../gui/engine_messages.py" line="79"/>
         <source>{label}: cannot be read ({value}).</source>
         <translation>{label}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="75"/>
+        <location filename="../../gui/engine_messages.py" line="80"/>
         <source>{name}: not a Keras weights file (not an HDF5 file).</source>
         <translation>{name}: Keras 가중치 파일이 아닙니다 (HDF5 파일이 아님).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="76"/>
+        <location filename="../../gui/engine_messages.py" line="81"/>
         <source>Keras weight files can be loaded into {value}; not into {arch}.</source>
         <translation>Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {arch}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="77"/>
+        <location filename="../../gui/engine_messages.py" line="82"/>
         <source>{name} does not fit {value}: missing Keras layers {value2}{value3}. {layers}</source>
         <translation>{name}은(는) {value}에 맞지 않습니다: Keras 레이어 {value2}{value3}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="78"/>
+        <location filename="../../gui/engine_messages.py" line="83"/>
         <source>{name} holds Keras layers {value}, not {value2}&apos;s. {layers}</source>
         <translation>{name}에는 {value2}가 아닌 Keras 레이어 {value}이(가) 들어 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="79"/>
+        <location filename="../../gui/engine_messages.py" line="84"/>
         <source>{name} does not fit Inception v3: it has {n} bias-free convolutions and {n2} batch norms; Keras&apos; InceptionV3 has {INCEPTION_CONVS} of each. {layers}</source>
         <translation>{name}은(는) Inception v3에 맞지 않습니다: 편향 없는 합성곱 {n}개와 배치 정규화 {n2}개가 있는데, Keras의 InceptionV3에는 각각 {INCEPTION_CONVS}개가 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="80"/>
+        <location filename="../../gui/engine_messages.py" line="85"/>
         <source>{name} does not fit ResNet50: missing Keras layers {value}{value2}. {layers}</source>
         <translation>{name}은(는) ResNet50에 맞지 않습니다: Keras 레이어 {value}{value2}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="81"/>
+        <location filename="../../gui/engine_messages.py" line="86"/>
         <source>{name}: an HDF5 file, but not Keras weights (no layer_names).</source>
         <translation>{name}: HDF5 파일이지만 Keras 가중치가 아닙니다 (layer_names 없음).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="82"/>
+        <location filename="../../gui/engine_messages.py" line="87"/>
         <source>{name} has no top (fc1, fc2, predictions): ConvLens needs the with-top file to classify (…_tf_kernels.h5, not …_notop.h5).</source>
         <translation>{name}에는 top(fc1, fc2, predictions)이 없습니다: 분류하려면 top이 있는 파일이 필요합니다 (…_notop.h5가 아닌 …_tf_kernels.h5).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="83"/>
+        <location filename="../../gui/engine_messages.py" line="88"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit {value} ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) {value}에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="84"/>
+        <location filename="../../gui/engine_messages.py" line="89"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit Inception v3 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) Inception v3에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="85"/>
+        <location filename="../../gui/engine_messages.py" line="90"/>
         <source>{name}: its top layer {dense} has shape {shape}, not ({in_features}, {out_features}).</source>
         <translation>{name}: top 레이어 {dense}의 형태가 ({in_features}, {out_features})가 아니라 {shape}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="86"/>
+        <location filename="../../gui/engine_messages.py" line="91"/>
         <source>{name}: layer {conv_name} has shape {shape}, which does not fit ResNet50 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {conv_name}의 형태 {shape}은(는) ResNet50에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="87"/>
+        <location filename="../../gui/engine_messages.py" line="92"/>
         <source>Labels file {name}: contains no class names.</source>
         <translation>레이블 파일 {name}: 클래스 이름이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="88"/>
+        <location filename="../../gui/engine_messages.py" line="93"/>
         <source>The model has {num_classes} classes and no class names: choose a labels file to name them.</source>
         <translation>모델의 클래스는 {num_classes}개인데 클래스 이름이 없습니다: 레이블 파일을 골라 이름을 붙이세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="89"/>
+        <location filename="../../gui/engine_messages.py" line="94"/>
         <source>Labels file {name}: cannot be read ({exc}).</source>
         <translation>레이블 파일 {name}: 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="90"/>
+        <location filename="../../gui/engine_messages.py" line="95"/>
         <source>Labels file {name} has {n} names but the model has {num_classes} classes.</source>
         <translation>레이블 파일 {name}에는 이름이 {n}개인데 모델의 클래스는 {num_classes}개입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="91"/>
+        <location filename="../../gui/engine_messages.py" line="96"/>
         <source>Labels file {name}: not valid JSON ({msg}, line {lineno}).</source>
         <translation>레이블 파일 {name}: 올바른 JSON이 아닙니다 ({msg}, {lineno}행).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="92"/>
+        <location filename="../../gui/engine_messages.py" line="97"/>
         <source>Labels file {name}: expected a JSON list or object.</source>
         <translation>레이블 파일 {name}: JSON 리스트나 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="93"/>
+        <location filename="../../gui/engine_messages.py" line="98"/>
         <source>Labels file {name}: JSON keys must be class indices.</source>
         <translation>레이블 파일 {name}: JSON 키는 클래스 번호여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="94"/>
+        <location filename="../../gui/engine_messages.py" line="99"/>
         <source>Load a model before starting live mode.</source>
         <translation>라이브 모드를 시작하기 전에 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="95"/>
+        <location filename="../../gui/engine_messages.py" line="100"/>
         <source>Choose a dataset folder to record into first.</source>
         <translation>먼저 녹화할 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="96"/>
+        <location filename="../../gui/engine_messages.py" line="101"/>
         <source>ONNX file {path} not found.</source>
         <translation>ONNX 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="97"/>
+        <location filename="../../gui/engine_messages.py" line="102"/>
         <source>ONNX {name}</source>
         <translation>ONNX {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="98"/>
+        <location filename="../../gui/engine_messages.py" line="103"/>
         <source>ONNX file {name}: not an image classifier (it needs {n} inputs; a classifier takes one N x C x H x W image batch).</source>
         <translation>ONNX 파일 {name}: 이미지 분류기가 아닙니다 (입력이 {n}개 필요한데, 분류기는 N x C x H x W 이미지 배치 하나를 받습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="99"/>
+        <location filename="../../gui/engine_messages.py" line="104"/>
         <source>ONNX file {name}: output {shape} is not class scores.</source>
         <translation>ONNX 파일 {name}: 출력 {shape}은(는) 클래스 점수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="100"/>
+        <location filename="../../gui/engine_messages.py" line="105"/>
         <source>ONNX file {name}: does not run on a {crop}x{crop} image ({value}).</source>
         <translation>ONNX 파일 {name}: {crop}x{crop} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="101"/>
+        <location filename="../../gui/engine_messages.py" line="106"/>
         <source>ONNX file {name}: cannot be loaded ({first}).</source>
         <translation>ONNX 파일 {name}: 불러올 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="102"/>
+        <location filename="../../gui/engine_messages.py" line="107"/>
         <source>Unknown preprocessing preset &apos;{name}&apos;: use {value}.</source>
         <translation>알 수 없는 전처리 방식 &apos;{name}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="103"/>
+        <location filename="../../gui/engine_messages.py" line="108"/>
         <source>Type a class name first (for example: rock).</source>
         <translation>먼저 클래스 이름을 입력하세요 (예: rock).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="104"/>
+        <location filename="../../gui/engine_messages.py" line="109"/>
         <source>Class name &apos;{name}&apos; cannot be a folder name: avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>클래스 이름 &apos;{name}&apos;은(는) 폴더 이름이 될 수 없습니다: / \ : * ? &quot; &lt; &gt; | 를 피하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="105"/>
+        <location filename="../../gui/engine_messages.py" line="110"/>
         <source>Could not encode a frame as JPEG for {path}.</source>
         <translation>{path}에 저장할 프레임을 JPEG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="106"/>
+        <location filename="../../gui/engine_messages.py" line="111"/>
         <source>Cannot create {folder}: {value}.</source>
         <translation>{folder}을(를) 만들 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="107"/>
+        <location filename="../../gui/engine_messages.py" line="112"/>
         <source>Unknown architecture &apos;{name}&apos;. Known architectures: {known}.</source>
         <translation>알 수 없는 아키텍처 &apos;{name}&apos;. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="108"/>
+        <location filename="../../gui/engine_messages.py" line="113"/>
         <source>Unknown colour map &apos;{cmap}&apos;: choose one of {value}.</source>
         <translation>알 수 없는 컬러맵 &apos;{cmap}&apos;: {value} 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="109"/>
+        <location filename="../../gui/engine_messages.py" line="114"/>
         <source>Unknown normalisation &apos;{normalise}&apos;: use channel or shared.</source>
         <translation>알 수 없는 정규화 &apos;{normalise}&apos;: channel 또는 shared를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="110"/>
+        <location filename="../../gui/engine_messages.py" line="115"/>
         <source>Layer &apos;{layer}&apos; has no channels to show.</source>
         <translation>레이어 &apos;{layer}&apos;에는 보여 줄 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="111"/>
+        <location filename="../../gui/engine_messages.py" line="116"/>
         <source>Only a PyTorch model can move to another runtime; {source} is not one.</source>
         <translation>PyTorch 모델만 다른 런타임으로 옮길 수 있습니다. {source}은(는) PyTorch 모델이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="112"/>
+        <location filename="../../gui/engine_messages.py" line="117"/>
         <source>{TITLES} {precision} disagrees with the PyTorch model ({detail}).</source>
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="113"/>
+        <location filename="../../gui/engine_messages.py" line="118"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="114"/>
+        <location filename="../../gui/engine_messages.py" line="119"/>
         <source>Unknown runtime &apos;{runtime}&apos;: use {value}.</source>
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="115"/>
+        <location filename="../../gui/engine_messages.py" line="120"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="116"/>
+        <location filename="../../gui/engine_messages.py" line="121"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="117"/>
+        <location filename="../../gui/engine_messages.py" line="122"/>
         <source>{what} has no PyTorch model behind it: it runs only in its own runtime.</source>
         <translation>{what}에는 바탕이 되는 PyTorch 모델이 없습니다: 자기 런타임에서만 돕니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="118"/>
+        <location filename="../../gui/engine_messages.py" line="123"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="119"/>
+        <location filename="../../gui/engine_messages.py" line="124"/>
         <source>{kind} has no {what} here; load the architecture with PyTorch weights.</source>
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="120"/>
+        <location filename="../../gui/engine_messages.py" line="18"/>
         <source>{title} ({source})</source>
         <translation>{title} ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="121"/>
+        <location filename="../../gui/engine_messages.py" line="125"/>
         <source>No model is loaded yet: choose an architecture and weights.</source>
         <translation>아직 불러온 모델이 없습니다: 아키텍처와 가중치를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="122"/>
+        <location filename="../../gui/engine_messages.py" line="126"/>
         <source>Open an image first: feature maps and CAMs are computed for the current image.</source>
         <translation>먼저 이미지를 여세요: 특성 맵과 CAM은 현재 이미지에 대해 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="123"/>
+        <location filename="../../gui/engine_messages.py" line="127"/>
         <source>Choose a weights file.</source>
         <translation>가중치 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="124"/>
+        <location filename="../../gui/engine_messages.py" line="128"/>
         <source>Choose an architecture first.</source>
         <translation>먼저 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="125"/>
+        <location filename="../../gui/engine_messages.py" line="129"/>
         <source>No model to export.</source>
         <translation>내보낼 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="126"/>
+        <location filename="../../gui/engine_messages.py" line="130"/>
         <source>No model to save.</source>
         <translation>저장할 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="127"/>
+        <location filename="../../gui/engine_messages.py" line="131"/>
         <source>No image files in {what}.</source>
         <translation>{what}에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="128"/>
+        <location filename="../../gui/engine_messages.py" line="132"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="129"/>
+        <location filename="../../gui/engine_messages.py" line="133"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="130"/>
+        <location filename="../../gui/engine_messages.py" line="134"/>
         <source>Reading images…</source>
         <translation>이미지 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="131"/>
+        <location filename="../../gui/engine_messages.py" line="135"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="132"/>
+        <location filename="../../gui/engine_messages.py" line="136"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="133"/>
+        <location filename="../../gui/engine_messages.py" line="137"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="134"/>
+        <location filename="../../gui/engine_messages.py" line="138"/>
         <source>Epochs and batch size must be at least 1, and the learning rate above 0.</source>
         <translation>에포크와 배치 크기는 1 이상, 학습률은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="135"/>
+        <location filename="../../gui/engine_messages.py" line="139"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="136"/>
+        <location filename="../../gui/engine_messages.py" line="140"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="137"/>
+        <location filename="../../gui/engine_messages.py" line="141"/>
         <source>Stream {source} cannot be opened: check the address and the network.</source>
         <translation>스트림 {source}을(를) 열 수 없습니다: 주소와 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="138"/>
+        <location filename="../../gui/engine_messages.py" line="142"/>
         <source>No video source given: enter a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>영상 소스가 없습니다: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="139"/>
+        <location filename="../../gui/engine_messages.py" line="143"/>
         <source>Camera {source} cannot be opened (tried OpenCV&apos;s default backend for index {source}).{others} Is it connected, and not in use by another program? A video file or a stream URL works too.</source>
         <translation>카메라 {source}을(를) 열 수 없습니다 (OpenCV 기본 백엔드로 {source}번을 시도함).{others} 연결되어 있고 다른 프로그램이 쓰고 있지 않은가요? 동영상 파일이나 스트림 URL도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="140"/>
+        <location filename="../../gui/engine_messages.py" line="144"/>
         <source>Video file {path} not found.</source>
         <translation>동영상 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="141"/>
+        <location filename="../../gui/engine_messages.py" line="145"/>
         <source>Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.</source>
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="142"/>
+        <location filename="../../gui/engine_messages.py" line="146"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="143"/>
+        <location filename="../../gui/engine_messages.py" line="147"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="144"/>
+        <location filename="../../gui/engine_messages.py" line="148"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="145"/>
+        <location filename="../../gui/engine_messages.py" line="149"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="146"/>
+        <location filename="../../gui/engine_messages.py" line="150"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="147"/>
+        <location filename="../../gui/engine_messages.py" line="151"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="148"/>
+        <location filename="../../gui/engine_messages.py" line="152"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="149"/>
+        <location filename="../../gui/engine_messages.py" line="153"/>
         <source>Pretrained weights need an architecture.</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="150"/>
+        <location filename="../../gui/engine_messages.py" line="154"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="151"/>
+        <location filename="../../gui/engine_messages.py" line="155"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="152"/>
+        <location filename="../../gui/engine_messages.py" line="156"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="153"/>
+        <location filename="../../gui/engine_messages.py" line="157"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="154"/>
+        <location filename="../../gui/engine_messages.py" line="158"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="155"/>
+        <location filename="../../gui/engine_messages.py" line="159"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="156"/>
+        <location filename="../../gui/engine_messages.py" line="160"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="157"/>
+        <location filename="../../gui/engine_messages.py" line="161"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="158"/>
+        <location filename="../../gui/engine_messages.py" line="162"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
@@ -1277,89 +1297,89 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderView</name>
     <message>
-        <location filename="../../gui/folder_view.py" line="76"/>
+        <location filename="../../gui/folder_view.py" line="78"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="76"/>
+        <location filename="../../gui/folder_view.py" line="78"/>
         <source>Top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="76"/>
+        <location filename="../../gui/folder_view.py" line="78"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="77"/>
+        <location filename="../../gui/folder_view.py" line="79"/>
         <source>Top-5</source>
         <translation>Top-5</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="100"/>
+        <location filename="../../gui/folder_view.py" line="102"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="102"/>
+        <location filename="../../gui/folder_view.py" line="104"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="104"/>
+        <location filename="../../gui/folder_view.py" line="106"/>
         <source>Drop a folder to classify all its images.</source>
         <translation>폴더를 끌어다 놓으면 그 안의 모든 이미지를 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="108"/>
-        <location filename="../../gui/folder_view.py" line="144"/>
+        <location filename="../../gui/folder_view.py" line="110"/>
+        <location filename="../../gui/folder_view.py" line="146"/>
         <source>Only skipped files</source>
         <translation>건너뛴 파일만</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="139"/>
+        <location filename="../../gui/folder_view.py" line="141"/>
         <source>Looking for images in {what}…</source>
         <translation>{what}에서 이미지를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="151"/>
+        <location filename="../../gui/folder_view.py" line="153"/>
         <source>Classified by {model}</source>
         <translation>{model}(으)로 분류함</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="155"/>
+        <location filename="../../gui/folder_view.py" line="157"/>
         <source>Classifying {n} images in {what}…</source>
         <translation>{what}의 이미지 {n}개 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="167"/>
+        <location filename="../../gui/folder_view.py" line="169"/>
         <source>{done}/{total}, ETA {eta}</source>
         <translation>{done}/{total}, 남은 시간 {eta}</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="178"/>
+        <location filename="../../gui/folder_view.py" line="180"/>
         <source>{good} classified, {skipped} skipped</source>
         <translation>{good}개 분류, {skipped}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="183"/>
+        <location filename="../../gui/folder_view.py" line="185"/>
         <source>Only skipped files ({n})</source>
         <translation>건너뛴 파일만 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="185"/>
+        <location filename="../../gui/folder_view.py" line="187"/>
         <source>Cancelled. </source>
         <translation>취소됨. </translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="189"/>
+        <location filename="../../gui/folder_view.py" line="191"/>
         <source>done in {t}</source>
         <translation>{t}에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="203"/>
-        <location filename="../../gui/folder_view.py" line="217"/>
+        <location filename="../../gui/folder_view.py" line="205"/>
+        <location filename="../../gui/folder_view.py" line="219"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
@@ -3218,12 +3238,17 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="509"/>
+        <location filename="../../gui/teach_view.py" line="506"/>
+        <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
+        <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="510"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="512"/>
+        <location filename="../../gui/teach_view.py" line="513"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>

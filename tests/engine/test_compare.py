@@ -1,0 +1,69 @@
+"""Side by side: the same photos through several models, one at a time, each with its own preprocessing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from convlens.cli import main as cli_main
+from convlens.engine.compare import MAX_MODELS, compare, parse_model
+from convlens.engine.errors import ConvLensError
+from convlens.engine.steps import run_to_end
+from convlens.engine.weights import load_weights
+
+
+def test_parse_model() -> None:
+    assert parse_model("resnet18:pretrained") == ("resnet18", "pretrained")
+    assert parse_model("resnet18") == ("resnet18", "pretrained")
+    assert parse_model("mobilenet_v2:/w/m.pth") == ("mobilenet_v2", "/w/m.pth")
+    assert parse_model("C:\\models\\rps.pth") == (None, "C:\\models\\rps.pth")  # a path, not an architecture
+    assert parse_model("rps.pth") == (None, "rps.pth")
+    with pytest.raises(ConvLensError, match="Unknown architecture 'resnet' in 'resnet:pretrained'"):
+        parse_model("resnet:pretrained")
+
+
+def test_three_models_on_real_photos(photos: Path, mobilenet_file: Path) -> None:
+    images = [photos / "dog_samoyed.jpg", photos / "metal_animal-3.jpg", photos / "kitten_224.png"]
+    models = [f"mobilenet_v2:{mobilenet_file}", "lenet5:random", "resnet18:random"]
+    result = run_to_end(compare(images, models, topk=2, repeats=2))
+    assert [c.spec for c in result.columns] == models
+    mobilenet, lenet, resnet = result.columns
+    # each model's own numbers: parameters counted on the model, its own preprocessing (LeNet: 1x28x28 grey)
+    assert mobilenet.params == 3_504_872 and lenet.params == sum(
+        p.numel() for p in load_weights("lenet5", "random").model.parameters()) and resnet.params == 11_689_512
+    assert [p[0].label for p in mobilenet.predictions] == ["Samoyed", "lion", "tabby"]
+    expected = load_weights("mobilenet_v2", str(mobilenet_file))
+    from convlens.engine.images import load_image
+    from convlens.engine.predict import Predictor
+
+    alone = Predictor(expected, "cpu").predict([load_image(images[0])], 2)[0]
+    assert [(p.label, round(p.probability, 5)) for p in mobilenet.predictions[0]] == \
+        [(p.label, round(p.probability, 5)) for p in alone]  # the same answer as the model on its own
+    assert all(len(p) == 2 for c in result.columns for p in c.predictions)
+    assert all(c.latency_ms > 0 for c in result.columns)
+    assert 0.0 <= result.agreement() <= 1.0
+
+
+def test_bad_comparisons_are_messages(photos: Path) -> None:
+    image = [photos / "fish.png"]
+    with pytest.raises(ConvLensError, match=f"Compare 2 to {MAX_MODELS} models"):
+        run_to_end(compare(image, ["lenet5:random"]))
+    with pytest.raises(ConvLensError, match="Give at least one image"):
+        run_to_end(compare([], ["lenet5:random", "alexnet:random"]))
+
+
+def test_cli_compare_table_and_json(photos: Path, mobilenet_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["compare", str(photos / "dog_samoyed.jpg"), str(photos / "fish.png"), "--models",
+            f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
+    assert cli_main(args) == 0
+    out = capsys.readouterr().out
+    assert "dog_samoyed.jpg" in out and "Samoyed" in out and "parameters" in out and "ms/image" in out
+    assert "3,504,872" in out
+    assert cli_main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [m["model"] for m in data["models"]] == [f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
+    assert data["models"][0]["predictions"][0][0]["label"] == "Samoyed"
+    assert cli_main(["compare", str(photos / "fish.png"), "--models", "lenet5:random"]) == 1
+    assert "Compare 2 to 4 models" in capsys.readouterr().err
