@@ -4,6 +4,10 @@ LeNet vs AlexNet vs VGG vs ResNet is the study notes' story; ``compare`` makes i
 parameter count and its median latency per image at batch 1 (after a warm-up), and for each image each model's
 top-k. A model is given as ``ARCH:WEIGHTS`` (``resnet18:pretrained``, ``mobilenet_v2:weights.pth``,
 ``lenet5:random``) or as a file that names its own architecture (a ConvLens checkpoint, an ONNX file).
+
+With ``inspect=True`` each column also carries, for each image, the model's Grad-CAM overlay (at its own last
+conv block) and the feature maps of the convolution at the same relative depth (``stage``: 0.5 = half way
+through its convolutions), so that LeNet's, AlexNet's, VGG's and ResNet's views of one photo line up.
 """
 
 from __future__ import annotations
@@ -15,13 +19,25 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
+from PIL import Image
 
 from convlens.engine.errors import ConvLensError, Text
+from convlens.engine.features import (
+    cam_to_image,
+    class_activation_map,
+    crop_box,
+    default_cam_layer,
+    feature_maps,
+    get_layer,
+)
+from convlens.engine.hooks import watch
 from convlens.engine.hub import DownloadProgress
 from convlens.engine.images import load_image
 from convlens.engine.predict import Prediction, Predictor
 from convlens.engine.registry import list_architectures
+from convlens.engine.render import feature_grid, overlay
 from convlens.engine.weights import load_weights_steps
 
 __all__ = ["MAX_MODELS", "Comparison", "CompareProgress", "ModelColumn", "compare", "parse_model"]
@@ -55,6 +71,10 @@ class ModelColumn:
     params: int
     latency_ms: float  # median per image, batch 1, after one warm-up run
     predictions: tuple[tuple[Prediction, ...], ...]
+    cam_layer: str = ""
+    cams: tuple[np.ndarray, ...] = ()  # per image: RGB uint8, the CAM over the photo (display size)
+    stage_layer: str = ""  # the convolution at the chosen relative depth
+    stage_maps: tuple[np.ndarray, ...] = ()  # per image: RGB uint8 grid of its most active channels
 
 
 @dataclass(frozen=True)
@@ -80,8 +100,27 @@ class CompareProgress:
     download: DownloadProgress | None = None
 
 
-def compare(images: Sequence[str | Path], models: Sequence[str], topk: int = 3, device: str = "cpu",
-            repeats: int = 3) -> Generator[CompareProgress, None, Comparison]:
+def stage_layer(model: torch.nn.Module, input_shape: tuple[int, int, int], stage: float) -> str:
+    """The convolution at relative depth ``stage`` (0 = the first one run, 1 = the last), in execution order."""
+    order: list[str] = []
+    convs = [(n, m) for n, m in model.named_modules() if isinstance(m, torch.nn.Conv2d)]
+    param = next(model.parameters())
+    with watch(convs, lambda key, _out: order.append(key) if key not in order else None), torch.inference_mode():
+        model(torch.zeros(1, *input_shape, device=param.device))
+    if not order:
+        raise ConvLensError("This model has no convolution layer.")
+    return order[min(len(order) - 1, max(0, round(stage * (len(order) - 1))))]
+
+
+def _shown(picture: Image.Image, side: int) -> np.ndarray:
+    copy = picture.convert("RGB")
+    copy.thumbnail((side, side))
+    return np.asarray(copy)
+
+
+def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], topk: int = 3, device: str = "cpu",
+            repeats: int = 3, inspect: bool = False, stage: float = 0.5, side: int = 256,
+            ) -> Generator[CompareProgress, None, Comparison]:
     """Run every image through every model (one model in memory at a time); yields before each model."""
     if not 2 <= len(models) <= MAX_MODELS:
         raise ConvLensError("Compare 2 to {max} models (got {n}).", max=MAX_MODELS, n=len(models))
@@ -90,8 +129,9 @@ def compare(images: Sequence[str | Path], models: Sequence[str], topk: int = 3, 
     if topk < 1:
         raise ConvLensError("Top-k must be at least 1.")
     parsed = [parse_model(m) for m in models]  # a mistyped name fails now, not after minutes on the others
-    paths = [str(p) for p in images]
-    pictures = [load_image(p) for p in paths]  # decoded once; each model applies its own preprocessing
+    paths = [str(p) if not isinstance(p, Image.Image) else f"image {i + 1}" for i, p in enumerate(images)]
+    # decoded once; each model applies its own preprocessing
+    pictures = [p if isinstance(p, Image.Image) else load_image(p) for p in images]
     columns = []
     for number, spec in enumerate(models, 1):
         yield CompareProgress(number, len(models), spec)
@@ -117,7 +157,35 @@ def compare(images: Sequence[str | Path], models: Sequence[str], topk: int = 3, 
         params = sum(p.numel() for p in loaded.model.parameters()) if isinstance(loaded.model, torch.nn.Module) else 0
         title = Text("{title} ({source})", title=loaded.arch.title if loaded.arch else loaded.name,
                      source=loaded.source)
-        columns.append(ModelColumn(spec, title, params, 1000 * statistics.median(times), tuple(answers)))
+        column = ModelColumn(spec, title, params, 1000 * statistics.median(times), tuple(answers))
+        if inspect:
+            yield CompareProgress(number, len(models), spec)
+            column = _inspect(column, predictor, pictures, inputs, stage, side)
+        columns.append(column)
         del predictor, loaded, inputs  # one model in memory at a time
         gc.collect()
     return Comparison(tuple(paths), tuple(columns))
+
+
+def _inspect(column: ModelColumn, predictor: Predictor, pictures: list[Image.Image], inputs: list[torch.Tensor],
+             stage: float, side: int) -> ModelColumn:
+    """The column with each image's CAM overlay and stage feature maps (one model's PyTorch graph)."""
+    from dataclasses import replace
+
+    model = predictor.model
+    shape = tuple(inputs[0].shape[1:])
+    cam_layer = default_cam_layer(model, shape)  # type: ignore[arg-type]
+    stage_name = stage_layer(model, shape, stage)  # type: ignore[arg-type]
+    cams, grids = [], []
+    for picture, x in zip(pictures, inputs, strict=True):
+        shown = _shown(picture, side)
+        size = (shown.shape[1], shown.shape[0])
+        kept: dict[str, torch.Tensor] = {}
+        with watch([(stage_name, get_layer(model, stage_name))], kept.__setitem__):  # one pass: CAM and maps
+            cam, _index, _ = class_activation_map(model, x.to(predictor.device), cam_layer)
+        heat = cam_to_image(cam, predictor.preprocess, size)
+        box = tuple(round(v) for v in crop_box(predictor.preprocess, size))
+        cams.append(overlay(shown, heat, 0.5, box=box))  # type: ignore[arg-type]
+        maps = feature_maps(stage_name, kept[stage_name].detach())
+        grids.append(feature_grid(maps, channels=list(maps.order[:16]), columns=4, tile=48))
+    return replace(column, cam_layer=cam_layer, cams=tuple(cams), stage_layer=stage_name, stage_maps=tuple(grids))

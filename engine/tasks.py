@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from convlens.engine.choices import ExportFormat
+from convlens.engine.compare import CompareProgress, Comparison, compare
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation
 from convlens.engine.features import CamResult
@@ -67,6 +68,13 @@ def summary(session: EngineSession) -> ModelSummary:
     result = session.summary()
     _freeze_long_lived_objects()
     return result
+
+
+def compare_models(session: EngineSession, sources: Sequence[str | bytes], specs: Sequence[str], topk: int,
+                   depth: float) -> Generator[CompareProgress, None, Comparison]:
+    """The same images through 2-4 models, one at a time, with CAMs and feature maps (``engine.compare``)."""
+    images = [session.open_image(s, None if isinstance(s, str) else "pasted image") for s in sources]
+    return (yield from compare(images, specs, topk, str(session.device), inspect=True, stage=depth))
 
 
 def explanation(session: EngineSession) -> ModelExplanation:

@@ -41,6 +41,7 @@ from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
 from convlens.gui.resources import app_icon
 from convlens.gui.settings import Key, Settings
+from convlens.gui.tabs.compare import CompareController
 from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.folder import FolderController
 from convlens.gui.tabs.images import ImagesController
@@ -83,11 +84,13 @@ class MainWindow(QMainWindow):
         self.live = LiveController(self.ctx, self.inside)
         self.folder = FolderController(self.ctx, self.images)
         self.teach = TeachController(self.ctx, self.images, self.live)
+        self.compare = CompareController(self.ctx, self.images)
         self.tabs.addTab(self.images.widget, self.tr("Images"))
         self.tabs.addTab(self.folder.view, self.tr("Folder results"))
         self.tabs.addTab(self.inside.widget, self.tr("Inside the model"))
         self.tabs.addTab(self.live.view, self.tr("Live"))
         self.tabs.addTab(self.teach.view, self.tr("Teach"))
+        self.tabs.addTab(self.compare.view, self.tr("Compare"))
 
         right = QWidget()
         lay = QVBoxLayout(right)

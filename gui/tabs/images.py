@@ -73,6 +73,10 @@ class ImagesController(QObject):
     def has_image(self) -> bool:
         return self.image_view.has_image()
 
+    def current_source(self) -> str | bytes | None:
+        """The current image as the engine opens it: its path, or the bytes of a pasted or dropped image."""
+        return self._current_source if self.has_image() else None
+
     def gallery_paths(self) -> list[str]:
         return self.thumbnails.paths()
 

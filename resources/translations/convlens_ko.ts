@@ -391,6 +391,82 @@
     </message>
 </context>
 <context>
+    <name>CompareController</name>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="30"/>
+        <source>Open an image first: the models are compared on the current image.</source>
+        <translation>먼저 이미지를 여세요: 모델들을 현재 이미지로 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="32"/>
+        <source>Comparing {n} models…</source>
+        <translation>모델 {n}개 비교 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="34"/>
+        <source>Comparing models</source>
+        <translation>모델 비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="44"/>
+        <source>Model {i} of {n}: {model}…</source>
+        <translation>모델 {i}/{n}: {model}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="57"/>
+        <source>Cancelled.</source>
+        <translation>취소됨.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../gui/compare_view.py" line="107"/>
+        <source>Compare on the current image</source>
+        <translation>현재 이미지로 비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="109"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="111"/>
+        <source>Pick 2-4 models and open an image, then Compare. The models run one at a time, each with its own preprocessing.</source>
+        <translation>모델 2-4개를 고르고 이미지를 연 다음 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="120"/>
+        <source>Feature maps at depth:</source>
+        <translation>특성 맵 깊이:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="141"/>
+        <source>{p}% of each model&apos;s convolutions</source>
+        <translation>각 모델 합성곱의 {p}% 지점</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="169"/>
+        <source>The models agree on the top-1 class of {a} of {n} images.</source>
+        <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="177"/>
+        <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
+        <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="193"/>
+        <source>Grad-CAM at {layer}</source>
+        <translation>{layer}의 Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="195"/>
+        <source>Feature maps of {layer} (most active first)</source>
+        <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
+    </message>
+</context>
+<context>
     <name>CurvesView</name>
     <message>
         <location filename="../../gui/charts.py" line="47"/>
@@ -458,147 +534,147 @@
         <translation>&apos;{model}&apos;의 아키텍처 &apos;{arch}&apos;를 알 수 없습니다. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="15"/>
+        <location filename="../../gui/engine_messages.py" line="16"/>
         <source>Compare 2 to {max} models (got {n}).</source>
         <translation>모델을 2개에서 {max}개까지 비교할 수 있습니다 (받은 수: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="16"/>
+        <location filename="../../gui/engine_messages.py" line="17"/>
         <source>Give at least one image to compare the models on.</source>
         <translation>모델을 비교할 이미지를 하나 이상 주세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="17"/>
+        <location filename="../../gui/engine_messages.py" line="18"/>
         <source>Top-k must be at least 1.</source>
         <translation>Top-k는 1 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="19"/>
+        <location filename="../../gui/engine_messages.py" line="20"/>
         <source>{folder} has no {name}(.gz).</source>
         <translation>{folder}에 {name}(.gz)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="20"/>
+        <location filename="../../gui/engine_messages.py" line="21"/>
         <source>{n} classes ({counts}); {n2} train / {n3} val images</source>
         <translation>클래스 {n}개 ({counts}); 훈련 {n2} / 검증 {n3} 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="21"/>
+        <location filename="../../gui/engine_messages.py" line="22"/>
         <source>Data folder {root} not found.</source>
         <translation>데이터 폴더 {root}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="22"/>
+        <location filename="../../gui/engine_messages.py" line="23"/>
         <source>{where} needs at least 2 class subfolders with images (found {n}): one folder per class, e.g. rock/, paper/, scissors/.</source>
         <translation>{where}에는 이미지가 든 클래스 하위 폴더가 2개 이상 있어야 합니다 (찾은 수: {n}). 클래스마다 폴더 하나, 예: rock/, paper/, scissors/.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="23"/>
+        <location filename="../../gui/engine_messages.py" line="24"/>
         <source>Too few readable images in {where}: {value}; each class needs at least {minimum}.</source>
         <translation>{where}에 읽을 수 있는 이미지가 너무 적습니다: {value}. 클래스마다 {minimum}개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="24"/>
+        <location filename="../../gui/engine_messages.py" line="25"/>
         <source>{name}: not an idx file of unsigned bytes.</source>
         <translation>{name}: 부호 없는 바이트의 idx 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="25"/>
+        <location filename="../../gui/engine_messages.py" line="26"/>
         <source>{name}: holds {size} values, its header promises {value}.</source>
         <translation>{name}: 값이 {size}개인데 헤더에는 {value}개라고 되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="26"/>
+        <location filename="../../gui/engine_messages.py" line="27"/>
         <source>{folder}: the images and labels files do not match.</source>
         <translation>{folder}: 이미지 파일과 레이블 파일이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="27"/>
+        <location filename="../../gui/engine_messages.py" line="28"/>
         <source>{n} classes ({counts}); {n2} train / {n3} val images; {n4} unreadable files skipped</source>
         <translation>클래스 {n}개 ({counts}); 훈련 {n2} / 검증 {n3} 이미지; 읽을 수 없는 파일 {n4}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="28"/>
+        <location filename="../../gui/engine_messages.py" line="29"/>
         <source>Validation folder {val_root} has classes {val_classes}, training has {classes}.</source>
         <translation>검증 폴더 {val_root}의 클래스는 {val_classes}, 훈련 폴더의 클래스는 {classes}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="29"/>
+        <location filename="../../gui/engine_messages.py" line="30"/>
         <source>{name}: damaged gzip file ({exc}).</source>
         <translation>{name}: 손상된 gzip 파일입니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="30"/>
+        <location filename="../../gui/engine_messages.py" line="31"/>
         <source>Device &apos;{preference}&apos; was asked for, but no CUDA GPU is available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에는 CUDA GPU가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="31"/>
+        <location filename="../../gui/engine_messages.py" line="32"/>
         <source>Device &apos;{preference}&apos; was asked for, but Apple MPS is not available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에서는 Apple MPS를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="32"/>
+        <location filename="../../gui/engine_messages.py" line="33"/>
         <source>Unknown device &apos;{preference}&apos;: use auto, cpu, cuda or mps.</source>
         <translation>알 수 없는 장치 &apos;{preference}&apos;: auto, cpu, cuda, mps 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="33"/>
+        <location filename="../../gui/engine_messages.py" line="34"/>
         <source>{root}: not a folder. Give a folder of class subfolders (one per class).</source>
         <translation>{root}: 폴더가 아닙니다. 클래스별 하위 폴더가 있는 폴더를 주세요 (클래스마다 하나).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="34"/>
+        <location filename="../../gui/engine_messages.py" line="35"/>
         <source>{root} has no class subfolders: put the images of each class in a folder named after it (e.g. Samoyed/, tabby/).</source>
         <translation>{root}에 클래스 하위 폴더가 없습니다: 각 클래스의 이미지를 클래스 이름의 폴더에 넣으세요 (예: Samoyed/, tabby/).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="35"/>
+        <location filename="../../gui/engine_messages.py" line="36"/>
         <source>None of the folders in {root} ({value}) names a class of the model (e.g. {examples}); rename them or give a mapping file.</source>
         <translation>{root}의 폴더({value}) 중 모델의 클래스 이름인 것이 없습니다 (예: {examples}). 이름을 바꾸거나 매핑 파일을 주세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="36"/>
+        <location filename="../../gui/engine_messages.py" line="37"/>
         <source>No image files in the class folders of {root}.</source>
         <translation>{root}의 클래스 폴더에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="37"/>
+        <location filename="../../gui/engine_messages.py" line="38"/>
         <source>{mapping_file}: the mapping must be a JSON object: folder name -&gt; class.</source>
         <translation>{mapping_file}: 매핑은 JSON 객체(폴더 이름 -&gt; 클래스)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="38"/>
+        <location filename="../../gui/engine_messages.py" line="39"/>
         <source>{mapping_file}: cannot read the folder-to-class mapping ({exc}).</source>
         <translation>{mapping_file}: 폴더-클래스 매핑을 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="39"/>
+        <location filename="../../gui/engine_messages.py" line="40"/>
         <source>Unknown export format &apos;{fmt}&apos;: use onnx or torchscript.</source>
         <translation>알 수 없는 내보내기 형식 &apos;{fmt}&apos;: onnx 또는 torchscript를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="40"/>
+        <location filename="../../gui/engine_messages.py" line="41"/>
         <source>Only a PyTorch model can be exported; this one is already an exported file.</source>
         <translation>PyTorch 모델만 내보낼 수 있습니다. 이 모델은 이미 내보낸 파일입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="41"/>
+        <location filename="../../gui/engine_messages.py" line="42"/>
         <source>No sample images for the parity check in {folder}; open some images first.</source>
         <translation>{folder}에 결과 비교용 샘플 이미지가 없습니다. 먼저 이미지를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="42"/>
+        <location filename="../../gui/engine_messages.py" line="43"/>
         <source>Export to {fmt} failed: {value}</source>
         <translation>{fmt}(으)로 내보내기 실패: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="43"/>
+        <location filename="../../gui/engine_messages.py" line="44"/>
         <source>No layer &apos;{name}&apos; in this model.{hint} `convlens summary ARCH --all` lists every layer.</source>
         <translation>이 모델에 &apos;{name}&apos; 레이어가 없습니다.{hint} `convlens summary ARCH --all`이 모든 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="44"/>
+        <location filename="../../gui/engine_messages.py" line="15"/>
         <source>This model has no convolution layer.</source>
         <translation>이 모델에는 합성곱 레이어가 없습니다.</translation>
     </message>
@@ -1003,7 +1079,7 @@
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="18"/>
+        <location filename="../../gui/engine_messages.py" line="19"/>
         <source>{title} ({source})</source>
         <translation>{title} ({source})</translation>
     </message>
@@ -1413,48 +1489,48 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>ImagesController</name>
     <message>
-        <location filename="../../gui/tabs/images.py" line="136"/>
+        <location filename="../../gui/tabs/images.py" line="140"/>
         <source>Thumbnails</source>
         <extracomment>Thumbnails decoded for one gallery or folder (memory stays flat for a folder of 10,000).</extracomment>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="146"/>
+        <location filename="../../gui/tabs/images.py" line="150"/>
         <source>Classifying {name}</source>
         <translation>{name} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="149"/>
+        <location filename="../../gui/tabs/images.py" line="153"/>
         <source>Classifying {name}…</source>
         <translation>{name} 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="164"/>
+        <location filename="../../gui/tabs/images.py" line="168"/>
         <source>Classifying with {model}…</source>
         <translation>{model}(으)로 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="184"/>
+        <location filename="../../gui/tabs/images.py" line="188"/>
         <source>Load a model to classify this image.</source>
         <translation>이 이미지를 분류하려면 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="190"/>
+        <location filename="../../gui/tabs/images.py" line="194"/>
         <source>{name}: {label} ({p:.1f}%)</source>
         <translation>{name}: {label} ({p:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="218"/>
+        <location filename="../../gui/tabs/images.py" line="222"/>
         <source>computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="221"/>
+        <location filename="../../gui/tabs/images.py" line="225"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="233"/>
+        <location filename="../../gui/tabs/images.py" line="237"/>
         <source>no map</source>
         <translation>맵 없음</translation>
     </message>
@@ -2157,344 +2233,349 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="88"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="87"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88"/>
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Teach</source>
         <translation>가르치기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="93"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Open Images…</source>
         <translation>이미지 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Open &amp;Folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Paste Image</source>
         <translation>이미지 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Open &amp;Weights File…</source>
         <translation>가중치 파일 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;Recent Files</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;Export Results as CSV…</source>
         <translation>결과를 CSV로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Export &amp;Model (ONNX / TorchScript)…</source>
         <translation>모델 내보내기(&amp;M) (ONNX / TorchScript)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>E&amp;valuate on a Folder…</source>
         <translation>폴더로 평가(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Largest Image to Open…</source>
         <translation>열 수 있는 최대 이미지 크기…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Previous Image</source>
         <translation>이전 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Next Image</source>
         <translation>다음 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;About ConvLens</source>
         <translation>ConvLens 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280"/>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="283"/>
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329"/>
+        <location filename="../../gui/main_window.py" line="332"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>Load or train a model first.</source>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>Export the model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="354"/>
         <source>ONNX (*.onnx);;TorchScript (*.pt)</source>
         <translation>ONNX (*.onnx);;TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>Exporting to {file} and checking parity…</source>
         <translation>{file}(으)로 내보내고 결과가 같은지 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>Exported {file}: {parity}</source>
         <translation>{file} 내보냄: {parity}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source> — the exported model does not behave like this one.</source>
         <translation> — 내보낸 모델이 이 모델과 다르게 동작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="376"/>
         <source>Save the trained model</source>
         <translation>학습한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>ConvLens checkpoint (*.pth)</source>
         <translation>ConvLens 체크포인트 (*.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>Saving the model</source>
         <translation>모델 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>Saved {file}: open it as a weights file to use it again.</source>
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423"/>
+        <location filename="../../gui/main_window.py" line="426"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="432"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="479"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="514"/>
         <source>(loads with the model)</source>
         <translation>(모델과 함께 불러옴)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>Pretrained weights are not downloaded yet: download them, or pick random weights or a file.</source>
         <translation>사전 학습 가중치를 아직 내려받지 않았습니다. 내려받거나, 무작위 가중치나 파일을 고르세요.</translation>
     </message>
@@ -2711,6 +2792,30 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/model_panel.py" line="422"/>
         <source>Class names (*.txt *.json);;All files (*)</source>
         <translation>클래스 이름 (*.txt *.json);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSlot</name>
+    <message>
+        <location filename="../../gui/compare_view.py" line="50"/>
+        <source>Pretrained</source>
+        <extracomment>The notes&apos; story, ready to run without downloads: classic to residual to mobile.</extracomment>
+        <translation>사전 학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="51"/>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="52"/>
+        <source>File…</source>
+        <translation>파일…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="70"/>
+        <source>Choose a weights file</source>
+        <translation>가중치 파일 선택</translation>
     </message>
 </context>
 <context>

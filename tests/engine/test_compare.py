@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from convlens.cli import main as cli_main
@@ -67,3 +68,24 @@ def test_cli_compare_table_and_json(photos: Path, mobilenet_file: Path, capsys: 
     assert data["models"][0]["predictions"][0][0]["label"] == "Samoyed"
     assert cli_main(["compare", str(photos / "fish.png"), "--models", "lenet5:random"]) == 1
     assert "Compare 2 to 4 models" in capsys.readouterr().err
+
+
+def test_inspect_gives_each_model_its_cam_and_the_feature_maps_at_the_same_depth(photos: Path,
+                                                                              mobilenet_file: Path) -> None:
+    models = [f"mobilenet_v2:{mobilenet_file}", "resnet18:random"]
+    start = run_to_end(compare([photos / "dog_samoyed.jpg"], models, inspect=True, stage=0.0, side=200))
+    end = run_to_end(compare([photos / "dog_samoyed.jpg"], models, inspect=True, stage=1.0, side=200))
+    mobilenet, resnet = start.columns
+    assert (mobilenet.cam_layer, resnet.cam_layer) == ("features", "layer4")  # each model's own last conv block
+    assert (mobilenet.stage_layer, resnet.stage_layer) == ("features.0.0", "conv1")  # the first convolution run
+    assert (end.columns[0].stage_layer, end.columns[1].stage_layer) == ("features.18.0", "layer4.1.conv2")
+    cam = mobilenet.cams[0]
+    assert cam.dtype == np.uint8 and max(cam.shape[:2]) == 200 and cam.shape[2] == 3
+    # the layer the Images tab's CAM uses for that model
+    from convlens.engine.session import EngineSession, WeightsRequest
+
+    session = EngineSession("cpu")
+    run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))
+    session.classify_image(session.open_image(str(photos / "dog_samoyed.jpg")), "dog", 1, inspect=True)
+    assert session.cam().layer == "features"
+    assert mobilenet.stage_maps[0].ndim == 3 and mobilenet.stage_maps[0].shape[2] == 3

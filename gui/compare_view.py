@@ -1,0 +1,213 @@
+"""Compare: 2-4 architectures side by side on the current image, in aligned columns.
+
+Each column: the model, its parameters and latency, its top-k, its Grad-CAM over the photo and the feature maps
+of its convolution at the chosen depth. The engine runs the models one at a time (``engine.compare``).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from convlens.engine.compare import MAX_MODELS, Comparison, ModelColumn
+from convlens.engine.registry import list_architectures
+from convlens.gui.i18n import architecture_text, engine_text
+from convlens.gui.image_view import array_to_qimage
+
+#: The notes' story, ready to run without downloads: classic to residual to mobile.
+DEFAULT_SLOTS = (("lenet5", "random"), ("alexnet", "random"), ("resnet18", "random"), ("mobilenet_v2", "random"))
+
+
+class ModelSlot(QWidget):
+    """One model to compare: on/off, architecture, weights (pretrained, random, a file)."""
+
+    def __init__(self, arch: str, weights: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.use = QCheckBox()
+        self.use.setChecked(True)
+        self.arch = QComboBox()
+        for spec in list_architectures():
+            self.arch.addItem(spec.title, spec.name)
+            self.arch.setItemData(self.arch.count() - 1, architecture_text(spec.description), Qt.ItemDataRole.ToolTipRole)
+        self.arch.setCurrentIndex(max(0, self.arch.findData(arch)))
+        self.weights = QComboBox()
+        self.weights.addItem(self.tr("Pretrained"), "pretrained")
+        self.weights.addItem(self.tr("Random"), "random")
+        self.weights.addItem(self.tr("File…"), "file")
+        self.weights.setCurrentIndex(max(0, self.weights.findData(weights)))
+        self.file = ""
+        self.file_label = QLabel()
+        self.file_label.setStyleSheet("color: gray")
+        for combo in (self.arch, self.weights):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.use)
+        layout.addWidget(self.arch, 2)
+        layout.addWidget(self.weights, 1)
+        layout.addWidget(self.file_label, 1)
+        self.weights.activated.connect(self._on_weights)
+
+    def _on_weights(self, _index: int) -> None:
+        if self.weights.currentData() == "file":
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a weights file"))
+            if path:
+                self.set_file(path)
+            elif not self.file:
+                self.weights.setCurrentIndex(self.weights.findData("random"))
+
+    def set_file(self, path: str) -> None:
+        self.file = path
+        self.weights.setCurrentIndex(self.weights.findData("file"))
+        self.file_label.setText(path.rsplit("/", 1)[-1])
+        self.file_label.setToolTip(path)
+
+    def spec(self) -> str | None:
+        """``ARCH:WEIGHTS`` as ``convlens compare --models`` takes it, or None when unticked."""
+        if not self.use.isChecked():
+            return None
+        kind = self.weights.currentData()
+        weights = self.file if kind == "file" else kind
+        return f"{self.arch.currentData()}:{weights}" if weights else None
+
+
+class CompareView(QWidget):
+    """Model slots, the depth of the feature maps, Compare / Cancel, and the columns of results."""
+
+    compare_requested = Signal(list, float)  # model specs, relative depth of the feature maps
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slots = [ModelSlot(arch, weights) for arch, weights in DEFAULT_SLOTS[:MAX_MODELS]]
+        self.depth = QSlider(Qt.Orientation.Horizontal)
+        self.depth.setRange(0, 100)
+        self.depth.setValue(50)
+        self.depth.setFixedWidth(160)
+        self.depth_label = QLabel()
+        self.depth.valueChanged.connect(self._show_depth)
+        self._show_depth(self.depth.value())
+        self.compare_button = QPushButton(self.tr("Compare on the current image"))
+        self.compare_button.setObjectName("compare_button")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.status = QLabel(self.tr("Pick 2-4 models and open an image, then Compare. The models run one at a "
+                                     "time, each with its own preprocessing."))
+        self.status.setWordWrap(True)
+        self.comparison: Comparison | None = None
+
+        slots = QVBoxLayout()
+        for slot in self.slots:
+            slots.addWidget(slot)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Feature maps at depth:")))
+        row.addWidget(self.depth)
+        row.addWidget(self.depth_label)
+        row.addStretch(1)
+        row.addWidget(self.compare_button)
+        row.addWidget(self.cancel_button)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        layout = QVBoxLayout(self)
+        layout.addLayout(slots)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        self.compare_button.clicked.connect(self._request)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+
+    def _show_depth(self, value: int) -> None:
+        self.depth_label.setText(self.tr("{p}% of each model's convolutions").format(p=value))
+
+    def specs(self) -> list[str]:
+        return [s for s in (slot.spec() for slot in self.slots) if s]
+
+    def _request(self) -> None:
+        self.compare_requested.emit(self.specs(), self.depth.value() / 100)
+
+    def running(self, text: str) -> None:
+        self.compare_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(text)
+
+    def finish(self, text: str) -> None:
+        self.compare_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(text)
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for col, column in enumerate(comparison.columns):
+            for row, widget in enumerate(self._column_widgets(column)):
+                self.grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignTop)
+        agree = round(comparison.agreement() * len(comparison.images))
+        self.finish(self.tr("The models agree on the top-1 class of {a} of {n} images.").format(
+            a=agree, n=len(comparison.images)))
+
+    def column_texts(self) -> list[str]:
+        """Each column's heading and answer as plain text (tests, copying)."""
+        return [self._heading(c) + " " + self._answer(c) for c in (self.comparison.columns if self.comparison else ())]
+
+    def _heading(self, column: ModelColumn) -> str:
+        return self.tr("{title}: {params} parameters, {ms:.1f} ms per image").format(
+            title=engine_text(column.title), params=f"{column.params:,}", ms=column.latency_ms)
+
+    @staticmethod
+    def _answer(column: ModelColumn) -> str:
+        return ", ".join(f"{p.label} {100 * p.probability:.1f}%" for p in column.predictions[0])
+
+    def _column_widgets(self, column: ModelColumn) -> list[QWidget]:
+        heading = QLabel(f"<b>{escape(self._heading(column))}</b>")
+        heading.setWordWrap(True)
+        heading.setMaximumWidth(300)
+        answers = QLabel("<br>".join(
+            (f"<b>{escape(p.label)}</b>" if i == 0 else escape(p.label)) + f" {100 * p.probability:.1f}%"
+            for i, p in enumerate(column.predictions[0])))
+        widgets: list[QWidget] = [heading, answers]
+        if column.cams:
+            widgets.append(self._picture(column.cams[0], self.tr("Grad-CAM at {layer}").format(layer=column.cam_layer)))
+        if column.stage_maps:
+            widgets.append(self._picture(column.stage_maps[0], self.tr("Feature maps of {layer} (most active first)")
+                                         .format(layer=column.stage_layer)))
+        return widgets
+
+    @staticmethod
+    def _picture(rgb: np.ndarray, caption: str) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        picture = QLabel()
+        picture.setPixmap(QPixmap.fromImage(array_to_qimage(rgb)).scaled(
+            260, 260, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        text = QLabel(escape(caption))
+        text.setStyleSheet("color: gray")
+        text.setWordWrap(True)
+        text.setMaximumWidth(260)
+        layout.addWidget(picture)
+        layout.addWidget(text)
+        return box

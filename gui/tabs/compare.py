@@ -1,0 +1,57 @@
+"""Compare tab: the current image through 2-4 models side by side (``engine.compare`` on the engine thread)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from convlens.engine import tasks
+from convlens.engine.compare import CompareProgress, Comparison
+from convlens.gui.compare_view import CompareView
+from convlens.gui.jobs import Job, JobError
+from convlens.gui.tabs.context import AppContext
+from convlens.gui.tabs.images import ImagesController
+
+
+class CompareController(QObject):
+    """Owns the Compare tab's view and its job (cancellable between models)."""
+
+    def __init__(self, ctx: AppContext, images: ImagesController) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.images = images
+        self.view = CompareView()
+        self.job: Job | None = None
+        self.view.compare_requested.connect(self.start)
+        self.view.cancel_requested.connect(self._cancel)
+
+    def start(self, specs: list[str], depth: float) -> None:
+        source = self.images.current_source()
+        if source is None:
+            self.ctx.show_error(self.tr("Open an image first: the models are compared on the current image."))
+            return
+        self.view.running(self.tr("Comparing {n} models…").format(n=len(specs)))
+        self.job = self.ctx.submit(tasks.compare_models, [source], specs, self.images.topk, depth,
+                                   name=self.tr("Comparing models"), key="compare",
+                                   yielded=self._on_step, returned=self._on_done, errored=self._on_failed,
+                                   aborted=self._on_cancelled)
+
+    def _cancel(self) -> None:
+        if self.job is not None and self.job.is_running:
+            self.job.quit()
+
+    def _on_step(self, step: object) -> None:
+        if isinstance(step, CompareProgress):
+            text = self.tr("Model {i} of {n}: {model}…").format(i=step.model, n=step.total, model=step.spec)
+            if step.download is not None and step.download.total:
+                text += f" {100 * step.download.done / step.download.total:.0f}%"
+            self.view.running(text)
+
+    def _on_done(self, comparison: Comparison) -> None:
+        self.view.show_comparison(comparison)
+
+    def _on_failed(self, error: JobError) -> None:
+        self.view.finish(error.message)
+        self.ctx.show_job_error(error)
+
+    def _on_cancelled(self) -> None:
+        self.view.finish(self.tr("Cancelled."))
