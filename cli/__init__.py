@@ -19,7 +19,8 @@ from convlens.engine.errors import ConvLensError
 if TYPE_CHECKING:
     from convlens.engine.train import TrainProgress
 
-SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "features", "live", "finetune", "export")
+SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "features", "live", "finetune", "check",
+               "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -158,6 +159,12 @@ def _parser() -> argparse.ArgumentParser:
                         "mobilenet_v2:weights.pth (or a checkpoint or ONNX file on its own)")
     p.add_argument("--topk", type=int, default=3, help="classes per image and model (default 3)")
     p.add_argument("--device", default="cpu", help="auto | cpu | cuda | mps (default cpu, for comparable times)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("check", help="health check of a training folder: counts, imbalance, duplicates, "
+                                     "unreadable and tiny images, with what to do about each")
+    p.add_argument("data", help="folder of class subfolders")
+    p.add_argument("--val-dir", help="a separate validation folder (checked for duplicates of training images)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
@@ -377,6 +384,28 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     return loaded
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from convlens.cli.diagnosis_text import health_lines
+    from convlens.engine.health import HealthProgress, check_folder
+    from convlens.engine.steps import run_to_end
+
+    def show(step: HealthProgress) -> None:
+        if not args.json:
+            print(f"\rreading {step.done}/{step.total}", end="", file=sys.stderr, flush=True)
+
+    report = run_to_end(check_folder(args.data, args.val_dir), show)
+    if not args.json:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps({"root": report.root, "files": report.files,
+                          "classes": dict(zip(report.classes, report.counts, strict=True)),
+                          "issues": [{"kind": i.kind, **i.values, "files": [list(g) for g in i.groups]}
+                                     for i in report.issues]}, indent=2))
+        return 0
+    print("\n".join(health_lines(report)))
+    return 0
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from convlens.engine.compare import CompareProgress, compare
     from convlens.engine.images import iter_image_paths
@@ -585,6 +614,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_export(args)
         if args.command == "compare":
             return _cmd_compare(args)
+        if args.command == "check":
+            return _cmd_check(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

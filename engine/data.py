@@ -99,7 +99,8 @@ class Dataset:
         )
 
 
-def _scan(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
+def scan_class_folders(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
+    """The class subfolders of ``root`` (sorted) and every image file under them with its class index."""
     if not root.is_dir():
         raise ConvLensError("Data folder {root} not found.", root=root)
     classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
@@ -174,12 +175,12 @@ def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_
                       seed: int = 0, max_side: int = 512, minimum: int = MIN_PER_CLASS) -> Dataset:
     """A folder of class subfolders (and optionally a separate validation folder with the same classes)."""
     root = Path(root)
-    classes, files = _scan(root)
+    classes, files = scan_class_folders(root)
     skipped: list[tuple[str, str]] = []
     everything = _decode(files, max_side, skipped)
     _check(classes, everything.labels, root, minimum)
     if val_root is not None:
-        val_classes, val_files = _scan(Path(val_root))
+        val_classes, val_files = scan_class_folders(Path(val_root))
         if val_classes != classes:
             raise ConvLensError(
                 "Validation folder {val_root} has classes {val_classes}, training has {classes}.",
