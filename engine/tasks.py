@@ -22,6 +22,7 @@ from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation
 from convlens.engine.features import CamResult
 from convlens.engine.fileio import write_atomic
+from convlens.engine.health import HealthProgress, HealthReport, check_folder
 from convlens.engine.images import image_notes, iter_image_paths, load_thumbnail
 from convlens.engine.live import LivePipeline, LiveResult, LiveSummary
 from convlens.engine.predict import BatchProgress, ImageResult
@@ -75,6 +76,12 @@ def compare_models(session: EngineSession, sources: Sequence[str | bytes], specs
     """The same images through 2-4 models, one at a time, with CAMs and feature maps (``engine.compare``)."""
     images = [session.open_image(s, None if isinstance(s, str) else "pasted image") for s in sources]
     return (yield from compare(images, specs, topk, str(session.device), inspect=True, stage=depth))
+
+
+def check_data(_session: EngineSession, folder: str, val_folder: str = "") -> Generator[HealthProgress, None,
+                                                                                      HealthReport]:
+    """The health check of a training folder (``engine.health``)."""
+    return (yield from check_folder(folder, val_folder or None))
 
 
 def explanation(session: EngineSession) -> ModelExplanation:

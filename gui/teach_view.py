@@ -42,6 +42,7 @@ class TeachView(QWidget):
     cancel_requested = Signal()
     save_requested = Signal()
     evaluate_requested = Signal(str)  # folder of class subfolders named after the current model's classes
+    check_requested = Signal(str, str)  # training folder, validation folder (or "")
     thumbnails_needed = Signal(list)  # paths of the images in the clicked confusion cell
     image_chosen = Signal(str)  # an image of a cell: show it with its CAM
     use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
@@ -198,6 +199,12 @@ class TeachView(QWidget):
         self.evaluate_button.setToolTip(self.tr("Accuracy, per-class report and confusion matrix of the current model "
                                                 "on a folder of class subfolders named after its classes"))
         self.evaluate_button.clicked.connect(self.choose_evaluation_folder)
+        self.check_button = QPushButton(self.tr("Check data"))
+        self.check_button.setObjectName("check_button")
+        self.check_button.setToolTip(self.tr("Before training: class counts, imbalance, duplicates (also between the "
+                                             "training and validation folders), unreadable and tiny images"))
+        self.check_button.clicked.connect(
+            lambda: self.check_requested.emit(self.data_edit.text().strip(), self.val_edit.text().strip()))
         self.cell_label = QLabel(self.tr("Click a cell of the confusion matrix to list its images."))
         results = QWidget()
         rl = QVBoxLayout(results)
@@ -222,6 +229,7 @@ class TeachView(QWidget):
         run_row.addWidget(self.cancel_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.save_button)
+        run_row.addWidget(self.check_button)
         run_row.addWidget(self.evaluate_button)
         right = QWidget()
         rv = QVBoxLayout(right)

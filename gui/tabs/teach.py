@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from convlens.engine import tasks
+from convlens.engine.health import HealthReport
 from convlens.engine.predict import BatchProgress
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+from convlens.gui.health_view import HealthDialog
 from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
@@ -37,6 +39,8 @@ class TeachController(QObject):
         v.save_requested.connect(self.save_requested)
         v.use_recorded_requested.connect(self._use_recorded_dataset)
         v.evaluate_requested.connect(self.evaluate_folder)
+        v.check_requested.connect(self.check_data)
+        self.health_dialog: HealthDialog | None = None
         v.thumbnails_needed.connect(self._load_cell_thumbnails)
         v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
 
@@ -96,6 +100,23 @@ class TeachController(QObject):
         self.view.set_data_folder(str(root))
 
     # ------------------------------------------------------------ evaluation
+    def check_data(self, folder: str, val_folder: str = "") -> Job | None:
+        """The health check of the training folder, shown in a dialog when done."""
+        if not folder:
+            self.ctx.show_error(self.view.tr("Choose a training folder: one subfolder of images per class."))
+            return None
+        self.view.check_button.setEnabled(False)
+        job = self.ctx.submit(tasks.check_data, folder, val_folder, name=self.tr("Checking {folder}").format(
+            folder=Path(folder).name), key="check", returned=self._on_checked, finished=self._on_check_finished)
+        return job
+
+    def _on_checked(self, report: HealthReport) -> None:
+        self.health_dialog = HealthDialog(report, self.view)
+        self.health_dialog.show()
+
+    def _on_check_finished(self) -> None:
+        self.view.check_button.setEnabled(True)
+
     def evaluate_folder(self, folder: str) -> Job | None:
         """Accuracy, per-class report and confusion matrix of the current model on ``folder``."""
         if self.ctx.model_info is None:

@@ -1477,6 +1477,109 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     </message>
 </context>
 <context>
+    <name>HealthDialog</name>
+    <message>
+        <location filename="../../gui/health_view.py" line="23"/>
+        <source>Data check: {folder}</source>
+        <translation>데이터 점검: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="35"/>
+        <source>{n} classes, {files} files: {counts}</source>
+        <translation>클래스 {n}개, 파일 {files}개: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="39"/>
+        <source>No problems found.</source>
+        <translation>문제를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="45"/>
+        <source>… and {n} more</source>
+        <translation>… 그리고 {n}개 더</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="57"/>
+        <source>Unreadable files: {n}</source>
+        <translation>읽을 수 없는 파일: {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="58"/>
+        <source>Remove or replace them; training skips them.</source>
+        <translation>지우거나 바꾸세요. 학습에서는 건너뜁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="60"/>
+        <source>Tiny images (under {side} pixels on a side): {n}</source>
+        <translation>아주 작은 이미지 (한 변이 {side}픽셀 미만): {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="61"/>
+        <source>They are scaled up to the model&apos;s input size and carry little detail; use larger photos.</source>
+        <translation>모델의 입력 크기로 확대되므로 세부 정보가 거의 없습니다. 더 큰 사진을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="64"/>
+        <source>Identical files — groups: {groups}, extra copies: {extra}</source>
+        <translation>똑같은 파일 — 묶음: {groups}개, 여분의 사본: {extra}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="66"/>
+        <source>Delete the copies: a copy that lands in validation makes its accuracy look better than it is.</source>
+        <translation>사본을 지우세요: 검증 세트에 들어간 사본은 검증 정확도를 실제보다 좋아 보이게 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="69"/>
+        <source>Near-identical image pairs: {n}</source>
+        <translation>거의 같은 이미지 쌍: {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="70"/>
+        <source>Keep one of each pair (or lower the recording rate): near-identical frames add little and leak between training and validation.</source>
+        <translation>쌍마다 하나만 남기세요 (또는 녹화 속도를 낮추세요): 거의 같은 프레임은 보탬이 적고 훈련과 검증 사이로 새어 나갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="73"/>
+        <source>Pictures filed under more than one class: {n}</source>
+        <translation>둘 이상의 클래스에 들어 있는 사진: {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="74"/>
+        <source>Move each to the one class it belongs to.</source>
+        <translation>각각 맞는 클래스 하나로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="76"/>
+        <source>Pictures in both the training and the validation folder: {n}</source>
+        <translation>훈련 폴더와 검증 폴더 모두에 있는 사진: {n}개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="77"/>
+        <source>Remove them from one of the folders: validation must not contain training images.</source>
+        <translation>둘 중 한 폴더에서 지우세요: 검증 세트에 훈련 이미지가 있으면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="79"/>
+        <source>Class imbalance: {large} has {large_n} images, {small} only {small_n} ({ratio:.1f}×)</source>
+        <translation>클래스 불균형: {large} {large_n}개, {small} {small_n}개뿐 ({ratio:.1f}배)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="82"/>
+        <source>Record or add more images of the smaller class (or fewer of the larger one).</source>
+        <translation>작은 클래스의 이미지를 더 녹화하거나 추가하세요 (또는 큰 클래스를 줄이세요).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="83"/>
+        <source>Few images: fewer than {n} in {classes}</source>
+        <translation>이미지 부족: {classes}에 {n}개 미만</translation>
+    </message>
+    <message>
+        <location filename="../../gui/health_view.py" line="84"/>
+        <source>Add images: aim for at least that many per class.</source>
+        <translation>이미지를 추가하세요: 클래스마다 적어도 그만큼은 있어야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImageView</name>
     <message>
         <location filename="../../gui/image_view.py" line="30"/>
@@ -2875,52 +2978,57 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachController</name>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="55"/>
+        <location filename="../../gui/tabs/teach.py" line="59"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="58"/>
+        <location filename="../../gui/tabs/teach.py" line="62"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="61"/>
+        <location filename="../../gui/tabs/teach.py" line="65"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="81"/>
+        <location filename="../../gui/tabs/teach.py" line="85"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="89"/>
+        <location filename="../../gui/tabs/teach.py" line="93"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="94"/>
+        <location filename="../../gui/tabs/teach.py" line="98"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="102"/>
+        <location filename="../../gui/tabs/teach.py" line="109"/>
+        <source>Checking {folder}</source>
+        <translation>{folder} 점검 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="123"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="107"/>
+        <location filename="../../gui/tabs/teach.py" line="128"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="116"/>
+        <location filename="../../gui/tabs/teach.py" line="137"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="124"/>
+        <location filename="../../gui/tabs/teach.py" line="145"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -2928,434 +3036,452 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/teach_view.py" line="57"/>
+        <location filename="../../gui/teach_view.py" line="58"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="58"/>
+        <location filename="../../gui/teach_view.py" line="59"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="59"/>
+        <location filename="../../gui/teach_view.py" line="60"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="62"/>
+        <location filename="../../gui/teach_view.py" line="63"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="68"/>
+        <location filename="../../gui/teach_view.py" line="69"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="69"/>
+        <location filename="../../gui/teach_view.py" line="70"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="73"/>
+        <location filename="../../gui/teach_view.py" line="74"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="74"/>
+        <location filename="../../gui/teach_view.py" line="75"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="75"/>
+        <location filename="../../gui/teach_view.py" line="76"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="93"/>
+        <location filename="../../gui/teach_view.py" line="94"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="100"/>
+        <location filename="../../gui/teach_view.py" line="101"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="103"/>
+        <location filename="../../gui/teach_view.py" line="104"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="116"/>
+        <location filename="../../gui/teach_view.py" line="117"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="121"/>
+        <location filename="../../gui/teach_view.py" line="122"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="127"/>
+        <location filename="../../gui/teach_view.py" line="128"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="128"/>
+        <location filename="../../gui/teach_view.py" line="129"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="129"/>
+        <location filename="../../gui/teach_view.py" line="130"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="130"/>
+        <location filename="../../gui/teach_view.py" line="131"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="131"/>
+        <location filename="../../gui/teach_view.py" line="132"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="132"/>
+        <location filename="../../gui/teach_view.py" line="133"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="133"/>
+        <location filename="../../gui/teach_view.py" line="134"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="134"/>
+        <location filename="../../gui/teach_view.py" line="135"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="135"/>
+        <location filename="../../gui/teach_view.py" line="136"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="137"/>
+        <location filename="../../gui/teach_view.py" line="138"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="138"/>
+        <location filename="../../gui/teach_view.py" line="139"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="139"/>
+        <location filename="../../gui/teach_view.py" line="140"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="140"/>
+        <location filename="../../gui/teach_view.py" line="141"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="153"/>
+        <location filename="../../gui/teach_view.py" line="154"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="155"/>
+        <location filename="../../gui/teach_view.py" line="156"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="157"/>
+        <location filename="../../gui/teach_view.py" line="158"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="160"/>
+        <location filename="../../gui/teach_view.py" line="161"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="195"/>
+        <location filename="../../gui/teach_view.py" line="196"/>
         <source>Click an image to see it with its class activation map</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="197"/>
+        <location filename="../../gui/teach_view.py" line="198"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더로 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="198"/>
+        <location filename="../../gui/teach_view.py" line="199"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="201"/>
+        <location filename="../../gui/teach_view.py" line="202"/>
+        <source>Check data</source>
+        <translation>데이터 점검</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="204"/>
+        <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
+        <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="208"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="205"/>
+        <location filename="../../gui/teach_view.py" line="212"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="259"/>
+        <location filename="../../gui/teach_view.py" line="267"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="260"/>
+        <location filename="../../gui/teach_view.py" line="268"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="262"/>
+        <location filename="../../gui/teach_view.py" line="270"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="283"/>
+        <location filename="../../gui/teach_view.py" line="291"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="287"/>
+        <location filename="../../gui/teach_view.py" line="295"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="291"/>
+        <location filename="../../gui/teach_view.py" line="299"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="322"/>
+        <location filename="../../gui/teach_view.py" line="330"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="325"/>
+        <location filename="../../gui/teach_view.py" line="333"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="330"/>
+        <location filename="../../gui/teach_view.py" line="338"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="342"/>
+        <location filename="../../gui/teach_view.py" line="350"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="346"/>
+        <location filename="../../gui/teach_view.py" line="354"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="348"/>
+        <location filename="../../gui/teach_view.py" line="356"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="349"/>
+        <location filename="../../gui/teach_view.py" line="357"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="352"/>
+        <location filename="../../gui/teach_view.py" line="360"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="356"/>
+        <location filename="../../gui/teach_view.py" line="364"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="365"/>
+        <location filename="../../gui/teach_view.py" line="373"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="366"/>
+        <location filename="../../gui/teach_view.py" line="374"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="370"/>
+        <location filename="../../gui/teach_view.py" line="378"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="371"/>
+        <location filename="../../gui/teach_view.py" line="379"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="374"/>
+        <location filename="../../gui/teach_view.py" line="382"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="375"/>
+        <location filename="../../gui/teach_view.py" line="383"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="377"/>
+        <location filename="../../gui/teach_view.py" line="385"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="378"/>
+        <location filename="../../gui/teach_view.py" line="386"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="382"/>
+        <location filename="../../gui/teach_view.py" line="390"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="383"/>
+        <location filename="../../gui/teach_view.py" line="391"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="385"/>
+        <location filename="../../gui/teach_view.py" line="393"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="386"/>
+        <location filename="../../gui/teach_view.py" line="394"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="388"/>
+        <location filename="../../gui/teach_view.py" line="396"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="391"/>
+        <location filename="../../gui/teach_view.py" line="399"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="392"/>
+        <location filename="../../gui/teach_view.py" line="400"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="397"/>
+        <location filename="../../gui/teach_view.py" line="405"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="403"/>
+        <location filename="../../gui/teach_view.py" line="411"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="404"/>
+        <location filename="../../gui/teach_view.py" line="412"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="405"/>
+        <location filename="../../gui/teach_view.py" line="413"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="406"/>
+        <location filename="../../gui/teach_view.py" line="414"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="407"/>
+        <location filename="../../gui/teach_view.py" line="415"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="409"/>
+        <location filename="../../gui/teach_view.py" line="417"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="410"/>
+        <location filename="../../gui/teach_view.py" line="418"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="411"/>
+        <location filename="../../gui/teach_view.py" line="419"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="422"/>
+        <location filename="../../gui/teach_view.py" line="430"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="422"/>
+        <location filename="../../gui/teach_view.py" line="430"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="445"/>
+        <location filename="../../gui/teach_view.py" line="453"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="446"/>
+        <location filename="../../gui/teach_view.py" line="454"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="480"/>
+        <location filename="../../gui/teach_view.py" line="488"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더로 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="488"/>
+        <location filename="../../gui/teach_view.py" line="496"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="493"/>
+        <location filename="../../gui/teach_view.py" line="501"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="504"/>
+        <location filename="../../gui/teach_view.py" line="512"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="506"/>
+        <location filename="../../gui/teach_view.py" line="514"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="510"/>
+        <location filename="../../gui/teach_view.py" line="518"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="513"/>
+        <location filename="../../gui/teach_view.py" line="521"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="106"/>
+        <source>Choose a training folder: one subfolder of images per class.</source>
+        <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
 </context>
 <context>

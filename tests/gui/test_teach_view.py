@@ -143,3 +143,27 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
     qtbot.waitUntil(lambda: window.images.image_view.has_overlay(), timeout=30_000)
     assert window.tabs.currentWidget() is window.images.widget
     assert window.images.image_view.caption.startswith("helloworld_android_a.jpg")
+
+
+def test_check_data_before_training(qtbot, window: MainWindow, photos: Path, tmp_path: Path) -> None:
+    """Check data: the report of the training folder in a dialog, duplicates and all (the engine's findings)."""
+    import shutil
+
+    for name in ("dogs", "cats"):
+        (tmp_path / name).mkdir()
+    shutil.copy(photos / "dog_samoyed.jpg", tmp_path / "dogs" / "a.jpg")
+    shutil.copy(photos / "dog_samoyed.jpg", tmp_path / "dogs" / "b.jpg")
+    shutil.copy(photos / "kitten_224.png", tmp_path / "cats" / "c.png")
+    teach = window.teach.view
+    window.tabs.setCurrentWidget(teach)
+    teach.data_edit.setText(str(tmp_path))
+    teach.check_button.click()
+    qtbot.waitUntil(lambda: window.teach.health_dialog is not None and teach.check_button.isEnabled(), timeout=30_000)
+    text = window.teach.health_dialog.text()
+    assert "2 classes, 3 files: cats 1, dogs 2" in text
+    assert "Identical files — groups: 1, extra copies: 1" in text and "dogs/a.jpg = " in text
+    assert "Few images: fewer than 30 in cats (1), dogs (2)" in text
+    window.teach.health_dialog.close()
+    teach.data_edit.setText("")
+    teach.check_button.click()
+    assert "Choose a training folder" in window.banner.text()
