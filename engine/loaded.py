@@ -33,6 +33,12 @@ class LoadedModel:
     precision: Precision = "f32"  # the runtime's inference precision (OpenVINO: bf16 where the CPU has it)
 
     @property
+    def temperature(self) -> float:
+        """Temperature scaling fitted after fine-tuning (``engine.calibration``; 1.0 when none): probabilities are
+        softmax(logits / T). Kept in ``training``, so checkpoints and exports carry it."""
+        return float((self.training or {}).get("temperature", 1.0))
+
+    @property
     def num_classes(self) -> int:
         return len(self.labels)
 

@@ -62,6 +62,7 @@ class Predictor:
             self.model = self.model.to(memory_format=torch.channels_last)
         self.labels = loaded.labels
         self.preprocess = loaded.preprocess
+        self.temperature = loaded.temperature  # calibrated probabilities (1.0: the model's own)
         # TorchScript mobile models are often traced for batch 1 only.
         self.max_batch = getattr(loaded.model, "max_batch", None) or (1 if loaded.scripted else 64)
         self.last_forward_seconds = 0.0
@@ -83,7 +84,7 @@ class Predictor:
             logits = self.model(xb)
             chunks.append(logits)
         logits = torch.cat(chunks) if len(chunks) > 1 else chunks[0]
-        probs, idx = logits.float().softmax(dim=1).topk(k, dim=1)
+        probs, idx = (logits.float() / self.temperature).softmax(dim=1).topk(k, dim=1)
         probs, idx = probs.cpu().tolist(), idx.cpu().tolist()
         self.last_forward_seconds = time.perf_counter() - start
         return [

@@ -24,6 +24,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from convlens.engine.calibration import expected_calibration_error, fit_temperature
 from convlens.engine.choices import OPTIMIZERS, Optimizer, TrainPhase
 from convlens.engine.data import Dataset, Split
 from convlens.engine.errors import ConvLensError, Text
@@ -105,6 +106,7 @@ class TrainResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # unreadable files: (file, reason)
     train_counts: list[int] = field(default_factory=list)  # training images per class
     config: TrainConfig = field(default_factory=TrainConfig)  # the settings it ran with
+    val_logits: np.ndarray | None = None  # the kept model's raw scores on the validation split (calibration)
 
     @property
     def val_accuracy(self) -> float:
@@ -348,7 +350,11 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                 break
     if cfg.restore_best and best_state is not None:
         trainable.load_state_dict(best_state)
-    _, val_pred = _evaluate(forward, trainable, x_val, y_val, cfg.batch_size, device)
+    _, val_pred, val_logits = _evaluate(forward, trainable, x_val, y_val, cfg.batch_size, device, keep_logits=True)
+    # calibration on the validation split: temperature scaling (no prediction changes, only how sure it is)
+    temperature = fit_temperature(val_logits, y_val)
+    ece_before = expected_calibration_error(val_logits.softmax(1).numpy(), y_val.numpy())
+    ece_after = expected_calibration_error((val_logits / temperature).softmax(1).numpy(), y_val.numpy())
     confusion = np.zeros((num_classes, num_classes), np.int64)
     for t, p in zip(y_val.tolist(), val_pred.tolist(), strict=True):
         confusion[t, p] += 1
@@ -365,24 +371,29 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                       ),
                       build_options=build_options, head_layout=layout,
                       training={**asdict(cfg), "best_epoch": best_epoch,
-                                "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum()))})
+                                "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum())),
+                                "temperature": temperature, "ece_before": ece_before, "ece_after": ece_after})
     return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
                        y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start,
                        skipped=list(data.skipped),
                        train_counts=np.bincount(np.asarray(data.train.labels, dtype=np.int64),
                                                 minlength=num_classes).tolist(),
-                       config=cfg)
+                       config=cfg, val_logits=val_logits.numpy())
 
 
 def _evaluate(forward, module: nn.Module, x: _Inputs | torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001
-              device: torch.device) -> tuple[float, torch.Tensor]:
+              device: torch.device, keep_logits: bool = False) -> Any:
     was = module.training
     module.eval()
-    total, preds = 0.0, []
+    total, preds, kept = 0.0, [], []
     with torch.inference_mode():
         for i in range(0, len(y), batch):
             logits = forward(x[i : i + batch].to(device))
             total += float(nn.functional.cross_entropy(logits, y[i : i + batch].to(device), reduction="sum"))
             preds.append(logits.argmax(1).cpu())
+            if keep_logits:
+                kept.append(logits.float().cpu())
     module.train(was)
+    if keep_logits:
+        return total / len(y), torch.cat(preds), torch.cat(kept)
     return total / len(y), torch.cat(preds)

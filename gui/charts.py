@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from convlens.engine.predict import Prediction
 from convlens.engine.train import EpochStats
@@ -188,3 +188,43 @@ class ProbabilityBars(QWidget):
                               f"{p.label} — class {p.index}, p = {p.probability:.4f}", self.plot_widget)
         else:
             QToolTip.hideText()
+
+
+class ReliabilityView(QWidget):
+    """A reliability diagram: per confidence bin, how often the top-1 answer was right, against the diagonal a
+    calibrated model would follow; before (grey) and after (blue) temperature scaling."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        _style(self.plot_widget, self.palette())
+        self.plot = self.plot_widget.getPlotItem()
+        text = _axis_pen(self.palette())
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).setTextPen(text)
+        self.plot.setLabel("bottom", self.tr("confidence (%)"))
+        self.plot.setLabel("left", self.tr("accuracy (%)"))
+        self.plot.addLegend(offset=(8, 8), labelTextColor=text)
+        self.plot.setXRange(0, 100, padding=0.02)
+        self.plot.setYRange(0, 100, padding=0.02)
+        self.plot.plot([0, 100], [0, 100], pen=pg.mkPen((150, 150, 150), style=Qt.PenStyle.DashLine))
+        # points only, sized by how many predictions fall in the bin: a bin of one is not a trend
+        self.before = self.plot.plot([], [], pen=None, symbol="o", symbolBrush=(150, 150, 150), symbolPen=None,
+                                     name=self.tr("before"))
+        self.after = self.plot.plot([], [], pen=None, symbol="o", symbolBrush=TRAIN_COLOUR, symbolPen=None,
+                                    name=self.tr("after temperature scaling"))
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.plot_widget, 1)
+        self.setMinimumHeight(150)
+
+    def set_bins(self, before: tuple[np.ndarray, np.ndarray, np.ndarray],
+                 after: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        """(mean confidence, accuracy, count) per bin (NaN where a bin is empty), before and after."""
+        for curve, (conf, acc, count) in ((self.before, before), (self.after, after)):
+            filled = count > 0
+            sizes = 5 + 12 * np.sqrt(count[filled] / max(1, count.max()))
+            curve.setData(100 * conf[filled], 100 * acc[filled], symbolSize=sizes)

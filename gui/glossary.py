@@ -62,6 +62,10 @@ class Glossary(QObject):
                 "much higher than validation accuracy (seed 003: 94.7% vs 88.6%).")),
             "underfitting": (tr("Under-fitting"), tr(
                 "The model has not learnt even the training images well: both accuracies stay low.")),
+            "calibration": (tr("Calibration"), tr(
+                "Whether \"90% sure\" comes true 90% of the time. After training, temperature scaling divides the "
+                "scores by one number T fitted on the validation split; the expected calibration error (ECE) is the "
+                "average gap between confidence and accuracy, and the diagram shows it per confidence range.")),
             "confusion_matrix": (tr("Confusion matrix"), tr(
                 "Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, "
                 "every other cell a kind of mistake.")),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+import numpy as np
+import torch
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -26,14 +28,16 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from convlens.engine.calibration import reliability
 from convlens.engine.choices import OPTIMIZERS
 from convlens.engine.diagnose import Finding, diagnose
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
-from convlens.gui.charts import CurvesView
+from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import Glossary, explain, explain_form
 
 
@@ -61,10 +65,17 @@ class TeachView(QWidget):
         self.use_recorded.clicked.connect(self.use_recorded_requested)
         self.val_edit = QLineEdit()
         self.val_edit.setPlaceholderText(self.tr("optional: separate validation folder (else 20% of each class)"))
+        self.check_button = QPushButton(self.tr("Check data"))
+        self.check_button.setObjectName("check_button")
+        self.check_button.setToolTip(self.tr("Before training: class counts, imbalance, duplicates (also between the "
+                                             "training and validation folders), unreadable and tiny images"))
+        self.check_button.clicked.connect(
+            lambda: self.check_requested.emit(self.data_edit.text().strip(), self.val_edit.text().strip()))
         data_row = QHBoxLayout()
         data_row.addWidget(self.data_edit, 1)
         data_row.addWidget(self.data_button)
         data_row.addWidget(self.use_recorded)
+        data_row.addWidget(self.check_button)  # about the data, so beside it (and the run row stays narrow)
 
         self.scratch = QCheckBox(self.tr("Train from scratch (random init)"))
         self.unfreeze = QCheckBox(self.tr("Train the backbone too (slower)"))
@@ -176,11 +187,13 @@ class TeachView(QWidget):
         self.curves = CurvesView()
         self.confusion = QTableWidget()
         self.confusion.setObjectName("confusion")
+        self.confusion.setMinimumHeight(110)  # the header and at least two classes stay visible
         self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.confusion.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.per_class = QLabel()
         self.per_class.setWordWrap(True)
         self.per_class.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reliability = ReliabilityView()  # after training: calibration on the validation split
         self.diagnosis = QLabel()  # after training: what the curves and counts say, and what to try
         self.diagnosis.setObjectName("diagnosis")
         self.diagnosis.setWordWrap(True)
@@ -199,12 +212,6 @@ class TeachView(QWidget):
         self.evaluate_button.setToolTip(self.tr("Accuracy, per-class report and confusion matrix of the current model "
                                                 "on a folder of class subfolders named after its classes"))
         self.evaluate_button.clicked.connect(self.choose_evaluation_folder)
-        self.check_button = QPushButton(self.tr("Check data"))
-        self.check_button.setObjectName("check_button")
-        self.check_button.setToolTip(self.tr("Before training: class counts, imbalance, duplicates (also between the "
-                                             "training and validation folders), unreadable and tiny images"))
-        self.check_button.clicked.connect(
-            lambda: self.check_requested.emit(self.data_edit.text().strip(), self.val_edit.text().strip()))
         self.cell_label = QLabel(self.tr("Click a cell of the confusion matrix to list its images."))
         results = QWidget()
         rl = QVBoxLayout(results)
@@ -213,6 +220,7 @@ class TeachView(QWidget):
         explain(self.glossary, "confusion_matrix", confusion_title, self.confusion)
         explain(self.glossary, "precision_recall", self.per_class)
         explain(self.glossary, "validation", self.curves)
+        explain(self.glossary, "calibration", self.reliability)
         rl.addWidget(confusion_title)
         rl.addWidget(self.confusion, 2)
         rl.addWidget(self.per_class)
@@ -220,7 +228,12 @@ class TeachView(QWidget):
         rl.addWidget(self.cell_label)
         rl.addWidget(self.cell_files, 1)
         right_split = QSplitter(Qt.Orientation.Vertical)
-        right_split.addWidget(self.curves)
+        # the curves, and after training the calibration (a tab: the window's height does not grow)
+        self.charts = QTabWidget()
+        self.charts.addTab(self.curves, self.tr("Curves"))
+        self.charts.addTab(self.reliability, self.tr("Calibration"))
+        self.charts.setTabEnabled(1, False)
+        right_split.addWidget(self.charts)
         right_split.addWidget(results)
         right_split.setSizes([260, 400])
 
@@ -229,7 +242,6 @@ class TeachView(QWidget):
         run_row.addWidget(self.cancel_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.save_button)
-        run_row.addWidget(self.check_button)
         run_row.addWidget(self.evaluate_button)
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -315,6 +327,8 @@ class TeachView(QWidget):
         self.cell_files.clear()
         self.per_class.setText("")
         self.diagnosis.setText("")
+        self.charts.setCurrentIndex(0)
+        self.charts.setTabEnabled(1, False)
         self.progress.setRange(0, 0)
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -361,8 +375,24 @@ class TeachView(QWidget):
                 n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
         self.per_class.setText("\n".join(lines))
         self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
+        self._show_calibration(result)
         self.status.setText(self.tr("Done. The trained model is now the current model ({n} classes: {names}).").format(
             n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
+
+    def _show_calibration(self, result: TrainResult) -> None:
+        training = result.loaded.training or {}
+        if result.val_logits is None or "temperature" not in training:
+            return
+        logits, labels = torch.as_tensor(result.val_logits), np.asarray(result.val_true)
+        t = float(training["temperature"])
+        raw, scaled = reliability(logits.softmax(1).numpy(), labels), reliability((logits / t).softmax(1).numpy(), labels)
+        self.reliability.set_bins((raw.confidence, raw.accuracy, raw.count),
+                                  (scaled.confidence, scaled.accuracy, scaled.count))
+        self.charts.setTabEnabled(1, True)
+        self.reliability.caption.setText(self.tr(
+            "Calibration (validation): expected calibration error {before:.1f}% → {after:.1f}% with temperature "
+            "T = {t:.2f} (the probabilities shown from now on)").format(
+            before=100 * raw.ece, after=100 * scaled.ece, t=t))
 
     def diagnosis_html(self, findings: list[Finding]) -> str:
         """The findings in words, each with the settings to try."""

@@ -150,71 +150,81 @@
     </message>
     <message>
         <location filename="../../gui/glossary.py" line="65"/>
+        <source>Calibration</source>
+        <translation>보정(calibration)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="66"/>
+        <source>Whether &quot;90% sure&quot; comes true 90% of the time. After training, temperature scaling divides the scores by one number T fitted on the validation split; the expected calibration error (ECE) is the average gap between confidence and accuracy, and the diagram shows it per confidence range.</source>
+        <translation>&quot;90% 확신&quot;이 실제로 90% 맞는지. 학습 후 온도 스케일링이 검증 세트로 맞춘 숫자 하나 T로 점수를 나눕니다. 기대 보정 오차(ECE)는 확신도와 정확도의 평균 차이이며, 그림은 확신도 구간마다 그 차이를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="69"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="66"/>
+        <location filename="../../gui/glossary.py" line="70"/>
         <source>Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, every other cell a kind of mistake.</source>
         <translation>행은 실제 클래스, 열은 예측한 클래스. 대각선은 맞힌 개수이고, 나머지 칸은 각각 한 종류의 실수입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="68"/>
+        <location filename="../../gui/glossary.py" line="72"/>
         <source>Precision and recall</source>
         <translation>정밀도와 재현율</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="69"/>
+        <location filename="../../gui/glossary.py" line="73"/>
         <source>Precision: of the images predicted as a class, how many are. Recall: of the images of a class, how many were found.</source>
         <translation>정밀도: 어떤 클래스로 예측한 이미지 중 실제로 그 클래스인 비율. 재현율: 어떤 클래스의 이미지 중 찾아낸 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="71"/>
+        <location filename="../../gui/glossary.py" line="75"/>
         <source>Feature map</source>
         <translation>특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="72"/>
+        <location filename="../../gui/glossary.py" line="76"/>
         <source>The output of one filter of a convolution layer: where in the image the pattern it detects appears.</source>
         <translation>합성곱 레이어의 필터 하나가 내는 출력: 그 필터가 찾는 패턴이 이미지의 어디에 나타나는지.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="74"/>
+        <location filename="../../gui/glossary.py" line="78"/>
         <source>Class activation map (CAM)</source>
         <translation>클래스 활성화 맵(CAM)</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="75"/>
+        <location filename="../../gui/glossary.py" line="79"/>
         <source>A heat map of the image regions that raised the score of a class the most (Grad-CAM: gradients of the class score weighting the last convolutional feature maps).</source>
         <translation>어떤 클래스의 점수를 가장 많이 올린 이미지 영역을 보여 주는 히트맵 (Grad-CAM: 클래스 점수의 기울기로 마지막 합성곱 특성 맵에 가중치를 줌).</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="77"/>
+        <location filename="../../gui/glossary.py" line="81"/>
         <source>Centre crop</source>
         <translation>가운데 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="78"/>
+        <location filename="../../gui/glossary.py" line="82"/>
         <source>The model sees a square from the middle of each frame; the guide shows it. Keep what you want classified inside it.</source>
         <translation>모델은 각 프레임의 가운데 정사각형을 봅니다. 안내선이 그 영역입니다. 분류할 대상을 그 안에 두세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="80"/>
+        <location filename="../../gui/glossary.py" line="84"/>
         <source>Frames per second and latency</source>
         <translation>초당 프레임과 지연</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="81"/>
+        <location filename="../../gui/glossary.py" line="85"/>
         <source>Capture: frames the source delivers; shown: frames drawn; inference: frames the model classifies (it skips frames it cannot keep up with). Latency: from capture to the prediction.</source>
         <translation>캡처: 소스가 보내는 프레임, 표시: 화면에 그린 프레임, 추론: 모델이 분류한 프레임 (따라가지 못하는 프레임은 건너뜀). 지연: 캡처부터 예측까지 걸린 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="83"/>
+        <location filename="../../gui/glossary.py" line="87"/>
         <source>Recording samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="84"/>
+        <location filename="../../gui/glossary.py" line="88"/>
         <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
         <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
     </message>
@@ -1471,7 +1481,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../gui/glossary.py" line="112"/>
+        <location filename="../../gui/glossary.py" line="116"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
@@ -2958,6 +2968,29 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
 </context>
 <context>
+    <name>ReliabilityView</name>
+    <message>
+        <location filename="../../gui/charts.py" line="205"/>
+        <source>confidence (%)</source>
+        <translation>확신도 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="206"/>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="213"/>
+        <source>before</source>
+        <translation>전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="215"/>
+        <source>after temperature scaling</source>
+        <translation>온도 스케일링 후</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
         <location filename="../../gui/startup.py" line="27"/>
@@ -3036,442 +3069,457 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/teach_view.py" line="58"/>
+        <location filename="../../gui/teach_view.py" line="62"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="59"/>
+        <location filename="../../gui/teach_view.py" line="63"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="60"/>
+        <location filename="../../gui/teach_view.py" line="64"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="63"/>
+        <location filename="../../gui/teach_view.py" line="67"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="69"/>
+        <location filename="../../gui/teach_view.py" line="80"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="70"/>
+        <location filename="../../gui/teach_view.py" line="81"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="74"/>
+        <location filename="../../gui/teach_view.py" line="85"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="75"/>
+        <location filename="../../gui/teach_view.py" line="86"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="76"/>
+        <location filename="../../gui/teach_view.py" line="87"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="94"/>
+        <location filename="../../gui/teach_view.py" line="105"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="101"/>
+        <location filename="../../gui/teach_view.py" line="112"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="104"/>
+        <location filename="../../gui/teach_view.py" line="115"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="117"/>
+        <location filename="../../gui/teach_view.py" line="128"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="122"/>
+        <location filename="../../gui/teach_view.py" line="133"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="128"/>
+        <location filename="../../gui/teach_view.py" line="139"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="129"/>
+        <location filename="../../gui/teach_view.py" line="140"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="130"/>
+        <location filename="../../gui/teach_view.py" line="141"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="131"/>
+        <location filename="../../gui/teach_view.py" line="142"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="132"/>
+        <location filename="../../gui/teach_view.py" line="143"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="133"/>
+        <location filename="../../gui/teach_view.py" line="144"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="134"/>
+        <location filename="../../gui/teach_view.py" line="145"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="135"/>
+        <location filename="../../gui/teach_view.py" line="146"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="136"/>
+        <location filename="../../gui/teach_view.py" line="147"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="138"/>
+        <location filename="../../gui/teach_view.py" line="149"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="139"/>
+        <location filename="../../gui/teach_view.py" line="150"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="140"/>
+        <location filename="../../gui/teach_view.py" line="151"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="141"/>
+        <location filename="../../gui/teach_view.py" line="152"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="154"/>
+        <location filename="../../gui/teach_view.py" line="165"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="156"/>
+        <location filename="../../gui/teach_view.py" line="167"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="158"/>
+        <location filename="../../gui/teach_view.py" line="169"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="161"/>
+        <location filename="../../gui/teach_view.py" line="172"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="196"/>
+        <location filename="../../gui/teach_view.py" line="209"/>
         <source>Click an image to see it with its class activation map</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="198"/>
+        <location filename="../../gui/teach_view.py" line="211"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더로 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="199"/>
+        <location filename="../../gui/teach_view.py" line="212"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="202"/>
+        <location filename="../../gui/teach_view.py" line="68"/>
         <source>Check data</source>
         <translation>데이터 점검</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="204"/>
+        <location filename="../../gui/teach_view.py" line="70"/>
         <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
         <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="208"/>
+        <location filename="../../gui/teach_view.py" line="215"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="212"/>
+        <location filename="../../gui/teach_view.py" line="219"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="267"/>
+        <location filename="../../gui/teach_view.py" line="233"/>
+        <source>Curves</source>
+        <translation>곡선</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="234"/>
+        <source>Calibration</source>
+        <translation>보정(calibration)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="279"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="268"/>
+        <location filename="../../gui/teach_view.py" line="280"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="270"/>
+        <location filename="../../gui/teach_view.py" line="282"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="291"/>
+        <location filename="../../gui/teach_view.py" line="303"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="295"/>
+        <location filename="../../gui/teach_view.py" line="307"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="299"/>
+        <location filename="../../gui/teach_view.py" line="311"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="330"/>
+        <location filename="../../gui/teach_view.py" line="344"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="333"/>
+        <location filename="../../gui/teach_view.py" line="347"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="338"/>
+        <location filename="../../gui/teach_view.py" line="352"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="350"/>
+        <location filename="../../gui/teach_view.py" line="364"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="354"/>
+        <location filename="../../gui/teach_view.py" line="368"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="356"/>
+        <location filename="../../gui/teach_view.py" line="370"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="357"/>
+        <location filename="../../gui/teach_view.py" line="371"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="360"/>
+        <location filename="../../gui/teach_view.py" line="374"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="364"/>
+        <location filename="../../gui/teach_view.py" line="379"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="373"/>
+        <location filename="../../gui/teach_view.py" line="393"/>
+        <source>Calibration (validation): expected calibration error {before:.1f}% → {after:.1f}% with temperature T = {t:.2f} (the probabilities shown from now on)</source>
+        <translation>보정 (검증 세트): 기대 보정 오차 {before:.1f}% → {after:.1f}%, 온도 T = {t:.2f} (이제부터 보이는 확률)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="403"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="374"/>
+        <location filename="../../gui/teach_view.py" line="404"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="378"/>
+        <location filename="../../gui/teach_view.py" line="408"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="379"/>
+        <location filename="../../gui/teach_view.py" line="409"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="382"/>
+        <location filename="../../gui/teach_view.py" line="412"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="383"/>
+        <location filename="../../gui/teach_view.py" line="413"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="385"/>
+        <location filename="../../gui/teach_view.py" line="415"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="386"/>
+        <location filename="../../gui/teach_view.py" line="416"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="390"/>
+        <location filename="../../gui/teach_view.py" line="420"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="391"/>
+        <location filename="../../gui/teach_view.py" line="421"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="393"/>
+        <location filename="../../gui/teach_view.py" line="423"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="394"/>
+        <location filename="../../gui/teach_view.py" line="424"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="396"/>
+        <location filename="../../gui/teach_view.py" line="426"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="399"/>
+        <location filename="../../gui/teach_view.py" line="429"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="400"/>
+        <location filename="../../gui/teach_view.py" line="430"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="405"/>
+        <location filename="../../gui/teach_view.py" line="435"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="411"/>
+        <location filename="../../gui/teach_view.py" line="441"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="412"/>
+        <location filename="../../gui/teach_view.py" line="442"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="413"/>
+        <location filename="../../gui/teach_view.py" line="443"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="414"/>
+        <location filename="../../gui/teach_view.py" line="444"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="415"/>
+        <location filename="../../gui/teach_view.py" line="445"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="417"/>
+        <location filename="../../gui/teach_view.py" line="447"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="418"/>
+        <location filename="../../gui/teach_view.py" line="448"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="419"/>
+        <location filename="../../gui/teach_view.py" line="449"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="430"/>
+        <location filename="../../gui/teach_view.py" line="460"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="430"/>
+        <location filename="../../gui/teach_view.py" line="460"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="453"/>
+        <location filename="../../gui/teach_view.py" line="483"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="454"/>
+        <location filename="../../gui/teach_view.py" line="484"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="488"/>
+        <location filename="../../gui/teach_view.py" line="518"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더로 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="496"/>
+        <location filename="../../gui/teach_view.py" line="526"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="501"/>
+        <location filename="../../gui/teach_view.py" line="531"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="512"/>
+        <location filename="../../gui/teach_view.py" line="542"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="514"/>
+        <location filename="../../gui/teach_view.py" line="544"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="518"/>
+        <location filename="../../gui/teach_view.py" line="548"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="521"/>
+        <location filename="../../gui/teach_view.py" line="551"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>

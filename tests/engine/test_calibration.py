@@ -1,0 +1,86 @@
+"""Calibration after fine-tuning: reliability bins as scikit-learn bins them, ECE, temperature scaling that lowers
+the ECE of an over-confident model, and the temperature carried by checkpoints and exports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from convlens.engine.calibration import expected_calibration_error, fit_temperature, reliability
+from convlens.engine.checkpoints import save_checkpoint
+from convlens.engine.data import load_image_folder, load_mnist
+from convlens.engine.export import export
+from convlens.engine.predict import Predictor
+from convlens.engine.steps import run_to_end
+from convlens.engine.train import TrainConfig, TrainResult, fine_tune
+from convlens.engine.weights import load_weights
+
+
+def test_reliability_bins_are_scikit_learn_s() -> None:
+    sklearn_calibration = pytest.importorskip("sklearn.calibration", reason="scikit-learn is the reference (dev)")
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=(500, 5)) * 3
+    probs = torch.tensor(logits).softmax(1).numpy()
+    labels = rng.integers(0, 5, 500)
+    ours = reliability(probs, labels, bins=10)
+    correct = (probs.argmax(1) == labels).astype(int)
+    prob_true, prob_pred = sklearn_calibration.calibration_curve(correct, probs.max(1), n_bins=10, strategy="uniform")
+    filled = ours.count > 0
+    np.testing.assert_allclose(ours.accuracy[filled], prob_true, atol=1e-12)
+    np.testing.assert_allclose(ours.confidence[filled], prob_pred, atol=1e-12)
+    expected = np.sum(ours.count[filled] / 500 * np.abs(prob_true - prob_pred))
+    assert expected_calibration_error(probs, labels, bins=10) == pytest.approx(expected)
+
+
+@pytest.fixture(scope="module")
+def trained(shared_data: Path, mobilenet_file: Path, tmp_path_factory: pytest.TempPathFactory) -> TrainResult:
+    """MobileNetV2's frozen backbone and a new head on real MNIST digits 3, 5, 8 (80 each)."""
+    mnist = load_mnist(shared_data / "mnist")
+    root = tmp_path_factory.mktemp("digits358")
+    counts = {3: 0, 5: 0, 8: 0}
+    for image, label in zip(mnist.train.images, mnist.train.labels, strict=True):
+        label = int(label)
+        if label in counts and counts[label] < 80:
+            (root / str(label)).mkdir(exist_ok=True)
+            Image.fromarray(image[:, :, 0]).save(root / str(label) / f"{counts[label]:03d}.png")
+            counts[label] += 1
+    data = load_image_folder(root, None, 0.25, seed=0)
+    return run_to_end(fine_tune(load_weights("mobilenet_v2", str(mobilenet_file)), data, TrainConfig(epochs=5)))
+
+
+def test_temperature_scaling_lowers_the_ece_of_an_over_confident_model(trained: TrainResult) -> None:
+    logits = torch.as_tensor(trained.val_logits)
+    labels = np.asarray(trained.val_true)
+    calibrated_t = fit_temperature(logits, labels)
+    sharp = logits / calibrated_t * 5  # the same predictions, deliberately 5x over-confident
+    before = expected_calibration_error(sharp.softmax(1).numpy(), labels)
+    t = fit_temperature(sharp, labels)
+    after = expected_calibration_error((sharp / t).softmax(1).numpy(), labels)
+    assert t == pytest.approx(5, rel=0.01) and after < before, (t, before, after)
+    assert (sharp / t).argmax(1).tolist() == sharp.argmax(1).tolist()  # no prediction changes
+    # the fine-tune fitted its own temperature on the validation split and recorded both ECEs
+    training = trained.loaded.training
+    assert training is not None and training["temperature"] == pytest.approx(fit_temperature(logits, labels))
+    assert training["ece_after"] <= training["ece_before"] + 1e-9
+
+
+def test_the_temperature_is_applied_and_travels(trained: TrainResult, tmp_path: Path, photos: Path) -> None:
+    loaded = replace(trained.loaded, training={**(trained.loaded.training or {}), "temperature": 2.0})
+    predictor = Predictor(loaded, "cpu")
+    x = torch.zeros(1, 3, 224, 224)
+    with torch.no_grad():
+        raw = loaded.model.eval()(x).float()
+    got = predictor.predict_tensor(x, 3)[0]
+    expected = (raw / 2.0).softmax(1)[0]
+    assert [round(p.probability, 5) for p in got] == [round(float(v), 5) for v in expected.sort(descending=True)[0]]
+    save_checkpoint(tmp_path / "t.pth", loaded)
+    assert load_weights(None, str(tmp_path / "t.pth")).temperature == 2.0
+    from convlens.engine.images import load_image
+
+    assert export(loaded, tmp_path / "t.onnx", "onnx", [load_image(photos / "fish.png")]).ok
+    assert load_weights(None, str(tmp_path / "t.onnx")).temperature == 2.0
