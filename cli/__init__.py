@@ -579,6 +579,11 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         print(f"{name:>{width}}  " + " ".join(f"{n:>6}" for n in row))
     for name, p, r in zip(classes, result.precision, result.recall, strict=True):
         print(f"{name:>{width}}  precision {100 * p:5.1f}%  recall {100 * r:5.1f}%")
+    training = result.loaded.training or {}
+    if "temperature" in training:
+        print(f"calibration (validation): expected calibration error {100 * training['ece_before']:.1f}% -> "
+              f"{100 * training['ece_after']:.1f}% with temperature T = {training['temperature']:.3f} "
+              "(stored in the checkpoint)")
     from convlens.cli.diagnosis_text import finding_lines
     from convlens.engine.diagnose import diagnose
 
