@@ -103,8 +103,14 @@ def test_hold_to_record_writes_class_folders(qtbot, window: MainWindow, mobilene
         lv.record_button.pressed.emit()
         qtbot.waitUntil(lambda name=name: len(list((tmp_path / "rps" / name).glob("*.jpg"))) >= 5, timeout=10_000)
         lv.record_button.released.emit()
-    qtbot.waitUntil(lambda: lv.counts.count() == 2, timeout=5_000)
-    counts = dict(item.split(": ") for item in (lv.counts.item(i).text() for i in range(lv.counts.count())))
+    def shown() -> dict[str, str]:
+        return dict(item.split(": ") for item in (lv.counts.item(i).text() for i in range(lv.counts.count())))
+
+    # the list refreshes while recording and once more after the release (the capture thread may write one
+    # more frame): wait for that final count rather than reading whichever refresh came first
+    qtbot.waitUntil(lambda: set(shown()) == {"paper", "rock"} and all(int(n) >= 5 for n in shown().values()),
+                    timeout=5_000)
+    counts = shown()
     assert set(counts) == {"paper", "rock"} and all(int(n) >= 5 for n in counts.values())
     assert len(list((tmp_path / "rps" / "rock").glob("*.jpg"))) == int(counts["rock"])
     lv.start_button.click()
