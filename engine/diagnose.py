@@ -15,7 +15,8 @@ import numpy as np
 
 from convlens.engine.train import TrainResult
 
-__all__ = ["FEW_IMAGES", "IMBALANCE_RATIO", "OVERFIT_GAP", "UNDERFIT_ACCURACY", "WEAK_RECALL", "Finding", "diagnose"]
+__all__ = ["FEW_IMAGES", "IMBALANCE_RATIO", "OVERFIT_GAP", "UNDERFIT_ACCURACY", "WEAK_RECALL", "Finding", "Mistake",
+           "diagnose", "mistakes"]
 
 FindingKind = Literal["overfitting", "underfitting", "more_epochs", "imbalance", "few_images", "weak_class", "healthy"]
 Setting = Literal["dropout", "augmentation", "more_samples", "more_epochs", "learning_rate", "unfreeze", "hidden",
@@ -85,3 +86,28 @@ def diagnose(result: TrainResult) -> list[Finding]:
             findings.append(Finding("weak_class", {"class": classes[i], "recall": float(recall), "accuracy": accuracy,
                                                    "confused_with": confused}, ("more_samples",)))
     return findings or [Finding("healthy", {"val_acc": accuracy})]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One wrong answer on held-out images: the file, the true and the predicted class, how sure the model was."""
+
+    source: str
+    true: str
+    predicted: str
+    confidence: float
+
+
+def mistakes(result: TrainResult) -> list[Mistake]:
+    """Every wrong prediction on the validation split, most confident first (the most misleading ones), with the
+    confidence the app shows (after temperature scaling)."""
+    import torch
+
+    labels = list(result.loaded.labels)
+    if result.val_logits is not None:
+        probs = (torch.as_tensor(result.val_logits) / result.loaded.temperature).softmax(1).max(1).values.tolist()
+    else:
+        probs = [float("nan")] * len(result.val_true)
+    found = [Mistake(src, labels[t], labels[p], float(c))
+             for src, t, p, c in zip(result.val_sources, result.val_true, result.val_pred, probs, strict=True) if t != p]
+    return sorted(found, key=lambda m: -m.confidence)

@@ -105,7 +105,8 @@ class EvaluationReport:
             v.predicted[0] not in self.classes if other else v.predicted[0] == self.classes[column])]
 
     def misclassified(self) -> list[FileVerdict]:
-        return [v for v in self.verdicts if v.predicted[0] != v.true]
+        """Every wrong top-1 answer, most confident first (the most misleading ones)."""
+        return sorted((v for v in self.verdicts if v.predicted[0] != v.true), key=lambda v: -v.probabilities[0])
 
     def classification_report(self, digits: int = 2) -> str:
         """The table scikit-learn's classification_report prints, for the evaluated classes."""

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from convlens.engine.calibration import reliability
 from convlens.engine.choices import OPTIMIZERS
-from convlens.engine.diagnose import Finding, diagnose
+from convlens.engine.diagnose import Finding, diagnose, mistakes
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import Glossary, explain, explain_form
@@ -225,7 +225,16 @@ class TeachView(QWidget):
         rl.addWidget(self.confusion, 2)
         rl.addWidget(self.per_class)
         rl.addWidget(self.diagnosis)
-        rl.addWidget(self.cell_label)
+        self.mistakes_button = QPushButton(self.tr("All mistakes"))
+        self.mistakes_button.setObjectName("mistakes_button")
+        self.mistakes_button.setToolTip(self.tr("Every wrong prediction on the validation images (or the evaluated "
+                                                "folder), most confident first"))
+        self.mistakes_button.setEnabled(False)
+        self.mistakes_button.clicked.connect(self.show_mistakes)
+        cell_row = QHBoxLayout()
+        cell_row.addWidget(self.cell_label, 1)
+        cell_row.addWidget(self.mistakes_button)
+        rl.addLayout(cell_row)
         rl.addWidget(self.cell_files, 1)
         right_split = QSplitter(Qt.Orientation.Vertical)
         # the curves, and after training the calibration (a tab: the window's height does not grow)
@@ -320,6 +329,7 @@ class TeachView(QWidget):
     def on_started(self) -> None:
         self.running = True
         self.result = None
+        self.mistakes_button.setEnabled(False)
         self.curves.clear()
         self.confusion.clear()
         self.confusion.setRowCount(0)
@@ -375,6 +385,7 @@ class TeachView(QWidget):
                 n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
         self.per_class.setText("\n".join(lines))
         self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
+        self.mistakes_button.setEnabled(True)
         self._show_calibration(result)
         self.status.setText(self.tr("Done. The trained model is now the current model ({n} classes: {names}).").format(
             n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
@@ -503,6 +514,28 @@ class TeachView(QWidget):
             if item.data(Qt.ItemDataRole.UserRole) == thumb.path:  # type: ignore[attr-defined]
                 item.setIcon(QIcon(QPixmap.fromImage(array_to_qimage(image))))
 
+    def show_mistakes(self) -> None:
+        """Every wrong prediction of the last training run or evaluation, most confident first."""
+        if self.evaluation is not None:
+            labels = self.evaluation.labels  # type: ignore[attr-defined]
+            wrong = [(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
+                     for v in self.evaluation.misclassified()]  # type: ignore[attr-defined]
+        elif self.result is not None:
+            wrong = [(m.source, m.true, m.predicted, m.confidence) for m in mistakes(self.result)]
+        else:
+            return
+        self.cell_label.setText(self.tr("All {n} wrong predictions, most confident first (click one to see it with "
+                                        "its CAM):").format(n=len(wrong)))
+        self.cell_files.clear()
+        for source, true, predicted, confidence in wrong:
+            item = QListWidgetItem(self.tr("{true} → {predicted} {p:.0f}%").format(
+                true=true, predicted=predicted, p=100 * confidence))
+            item.setData(Qt.ItemDataRole.UserRole, source)
+            item.setToolTip(source)
+            self.cell_files.addItem(item)
+        if wrong:
+            self.thumbnails_needed.emit([w[0] for w in wrong])
+
     def cell_paths(self) -> list[str]:
         return [self.cell_files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cell_files.count())]
 
@@ -549,6 +582,7 @@ class TeachView(QWidget):
                 names=", ".join(f for f, _ in r.skipped_folders)))  # type: ignore[attr-defined]
         self.per_class.setText("\n".join(lines))
         self.status.setText(self.tr("Evaluation done: click a cell to see its images, an image to see its CAM."))
+        self.mistakes_button.setEnabled(True)
 
     def on_evaluation_failed(self, message: str) -> None:
         self.evaluate_button.setEnabled(True)

@@ -11,7 +11,7 @@ from PIL import Image
 
 from convlens.cli.diagnosis_text import finding_lines
 from convlens.engine.data import load_image_folder, load_mnist
-from convlens.engine.diagnose import FEW_IMAGES, diagnose
+from convlens.engine.diagnose import FEW_IMAGES, diagnose, mistakes
 from convlens.engine.steps import run_to_end
 from convlens.engine.train import EpochStats, TrainConfig, TrainResult, fine_tune
 from convlens.engine.weights import load_weights
@@ -81,3 +81,15 @@ def test_underfitting_still_improving_weak_class_and_healthy(trained: TrainResul
 
     fine = replace(weak, confusion=np.diag([10, 10, 10]), recall=np.ones(3))
     assert kinds(fine) == ["healthy"]
+
+
+def test_mistakes_are_every_wrong_answer_most_confident_first(trained: TrainResult) -> None:
+    wrong = mistakes(trained)
+    expected = sum(t != p for t, p in zip(trained.val_true, trained.val_pred, strict=True))
+    assert len(wrong) == expected == int(trained.confusion.sum() - np.trace(trained.confusion))
+    assert [m.confidence for m in wrong] == sorted((m.confidence for m in wrong), reverse=True)
+    labels = list(trained.loaded.labels)
+    for m in wrong:
+        i = trained.val_sources.index(m.source)
+        assert (m.true, m.predicted) == (labels[trained.val_true[i]], labels[trained.val_pred[i]])
+        assert m.true != m.predicted and 0.0 < m.confidence <= 1.0

@@ -53,6 +53,12 @@ def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobi
     assert "expected calibration error" in teach.reliability.caption.text()
     teach.show_cell(0, 0)
     assert teach.cell_files.count() == int(teach.confusion.item(0, 0).text())
+    # every mistake, most confident first: as many as the confusion matrix's off-diagonal cells count
+    wrong = total - sum(int(teach.confusion.item(i, i).text()) for i in range(2))
+    teach.mistakes_button.click()
+    assert teach.cell_files.count() == wrong
+    shown = [float(teach.cell_files.item(i).text().rsplit(" ", 1)[1].rstrip("%")) for i in range(wrong)]
+    assert shown == sorted(shown, reverse=True)
     # the new model is the current one: classifying shows the new class names
     qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.labels == ("digit 3", "digit 8"),
                     timeout=10_000)
@@ -140,6 +146,8 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
     assert teach.confusion.rowCount() == 2 and teach.confusion.columnCount() == 3  # Samoyed, tabby, (other)
     assert teach.confusion.horizontalHeaderItem(2).text() == "(other)"
     assert "top-1 accuracy 75.0%" in teach.per_class.text() and "not a class" in teach.per_class.text()
+    teach.mistakes_button.click()  # every wrong answer of the evaluation, most confident first
+    assert teach.cell_paths() == [v.source for v in teach.evaluation.misclassified()] and teach.cell_paths()
     teach.show_cell(0, 2)  # Samoyed predicted as something else
     assert teach.cell_paths() == [str(root / "Samoyed" / "helloworld_android_a.jpg")]
     qtbot.waitUntil(lambda: not teach.cell_files.item(0).icon().isNull(), timeout=20_000)
