@@ -132,6 +132,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--hflip", action="store_true", help="augmentation: random horizontal flips")
     p.add_argument("--no-cache", action="store_true", help="do not cache frozen-backbone features")
     p.add_argument("--seed", type=int, default=D.seed)
+    p.add_argument("--far", type=float, default=D.far, metavar="RATE",
+                   help="'unknown' threshold: at most this false-accept rate on the held-out images (the "
+                        f"validation split and DATA/_unknown, images of no class); 0: off (default {D.far})")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
 
     p = sub.add_parser("evaluate", help="accuracy (top-1, top-k), per-class report and confusion matrix on a "
@@ -144,6 +147,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--topk", type=int, default=5, help="also report top-K accuracy (default 5)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--out", help="also write one row per image to this CSV file")
+    p.add_argument("--unknown-dir", action="append", default=[], metavar="DIR",
+                   help="images of none of the classes (DATA/_unknown is read too): what 'unknown' must refuse")
+    p.add_argument("--far", type=float, metavar="RATE",
+                   help="tune the 'unknown' threshold for this false-accept rate (e.g. 0.05) and print the trade-off")
+    p.add_argument("--save", metavar="CHECKPOINT",
+                   help="with --far: write the model with its new threshold as a ConvLens checkpoint")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default="torch",
@@ -233,6 +242,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     for note in loaded.notes:
         print(f"note: {note}", file=sys.stderr)
     predictor = Predictor(loaded, args.device)
+    if loaded.unknown is not None and not args.json:
+        print(f"note: answers at or below {unknown_text(loaded.unknown)} are 'unknown'", file=sys.stderr)
     results = []
     for step in predictor.classify_files(paths, args.topk, args.batch_size):
         results.extend(step.results)
@@ -242,7 +253,7 @@ def _cmd_classify(args: argparse.Namespace) -> int:
             {"file": r.source, "error": r.error} if r.error else
             {"file": r.source, "predictions": [
                 {"index": p.index, "label": p.label, "probability": round(p.probability, 6)} for p in r.predictions
-            ]}
+            ], **({"unknown": r.unknown} if predictor.unknown_threshold is not None else {})}
             for r in results
         ]
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -251,6 +262,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
             print(r.source)
             if r.error:
                 print(f"  error: {r.error}")
+            if r.unknown:
+                print(f"  unknown: none of the model's classes (top-1 at or below {100 * predictor.unknown_threshold:.2f}%)")
             for rank, p in enumerate(r.predictions, 1):
                 print(f"  {rank}. {p.label:<30} {100 * p.probability:6.2f}%  (class {p.index})")
     for r in failed:
@@ -333,7 +346,8 @@ def _cmd_live(args: argparse.Namespace) -> int:
         elif isinstance(step, LiveResult):
             top = step.predictions[0]
             print(f"frame={step.frame.index} t={step.frame.time - started_at:.3f} top1={top.label} "
-                  f"p={top.probability:.4f} fps={step.infer_fps:.1f}", flush=True)
+                  f"p={top.probability:.4f} fps={step.infer_fps:.1f}" + (" unknown" if step.unknown else ""),
+                  flush=True)
 
     # raises (exit 1) when the source cannot be opened
     summary = run_to_end(live(session, args.source, control, realtime=not args.no_realtime,
@@ -456,7 +470,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
     loaded = _load_for_runtime(args)
     predictor = Predictor(loaded, args.device)
-    report = run_to_end(evaluate_folder(predictor, args.data, args.topk, args.map, args.batch_size),
+    if args.far is not None and not 0 < args.far < 1:
+        raise ConvLensError(f"--far {args.far}: give a false-accept rate between 0 and 1, e.g. 0.05.")
+    if args.save and args.far is None:
+        raise ConvLensError("--save writes the model with a tuned 'unknown' threshold: give --far too.")
+    if args.save and not Path(args.save).resolve().parent.is_dir():
+        raise ConvLensError(f"Cannot write {args.save}: its folder does not exist.")
+    report = run_to_end(evaluate_folder(predictor, args.data, args.topk, args.map, args.batch_size,
+                                        args.unknown_dir),
                         None if args.json else _progress_bar_batches)
     if not args.json:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
@@ -494,7 +515,42 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
                   f"({100 * v.probabilities[0]:.1f}%)")
     if args.out:
         print(f"per-image results: {args.out}")
+    if args.far is not None:
+        return _tune_unknown(report, loaded, args)
     return 0
+
+
+def _tune_unknown(report, loaded, args: argparse.Namespace) -> int:  # noqa: ANN001 - EvaluationReport, LoadedModel
+    from dataclasses import replace
+
+    from convlens.engine.checkpoints import save_checkpoint
+
+    curve = report.unknown_curve()
+    print()
+    print(f"unknown: {len(curve.genuine)} right answers; {len(curve.impostor)} to refuse "
+          f"({len(curve.impostor) - curve.outside} wrong answers, {curve.outside} images of no class)")
+    print(f"{'threshold':>10} {'false accepts':>14} {'right kept':>11}")
+    for target in sorted({0.01, 0.02, 0.05, 0.1, 0.2, args.far}):
+        try:
+            rule = curve.rule(target)
+        except ConvLensError:
+            continue
+        mark = "  <- --far" if target == args.far else ""
+        print(f"{100 * rule.threshold:>9.2f}% {100 * rule.far:>13.2f}% {100 * rule.tar:>10.1f}%{mark}")
+    rule = curve.rule(args.far)  # a clear error (exit 1) when there are too few examples to refuse
+    print(f"chosen: answers at or below {unknown_text(rule)} are 'unknown'")
+    if args.save:
+        tuned = replace(loaded, training={**(loaded.training or {}), "unknown": rule.to_dict(),
+                                          "unknown_curve": curve.to_dict()})
+        save_checkpoint(Path(args.save), tuned)
+        print(f"saved {args.save}")
+    return 0
+
+
+def unknown_text(rule) -> str:  # noqa: ANN001 - UnknownRule
+    return (f"{100 * rule.threshold:.2f}% (false-accept rate {100 * rule.far:.1f}% on {rule.impostors} held-out "
+            f"wrong or unknown examples, target {100 * rule.target_far:g}%; {100 * rule.tar:.0f}% of right answers "
+            "kept)")
 
 
 def _progress_bar_batches(step: object) -> None:
@@ -547,7 +603,8 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
                       patience=args.patience, hidden=args.hidden, dropout=args.dropout,
                       freeze_backbone=not (args.unfreeze or scratch), freeze_until=freeze_until, cut_at=cut,
                       image_size=args.input_size, from_scratch=scratch,
-                      batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed)
+                      batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed,
+                      far=args.far)
     what = "training from scratch" if scratch else (
         "fine-tuning a new head on a frozen backbone" if cfg.freeze_backbone else "fine-tuning every layer")
 
@@ -584,6 +641,11 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         print(f"calibration (validation): expected calibration error {100 * training['ece_before']:.1f}% -> "
               f"{100 * training['ece_after']:.1f}% with temperature T = {training['temperature']:.3f} "
               "(stored in the checkpoint)")
+    if result.loaded.unknown is not None:
+        print(f"unknown: answers at or below {unknown_text(result.loaded.unknown)} are 'unknown' (stored in the "
+              "checkpoint)")
+    elif result.unknown_note:
+        print(f"unknown: no threshold. {result.unknown_note}")
     from convlens.cli.diagnosis_text import finding_lines
     from convlens.engine.diagnose import diagnose
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.images import is_image_path, load_image
+from convlens.engine.openset import UNKNOWN_FOLDER
 
 MIN_PER_CLASS = 4
 #: Decoded training images kept in memory (bytes); the rest are decoded again when needed.
@@ -84,26 +85,33 @@ class Dataset:
     val: Split
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     channels: int = 3
+    unknown: Split | None = None  # images of no class (the ``_unknown`` folder): held out to tune "unknown"
 
     def describe(self) -> str:
         per = np.bincount(np.asarray(self.train.labels + self.val.labels), minlength=len(self.classes))
         counts = ", ".join(f"{c}: {n}" for c, n in zip(self.classes, per, strict=True))
         if self.skipped:
-            return Text(
+            text = Text(
                 "{n} classes ({counts}); {n2} train / {n3} val images; {n4} unreadable files skipped",
                 n=len(self.classes), counts=counts, n2=len(self.train), n3=len(self.val), n4=len(self.skipped),
             )
-        return Text(
-            "{n} classes ({counts}); {n2} train / {n3} val images",
-            n=len(self.classes), counts=counts, n2=len(self.train), n3=len(self.val),
-        )
+        else:
+            text = Text(
+                "{n} classes ({counts}); {n2} train / {n3} val images",
+                n=len(self.classes), counts=counts, n2=len(self.train), n3=len(self.val),
+            )
+        if self.unknown is not None:
+            text = Text("{text}; {n} images of no class ({folder}) held out for the unknown threshold",
+                        text=text, n=len(self.unknown), folder=UNKNOWN_FOLDER)
+        return text
 
 
 def scan_class_folders(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
     """The class subfolders of ``root`` (sorted) and every image file under them with its class index."""
     if not root.is_dir():
         raise ConvLensError("Data folder {root} not found.", root=root)
-    classes = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    classes = sorted(d.name for d in root.iterdir()
+                     if d.is_dir() and not d.name.startswith(".") and d.name != UNKNOWN_FOLDER)
     files = [
         (p, i)
         for i, c in enumerate(classes)
@@ -111,6 +119,12 @@ def scan_class_folders(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
         if p.is_file() and is_image_path(p)
     ]
     return classes, files
+
+
+def scan_unknown(root: Path) -> list[Path]:
+    """The images in ``root/_unknown``: examples of none of the classes, never trained on (``engine.openset``)."""
+    folder = root / UNKNOWN_FOLDER
+    return sorted(p for p in folder.rglob("*") if p.is_file() and is_image_path(p)) if folder.is_dir() else []
 
 
 def _decode(files: Sequence[tuple[Path, int]], max_side: int, skipped: list[tuple[str, str]],
@@ -187,9 +201,15 @@ def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_
                 val_root=val_root, val_classes=val_classes, classes=classes,
             )
         val = _decode(val_files, max_side, skipped)
-        return Dataset(tuple(classes), everything, val, skipped)
+        return Dataset(tuple(classes), everything, val, skipped, unknown=_unknown_split(root, val_root, max_side, skipped))
     train_idx, val_idx = stratified_split(everything.labels, val_fraction, seed)
-    return Dataset(tuple(classes), _subset(everything, train_idx), _subset(everything, val_idx), skipped)
+    return Dataset(tuple(classes), _subset(everything, train_idx), _subset(everything, val_idx), skipped,
+                   unknown=_unknown_split(root, None, max_side, skipped))
+
+
+def _unknown_split(root: Path, val_root: str | Path | None, max_side: int, skipped: list[tuple[str, str]]) -> Split | None:
+    paths = scan_unknown(root) + (scan_unknown(Path(val_root)) if val_root is not None else [])
+    return _decode([(p, -1) for p in paths], max_side, skipped) if paths else None
 
 
 # ----------------------------------------------------------------- MNIST

@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from convlens.engine.errors import ConvLensError
-from convlens.engine.images import is_image_path
+from convlens.engine.images import is_image_path, iter_image_paths
+from convlens.engine.openset import UNKNOWN_FOLDER, UnknownCurve
 from convlens.engine.predict import BatchProgress, Predictor
 
 __all__ = ["ClassScore", "EvaluationReport", "FileVerdict", "evaluate_folder", "match_folders"]
@@ -54,6 +55,13 @@ class EvaluationReport:
     topk: int
     skipped_folders: list[tuple[str, str]] = field(default_factory=list)  # (folder, why)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    outside: list[tuple[str, int, float]] = field(default_factory=list)  # images of no class: (file, top-1, prob)
+
+    def unknown_curve(self) -> UnknownCurve:
+        """The "unknown" trade-off on this data: right answers against wrong ones and images of no class."""
+        return UnknownCurve.from_scores([v.probabilities[0] for v in self.verdicts],
+                                        [v.predicted[0] == v.true for v in self.verdicts],
+                                        [p for _, _, p in self.outside])
 
     @property
     def total(self) -> int:
@@ -137,6 +145,7 @@ class EvaluationReport:
                                "probability": v.probabilities[0]} for v in self.misclassified()],
             "skipped_folders": [{"folder": f, "reason": r} for f, r in self.skipped_folders],
             "unreadable": [{"file": f, "reason": r} for f, r in self.unreadable],
+            "outside": [{"file": f, "predicted": self.labels[i], "probability": p} for f, i, p in self.outside],
         }
 
     def csv_rows(self) -> list[list[str]]:
@@ -192,8 +201,12 @@ def match_folders(folders: Sequence[str], labels: Sequence[str],
 
 
 def evaluate_folder(predictor: Predictor, root: str | Path, topk: int = 5, mapping_file: str | Path | None = None,
-                    batch_size: int = 16) -> Generator[BatchProgress, None, EvaluationReport]:
-    """Classify every image under ``root``'s class subfolders, yielding per batch; returns the report."""
+                    batch_size: int = 16, unknown_dirs: Sequence[str | Path] = (),
+                    ) -> Generator[BatchProgress, None, EvaluationReport]:
+    """Classify every image under ``root``'s class subfolders, yielding per batch; returns the report.
+
+    Images of no class (``root/_unknown`` and ``unknown_dirs``) are classified too and kept apart (``outside``):
+    with the wrong answers they are what the "unknown" threshold must refuse (``engine.openset``)."""
     root = Path(root)
     if not root.is_dir():
         raise ConvLensError("{root}: not a folder. Give a folder of class subfolders (one per class).", root=root)
@@ -211,7 +224,8 @@ def evaluate_folder(predictor: Predictor, root: str | Path, topk: int = 5, mappi
                 "{mapping_file}: the mapping must be a JSON object: folder name -> class.",
                 mapping_file=mapping_file,
             )
-    folders = sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    folders = sorted(d.name for d in root.iterdir()
+                     if d.is_dir() and not d.name.startswith(".") and d.name != UNKNOWN_FOLDER)
     if not folders:
         raise ConvLensError(
             "{root} has no class subfolders: put the images of each class in a folder named after it "
@@ -232,6 +246,14 @@ def evaluate_folder(predictor: Predictor, root: str | Path, topk: int = 5, mappi
         files += [(str(p), index) for p in sorted((root / folder).rglob("*")) if p.is_file() and is_image_path(p)]
     if not files:
         raise ConvLensError("No image files in the class folders of {root}.", root=root)
+    extras = [Path(d) for d in unknown_dirs]
+    if (root / UNKNOWN_FOLDER).is_dir():
+        extras.insert(0, root / UNKNOWN_FOLDER)
+    seen = {f for f, _ in files}
+    for extra in extras:
+        if not extra.is_dir():
+            raise ConvLensError("{folder}: not a folder of images of no class.", folder=extra)
+        files += [(str(p), -1) for p in iter_image_paths([str(extra)]) if str(p) not in seen]
     truth = dict(files)
     topk = max(1, min(topk, len(labels)))
     report = EvaluationReport(tuple(labels), tuple(dict.fromkeys(found.values())), [], topk, skipped)
@@ -239,6 +261,9 @@ def evaluate_folder(predictor: Predictor, root: str | Path, topk: int = 5, mappi
         for result in step.results:
             if result.error:
                 report.unreadable.append((result.source, result.error))
+            elif truth[result.source] < 0:
+                top = result.predictions[0]
+                report.outside.append((result.source, top.index, top.probability))
             else:
                 report.verdicts.append(FileVerdict(result.source, truth[result.source],
                                                    tuple(p.index for p in result.predictions),

@@ -24,7 +24,7 @@ from convlens.engine.choices import EXPORT_FORMATS, ExportFormat
 from convlens.engine.errors import ConvLensError
 from convlens.engine.fileio import atomic_path
 from convlens.engine.loaded import LoadedModel
-from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, META_TEMPERATURE, TORCHSCRIPT_META_FILE
+from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, META_TEMPERATURE, META_UNKNOWN, TORCHSCRIPT_META_FILE
 from convlens.engine.onnx_runtime import OnnxClassifier
 from convlens.engine.resources import resources_dir
 
@@ -58,6 +58,7 @@ def _metadata(loaded: LoadedModel) -> dict[str, str]:
         META_PREPROCESS: json.dumps(loaded.preprocess.to_dict()),
         META_ARCH: loaded.arch.name if loaded.arch else "",
         META_TEMPERATURE: repr(loaded.temperature),
+        META_UNKNOWN: json.dumps(loaded.unknown.to_dict()) if loaded.unknown else "",
     }
 
 

@@ -30,6 +30,7 @@ class LiveResult:
     infer_seconds: float
     latency: float  # capture -> prediction ready, seconds
     infer_fps: float  # over the last second or so
+    unknown: bool = False  # nothing the model knows: the top-1 is at or below its unknown threshold
 
 
 @dataclass
@@ -145,8 +146,8 @@ class LivePipeline:
         view = model_view(frame.image, self.mirror, self.crop)
         # Through the session, so the frame becomes the current image: feature maps and CAMs
         # (live, or after a pause) are computed on exactly what was classified.
-        predictions = self.session.classify_image(view, f"live frame {frame.index}", self.topk,
-                                                  inspect=self.inspect, display=False).predictions
+        shown = self.session.classify_image(view, f"live frame {frame.index}", self.topk,
+                                            inspect=self.inspect, display=False)
         done = time.perf_counter()
         if not self._first_infer:
             self._first_infer = start
@@ -156,7 +157,7 @@ class LivePipeline:
         latency = done - frame.time
         self.summary.latencies.append(latency)
         self.summary.frames_classified += 1
-        self.last_result = LiveResult(frame, predictions, done - start, latency, fps)
+        self.last_result = LiveResult(frame, shown.predictions, done - start, latency, fps, shown.unknown)
         return self.last_result
 
     def close(self) -> LiveSummary:

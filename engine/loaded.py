@@ -9,6 +9,7 @@ from torch import nn
 
 from convlens.engine.choices import Precision, Runtime
 from convlens.engine.heads import HeadLayout
+from convlens.engine.openset import UnknownRule, rule_from_training
 from convlens.engine.preprocess import Preprocess
 from convlens.engine.registry import ArchSpec
 
@@ -37,6 +38,12 @@ class LoadedModel:
         """Temperature scaling fitted after fine-tuning (``engine.calibration``; 1.0 when none): probabilities are
         softmax(logits / T). Kept in ``training``, so checkpoints and exports carry it."""
         return float((self.training or {}).get("temperature", 1.0))
+
+    @property
+    def unknown(self) -> UnknownRule | None:
+        """The "unknown / none of the above" threshold tuned on held-out data (``engine.openset``), if any; kept in
+        ``training`` like the temperature."""
+        return rule_from_training(self.training)
 
     @property
     def num_classes(self) -> int:

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 META_CLASSES = "convlens.classes"  # JSON list of class names
 META_PREPROCESS = "convlens.preprocess"  # JSON of Preprocess.to_dict()
 META_ARCH = "convlens.arch"  # registry name, "" if none
 META_TEMPERATURE = "convlens.temperature"  # temperature scaling fitted after fine-tuning: softmax(logits / T)
+META_UNKNOWN = "convlens.unknown"  # JSON of the "unknown" rule (engine.openset.UnknownRule.to_dict), if any
 
 
-def temperature_training(meta: dict[str, str]) -> dict[str, float] | None:
-    """The ``training`` entry an exported file's temperature restores (None when it has none or it is invalid)."""
+def training_from_meta(meta: dict[str, str]) -> dict[str, Any] | None:
+    """The ``training`` entries an exported file restores: its temperature and unknown threshold (None: neither)."""
+    training: dict[str, Any] = {}
     try:
         value = float(meta.get(META_TEMPERATURE, ""))
+        if value > 0:
+            training["temperature"] = value
     except ValueError:
-        return None
-    return {"temperature": value} if value > 0 else None
+        pass
+    try:
+        unknown = json.loads(meta.get(META_UNKNOWN, "") or "null")
+    except ValueError:
+        unknown = None
+    if isinstance(unknown, dict) and "threshold" in unknown:
+        training["unknown"] = unknown
+    return training or None
 TORCHSCRIPT_META_FILE = "convlens.json"  # extra file in a TorchScript archive holding the keys above

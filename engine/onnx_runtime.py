@@ -16,7 +16,7 @@ import numpy as np
 import torch
 
 from convlens.engine.errors import ConvLensError, Text
-from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, temperature_training
+from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, training_from_meta
 from convlens.engine.preprocess import PRESETS, Preprocess, preset
 
 
@@ -141,4 +141,4 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
 
     arch = get_arch(meta[META_ARCH]) if meta.get(META_ARCH) else None
     return LoadedModel(model, labels, pre, arch, Text("ONNX {name}", name=path.name), scripted=True, notes=notes,  # type: ignore[arg-type]
-                       runtime="onnxruntime", training=temperature_training(meta))
+                       runtime="onnxruntime", training=training_from_meta(meta))

@@ -14,6 +14,7 @@ from convlens.engine.device import select_device
 from convlens.engine.errors import ConvLensError
 from convlens.engine.images import load_image
 from convlens.engine.loaded import LoadedModel
+from convlens.engine.openset import is_unknown
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class ImageResult:
     source: str
     predictions: tuple[Prediction, ...] = ()
     error: str | None = None
+    unknown: bool = False  # the top-1 probability is at or below the model's unknown threshold
 
     @property
     def top1(self) -> Prediction | None:
@@ -63,6 +65,8 @@ class Predictor:
         self.labels = loaded.labels
         self.preprocess = loaded.preprocess
         self.temperature = loaded.temperature  # calibrated probabilities (1.0: the model's own)
+        rule = loaded.unknown
+        self.unknown_threshold = rule.threshold if rule is not None else None  # engine.openset
         # TorchScript mobile models are often traced for batch 1 only.
         self.max_batch = getattr(loaded.model, "max_batch", None) or (1 if loaded.scripted else 64)
         self.last_forward_seconds = 0.0
@@ -91,6 +95,10 @@ class Predictor:
             tuple(Prediction(i, self.labels[i], p) for i, p in zip(row_i, row_p, strict=True))
             for row_i, row_p in zip(idx, probs, strict=True)
         ]
+
+    def is_unknown(self, predictions: Sequence[Prediction]) -> bool:
+        """Whether this answer is "unknown / none of the above" under the model's threshold."""
+        return bool(predictions) and is_unknown(predictions[0].probability, self.unknown_threshold)
 
     def predict(self, images: Sequence[Image.Image], topk: int = 5) -> list[tuple[Prediction, ...]]:
         """Top-k (best first) for each PIL image."""
@@ -135,7 +143,7 @@ class Predictor:
                 if good:
                     preds = self.predict_tensor(torch.stack([t for _, t in good]), topk)
                     for (src, _), pred in zip(good, preds, strict=True):
-                        results[src] = ImageResult(src, pred)
+                        results[src] = ImageResult(src, pred, unknown=self.is_unknown(pred))
                 done += len(chunk)
                 yield BatchProgress(done, total, tuple(results[str(p)] for p in chunk), time.perf_counter() - start)
         finally:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,7 @@ from convlens.engine.features import (
 from convlens.engine.hub import DownloadProgress
 from convlens.engine.images import image_notes, load_image
 from convlens.engine.loaded import LoadedModel
+from convlens.engine.openset import UnknownCurve, UnknownRule
 from convlens.engine.predict import BatchProgress, Prediction, Predictor
 from convlens.engine.registry import get_arch
 from convlens.engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
@@ -59,6 +61,7 @@ class ModelInfo:
     runtime: str = "torch"
     precision: str = "f32"
     runtime_reason: str = ""  # why ``auto`` chose this runtime
+    unknown: UnknownRule | None = None  # answers at or below its threshold are "unknown" (engine.openset)
 
     @property
     def runtime_title(self) -> str:
@@ -79,6 +82,7 @@ class ImageClassification:
     seconds: float
     model: str = ""  # which model made it (title and weights source)
     notes: tuple[str, ...] = ()  # how the image was read (e.g. only the first frame of an animation)
+    unknown: bool = False  # the top-1 is at or below the model's unknown threshold: none of its classes
 
 
 @dataclass(frozen=True)
@@ -224,8 +228,29 @@ class EngineSession:
             runtime=loaded.runtime,
             precision=loaded.precision,
             runtime_reason=runtime_reason,
+            unknown=loaded.unknown,
         )
         return self.info
+
+    def set_unknown(self, rule: UnknownRule | None, curve: UnknownCurve | None = None) -> ModelInfo:
+        """Give the current model an "unknown" threshold (None: none), and the curve it was chosen from."""
+        self._require_model()
+        entries: dict[str, Any] = {"unknown": rule.to_dict() if rule else None}
+        if curve is not None:
+            entries["unknown_curve"] = curve.to_dict()
+        for loaded in {id(x): x for x in (self.predictor.loaded, self.torch_predictor.loaded)}.values():
+            training = {**(loaded.training or {}), **entries}
+            if rule is None:
+                training.pop("unknown", None)
+            loaded.training = training
+        for predictor in (self.predictor, self.torch_predictor):
+            predictor.unknown_threshold = rule.threshold if rule else None
+        self.info = replace(self.info, unknown=rule)
+        return self.info
+
+    def unknown_curve(self) -> UnknownCurve | None:
+        """The trade-off curve the current model's threshold was (or can be) chosen from, if it has one."""
+        return UnknownCurve.from_dict((self._require_model().loaded.training or {}).get("unknown_curve"))
 
     def _inspectable(self, what: str) -> tuple[torch.nn.Module, tuple[int, int, int], str]:
         if self.predictor is None:
@@ -301,7 +326,8 @@ class EngineSession:
         seconds = time.perf_counter() - start
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         shown = self.display_copy(image) if display else np.empty((0, 0, 3), np.uint8)
-        return ImageClassification(source, shown, size, predictions, seconds, self.model_label(), image_notes(image))
+        return ImageClassification(source, shown, size, predictions, seconds, self.model_label(), image_notes(image),
+                                   unknown=predictor.is_unknown(predictions))
 
     # ------------------------------------------------------------- inside
     def _require_model(self) -> Predictor:

@@ -25,6 +25,7 @@ from convlens.engine.fileio import write_atomic
 from convlens.engine.health import HealthProgress, HealthReport, check_folder
 from convlens.engine.images import image_notes, iter_image_paths, load_thumbnail
 from convlens.engine.live import LivePipeline, LiveResult, LiveSummary
+from convlens.engine.openset import UnknownCurve, UnknownRule
 from convlens.engine.predict import BatchProgress, ImageResult
 from convlens.engine.recording import DatasetRecorder
 from convlens.engine.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
@@ -363,8 +364,45 @@ def evaluate(session: EngineSession, folder: str, topk: int = 5):  # noqa: ANN20
     return (yield from evaluate_folder(session.torch_predictor or session.predictor, folder, topk))
 
 
+@dataclass(frozen=True)
+class UnknownTuned:
+    """The "unknown" trade-off of the current model, the rule now in force (None: off) and why, if none."""
+
+    curve: UnknownCurve | None
+    rule: UnknownRule | None
+    info: ModelInfo
+    note: str = ""
+
+
+def _apply_far(session: EngineSession, curve: UnknownCurve | None, far: float) -> UnknownTuned:
+    if not far or curve is None:
+        return UnknownTuned(curve, None, session.set_unknown(None, curve))
+    try:
+        rule = curve.rule(far)
+    except ConvLensError as exc:  # too few impostors: the curve is still worth showing, with why
+        return UnknownTuned(curve, None, session.set_unknown(None, curve), exc.text)
+    return UnknownTuned(curve, rule, session.set_unknown(rule, curve))
+
+
+def tune_unknown(session: EngineSession, folder: str, far: float, unknown_dir: str = ""):  # noqa: ANN201
+    """Tune the current model's "unknown" threshold on a folder of class subfolders (and images of no class in its
+    ``_unknown`` subfolder or ``unknown_dir``) for a target false-accept rate. Yields ``BatchProgress``."""
+    from convlens.engine.evaluate import evaluate_folder
+
+    predictor = session.torch_predictor or session.predictor
+    if predictor is None:
+        raise ConvLensError("Load a model first: the evaluation measures the current model.")
+    report = yield from evaluate_folder(predictor, folder, 1, unknown_dirs=[unknown_dir] if unknown_dir else [])
+    return _apply_far(session, report.unknown_curve(), far)
+
+
+def set_unknown_far(session: EngineSession, far: float) -> UnknownTuned:
+    """Re-choose the threshold on the curve the model already has for another false-accept target (0: off)."""
+    return _apply_far(session, session.unknown_curve(), far)
+
+
 # ------------------------------------------------------------------ files the user asked for
-CSV_HEADER = ("file", "top1", "probability", "top5", "error")
+CSV_HEADER = ("file", "top1", "probability", "top5", "error", "unknown")
 
 
 def write_results_csv(_session: EngineSession, path: str, results: Sequence[ImageResult]) -> str:
@@ -377,10 +415,11 @@ def write_results_csv(_session: EngineSession, path: str, results: Sequence[Imag
     writer.writerow(CSV_HEADER)
     for r in results:
         if r.error:
-            writer.writerow([r.source, "", "", "", r.error])
+            writer.writerow([r.source, "", "", "", r.error, ""])
         else:
             top5 = "; ".join(f"{p.label}:{p.probability:.6f}" for p in r.predictions[:5])
-            writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, ""])
+            writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, "",
+                             "1" if r.unknown else "0"])
     write_atomic(Path(path), buffer.getvalue().encode("utf-8"))
     return path
 

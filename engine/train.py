@@ -31,6 +31,7 @@ from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.heads import HeadLayout, cut_model, find_classifier, replace_head
 from convlens.engine.hooks import watch
 from convlens.engine.loaded import LoadedModel
+from convlens.engine.openset import DEFAULT_FAR, UnknownCurve
 from convlens.engine.preprocess import Preprocess
 
 
@@ -59,6 +60,7 @@ class TrainConfig:
     batch_norm: bool = False  # LeNet-5 from scratch: add BatchNorm (seed 001)
     cache: bool = True  # cache frozen-backbone features when nothing varies between epochs
     seed: int = 0
+    far: float = DEFAULT_FAR  # "unknown" below the threshold meeting this false-accept rate on held-out data (0: off)
 
     @property
     def augments(self) -> bool:
@@ -107,6 +109,8 @@ class TrainResult:
     train_counts: list[int] = field(default_factory=list)  # training images per class
     config: TrainConfig = field(default_factory=TrainConfig)  # the settings it ran with
     val_logits: np.ndarray | None = None  # the kept model's raw scores on the validation split (calibration)
+    unknown_logits: np.ndarray | None = None  # its raw scores on the held-out images of no class (``_unknown``)
+    unknown_note: str = ""  # why there is no unknown threshold, when there is none
 
     @property
     def val_accuracy(self) -> float:
@@ -355,6 +359,17 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     temperature = fit_temperature(val_logits, y_val)
     ece_before = expected_calibration_error(val_logits.softmax(1).numpy(), y_val.numpy())
     ece_after = expected_calibration_error((val_logits / temperature).softmax(1).numpy(), y_val.numpy())
+    # "unknown / none of the above": the threshold meeting the false-accept target on the held-out images
+    unknown_logits = _logits(model, _Inputs(data.unknown, preprocess), cfg.batch_size, device) if data.unknown else None
+    curve = UnknownCurve.from_logits(val_logits.numpy(), y_val.tolist(), temperature,
+                                     unknown_logits.numpy() if unknown_logits is not None else None)
+    unknown: dict[str, Any] = {"unknown_curve": curve.to_dict()}
+    unknown_note = ""
+    if cfg.far:
+        try:
+            unknown["unknown"] = curve.rule(cfg.far).to_dict()
+        except ConvLensError as exc:
+            unknown_note = exc.text
     confusion = np.zeros((num_classes, num_classes), np.int64)
     for t, p in zip(y_val.tolist(), val_pred.tolist(), strict=True):
         confusion[t, p] += 1
@@ -372,13 +387,27 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                       build_options=build_options, head_layout=layout,
                       training={**asdict(cfg), "best_epoch": best_epoch,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum())),
-                                "temperature": temperature, "ece_before": ece_before, "ece_after": ece_after})
+                                "temperature": temperature, "ece_before": ece_before, "ece_after": ece_after,
+                                **unknown})
     return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
                        y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start,
                        skipped=list(data.skipped),
                        train_counts=np.bincount(np.asarray(data.train.labels, dtype=np.int64),
                                                 minlength=num_classes).tolist(),
-                       config=cfg, val_logits=val_logits.numpy())
+                       config=cfg, val_logits=val_logits.numpy(),
+                       unknown_logits=unknown_logits.numpy() if unknown_logits is not None else None,
+                       unknown_note=unknown_note)
+
+
+def _logits(model: nn.Module, x: _Inputs, batch: int, device: torch.device) -> torch.Tensor:
+    """The whole model's raw scores on inputs that have no label (eval mode, batch by batch)."""
+    was = model.training
+    model.eval()
+    with torch.inference_mode():
+        outs = [model(x[i : i + batch].to(device)) for i in range(0, len(x), batch)]
+        out = torch.cat([(o[0] if isinstance(o, tuple) else o).float().cpu() for o in outs])
+    model.train(was)
+    return out
 
 
 def _evaluate(forward, module: nn.Module, x: _Inputs | torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001

@@ -24,7 +24,7 @@ from convlens.engine.heads import find_classifier, num_outputs
 from convlens.engine.hub import DownloadProgress, download_pretrained, load_pretrained, pretrained_weights
 from convlens.engine.labels import labels_for
 from convlens.engine.loaded import LoadedModel
-from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE, temperature_training
+from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE, training_from_meta
 from convlens.engine.preprocess import Preprocess
 from convlens.engine.registry import ArchSpec, get_arch
 
@@ -195,7 +195,7 @@ def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path
     classes = json.loads(meta[META_CLASSES]) if meta.get(META_CLASSES) else None
     labels = labels_for(num_classes, spec, classes, labels_file, notes)
     return LoadedModel(model, labels, preprocess, spec, Text("TorchScript {name}", name=path.name), scripted=True, notes=notes,
-                       training=temperature_training(meta))
+                       training=training_from_meta(meta))
 
 
 def _probe_outputs(model: nn.Module, preprocess: Preprocess, name: str) -> int:
