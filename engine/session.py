@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 from pathlib import Path
 
@@ -62,6 +62,7 @@ class ModelInfo:
     precision: str = "f32"
     runtime_reason: str = ""  # why ``auto`` chose this runtime
     unknown: UnknownRule | None = None  # answers at or below its threshold are "unknown" (engine.openset)
+    unknown_curve: UnknownCurve | None = field(default=None, compare=False)  # what it was chosen from
 
     @property
     def runtime_title(self) -> str:
@@ -229,6 +230,7 @@ class EngineSession:
             precision=loaded.precision,
             runtime_reason=runtime_reason,
             unknown=loaded.unknown,
+            unknown_curve=UnknownCurve.from_dict((loaded.training or {}).get("unknown_curve")),
         )
         return self.info
 
@@ -245,7 +247,7 @@ class EngineSession:
             loaded.training = training
         for predictor in (self.predictor, self.torch_predictor):
             predictor.unknown_threshold = rule.threshold if rule else None
-        self.info = replace(self.info, unknown=rule)
+        self.info = replace(self.info, unknown=rule, unknown_curve=self.unknown_curve())
         return self.info
 
     def unknown_curve(self) -> UnknownCurve | None:

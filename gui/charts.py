@@ -228,3 +228,47 @@ class ReliabilityView(QWidget):
             filled = count > 0
             sizes = 5 + 12 * np.sqrt(count[filled] / max(1, count.max()))
             curve.setData(100 * conf[filled], 100 * acc[filled], symbolSize=sizes)
+
+
+class UnknownCurveView(QWidget):
+    """The "unknown" trade-off on held-out data: for every threshold, the share of wrong or unknown inputs still
+    answered (false accepts) against the share of right answers kept; the chosen threshold marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        _style(self.plot_widget, self.palette())
+        self.plot = self.plot_widget.getPlotItem()
+        text = _axis_pen(self.palette())
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).setTextPen(text)
+        self.plot.setLabel("bottom", self.tr("false accepts (%)"))
+        self.plot.setLabel("left", self.tr("right kept (%)"))
+        self.plot.setXRange(0, 100, padding=0.02)
+        self.plot.setYRange(0, 100, padding=0.02)
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(TRAIN_COLOUR, width=2), stepMode=None)
+        self.target = pg.InfiniteLine(angle=90, pen=pg.mkPen(VAL_COLOUR, style=Qt.PenStyle.DashLine))
+        self.target.setVisible(False)
+        self.plot.addItem(self.target)
+        self.chosen = self.plot.plot([], [], pen=None, symbol="o", symbolSize=11, symbolBrush=VAL_COLOUR,
+                                     symbolPen=None)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.plot_widget, 1)
+        self.setMinimumHeight(150)
+
+    def set_curve(self, far: np.ndarray, tar: np.ndarray) -> None:
+        """FAR and TAR (fractions) of every threshold, as ``UnknownCurve.points`` gives them."""
+        order = np.lexsort((tar, far))
+        self.curve.setData(100 * np.asarray(far)[order], 100 * np.asarray(tar)[order])
+
+    def set_chosen(self, target_far: float | None, point: tuple[float, float] | None) -> None:
+        """The target false-accept rate (a dashed line) and where the chosen threshold lands (a dot)."""
+        self.target.setVisible(target_far is not None)
+        if target_far is not None:
+            self.target.setValue(100 * target_far)
+        self.chosen.setData(*(([100 * point[0]], [100 * point[1]]) if point else ([], [])))

@@ -206,7 +206,8 @@ class FolderView(QWidget):
         else:
             top = result.predictions[0]
             top5 = ", ".join(f"{p.label} {100 * p.probability:.1f}%" for p in result.predictions[:5])
-            row = [cell(name, name.lower()), cell(top.label, top.label.lower()),
+            label = self.tr("unknown ({label}?)").format(label=top.label) if result.unknown else top.label
+            row = [cell(name, name.lower()), cell(label, label.lower()),
                    cell(f"{100 * top.probability:.1f}%", top.probability), cell(top5, top5)]
         row[0].setData(result.source, Qt.ItemDataRole.UserRole)
         row[self.COL_PROB].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

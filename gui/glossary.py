@@ -66,6 +66,11 @@ class Glossary(QObject):
                 "Whether \"90% sure\" comes true 90% of the time. After training, temperature scaling divides the "
                 "scores by one number T fitted on the validation split; the expected calibration error (ECE) is the "
                 "average gap between confidence and accuracy, and the diagram shows it per confidence range.")),
+            "unknown": (tr("Unknown (none of the above)"), tr(
+                "A classifier always names one of its classes, even for an empty background. Below a confidence "
+                "threshold ConvLens answers \"unknown\" instead. The threshold is chosen on held-out images so that "
+                "at most the target share of wrong or unknown inputs still gets an answer (the false-accept rate); "
+                "the curve shows what each threshold costs in right answers.")),
             "confusion_matrix": (tr("Confusion matrix"), tr(
                 "Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, "
                 "every other cell a kind of mistake.")),

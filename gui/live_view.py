@@ -118,17 +118,27 @@ class LiveCanvas(QWidget):
         if self.result is None:
             return
         rows = self.result.predictions[:3]
-        box = QRectF(target.left() + 10, target.top() + 10, min(300.0, target.width() - 20), 16 + 26 * len(rows))
+        unknown = self.result.unknown
+        box = QRectF(target.left() + 10, target.top() + 10, min(300.0, target.width() - 20),
+                     16 + 26 * (len(rows) + unknown))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(0, 0, 0, 150))
         p.drawRoundedRect(box, 6, 6)
         font = QFont(self.font())
+        if unknown:  # nothing it knows is in front of the camera: say so above the (greyed) guesses
+            font.setBold(True)
+            p.setFont(font)
+            p.setPen(QColor(255, 209, 102))
+            p.drawText(QRectF(box.left() + 14, box.top() + 8, box.width() - 28, 22),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       self.tr("Unknown: none of the classes"))
+            p.setPen(Qt.PenStyle.NoPen)
         for i, pred in enumerate(rows):
-            y = box.top() + 8 + 26 * i
+            y = box.top() + 8 + 26 * (i + unknown)
             bar = QRectF(box.left() + 8, y, (box.width() - 16) * pred.probability, 22)
-            p.setBrush(QColor("#3f7ae0") if i == 0 else QColor("#6f8fc8"))
+            p.setBrush(QColor("#777777") if unknown else QColor("#3f7ae0") if i == 0 else QColor("#6f8fc8"))
             p.drawRoundedRect(bar, 4, 4)
-            font.setBold(i == 0)
+            font.setBold(i == 0 and not unknown)
             p.setFont(font)
             p.setPen(QColor(255, 255, 255))
             text_rect = QRectF(box.left() + 14, y, box.width() - 28, 22)

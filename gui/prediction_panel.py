@@ -73,10 +73,19 @@ class PredictionPanel(QWidget):
         self.headline.setText(message)
         self.timing.setText("")
 
-    def show_predictions(self, predictions: Sequence[Prediction], seconds: float, model_name: str) -> None:
+    def show_predictions(self, predictions: Sequence[Prediction], seconds: float, model_name: str,
+                         unknown_below: float | None = None) -> None:
+        """``unknown_below``: the model's unknown threshold when this answer is at or below it (else None)."""
         self.clear()
         self.bars.set_predictions(predictions)
-        if predictions:
+        if predictions and unknown_below is not None:
+            self.headline.setText(self.tr("Unknown: none of the classes"))
+            self.headline.setToolTip(self.tr(
+                "The top class ({label}, {p:.1f}%) is not above the threshold ({t:.1f}%) tuned on held-out data for "
+                "the model's false-accept target, so the answer is \"unknown\".").format(
+                label=predictions[0].label, p=100 * predictions[0].probability, t=100 * unknown_below))
+        elif predictions:
             top = predictions[0]
             self.headline.setText(f"{top.label}")
+            self.headline.setToolTip("")
         self.timing.setText(self.tr("{model}: {ms:.0f} ms on the model").format(model=model_name, ms=1000 * seconds))

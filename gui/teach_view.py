@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 from convlens.engine.calibration import reliability
 from convlens.engine.choices import OPTIMIZERS
 from convlens.engine.diagnose import Finding, diagnose, mistakes
+from convlens.engine.openset import UNKNOWN_FOLDER, UnknownCurve, UnknownRule
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
-from convlens.gui.charts import CurvesView, ReliabilityView
+from convlens.gui.charts import CurvesView, ReliabilityView, UnknownCurveView
 from convlens.gui.glossary import Glossary, explain, explain_form
+from convlens.gui.i18n import engine_text
 
 
 class TeachView(QWidget):
@@ -50,6 +52,8 @@ class TeachView(QWidget):
     thumbnails_needed = Signal(list)  # paths of the images in the clicked confusion cell
     image_chosen = Signal(str)  # an image of a cell: show it with its CAM
     use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
+    unknown_far_changed = Signal(float)  # re-choose the unknown threshold on the model's curve (0: off)
+    unknown_tune_requested = Signal(str, float)  # tune the unknown threshold on a folder, for this target
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,6 +246,7 @@ class TeachView(QWidget):
         self.charts.addTab(self.curves, self.tr("Curves"))
         self.charts.addTab(self.reliability, self.tr("Calibration"))
         self.charts.setTabEnabled(1, False)
+        self.charts.addTab(self._unknown_tab(), self.tr("Unknown"))
         right_split.addWidget(self.charts)
         right_split.addWidget(results)
         right_split.setSizes([260, 400])
@@ -293,6 +298,88 @@ class TeachView(QWidget):
             if not layer:
                 box.setChecked(False)
 
+    def _unknown_tab(self) -> QWidget:
+        """The "unknown / none of the above" threshold: its trade-off curve, the target, tuning on a folder."""
+        self.unknown_view = UnknownCurveView()
+        self.unknown_view.setObjectName("unknown_view")
+        self.far_spin = QDoubleSpinBox()
+        self.far_spin.setObjectName("far_spin")
+        self.far_spin.setRange(0.0, 50.0)
+        self.far_spin.setDecimals(1)
+        self.far_spin.setSingleStep(1.0)
+        self.far_spin.setValue(100 * TrainConfig().far)
+        self.far_spin.setSuffix(" %")
+        self.far_spin.setSpecialValueText(self.tr("off"))
+        self.far_spin.setKeyboardTracking(False)
+        self.far_spin.setToolTip(self.tr(
+            "At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it "
+            "on held-out data the answer is \"unknown\". Images of none of the classes (the empty background) in a "
+            "{folder} folder beside the class folders are held out for this, never trained on.").format(
+            folder=UNKNOWN_FOLDER))
+        self.far_spin.valueChanged.connect(self._on_far_changed)
+        self.tune_button = QPushButton(self.tr("Tune on a folder…"))
+        self.tune_button.setObjectName("tune_unknown_button")
+        self.tune_button.setToolTip(self.tr(
+            "Measure the current model on a folder of class subfolders named after its classes, with images of no "
+            "class in its {folder} subfolder, and choose the threshold from that").format(folder=UNKNOWN_FOLDER))
+        self.tune_button.clicked.connect(self._choose_tuning_folder)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("False-accept target")))
+        row.addWidget(self.far_spin)
+        row.addStretch(1)
+        row.addWidget(self.tune_button)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.unknown_view, 1)
+        explain(self.glossary, "unknown", self.unknown_view)
+        self.unknown_view.caption.setText(self.tr(
+            "After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, "
+            "against how many right answers are kept, for every threshold."))
+        self.unknown_curve: UnknownCurve | None = None
+        return tab
+
+    def far(self) -> float:
+        return self.far_spin.value() / 100
+
+    def _on_far_changed(self) -> None:
+        if self.unknown_curve is not None and not self.running:
+            self.unknown_far_changed.emit(self.far())
+
+    def _choose_tuning_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Held-out images: class subfolders, and {folder} for images of no class").format(
+                folder=UNKNOWN_FOLDER), self.data_edit.text() or str(Path.home()))
+        if folder:
+            self.unknown_tune_requested.emit(folder, self.far() or TrainConfig().far)
+
+    def show_unknown(self, curve: UnknownCurve | None, rule: UnknownRule | None, note: str = "") -> None:
+        """The model's trade-off curve and the threshold in force (None: off, ``note`` says why if it could not be
+        chosen)."""
+        self.unknown_curve = curve
+        if curve is None:
+            self.unknown_view.set_curve(np.zeros(0), np.zeros(0))
+            self.unknown_view.set_chosen(None, None)
+            return
+        _, far, tar = curve.points()
+        self.unknown_view.set_curve(far, tar)
+        self.unknown_view.set_chosen(rule.target_far if rule else None, (rule.far, rule.tar) if rule else None)
+        counts = self.tr("{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)").format(
+            g=len(curve.genuine), i=len(curve.impostor), w=len(curve.impostor) - curve.outside, o=curve.outside)
+        if rule is not None:
+            text = self.tr(
+                "Answers at or below {t:.1f}% confidence are \"unknown\": {far:.1f}% of wrong or unknown inputs "
+                "still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.").format(
+                t=100 * rule.threshold, far=100 * rule.far, target=100 * rule.target_far, tar=100 * rule.tar,
+                counts=counts)
+        elif note:
+            text = self.tr("No \"unknown\" threshold: {why}").format(why=note)
+        else:
+            text = self.tr("No \"unknown\" threshold (target off): every answer is shown. Held out: {counts}.").format(
+                counts=counts)
+        self.unknown_view.caption.setText(text)
+
     def config(self) -> TrainConfig:
         layer = self.selected_layer
         return TrainConfig(
@@ -303,7 +390,7 @@ class TeachView(QWidget):
             dropout=self.dropout.value(), freeze_backbone=not (self.unfreeze.isChecked() or self.scratch.isChecked()),
             freeze_until=layer if self.freeze_selected.isChecked() else "",
             cut_at=layer if self.cut_selected.isChecked() else "", image_size=self.image_size.value(),
-            from_scratch=self.scratch.isChecked(), batch_norm=self.scratch.isChecked())
+            from_scratch=self.scratch.isChecked(), batch_norm=self.scratch.isChecked(), far=self.far())
 
     def _update_notes(self) -> None:
         cfg = self.config()
@@ -387,6 +474,8 @@ class TeachView(QWidget):
         self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
         self.mistakes_button.setEnabled(True)
         self._show_calibration(result)
+        self.show_unknown(UnknownCurve.from_dict((result.loaded.training or {}).get("unknown_curve")),
+                          result.loaded.unknown, engine_text(result.unknown_note) if result.unknown_note else "")
         self.status.setText(self.tr("Done. The trained model is now the current model ({n} classes: {names}).").format(
             n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
 

@@ -187,10 +187,17 @@ class ImagesController(QObject):
         if isinstance(result, tasks.ImageShown):
             self.predictions.clear(self.tr("Load a model to classify this image."))
             return
-        self.predictions.show_predictions(result.predictions, result.seconds, engine_text(result.model))
+        rule = self.ctx.model_info.unknown if self.ctx.model_info else None
+        self.predictions.show_predictions(result.predictions, result.seconds, engine_text(result.model),
+                                          rule.threshold if result.unknown and rule else None)
         self.cam_controls.set_predictions(result.predictions)
         self.classified.emit()
         self.request_cam()
+        if result.unknown and rule:
+            self.ctx.status(self.tr("{name}: unknown (best guess {label} {p:.1f}%, threshold {t:.1f}%)").format(
+                name=self._display_name(), label=result.predictions[0].label,
+                p=100 * result.predictions[0].probability, t=100 * rule.threshold), 8000)
+            return
         self.ctx.status(self.tr("{name}: {label} ({p:.1f}%)").format(
             name=self._display_name(), label=result.predictions[0].label,
             p=100 * result.predictions[0].probability), 8000)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from convlens.engine import tasks
 from convlens.engine.health import HealthReport
 from convlens.engine.predict import BatchProgress
+from convlens.engine.session import ModelInfo
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
 from convlens.gui.health_view import HealthDialog
 from convlens.gui.i18n import engine_text
@@ -41,8 +42,15 @@ class TeachController(QObject):
         v.evaluate_requested.connect(self.evaluate_folder)
         v.check_requested.connect(self.check_data)
         self.health_dialog: HealthDialog | None = None
+        ctx.model_changed.connect(self._on_model_changed)
         v.thumbnails_needed.connect(self._load_cell_thumbnails)
+        v.unknown_far_changed.connect(self.set_unknown_far)
+        v.unknown_tune_requested.connect(self.tune_unknown)
         v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
+
+    def _on_model_changed(self, info: ModelInfo) -> None:
+        if not self.view.running:
+            self.view.show_unknown(info.unknown_curve, info.unknown)
 
     def restore(self) -> None:
         self.view.set_data_folder(self.ctx.settings.text(Key.TRAIN_DATA))
@@ -80,8 +88,8 @@ class TeachController(QObject):
             self.view.on_epoch(step)
 
     def _on_finished(self, done: tasks.TrainFinished) -> None:
-        self.view.on_finished(done.result)
         self.ctx.set_model(done.info, trained=True)
+        self.view.on_finished(done.result)  # after: its unknown curve comes with the reason when there is no threshold
         self.ctx.status(self.tr("Training done: validation accuracy {acc:.1f}%").format(
             acc=100 * done.result.val_accuracy), 10000)
 
@@ -140,6 +148,32 @@ class TeachController(QObject):
     def _on_evaluation_failed(self, error: JobError) -> None:
         self.view.on_evaluation_failed(error.message)
         self.ctx.show_error(error.message)
+
+    # ------------------------------------------------------------ unknown threshold
+    def set_unknown_far(self, far: float) -> Job | None:
+        """Re-choose the current model's unknown threshold on its curve for another false-accept target."""
+        if self.ctx.model_info is None:
+            return None
+        return self.ctx.submit(tasks.set_unknown_far, far, name=self.tr("Unknown threshold"), key="unknown",
+                               returned=self._on_unknown_tuned)
+
+    def tune_unknown(self, folder: str, far: float) -> Job | None:
+        """Measure the current model on a held-out folder and choose its unknown threshold from that."""
+        if self.ctx.model_info is None:
+            self.ctx.show_error(self.tr("Load a model first: the evaluation measures the current model."))
+            return None
+        self.view.tune_button.setEnabled(False)
+        return self.ctx.submit(tasks.tune_unknown, folder, far,
+                               name=self.tr("Tuning the unknown threshold on {folder}").format(folder=Path(folder).name),
+                               key="unknown", yielded=self._on_evaluation_step, returned=self._on_unknown_tuned,
+                               finished=self._on_tune_finished)
+
+    def _on_tune_finished(self) -> None:
+        self.view.tune_button.setEnabled(True)
+
+    def _on_unknown_tuned(self, tuned: tasks.UnknownTuned) -> None:
+        self.ctx.set_model(tuned.info, trained=True)  # the threshold is part of the model: save it to keep it
+        self.view.show_unknown(tuned.curve, tuned.rule, engine_text(tuned.note) if tuned.note else "")
 
     def _load_cell_thumbnails(self, paths: list[str]) -> None:
         self.ctx.submit(tasks.thumbnails, paths[:MAX_THUMBNAILS], 72, name=self.tr("Thumbnails"),

@@ -179,3 +179,46 @@ def test_check_data_before_training(qtbot, window: MainWindow, photos: Path, tmp
     teach.data_edit.setText("")
     teach.check_button.click()
     assert "Choose a training folder" in window.banner.text()
+
+
+def test_unknown_threshold_tuned_on_a_folder_then_shown_and_moved(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                                  photos: Path, shared_data: Path,
+                                                                  tmp_path: Path) -> None:
+    """Tune on a held-out folder (three ImageNet classes and 40 handwritten digits of no class): the curve, the
+    threshold meeting the target, an "unknown" verdict for a digit, a lower threshold for a looser target, off."""
+    import shutil
+
+    root = tmp_path / "held out"
+    for folder, files in {"Samoyed": ["dog_samoyed.jpg"], "tabby": ["kitten_224.png", "kitten_seg.jpg"],
+                          "sports car": ["metal_car-1.jpg", "metal_car-2.jpg", "metal_car-3.jpg"]}.items():
+        (root / folder).mkdir(parents=True)
+        for f in files:
+            shutil.copy(photos / f, root / folder / f)
+    (root / "_unknown").mkdir()
+    digits = load_mnist(shared_data / "mnist")
+    for i in range(40):
+        Image.fromarray(digits.val.images[i][:, :, 0]).convert("RGB").save(root / "_unknown" / f"{i:02d}.png")
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    teach = window.teach.view
+    job = window.teach.tune_unknown(str(root), 0.1)
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    rule = window.model_info.unknown
+    assert rule is not None and rule.target_far == 0.1 and rule.far <= 0.1 and rule.outside == 40
+    assert rule.impostors == 41  # the 40 digits and the sports car taken for a minivan
+    assert f"{100 * rule.threshold:.1f}%" in teach.unknown_view.caption.text()
+    assert teach.unknown_view.chosen.getData()[0].tolist() == [pytest.approx(100 * rule.far)]
+    assert window.unsaved_model  # the threshold is part of the model: saving keeps it
+    # a digit is none of ImageNet's classes: "unknown"; a lion is a lion
+    drop_files(window, [root / "_unknown" / "05.png"])
+    qtbot.waitUntil(lambda: "Unknown" in window.images.predictions.headline.text(), timeout=20_000)
+    drop_files(window, [photos / "metal_animal-3.jpg"])
+    qtbot.waitUntil(lambda: window.images.predictions.headline.text() == "lion", timeout=20_000)
+    # a looser target moves the threshold down along the same curve; 0 turns it off
+    with qtbot.waitSignal(window.ctx.model_changed, timeout=10_000):
+        teach.far_spin.setValue(20.0)
+    looser = window.model_info.unknown
+    assert looser is not None and looser.threshold < rule.threshold and looser.far <= 0.2
+    with qtbot.waitSignal(window.ctx.model_changed, timeout=10_000):
+        teach.far_spin.setValue(0.0)
+    assert window.model_info.unknown is None and "target off" in teach.unknown_view.caption.text()
