@@ -12,6 +12,7 @@ import contextlib
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -20,6 +21,9 @@ from torch import nn
 from convlens.engine.errors import ConvLensError
 from convlens.engine.hooks import watch
 from convlens.engine.preprocess import Preprocess
+
+if TYPE_CHECKING:
+    from convlens.engine.faithfulness import Faithfulness
 
 _POOLS = (nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)
 
@@ -59,6 +63,8 @@ class CamResult:
     heatmap: np.ndarray
     cam: np.ndarray  # at the layer's resolution, in [0, 1]
     box: tuple[int, int, int, int]  # the part of the image the model saw (left, top, right, bottom)
+    faith: Faithfulness | None = None  # how faithful the map is (engine.faithfulness), when asked for
+    layer_scores: tuple[tuple[str, Faithfulness], ...] = ()  # "auto": every candidate layer's score
 
 
 def require_inspectable(model: nn.Module, what: str = "Feature maps and Grad-CAM") -> None:
@@ -175,26 +181,31 @@ def feature_maps(layer: str, activation: torch.Tensor) -> FeatureMaps:
     return FeatureMaps(layer, a.numpy(), mean, mx, order)
 
 
-def default_cam_layer(model: nn.Module, input_shape: tuple[int, int, int]) -> str:
-    """The last module (in execution order) with a spatial output that is not a pooling layer.
-
-    ResNet: ``layer4``; VGG/AlexNet/MobileNet/EfficientNet/SqueezeNet/LeNet: ``features``
-    (the last conv block); GoogLeNet: ``inception5b``; Inception v3: ``Mixed_7c``.
-    """
+def spatial_layers(model: nn.Module, input_shape: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
+    """Every module (not pooling) with a 4-D output, in the order their outputs are computed, with its shape."""
     require_inspectable(model)
     fired: list[tuple[str, tuple[int, ...]]] = []
 
     def seen(key: str, out: object) -> None:
         t = _as_tensor(out)
-        if t is not None:
+        if t is not None and t.dim() == 4:
             fired.append((key, tuple(t.shape)))
 
     watched = ((n, m) for n, m in model.named_modules() if n and not isinstance(m, _POOLS))
     param = next(model.parameters())
     with watch(watched, seen), torch.inference_mode():
         model(torch.zeros(1, *input_shape, device=param.device))
+    return fired
+
+
+def default_cam_layer(model: nn.Module, input_shape: tuple[int, int, int]) -> str:
+    """The last module (in execution order) with a spatial output that is not a pooling layer.
+
+    ResNet: ``layer4``; VGG/AlexNet/MobileNet/EfficientNet/SqueezeNet/LeNet: ``features``
+    (the last conv block); GoogLeNet: ``inception5b``; Inception v3: ``Mixed_7c``.
+    """
     # Prefer a whole block: a container's hook fires after its children's.
-    candidates = [(n, s) for n, s in fired if len(s) == 4 and s[2] * s[3] > 1]
+    candidates = [(n, s) for n, s in spatial_layers(model, input_shape) if s[2] * s[3] > 1]
     if not candidates:
         raise ConvLensError("This model has no layer with a spatial output to compute a CAM on.")
     return candidates[-1][0]

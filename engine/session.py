@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -19,6 +19,7 @@ from PIL import Image
 from convlens.engine.device import describe_device, select_device
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation, explain_model
+from convlens.engine.faithfulness import AUTO_LAYER, faithfulness, most_faithful_layer
 from convlens.engine.features import (
     ActivationRecorder,
     CamResult,
@@ -388,31 +389,37 @@ class EngineSession:
         return default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop))
 
     def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam",
-            max_side: int | None = None, record: Sequence[str] = ()) -> CamResult:
+            max_side: int | None = None, record: Sequence[str] = (), faithful: bool = False) -> CamResult:
         """Grad-CAM / LayerCAM for the current image, upsampled to its size (longest side at most ``max_side``).
 
         ``record``: layers whose outputs the same forward pass keeps for ``feature_view`` (live video computes
-        the CAM and a layer's feature maps from one pass per frame).
+        the CAM and a layer's feature maps from one pass per frame). ``faithful``: also score the map
+        (``engine.faithfulness``). ``layer`` "auto": the candidate layer whose map scores best.
         """
         predictor = self._require_torch()
         require_inspectable(predictor.model)
         key, image, x = self._require_image()
+        x = x.to(predictor.device)
+        layer_scores: tuple = ()
+        if layer == AUTO_LAYER:
+            choice = most_faithful_layer(predictor.model, x, class_index, method)
+            layer, layer_scores = choice.layer, choice.scores
         layer = layer or self.default_cam_layer()
         if record:
             with self._recorder.record(predictor.model, record) as store:
-                cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index,
-                                                     method)
+                cam, index, _ = class_activation_map(predictor.model, x, layer, class_index, method)
             self._captured = (key, store)
         else:
-            cam, index, _ = class_activation_map(predictor.model, x.to(predictor.device), layer, class_index,
-                                                 method)
+            cam, index, _ = class_activation_map(predictor.model, x, layer, class_index, method)
+        faith = dict(layer_scores).get(layer) or (faithfulness(predictor.model, x, cam, index) if faithful else None)
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         if max_side and max(size) > max_side:  # memory bounded by the display, not the photo
             scale = max_side / max(size)
             size = (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
         heat = cam_to_image(cam, predictor.preprocess, size)
         box = tuple(round(v) for v in crop_box(predictor.preprocess, size))
-        return CamResult(layer, index, predictor.labels[index], method, heat, cam, box)  # type: ignore[arg-type]
+        return CamResult(layer, index, predictor.labels[index], method, heat, cam, box,  # type: ignore[arg-type]
+                         faith, layer_scores)
 
     def kernels(self) -> KernelView:
         """The first convolution's kernels as a picture."""
