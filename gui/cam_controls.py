@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from convlens.engine.choices import CamMethod
+from convlens.engine.faithfulness import AUTO_LAYER
 from convlens.engine.predict import Prediction
 
 
@@ -30,6 +31,10 @@ class CamControls(QWidget):
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("The layer the map is computed at"))
         self.layer_combo.addItem(self.tr("last conv block"), "")
+        self.layer_combo.addItem(self.tr("auto (most faithful)"), AUTO_LAYER)
+        self.layer_combo.setItemData(1, self.tr(
+            "Computes the map at the last block of each of the last three resolutions and keeps the one that "
+            "scores best on deletion and insertion (slower)"), Qt.ItemDataRole.ToolTipRole)
         self.layer_combo.setMinimumContentsLength(8)
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # never narrower than its default entry in the current language (Hangul is wider than 8 Latin letters)
@@ -97,8 +102,8 @@ class CamControls(QWidget):
     def set_selected_layer(self, layer: str) -> None:
         """Offer the layer selected in the layer tree as a place to compute the map."""
         current = self.layer
-        while self.layer_combo.count() > 1:
-            self.layer_combo.removeItem(1)
+        while self.layer_combo.count() > 2:
+            self.layer_combo.removeItem(2)
         if layer:
             self.layer_combo.addItem(self.tr("selected: {layer}").format(layer=layer), layer)
         self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findData(current)))

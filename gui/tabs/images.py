@@ -56,6 +56,7 @@ class ImagesController(QObject):
         self._previous_key = ""  # the image shown before the one being opened (back to it if that fails)
         self._display_size = (0, 0)
         self._keep_banner = False
+        self._cam_result: CamResult | None = None  # the map on screen
         self.selected_layer = ""
 
         self.cam_controls.changed.connect(self.request_cam)
@@ -237,10 +238,36 @@ class ImagesController(QObject):
         if not self.cam_controls.is_on:
             return
         self.image_view.set_overlay(qimage_from_rgba(rgba))
+        self._cam_result = result
+        self._show_cam_info(result)
+        if result.faith is None:  # scored after the map is on screen (2 x 20 forward passes)
+            self.ctx.submit(tasks.cam_faithfulness, result.layer, result.class_index, result.method,
+                            name=self.tr("CAM faithfulness"), key="cam-faith", background=True,
+                            returned=self._on_cam_scored, errored=self.ctx.ignore_error)
+
+    def _on_cam_scored(self, result: CamResult) -> None:
+        shown = self._cam_result
+        if shown is None or not self.cam_controls.is_on or (shown.layer, shown.class_index, shown.method) != (
+                result.layer, result.class_index, result.method):
+            return  # a map that is no longer on screen
+        self._show_cam_info(result)
+
+    def _show_cam_info(self, result: CamResult) -> None:
         model = self.ctx.model_info.title if self.ctx.model_info else ""
-        self.cam_controls.set_info(f"{result.label} @ {result.layer} · {model}")
+        text = f"{result.label} @ {result.layer} · {model}"
+        f = result.faith
+        if f is not None:
+            text += " · " + self.tr("faithfulness: deletion {d:.2f}↓ insertion {i:.2f}↑ drop {a:.0f}%↓").format(
+                d=f.deletion_auc, i=f.insertion_auc, a=100 * f.average_drop)
+            self.cam_controls.info.setToolTip(self.tr(
+                "How well the map agrees with the model. Deletion: the class probability as the most highlighted "
+                "pixels are removed first, area under the curve (lower is better). Insertion: as they are put back "
+                "first onto a blank image (higher is better). Average drop: how much the probability falls on the "
+                "image multiplied by the map (lower is better). As torch-cam defines them."))
+        self.cam_controls.set_info(text)
 
     def _on_cam_failed(self, error: JobError) -> None:
+        self._cam_result = None
         self.cam_controls.set_info(self.tr("no map"))
         self.image_view.set_overlay(None)
         self.ctx.show_error(error.message)

@@ -32,7 +32,7 @@ def test_the_trade_off_curve_is_scikit_learn_s_roc() -> None:
     _, far, tar = curve.points()
     y = np.r_[np.ones(300), np.zeros(200)]
     fpr, tpr, _ = metrics.roc_curve(y, np.r_[genuine, impostor], drop_intermediate=False)
-    assert sorted(zip(far.round(12), tar.round(12))) == sorted(zip(fpr.round(12), tpr.round(12)))
+    assert sorted(zip(far.round(12), tar.round(12), strict=True)) == sorted(zip(fpr.round(12), tpr.round(12), strict=True))
     assert np.trapezoid(tar[::-1], far[::-1]) == pytest.approx(metrics.roc_auc_score(y, np.r_[genuine, impostor]))
 
 

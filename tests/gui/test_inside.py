@@ -51,7 +51,27 @@ def test_cam_overlay_toggles(qtbot, window: MainWindow, mobilenet_file: Path, ph
     assert not window.images.image_view.has_overlay()
     window.images.cam_controls.enabled.setChecked(True)
     qtbot.waitUntil(window.images.image_view.has_overlay, timeout=30_000)
-    assert window.images.cam_controls.info.text() == "Samoyed @ features · MobileNetV2"
+    info = window.images.cam_controls.info
+    assert info.text().startswith("Samoyed @ features · MobileNetV2")
+    # the map's faithfulness follows, scored by the engine (the same numbers as engine.faithfulness gives)
+    qtbot.waitUntil(lambda: "faithfulness" in info.text(), timeout=30_000)
+    from convlens.engine.faithfulness import faithfulness
+    from convlens.engine.features import class_activation_map
+    from convlens.engine.images import load_image
+    from convlens.engine.weights import load_weights
+
+    loaded = load_weights("mobilenet_v2", str(mobilenet_file))
+    x = loaded.preprocess(load_image(photos / "dog_samoyed.jpg"))[None]
+    cam, index, _ = class_activation_map(loaded.model.eval(), x, "features")
+    expected = faithfulness(loaded.model, x, cam, index)
+    assert f"deletion {expected.deletion_auc:.2f}↓ insertion {expected.insertion_auc:.2f}↑" in info.text()
+    # auto: the most faithful of the candidate layers, scored
+    controls = window.images.cam_controls
+    controls.layer_combo.setCurrentIndex(1)
+    controls.layer_combo.activated.emit(1)
+    qtbot.waitUntil(lambda: info.text().startswith("Samoyed @ features ·") and "faithfulness" in info.text(),
+                    timeout=60_000)
+    controls.layer_combo.setCurrentIndex(0)
     # explain the second class instead
     window.images.cam_controls.class_combo.setCurrentIndex(2)
     window.images.cam_controls.class_combo.activated.emit(2)
