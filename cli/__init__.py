@@ -177,6 +177,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--val-dir", help="a separate validation folder (checked for duplicates of training images)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
+    p = sub.add_parser("embed", help="data map: every image's penultimate features projected to 2-D (CSV)")
+    p.add_argument("data", help="folder of class subfolders (and _unknown)")
+    p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
+    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--labels", help="class names: text file (one per line) or JSON")
+    p.add_argument("--method", choices=("auto", "pca", "tsne", "umap"), default="auto",
+                   help="projection (auto: UMAP if installed, else t-SNE if scikit-learn is, else PCA)")
+    p.add_argument("--out", required=True, help="CSV: file, folder class, predicted, probability, correct, x, y")
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+    p.add_argument("--runtime", choices=("torch",), default="torch", help=argparse.SUPPRESS)
+    p.add_argument("--preprocess", choices=tuple(PRESETS), help=argparse.SUPPRESS)
+
     p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
     p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
@@ -562,6 +574,35 @@ def unknown_text(rule) -> str:  # noqa: ANN001 - UnknownRule
             "kept)")
 
 
+def _cmd_embed(args: argparse.Namespace) -> int:
+    import csv
+
+    from convlens.engine.embedding import embed_folder
+    from convlens.engine.predict import Predictor
+    from convlens.engine.steps import run_to_end
+
+    if not Path(args.out).resolve().parent.is_dir():
+        raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
+    predictor = Predictor(_load_for_runtime(args), args.device)
+    emb = run_to_end(embed_folder(predictor, args.data, args.method), _progress_bar_batches)
+    print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    for _file, why in emb.skipped:
+        print(f"skipped: {why}", file=sys.stderr)
+    rows = [["file", "folder_class", "predicted", "probability", "correct", "x", "y"]]
+    for i, source in enumerate(emb.sources):
+        folder = emb.classes[emb.folder_class[i]] if emb.folder_class[i] >= 0 else "_unknown"
+        ok = emb.correct()[i]
+        rows.append([source, folder, emb.labels[emb.predicted[i]], f"{emb.probability[i]:.6f}",
+                     "" if ok is None else str(int(ok)), f"{emb.points[i, 0]:.6g}", f"{emb.points[i, 1]:.6g}"])
+    with open(args.out, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    print(f"{len(emb.sources)} images, {emb.features} features each -> 2-D by {emb.method}: {emb.reason}")
+    if emb.explained:
+        print(f"PCA axes explain {100 * emb.explained[0]:.1f}% and {100 * emb.explained[1]:.1f}% of the variance")
+    print(f"wrote {args.out}")
+    return 0
+
+
 def _progress_bar_batches(step: object) -> None:
     done, total = getattr(step, "done", 0), getattr(step, "total", 0)
     print(f"\rclassifying {done}/{total}", end="", file=sys.stderr, flush=True)
@@ -692,6 +733,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_compare(args)
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "embed":
+            return _cmd_embed(args)
     except ConvLensError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

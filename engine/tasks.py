@@ -18,6 +18,7 @@ import numpy as np
 
 from convlens.engine.choices import ExportFormat
 from convlens.engine.compare import CompareProgress, Comparison, compare
+from convlens.engine.embedding import Move, move_files, undo_move
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation
 from convlens.engine.features import CamResult
@@ -404,6 +405,24 @@ def tune_unknown(session: EngineSession, folder: str, far: float, unknown_dir: s
 def set_unknown_far(session: EngineSession, far: float) -> UnknownTuned:
     """Re-choose the threshold on the curve the model already has for another false-accept target (0: off)."""
     return _apply_far(session, session.unknown_curve(), far)
+
+
+def embed(session: EngineSession, folder: str, method: str = "auto"):  # noqa: ANN201 - generator of EmbedProgress
+    """The data map of a folder of class subfolders with the current (PyTorch) model; returns an ``Embedding``."""
+    from convlens.engine.embedding import embed_folder
+
+    predictor = session.torch_predictor or session.predictor
+    if predictor is None:
+        raise ConvLensError("Load a model first: the data map shows what the current model sees.")
+    return (yield from embed_folder(predictor, folder, method))
+
+
+def move_to_class(_session: EngineSession, paths: Sequence[str], root: str, class_name: str) -> Move:
+    return move_files(paths, root, class_name)
+
+
+def undo_moves(_session: EngineSession, move: Move) -> int:
+    return undo_move(move)
 
 
 # ------------------------------------------------------------------ files the user asked for
