@@ -52,6 +52,7 @@ class TeachView(QWidget):
     thumbnails_needed = Signal(list)  # paths of the images in the clicked confusion cell
     image_chosen = Signal(str)  # an image of a cell: show it with its CAM
     use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
+    map_requested = Signal(str)  # the data map of this folder
     unknown_far_changed = Signal(float)  # re-choose the unknown threshold on the model's curve (0: off)
     unknown_tune_requested = Signal(str, float)  # tune the unknown threshold on a folder, for this target
 
@@ -75,11 +76,18 @@ class TeachView(QWidget):
                                              "training and validation folders), unreadable and tiny images"))
         self.check_button.clicked.connect(
             lambda: self.check_requested.emit(self.data_edit.text().strip(), self.val_edit.text().strip()))
+        self.map_button = QPushButton(self.tr("Data map"))
+        self.map_button.setObjectName("map_button")
+        self.map_button.setToolTip(self.tr("Every image of the folder as a dot: what the current model's last layer "
+                                           "sees, in 2-D, coloured by class or by right / wrong; lasso a group to "
+                                           "move it to another class folder (with undo)"))
+        self.map_button.clicked.connect(lambda: self.map_requested.emit(self.data_edit.text().strip()))
         data_row = QHBoxLayout()
         data_row.addWidget(self.data_edit, 1)
         data_row.addWidget(self.data_button)
         data_row.addWidget(self.use_recorded)
-        data_row.addWidget(self.check_button)  # about the data, so beside it (and the run row stays narrow)
+        data_row.addWidget(self.check_button)
+        data_row.addWidget(self.map_button)  # about the data, so beside it (and the run row stays narrow)
 
         self.scratch = QCheckBox(self.tr("Train from scratch (random init)"))
         self.unfreeze = QCheckBox(self.tr("Train the backbone too (slower)"))

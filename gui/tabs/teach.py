@@ -8,10 +8,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from convlens.engine import tasks
+from convlens.engine.embedding import Embedding, Move
 from convlens.engine.health import HealthReport
 from convlens.engine.predict import BatchProgress
 from convlens.engine.session import ModelInfo
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+from convlens.gui.embedding_view import EmbeddingDialog
 from convlens.gui.health_view import HealthDialog
 from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
@@ -45,6 +47,8 @@ class TeachController(QObject):
         ctx.model_changed.connect(self._on_model_changed)
         v.thumbnails_needed.connect(self._load_cell_thumbnails)
         v.unknown_far_changed.connect(self.set_unknown_far)
+        v.map_requested.connect(self.data_map)
+        self.map_dialog: EmbeddingDialog | None = None
         v.unknown_tune_requested.connect(self.tune_unknown)
         v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
 
@@ -148,6 +152,42 @@ class TeachController(QObject):
     def _on_evaluation_failed(self, error: JobError) -> None:
         self.view.on_evaluation_failed(error.message)
         self.ctx.show_error(error.message)
+
+    # ------------------------------------------------------------ data map
+    def data_map(self, folder: str) -> Job | None:
+        """Every image of ``folder`` in 2-D as the current model sees it; opens the map when done."""
+        if self.ctx.model_info is None:
+            self.ctx.show_error(self.tr("Load a model first: the data map shows what the current model sees."))
+            return None
+        if not folder:
+            self.ctx.show_error(self.view.tr("Choose a training folder: one subfolder of images per class."))
+            return None
+        self.view.map_button.setEnabled(False)
+        self._map_folder = folder
+        return self.ctx.submit(tasks.embed, folder, name=self.tr("Data map of {folder}").format(
+            folder=Path(folder).name), key="embed", yielded=self._on_evaluation_step, returned=self._on_embedded,
+            finished=self._on_map_finished)
+
+    def _on_map_finished(self) -> None:
+        self.view.map_button.setEnabled(True)
+
+    def _on_embedded(self, embedding: Embedding) -> None:
+        dialog = EmbeddingDialog(embedding, self._map_folder, self.view)
+        dialog.image_chosen.connect(self.images.show_with_cam)
+        dialog.move_requested.connect(self._move_files)
+        dialog.undo_requested.connect(self._undo_move)
+        self.map_dialog = dialog
+        dialog.show()
+
+    def _move_files(self, paths: list, root: str, class_name: str) -> None:
+        if self.map_dialog is not None:
+            self.ctx.submit(tasks.move_to_class, paths, root, class_name, name=self.tr("Moving files"),
+                            key="move", returned=self.map_dialog.on_moved)
+
+    def _undo_move(self, move: Move) -> None:
+        if self.map_dialog is not None:
+            self.ctx.submit(tasks.undo_moves, move, name=self.tr("Undoing the move"), key="move",
+                            returned=self.map_dialog.on_undone)
 
     # ------------------------------------------------------------ unknown threshold
     def set_unknown_far(self, far: float) -> Job | None:

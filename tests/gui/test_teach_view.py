@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -222,3 +223,48 @@ def test_unknown_threshold_tuned_on_a_folder_then_shown_and_moved(qtbot, window:
     with qtbot.waitSignal(window.ctx.model_changed, timeout=10_000):
         teach.far_spin.setValue(0.0)
     assert window.model_info.unknown is None and "target off" in teach.unknown_view.caption.text()
+
+
+def test_data_map_click_lasso_move_and_undo(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
+                                            tmp_path: Path) -> None:
+    """The data map of a folder: a dot per image; a click opens it with its CAM; a lasso around the cars and Move
+    puts their files in another class folder; Undo puts them back (nothing deleted)."""
+    import shutil
+
+    from PySide6.QtCore import QPointF
+
+    root = tmp_path / "photos"
+    for folder, files in {"Samoyed": ["dog_samoyed.jpg", "helloworld_ios.jpg"],
+                          "tabby": ["kitten_224.png", "kitten_seg.jpg"],
+                          "sports car": ["metal_car-1.jpg", "metal_car-2.jpg", "metal_car-3.jpg"]}.items():
+        (root / folder).mkdir(parents=True)
+        for f in files:
+            shutil.copy(photos / f, root / folder / f)
+    before = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    job = window.teach.data_map(str(root))
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    dialog = window.teach.map_dialog
+    assert dialog is not None and dialog.isVisible() and len(dialog.scatter.points()) == 7
+    assert "1280 features" in dialog.caption.text()
+    # lasso: a box around the three cars' dots
+    cars = [i for i, s in enumerate(dialog.sources) if "metal_car" in s]
+    xy = dialog.embedding.points[cars]
+    pad = 1e-3 + 0.01 * float(np.ptp(dialog.embedding.points))
+    (x0, y0), (x1, y1) = xy.min(0) - pad, xy.max(0) + pad
+    dialog.select_polygon([QPointF(x0, y0), QPointF(x1, y0), QPointF(x1, y1), QPointF(x0, y1)])
+    assert set(cars) <= set(np.flatnonzero(dialog.selected).tolist())
+    chosen = [dialog.sources[i] for i in np.flatnonzero(dialog.selected)]
+    dialog.target.setCurrentText("minivan")  # a new class folder
+    dialog.move_button.click()
+    qtbot.waitUntil(dialog.undo_button.isEnabled, timeout=20_000)
+    assert all((root / "minivan" / Path(p).name).is_file() for p in chosen)
+    assert "minivan" in dialog.class_names()
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: not dialog.undo_button.isEnabled(), timeout=20_000)
+    assert sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file()) == before
+    # a click on a dot opens the image with its CAM
+    dialog.image_chosen.emit(list(dialog.sources), dialog.sources[cars[0]])
+    qtbot.waitUntil(lambda: window.images.image_view.has_overlay(), timeout=30_000)
+    assert window.images.image_view.caption.startswith(Path(dialog.sources[cars[0]]).name)
