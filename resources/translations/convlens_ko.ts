@@ -160,71 +160,81 @@
     </message>
     <message>
         <location filename="../../gui/glossary.py" line="69"/>
+        <source>Unknown (none of the above)</source>
+        <translation>모름 (해당 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="70"/>
+        <source>A classifier always names one of its classes, even for an empty background. Below a confidence threshold ConvLens answers &quot;unknown&quot; instead. The threshold is chosen on held-out images so that at most the target share of wrong or unknown inputs still gets an answer (the false-accept rate); the curve shows what each threshold costs in right answers.</source>
+        <translation>분류기는 빈 배경에도 항상 자기 클래스 중 하나를 답합니다. ConvLens는 확신도가 임계값 이하이면 대신 &quot;모름&quot;이라고 답합니다. 임계값은 따로 떼어 둔 이미지에서, 틀린 입력이나 모르는 입력 중 답을 받는 비율(오수락률)이 목표 이하가 되도록 고릅니다. 곡선은 임계값마다 맞는 답을 얼마나 잃는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="74"/>
         <source>Confusion matrix</source>
         <translation>혼동 행렬</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="70"/>
+        <location filename="../../gui/glossary.py" line="75"/>
         <source>Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, every other cell a kind of mistake.</source>
         <translation>행은 실제 클래스, 열은 예측한 클래스. 대각선은 맞힌 개수이고, 나머지 칸은 각각 한 종류의 실수입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="72"/>
+        <location filename="../../gui/glossary.py" line="77"/>
         <source>Precision and recall</source>
         <translation>정밀도와 재현율</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="73"/>
+        <location filename="../../gui/glossary.py" line="78"/>
         <source>Precision: of the images predicted as a class, how many are. Recall: of the images of a class, how many were found.</source>
         <translation>정밀도: 어떤 클래스로 예측한 이미지 중 실제로 그 클래스인 비율. 재현율: 어떤 클래스의 이미지 중 찾아낸 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="75"/>
+        <location filename="../../gui/glossary.py" line="80"/>
         <source>Feature map</source>
         <translation>특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="76"/>
+        <location filename="../../gui/glossary.py" line="81"/>
         <source>The output of one filter of a convolution layer: where in the image the pattern it detects appears.</source>
         <translation>합성곱 레이어의 필터 하나가 내는 출력: 그 필터가 찾는 패턴이 이미지의 어디에 나타나는지.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="78"/>
+        <location filename="../../gui/glossary.py" line="83"/>
         <source>Class activation map (CAM)</source>
         <translation>클래스 활성화 맵(CAM)</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="79"/>
+        <location filename="../../gui/glossary.py" line="84"/>
         <source>A heat map of the image regions that raised the score of a class the most (Grad-CAM: gradients of the class score weighting the last convolutional feature maps).</source>
         <translation>어떤 클래스의 점수를 가장 많이 올린 이미지 영역을 보여 주는 히트맵 (Grad-CAM: 클래스 점수의 기울기로 마지막 합성곱 특성 맵에 가중치를 줌).</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="81"/>
+        <location filename="../../gui/glossary.py" line="86"/>
         <source>Centre crop</source>
         <translation>가운데 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="82"/>
+        <location filename="../../gui/glossary.py" line="87"/>
         <source>The model sees a square from the middle of each frame; the guide shows it. Keep what you want classified inside it.</source>
         <translation>모델은 각 프레임의 가운데 정사각형을 봅니다. 안내선이 그 영역입니다. 분류할 대상을 그 안에 두세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="84"/>
+        <location filename="../../gui/glossary.py" line="89"/>
         <source>Frames per second and latency</source>
         <translation>초당 프레임과 지연</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="85"/>
+        <location filename="../../gui/glossary.py" line="90"/>
         <source>Capture: frames the source delivers; shown: frames drawn; inference: frames the model classifies (it skips frames it cannot keep up with). Latency: from capture to the prediction.</source>
         <translation>캡처: 소스가 보내는 프레임, 표시: 화면에 그린 프레임, 추론: 모델이 분류한 프레임 (따라가지 못하는 프레임은 건너뜀). 지연: 캡처부터 예측까지 걸린 시간.</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="87"/>
+        <location filename="../../gui/glossary.py" line="92"/>
         <source>Recording samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/glossary.py" line="88"/>
+        <location filename="../../gui/glossary.py" line="93"/>
         <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
         <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
     </message>
@@ -232,112 +242,112 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="163"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="164"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="165"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="166"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="167"/>
+        <location filename="../../gui/engine_messages.py" line="185"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="168"/>
+        <location filename="../../gui/engine_messages.py" line="186"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="169"/>
+        <location filename="../../gui/engine_messages.py" line="187"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="188"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="189"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="190"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="191"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
@@ -345,57 +355,67 @@
 <context>
     <name>CamControls</name>
     <message>
-        <location filename="../../gui/cam_controls.py" line="20"/>
+        <location filename="../../gui/cam_controls.py" line="21"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="21"/>
+        <location filename="../../gui/cam_controls.py" line="22"/>
         <source>Class activation map: show where the model looked for the class</source>
         <translation>클래스 활성화 맵(CAM): 모델이 그 클래스를 찾으려고 본 곳을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="27"/>
+        <location filename="../../gui/cam_controls.py" line="28"/>
         <source>The class to explain</source>
         <translation>설명할 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="31"/>
+        <location filename="../../gui/cam_controls.py" line="32"/>
         <source>The layer the map is computed at</source>
         <translation>맵을 계산할 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="32"/>
+        <location filename="../../gui/cam_controls.py" line="33"/>
         <source>last conv block</source>
         <translation>마지막 합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="42"/>
+        <location filename="../../gui/cam_controls.py" line="34"/>
+        <source>auto (most faithful)</source>
+        <translation>자동 (가장 충실한 레이어)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cam_controls.py" line="36"/>
+        <source>Computes the map at the last block of each of the last three resolutions and keeps the one that scores best on deletion and insertion (slower)</source>
+        <translation>마지막 세 해상도 각각의 마지막 블록에서 맵을 계산해 삭제·삽입 점수가 가장 좋은 것을 씁니다 (더 느림)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cam_controls.py" line="47"/>
         <source>Opacity of the map</source>
         <translation>맵의 불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="53"/>
+        <location filename="../../gui/cam_controls.py" line="58"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="55"/>
+        <location filename="../../gui/cam_controls.py" line="60"/>
         <source>at</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="57"/>
+        <location filename="../../gui/cam_controls.py" line="62"/>
         <source>opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="90"/>
+        <location filename="../../gui/cam_controls.py" line="95"/>
         <source>top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="103"/>
+        <location filename="../../gui/cam_controls.py" line="108"/>
         <source>selected: {layer}</source>
         <translation>선택: {layer}</translation>
     </message>
@@ -512,6 +532,100 @@
     </message>
 </context>
 <context>
+    <name>EmbeddingDialog</name>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="57"/>
+        <source>Data map — {folder}</source>
+        <translation>데이터 지도 — {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="67"/>
+        <source>colour: folder class</source>
+        <translation>색: 폴더 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="68"/>
+        <source>colour: right / wrong</source>
+        <translation>색: 맞음 / 틀림</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="72"/>
+        <source>The class folder to move the selected images to (type a new name to make one; {folder} holds images of none of the classes)</source>
+        <translation>선택한 이미지를 옮길 클래스 폴더 (새 이름을 입력하면 새로 만듭니다. {folder} 폴더에는 어느 클래스도 아닌 이미지를 둡니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="77"/>
+        <location filename="../../gui/embedding_view.py" line="171"/>
+        <source>Move selected</source>
+        <translation>선택 항목 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="81"/>
+        <source>Undo move</source>
+        <translation>옮기기 취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="87"/>
+        <source>to</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="94"/>
+        <source>Click a dot to open its image with the CAM; drag around dots to select them.</source>
+        <translation>점을 클릭하면 그 이미지를 CAM과 함께 엽니다. 점들을 둘러 드래그하면 선택됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="114"/>
+        <source>{n} images, {d} features each (the input of the model&apos;s last layer), in 2-D by {how}</source>
+        <translation>이미지 {n}개, 각각 특징 {d}개 (모델 마지막 레이어의 입력), 2차원 투영: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="117"/>
+        <source> — the axes hold {a:.0f}% and {b:.0f}% of the variance</source>
+        <translation> — 두 축이 분산의 {a:.0f}%와 {b:.0f}%를 담습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="127"/>
+        <source>right</source>
+        <translation>맞음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="128"/>
+        <source>wrong</source>
+        <translation>틀림</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="129"/>
+        <source>no class of the model</source>
+        <translation>모델의 클래스가 아님</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="171"/>
+        <source>Move {n} selected</source>
+        <translation>선택한 {n}개 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="186"/>
+        <source>{n} selected: choose a class folder and Move, or drag again.</source>
+        <translation>{n}개 선택됨: 클래스 폴더를 고르고 옮기기를 누르거나, 다시 드래그하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="187"/>
+        <source>Nothing selected.</source>
+        <translation>선택된 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="219"/>
+        <source>Moved {n} files to {folder}. Undo puts them back.</source>
+        <translation>파일 {n}개를 {folder} 폴더로 옮겼습니다. 취소하면 제자리로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/embedding_view.py" line="236"/>
+        <source>{n} files put back.</source>
+        <translation>파일 {n}개를 제자리로 돌렸습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <location filename="../../gui/engine_messages.py" line="9"/>
@@ -564,122 +678,122 @@
         <translation>{folder}에 {name}(.gz)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="21"/>
+        <location filename="../../gui/engine_messages.py" line="28"/>
         <source>{n} classes ({counts}); {n2} train / {n3} val images</source>
         <translation>클래스 {n}개 ({counts}); 훈련 {n2} / 검증 {n3} 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="22"/>
+        <location filename="../../gui/engine_messages.py" line="21"/>
         <source>Data folder {root} not found.</source>
         <translation>데이터 폴더 {root}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="23"/>
+        <location filename="../../gui/engine_messages.py" line="22"/>
         <source>{where} needs at least 2 class subfolders with images (found {n}): one folder per class, e.g. rock/, paper/, scissors/.</source>
         <translation>{where}에는 이미지가 든 클래스 하위 폴더가 2개 이상 있어야 합니다 (찾은 수: {n}). 클래스마다 폴더 하나, 예: rock/, paper/, scissors/.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="24"/>
+        <location filename="../../gui/engine_messages.py" line="23"/>
         <source>Too few readable images in {where}: {value}; each class needs at least {minimum}.</source>
         <translation>{where}에 읽을 수 있는 이미지가 너무 적습니다: {value}. 클래스마다 {minimum}개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="25"/>
+        <location filename="../../gui/engine_messages.py" line="24"/>
         <source>{name}: not an idx file of unsigned bytes.</source>
         <translation>{name}: 부호 없는 바이트의 idx 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="26"/>
+        <location filename="../../gui/engine_messages.py" line="25"/>
         <source>{name}: holds {size} values, its header promises {value}.</source>
         <translation>{name}: 값이 {size}개인데 헤더에는 {value}개라고 되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="27"/>
+        <location filename="../../gui/engine_messages.py" line="26"/>
         <source>{folder}: the images and labels files do not match.</source>
         <translation>{folder}: 이미지 파일과 레이블 파일이 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="28"/>
+        <location filename="../../gui/engine_messages.py" line="27"/>
         <source>{n} classes ({counts}); {n2} train / {n3} val images; {n4} unreadable files skipped</source>
         <translation>클래스 {n}개 ({counts}); 훈련 {n2} / 검증 {n3} 이미지; 읽을 수 없는 파일 {n4}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="29"/>
+        <location filename="../../gui/engine_messages.py" line="30"/>
         <source>Validation folder {val_root} has classes {val_classes}, training has {classes}.</source>
         <translation>검증 폴더 {val_root}의 클래스는 {val_classes}, 훈련 폴더의 클래스는 {classes}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="30"/>
+        <location filename="../../gui/engine_messages.py" line="31"/>
         <source>{name}: damaged gzip file ({exc}).</source>
         <translation>{name}: 손상된 gzip 파일입니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="31"/>
+        <location filename="../../gui/engine_messages.py" line="32"/>
         <source>Device &apos;{preference}&apos; was asked for, but no CUDA GPU is available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에는 CUDA GPU가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="32"/>
+        <location filename="../../gui/engine_messages.py" line="33"/>
         <source>Device &apos;{preference}&apos; was asked for, but Apple MPS is not available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에서는 Apple MPS를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="33"/>
+        <location filename="../../gui/engine_messages.py" line="34"/>
         <source>Unknown device &apos;{preference}&apos;: use auto, cpu, cuda or mps.</source>
         <translation>알 수 없는 장치 &apos;{preference}&apos;: auto, cpu, cuda, mps 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="34"/>
+        <location filename="../../gui/engine_messages.py" line="48"/>
         <source>{root}: not a folder. Give a folder of class subfolders (one per class).</source>
         <translation>{root}: 폴더가 아닙니다. 클래스별 하위 폴더가 있는 폴더를 주세요 (클래스마다 하나).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="35"/>
+        <location filename="../../gui/engine_messages.py" line="49"/>
         <source>{root} has no class subfolders: put the images of each class in a folder named after it (e.g. Samoyed/, tabby/).</source>
         <translation>{root}에 클래스 하위 폴더가 없습니다: 각 클래스의 이미지를 클래스 이름의 폴더에 넣으세요 (예: Samoyed/, tabby/).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="36"/>
+        <location filename="../../gui/engine_messages.py" line="50"/>
         <source>None of the folders in {root} ({value}) names a class of the model (e.g. {examples}); rename them or give a mapping file.</source>
         <translation>{root}의 폴더({value}) 중 모델의 클래스 이름인 것이 없습니다 (예: {examples}). 이름을 바꾸거나 매핑 파일을 주세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="37"/>
+        <location filename="../../gui/engine_messages.py" line="51"/>
         <source>No image files in the class folders of {root}.</source>
         <translation>{root}의 클래스 폴더에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="38"/>
+        <location filename="../../gui/engine_messages.py" line="52"/>
         <source>{mapping_file}: the mapping must be a JSON object: folder name -&gt; class.</source>
         <translation>{mapping_file}: 매핑은 JSON 객체(폴더 이름 -&gt; 클래스)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="39"/>
+        <location filename="../../gui/engine_messages.py" line="54"/>
         <source>{mapping_file}: cannot read the folder-to-class mapping ({exc}).</source>
         <translation>{mapping_file}: 폴더-클래스 매핑을 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="40"/>
+        <location filename="../../gui/engine_messages.py" line="55"/>
         <source>Unknown export format &apos;{fmt}&apos;: use onnx or torchscript.</source>
         <translation>알 수 없는 내보내기 형식 &apos;{fmt}&apos;: onnx 또는 torchscript를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="41"/>
+        <location filename="../../gui/engine_messages.py" line="56"/>
         <source>Only a PyTorch model can be exported; this one is already an exported file.</source>
         <translation>PyTorch 모델만 내보낼 수 있습니다. 이 모델은 이미 내보낸 파일입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="42"/>
+        <location filename="../../gui/engine_messages.py" line="57"/>
         <source>No sample images for the parity check in {folder}; open some images first.</source>
         <translation>{folder}에 결과 비교용 샘플 이미지가 없습니다. 먼저 이미지를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="43"/>
+        <location filename="../../gui/engine_messages.py" line="58"/>
         <source>Export to {fmt} failed: {value}</source>
         <translation>{fmt}(으)로 내보내기 실패: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="44"/>
+        <location filename="../../gui/engine_messages.py" line="59"/>
         <source>No layer &apos;{name}&apos; in this model.{hint} `convlens summary ARCH --all` lists every layer.</source>
         <translation>이 모델에 &apos;{name}&apos; 레이어가 없습니다.{hint} `convlens summary ARCH --all`이 모든 레이어를 보여 줍니다.</translation>
     </message>
@@ -689,402 +803,487 @@
         <translation>이 모델에는 합성곱 레이어가 없습니다.</translation>
     </message>
     <message>
+        <location filename="../../gui/engine_messages.py" line="29"/>
+        <source>{text}; {n} images of no class ({folder}) held out for the unknown threshold</source>
+        <translation>{text}; 어느 클래스도 아닌 이미지 {n}개 ({folder})는 &quot;모름&quot; 임계값용으로 따로 둠</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="35"/>
+        <source>The data map needs the PyTorch model (its features): load the architecture with a weights file, not an exported model.</source>
+        <translation>데이터 지도에는 PyTorch 모델(그 특징)이 필요합니다: 내보낸 모델이 아니라 가중치 파일로 아키텍처를 불러오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="36"/>
+        <source>Unknown projection &apos;{method}&apos;: use {value}.</source>
+        <translation>알 수 없는 투영 방법 &apos;{method}&apos;: 다음 중 하나를 쓰세요: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="37"/>
+        <source>{root} has {n} images in class subfolders: the data map needs at least 3.</source>
+        <translation>{root}의 클래스 하위 폴더에 이미지가 {n}개뿐입니다: 데이터 지도에는 3개 이상 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="38"/>
+        <source>Fewer than 3 readable images in {root}.</source>
+        <translation>{root}에 읽을 수 있는 이미지가 3개 미만입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="39"/>
+        <source>{method}, as asked</source>
+        <translation>{method} (요청대로)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="40"/>
+        <source>UMAP needs umap-learn (pip install umap-learn); PCA works without it.</source>
+        <translation>UMAP에는 umap-learn이 필요합니다 (pip install umap-learn). PCA는 없어도 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="41"/>
+        <source>&apos;{name}&apos; cannot be a class folder name.</source>
+        <translation>&apos;{name}&apos;은(는) 클래스 폴더 이름이 될 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="42"/>
+        <source>t-SNE needs scikit-learn (pip install scikit-learn); PCA works without it.</source>
+        <translation>t-SNE에는 scikit-learn이 필요합니다 (pip install scikit-learn). PCA는 없어도 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="43"/>
+        <source>Could not move the files to {folder} ({exc}); none were moved.</source>
+        <translation>파일을 {folder} 폴더로 옮기지 못했습니다 ({exc}). 아무 파일도 옮기지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="44"/>
+        <source>UMAP (installed): keeps neighbours together and more of the global layout</source>
+        <translation>UMAP (설치됨): 이웃을 함께 두고 전체 배치도 더 잘 보존합니다</translation>
+    </message>
+    <message>
         <location filename="../../gui/engine_messages.py" line="45"/>
+        <source>{path} is no longer there: nothing was moved for it.</source>
+        <translation>{path} 파일이 더 이상 없습니다: 옮긴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="46"/>
+        <source>t-SNE (scikit-learn is installed, {n} images): keeps neighbours together, so clusters separate; distances between clusters mean little. UMAP is not installed</source>
+        <translation>t-SNE (scikit-learn 설치됨, 이미지 {n}개): 이웃을 함께 두어 군집이 잘 갈라집니다. 군집 사이 거리는 별 의미가 없습니다. UMAP은 설치되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="47"/>
+        <source>PCA: linear and fast; t-SNE needs scikit-learn and at most {max} images, UMAP needs umap-learn</source>
+        <translation>PCA: 선형이고 빠릅니다. t-SNE에는 scikit-learn과 이미지 {max}개 이하가, UMAP에는 umap-learn이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="53"/>
+        <source>{folder}: not a folder of images of no class.</source>
+        <translation>{folder}: 어느 클래스도 아닌 이미지의 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="60"/>
         <source>No class named &apos;{wanted}&apos;.{hint}</source>
         <translation>&apos;{wanted}&apos;(이)라는 클래스가 없습니다.{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="46"/>
+        <location filename="../../gui/engine_messages.py" line="61"/>
         <source>{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot be looked inside. Switch the runtime to PyTorch, or load the architecture with its PyTorch weights.</source>
         <translation>{what}에는 PyTorch 모델 자체가 필요합니다: ONNX 모델은 속을 들여다볼 수 없는 ONNX Runtime에서 돕니다. 런타임을 PyTorch로 바꾸거나, 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="47"/>
+        <location filename="../../gui/engine_messages.py" line="62"/>
         <source>{what} need the PyTorch model itself: a TorchScript file cannot be hooked into. Load the architecture with a state-dict weights file instead.</source>
         <translation>{what}에는 PyTorch 모델 자체가 필요합니다: TorchScript 파일에는 훅을 걸 수 없습니다. 대신 state dict 가중치 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="48"/>
+        <location filename="../../gui/engine_messages.py" line="63"/>
         <source>This model has no layer with a spatial output to compute a CAM on.</source>
         <translation>이 모델에는 CAM을 계산할 공간 출력 레이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="49"/>
+        <location filename="../../gui/engine_messages.py" line="64"/>
         <source>Unknown CAM method &apos;{method}&apos;: use gradcam or layercam.</source>
         <translation>알 수 없는 CAM 방법 &apos;{method}&apos;: gradcam 또는 layercam을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="50"/>
+        <location filename="../../gui/engine_messages.py" line="65"/>
         <source>Class {index} does not exist: the model has {n} classes (0-{value}).</source>
         <translation>클래스 {index}은(는) 없습니다: 모델의 클래스는 {n}개입니다 (0-{value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="51"/>
+        <location filename="../../gui/engine_messages.py" line="66"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output, which cannot be shown as maps.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}(이)라 맵으로 보여 줄 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="52"/>
+        <location filename="../../gui/engine_messages.py" line="67"/>
         <source>Layer &apos;{layer}&apos; is not used when this model classifies an image.</source>
         <translation>이 모델이 이미지를 분류할 때 레이어 &apos;{layer}&apos;는 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="53"/>
+        <location filename="../../gui/engine_messages.py" line="68"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output; a CAM needs a convolutional layer with a (channels, height, width) output.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}입니다. CAM에는 (채널, 높이, 너비) 출력을 내는 합성곱 레이어가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="54"/>
+        <location filename="../../gui/engine_messages.py" line="69"/>
         <source>Class {index} does not exist: the model has {shape} classes.</source>
         <translation>클래스 {index}은(는) 없습니다: 모델의 클래스는 {shape}개입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="55"/>
+        <location filename="../../gui/engine_messages.py" line="70"/>
         <source>Cannot write {name}: the folder {parent} does not exist.</source>
         <translation>{name}을(를) 쓸 수 없습니다: 폴더 {parent}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="56"/>
+        <location filename="../../gui/engine_messages.py" line="71"/>
         <source>Cannot write {path}: {value}.</source>
         <translation>{path}을(를) 쓸 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="57"/>
+        <location filename="../../gui/engine_messages.py" line="72"/>
         <source>Weights file {name}: not found ({path}).</source>
         <translation>가중치 파일 {name}: 찾을 수 없습니다 ({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="58"/>
+        <location filename="../../gui/engine_messages.py" line="73"/>
         <source>Weights file {name}: the file is empty (0 bytes).</source>
         <translation>가중치 파일 {name}: 빈 파일입니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="59"/>
+        <location filename="../../gui/engine_messages.py" line="74"/>
         <source>Weights file {name}: cannot be read ({value}).</source>
         <translation>가중치 파일 {name}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="60"/>
+        <location filename="../../gui/engine_messages.py" line="75"/>
         <source>No layer &apos;{layer}&apos; to cut at; `convlens summary ARCH --all` lists the layers.</source>
         <translation>자를 레이어 &apos;{layer}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="61"/>
+        <location filename="../../gui/engine_messages.py" line="76"/>
         <source>Cannot cut at &apos;{layer}&apos; for a {input_shape}x{input_shape2} input: {value}</source>
         <translation>{input_shape}x{input_shape2} 입력에서는 &apos;{layer}&apos;에서 자를 수 없습니다: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="62"/>
+        <location filename="../../gui/engine_messages.py" line="77"/>
         <source>The model cannot run on a {size} input ({first}).</source>
         <translation>모델을 {size} 입력에서 실행할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="63"/>
+        <location filename="../../gui/engine_messages.py" line="78"/>
         <source>{title} has no pretrained weights to download; use random weights or a weights file.</source>
         <translation>{title}에는 내려받을 사전 학습 가중치가 없습니다. 무작위 가중치나 가중치 파일을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="64"/>
+        <location filename="../../gui/engine_messages.py" line="79"/>
         <source>Pretrained weights for {title} ({name}) are not downloaded yet. Download them, or copy the file to {parent}.</source>
         <translation>{title}의 사전 학습 가중치({name})를 아직 내려받지 않았습니다. 내려받거나 파일을 {parent}에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="65"/>
+        <location filename="../../gui/engine_messages.py" line="80"/>
         <source>{title} has no pretrained weights &apos;{name}&apos;. Available: {options}.</source>
         <translation>{title}에는 사전 학습 가중치 &apos;{name}&apos;가 없습니다. 있는 것: {options}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="66"/>
+        <location filename="../../gui/engine_messages.py" line="81"/>
         <source>Downloaded {name} does not match its published hash; the file was discarded. Try again.</source>
         <translation>내려받은 {name}이(가) 공개된 해시와 맞지 않아 버렸습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="67"/>
+        <location filename="../../gui/engine_messages.py" line="82"/>
         <source>{name} in {parent} is damaged ({value}); delete it and download again.</source>
         <translation>{parent}의 {name}이(가) 손상되었습니다 ({value}). 지우고 다시 내려받으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="68"/>
+        <location filename="../../gui/engine_messages.py" line="83"/>
         <source>pretrained ({name})</source>
         <translation>사전 학습 ({name})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="69"/>
+        <location filename="../../gui/engine_messages.py" line="84"/>
         <source>{name} is not cached and cannot be downloaded ({reason}). Are you offline? Copy the file to {parent} and try again, or use random weights or a weights file.</source>
         <translation>{name}이(가) 캐시에 없고 내려받을 수도 없습니다 ({reason}). 오프라인인가요? 파일을 {parent}에 복사하고 다시 시도하거나, 무작위 가중치나 가중치 파일을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="70"/>
+        <location filename="../../gui/engine_messages.py" line="85"/>
         <source>Download of {name} broke off after {done} bytes: {exc}.</source>
         <translation>{name} 내려받기가 {done}바이트에서 끊겼습니다: {exc}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="71"/>
+        <location filename="../../gui/engine_messages.py" line="86"/>
         <source>{label}: {width}x{height} is {megapixels:,.1f} megapixels, more than the limit of {limit}. Scale it down first (or raise the limit in the settings).</source>
         <translation>{label}: {width}x{height}은(는) {megapixels:,.1f} 메가픽셀로 한도 {limit}보다 큽니다. 먼저 줄이세요 (또는 설정에서 한도를 올리세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="72"/>
+        <location filename="../../gui/engine_messages.py" line="87"/>
         <source>{label}: the file is empty (0 bytes).</source>
         <translation>{label}: 빈 파일입니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="73"/>
+        <location filename="../../gui/engine_messages.py" line="88"/>
         <source>{label}: file not found ({path}).</source>
         <translation>{label}: 파일을 찾을 수 없습니다 ({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="74"/>
+        <location filename="../../gui/engine_messages.py" line="89"/>
         <source>{label} has {frames} frames (an animation or several pages): only the first is used.</source>
         <translation>{label}에는 프레임이 {frames}개 있습니다 (애니메이션 또는 여러 페이지): 첫 번째만 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="75"/>
+        <location filename="../../gui/engine_messages.py" line="90"/>
         <source>{label}: not an image file, or a format that cannot be read.</source>
         <translation>{label}: 이미지 파일이 아니거나 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="76"/>
+        <location filename="../../gui/engine_messages.py" line="91"/>
         <source>{label}: too large to decode safely ({exc}).</source>
         <translation>{label}: 안전하게 디코딩하기에 너무 큽니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="77"/>
+        <location filename="../../gui/engine_messages.py" line="92"/>
         <source>{label}: the image data is damaged: {reason}.</source>
         <translation>{label}: 이미지 데이터가 손상되었습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="78"/>
+        <location filename="../../gui/engine_messages.py" line="93"/>
         <source>{label}: is a folder, not an image file.</source>
         <translation>{label}: 이미지 파일이 아니라 폴더입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="79"/>
+        <location filename="../../gui/engine_messages.py" line="94"/>
         <source>{label}: cannot be read ({value}).</source>
         <translation>{label}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="80"/>
+        <location filename="../../gui/engine_messages.py" line="95"/>
         <source>{name}: not a Keras weights file (not an HDF5 file).</source>
         <translation>{name}: Keras 가중치 파일이 아닙니다 (HDF5 파일이 아님).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="81"/>
+        <location filename="../../gui/engine_messages.py" line="96"/>
         <source>Keras weight files can be loaded into {value}; not into {arch}.</source>
         <translation>Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {arch}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="82"/>
+        <location filename="../../gui/engine_messages.py" line="97"/>
         <source>{name} does not fit {value}: missing Keras layers {value2}{value3}. {layers}</source>
         <translation>{name}은(는) {value}에 맞지 않습니다: Keras 레이어 {value2}{value3}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="83"/>
+        <location filename="../../gui/engine_messages.py" line="98"/>
         <source>{name} holds Keras layers {value}, not {value2}&apos;s. {layers}</source>
         <translation>{name}에는 {value2}가 아닌 Keras 레이어 {value}이(가) 들어 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="84"/>
+        <location filename="../../gui/engine_messages.py" line="99"/>
         <source>{name} does not fit Inception v3: it has {n} bias-free convolutions and {n2} batch norms; Keras&apos; InceptionV3 has {INCEPTION_CONVS} of each. {layers}</source>
         <translation>{name}은(는) Inception v3에 맞지 않습니다: 편향 없는 합성곱 {n}개와 배치 정규화 {n2}개가 있는데, Keras의 InceptionV3에는 각각 {INCEPTION_CONVS}개가 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="85"/>
+        <location filename="../../gui/engine_messages.py" line="100"/>
         <source>{name} does not fit ResNet50: missing Keras layers {value}{value2}. {layers}</source>
         <translation>{name}은(는) ResNet50에 맞지 않습니다: Keras 레이어 {value}{value2}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="86"/>
+        <location filename="../../gui/engine_messages.py" line="101"/>
         <source>{name}: an HDF5 file, but not Keras weights (no layer_names).</source>
         <translation>{name}: HDF5 파일이지만 Keras 가중치가 아닙니다 (layer_names 없음).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="87"/>
+        <location filename="../../gui/engine_messages.py" line="102"/>
         <source>{name} has no top (fc1, fc2, predictions): ConvLens needs the with-top file to classify (…_tf_kernels.h5, not …_notop.h5).</source>
         <translation>{name}에는 top(fc1, fc2, predictions)이 없습니다: 분류하려면 top이 있는 파일이 필요합니다 (…_notop.h5가 아닌 …_tf_kernels.h5).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="88"/>
+        <location filename="../../gui/engine_messages.py" line="103"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit {value} ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) {value}에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="89"/>
+        <location filename="../../gui/engine_messages.py" line="104"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit Inception v3 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) Inception v3에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="90"/>
+        <location filename="../../gui/engine_messages.py" line="105"/>
         <source>{name}: its top layer {dense} has shape {shape}, not ({in_features}, {out_features}).</source>
         <translation>{name}: top 레이어 {dense}의 형태가 ({in_features}, {out_features})가 아니라 {shape}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="91"/>
+        <location filename="../../gui/engine_messages.py" line="106"/>
         <source>{name}: layer {conv_name} has shape {shape}, which does not fit ResNet50 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {conv_name}의 형태 {shape}은(는) ResNet50에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="92"/>
+        <location filename="../../gui/engine_messages.py" line="107"/>
         <source>Labels file {name}: contains no class names.</source>
         <translation>레이블 파일 {name}: 클래스 이름이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="93"/>
+        <location filename="../../gui/engine_messages.py" line="108"/>
         <source>The model has {num_classes} classes and no class names: choose a labels file to name them.</source>
         <translation>모델의 클래스는 {num_classes}개인데 클래스 이름이 없습니다: 레이블 파일을 골라 이름을 붙이세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="94"/>
+        <location filename="../../gui/engine_messages.py" line="109"/>
         <source>Labels file {name}: cannot be read ({exc}).</source>
         <translation>레이블 파일 {name}: 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="95"/>
+        <location filename="../../gui/engine_messages.py" line="110"/>
         <source>Labels file {name} has {n} names but the model has {num_classes} classes.</source>
         <translation>레이블 파일 {name}에는 이름이 {n}개인데 모델의 클래스는 {num_classes}개입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="96"/>
+        <location filename="../../gui/engine_messages.py" line="111"/>
         <source>Labels file {name}: not valid JSON ({msg}, line {lineno}).</source>
         <translation>레이블 파일 {name}: 올바른 JSON이 아닙니다 ({msg}, {lineno}행).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="97"/>
+        <location filename="../../gui/engine_messages.py" line="112"/>
         <source>Labels file {name}: expected a JSON list or object.</source>
         <translation>레이블 파일 {name}: JSON 리스트나 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="98"/>
+        <location filename="../../gui/engine_messages.py" line="113"/>
         <source>Labels file {name}: JSON keys must be class indices.</source>
         <translation>레이블 파일 {name}: JSON 키는 클래스 번호여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="99"/>
+        <location filename="../../gui/engine_messages.py" line="114"/>
         <source>Load a model before starting live mode.</source>
         <translation>라이브 모드를 시작하기 전에 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="100"/>
+        <location filename="../../gui/engine_messages.py" line="115"/>
         <source>Choose a dataset folder to record into first.</source>
         <translation>먼저 녹화할 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="101"/>
+        <location filename="../../gui/engine_messages.py" line="116"/>
         <source>ONNX file {path} not found.</source>
         <translation>ONNX 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="102"/>
+        <location filename="../../gui/engine_messages.py" line="117"/>
         <source>ONNX {name}</source>
         <translation>ONNX {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="103"/>
+        <location filename="../../gui/engine_messages.py" line="118"/>
         <source>ONNX file {name}: not an image classifier (it needs {n} inputs; a classifier takes one N x C x H x W image batch).</source>
         <translation>ONNX 파일 {name}: 이미지 분류기가 아닙니다 (입력이 {n}개 필요한데, 분류기는 N x C x H x W 이미지 배치 하나를 받습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="104"/>
+        <location filename="../../gui/engine_messages.py" line="119"/>
         <source>ONNX file {name}: output {shape} is not class scores.</source>
         <translation>ONNX 파일 {name}: 출력 {shape}은(는) 클래스 점수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="105"/>
+        <location filename="../../gui/engine_messages.py" line="120"/>
         <source>ONNX file {name}: does not run on a {crop}x{crop} image ({value}).</source>
         <translation>ONNX 파일 {name}: {crop}x{crop} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="106"/>
+        <location filename="../../gui/engine_messages.py" line="121"/>
         <source>ONNX file {name}: cannot be loaded ({first}).</source>
         <translation>ONNX 파일 {name}: 불러올 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="107"/>
+        <location filename="../../gui/engine_messages.py" line="122"/>
+        <source>The false-accept target must be between 0 and 1 (e.g. 0.05), not {far}.</source>
+        <translation>오수락률 목표는 0과 1 사이여야 합니다 (예: 0.05). 받은 값: {far}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="123"/>
+        <source>Too few wrong or unknown examples to tune the unknown threshold for a {percent:g}% false-accept rate: {n} held out, at least {need} needed. Add images of none of the classes (e.g. the empty background) to a {folder} folder beside the class folders.</source>
+        <translation>오수락률 {percent:g}%에 맞춰 &quot;모름&quot; 임계값을 정하기에는 틀린 예나 모르는 예가 너무 적습니다: 따로 둔 것 {n}개, 최소 {need}개 필요. 어느 클래스도 아닌 이미지(예: 빈 배경)를 클래스 폴더 옆의 {folder} 폴더에 넣으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="124"/>
         <source>Unknown preprocessing preset &apos;{name}&apos;: use {value}.</source>
         <translation>알 수 없는 전처리 방식 &apos;{name}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="108"/>
+        <location filename="../../gui/engine_messages.py" line="125"/>
         <source>Type a class name first (for example: rock).</source>
         <translation>먼저 클래스 이름을 입력하세요 (예: rock).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="109"/>
+        <location filename="../../gui/engine_messages.py" line="126"/>
         <source>Class name &apos;{name}&apos; cannot be a folder name: avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>클래스 이름 &apos;{name}&apos;은(는) 폴더 이름이 될 수 없습니다: / \ : * ? &quot; &lt; &gt; | 를 피하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="110"/>
+        <location filename="../../gui/engine_messages.py" line="127"/>
         <source>Could not encode a frame as JPEG for {path}.</source>
         <translation>{path}에 저장할 프레임을 JPEG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="111"/>
+        <location filename="../../gui/engine_messages.py" line="128"/>
         <source>Cannot create {folder}: {value}.</source>
         <translation>{folder}을(를) 만들 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="112"/>
+        <location filename="../../gui/engine_messages.py" line="129"/>
         <source>Unknown architecture &apos;{name}&apos;. Known architectures: {known}.</source>
         <translation>알 수 없는 아키텍처 &apos;{name}&apos;. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="113"/>
+        <location filename="../../gui/engine_messages.py" line="130"/>
         <source>Unknown colour map &apos;{cmap}&apos;: choose one of {value}.</source>
         <translation>알 수 없는 컬러맵 &apos;{cmap}&apos;: {value} 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="114"/>
+        <location filename="../../gui/engine_messages.py" line="131"/>
         <source>Unknown normalisation &apos;{normalise}&apos;: use channel or shared.</source>
         <translation>알 수 없는 정규화 &apos;{normalise}&apos;: channel 또는 shared를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="115"/>
+        <location filename="../../gui/engine_messages.py" line="132"/>
         <source>Layer &apos;{layer}&apos; has no channels to show.</source>
         <translation>레이어 &apos;{layer}&apos;에는 보여 줄 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="116"/>
+        <location filename="../../gui/engine_messages.py" line="133"/>
         <source>Only a PyTorch model can move to another runtime; {source} is not one.</source>
         <translation>PyTorch 모델만 다른 런타임으로 옮길 수 있습니다. {source}은(는) PyTorch 모델이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="117"/>
+        <location filename="../../gui/engine_messages.py" line="134"/>
         <source>{TITLES} {precision} disagrees with the PyTorch model ({detail}).</source>
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="118"/>
+        <location filename="../../gui/engine_messages.py" line="135"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="119"/>
+        <location filename="../../gui/engine_messages.py" line="136"/>
         <source>Unknown runtime &apos;{runtime}&apos;: use {value}.</source>
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="120"/>
+        <location filename="../../gui/engine_messages.py" line="137"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="121"/>
+        <location filename="../../gui/engine_messages.py" line="138"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="122"/>
+        <location filename="../../gui/engine_messages.py" line="139"/>
         <source>{what} has no PyTorch model behind it: it runs only in its own runtime.</source>
         <translation>{what}에는 바탕이 되는 PyTorch 모델이 없습니다: 자기 런타임에서만 돕니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="123"/>
+        <location filename="../../gui/engine_messages.py" line="140"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="124"/>
+        <location filename="../../gui/engine_messages.py" line="141"/>
         <source>{kind} has no {what} here; load the architecture with PyTorch weights.</source>
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
@@ -1094,192 +1293,197 @@
         <translation>{title} ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="125"/>
+        <location filename="../../gui/engine_messages.py" line="142"/>
         <source>No model is loaded yet: choose an architecture and weights.</source>
         <translation>아직 불러온 모델이 없습니다: 아키텍처와 가중치를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="126"/>
+        <location filename="../../gui/engine_messages.py" line="143"/>
         <source>Open an image first: feature maps and CAMs are computed for the current image.</source>
         <translation>먼저 이미지를 여세요: 특성 맵과 CAM은 현재 이미지에 대해 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="127"/>
+        <location filename="../../gui/engine_messages.py" line="144"/>
         <source>Choose a weights file.</source>
         <translation>가중치 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="128"/>
+        <location filename="../../gui/engine_messages.py" line="145"/>
         <source>Choose an architecture first.</source>
         <translation>먼저 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="129"/>
+        <location filename="../../gui/engine_messages.py" line="146"/>
         <source>No model to export.</source>
         <translation>내보낼 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="130"/>
+        <location filename="../../gui/engine_messages.py" line="147"/>
         <source>No model to save.</source>
         <translation>저장할 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="131"/>
+        <location filename="../../gui/engine_messages.py" line="148"/>
         <source>No image files in {what}.</source>
         <translation>{what}에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="132"/>
+        <location filename="../../gui/engine_messages.py" line="149"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="133"/>
+        <location filename="../../gui/engine_messages.py" line="150"/>
+        <source>Load a model first: the data map shows what the current model sees.</source>
+        <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="151"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="134"/>
+        <location filename="../../gui/engine_messages.py" line="152"/>
         <source>Reading images…</source>
         <translation>이미지 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="135"/>
+        <location filename="../../gui/engine_messages.py" line="153"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="136"/>
+        <location filename="../../gui/engine_messages.py" line="154"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="137"/>
+        <location filename="../../gui/engine_messages.py" line="155"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="138"/>
+        <location filename="../../gui/engine_messages.py" line="156"/>
         <source>Epochs and batch size must be at least 1, and the learning rate above 0.</source>
         <translation>에포크와 배치 크기는 1 이상, 학습률은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="139"/>
+        <location filename="../../gui/engine_messages.py" line="157"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="140"/>
+        <location filename="../../gui/engine_messages.py" line="158"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="141"/>
+        <location filename="../../gui/engine_messages.py" line="159"/>
         <source>Stream {source} cannot be opened: check the address and the network.</source>
         <translation>스트림 {source}을(를) 열 수 없습니다: 주소와 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="142"/>
+        <location filename="../../gui/engine_messages.py" line="160"/>
         <source>No video source given: enter a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>영상 소스가 없습니다: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="143"/>
+        <location filename="../../gui/engine_messages.py" line="161"/>
         <source>Camera {source} cannot be opened (tried OpenCV&apos;s default backend for index {source}).{others} Is it connected, and not in use by another program? A video file or a stream URL works too.</source>
         <translation>카메라 {source}을(를) 열 수 없습니다 (OpenCV 기본 백엔드로 {source}번을 시도함).{others} 연결되어 있고 다른 프로그램이 쓰고 있지 않은가요? 동영상 파일이나 스트림 URL도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="144"/>
+        <location filename="../../gui/engine_messages.py" line="162"/>
         <source>Video file {path} not found.</source>
         <translation>동영상 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="145"/>
+        <location filename="../../gui/engine_messages.py" line="163"/>
         <source>Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.</source>
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="146"/>
+        <location filename="../../gui/engine_messages.py" line="164"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="147"/>
+        <location filename="../../gui/engine_messages.py" line="165"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="148"/>
+        <location filename="../../gui/engine_messages.py" line="166"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="149"/>
+        <location filename="../../gui/engine_messages.py" line="167"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="150"/>
+        <location filename="../../gui/engine_messages.py" line="168"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="151"/>
+        <location filename="../../gui/engine_messages.py" line="169"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="152"/>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="153"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>Pretrained weights need an architecture.</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="154"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="155"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="156"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="157"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="158"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="159"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="160"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="161"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="162"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
@@ -1465,9 +1669,14 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     </message>
     <message>
         <location filename="../../gui/folder_view.py" line="205"/>
-        <location filename="../../gui/folder_view.py" line="219"/>
+        <location filename="../../gui/folder_view.py" line="220"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/folder_view.py" line="209"/>
+        <source>unknown ({label}?)</source>
+        <translation>모름 ({label}?)</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1690,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../gui/glossary.py" line="116"/>
+        <location filename="../../gui/glossary.py" line="121"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
@@ -1602,48 +1811,68 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>ImagesController</name>
     <message>
-        <location filename="../../gui/tabs/images.py" line="140"/>
+        <location filename="../../gui/tabs/images.py" line="141"/>
         <source>Thumbnails</source>
         <extracomment>Thumbnails decoded for one gallery or folder (memory stays flat for a folder of 10,000).</extracomment>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="150"/>
+        <location filename="../../gui/tabs/images.py" line="151"/>
         <source>Classifying {name}</source>
         <translation>{name} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="153"/>
+        <location filename="../../gui/tabs/images.py" line="154"/>
         <source>Classifying {name}…</source>
         <translation>{name} 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="168"/>
+        <location filename="../../gui/tabs/images.py" line="169"/>
         <source>Classifying with {model}…</source>
         <translation>{model}(으)로 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="188"/>
+        <location filename="../../gui/tabs/images.py" line="189"/>
         <source>Load a model to classify this image.</source>
         <translation>이 이미지를 분류하려면 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="194"/>
+        <location filename="../../gui/tabs/images.py" line="198"/>
+        <source>{name}: unknown (best guess {label} {p:.1f}%, threshold {t:.1f}%)</source>
+        <translation>{name}: 모름 (가장 가까운 답 {label} {p:.1f}%, 임계값 {t:.1f}%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/images.py" line="202"/>
         <source>{name}: {label} ({p:.1f}%)</source>
         <translation>{name}: {label} ({p:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="222"/>
+        <location filename="../../gui/tabs/images.py" line="230"/>
         <source>computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="225"/>
+        <location filename="../../gui/tabs/images.py" line="233"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images.py" line="237"/>
+        <location filename="../../gui/tabs/images.py" line="245"/>
+        <source>CAM faithfulness</source>
+        <translation>CAM 충실도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/images.py" line="260"/>
+        <source>faithfulness: deletion {d:.2f}↓ insertion {i:.2f}↑ drop {a:.0f}%↓</source>
+        <translation>충실도: 삭제 {d:.2f}↓ 삽입 {i:.2f}↑ 하락 {a:.0f}%↓</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/images.py" line="263"/>
+        <source>How well the map agrees with the model. Deletion: the class probability as the most highlighted pixels are removed first, area under the curve (lower is better). Insertion: as they are put back first onto a blank image (higher is better). Average drop: how much the probability falls on the image multiplied by the map (lower is better). As torch-cam defines them.</source>
+        <translation>맵이 모델과 얼마나 맞는지. 삭제: 가장 강조된 픽셀부터 지울 때 클래스 확률 곡선의 아래 넓이 (낮을수록 좋음). 삽입: 빈 이미지에 그 픽셀부터 되돌려 놓을 때 (높을수록 좋음). 평균 하락: 이미지에 맵을 곱했을 때 확률이 떨어지는 정도 (낮을수록 좋음). torch-cam의 정의와 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/images.py" line="271"/>
         <source>no map</source>
         <translation>맵 없음</translation>
     </message>
@@ -2077,6 +2306,11 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>소스를 고르고 시작을 누르세요.
 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL(rtsp://, http://).</translation>
     </message>
+    <message>
+        <location filename="../../gui/live_view.py" line="134"/>
+        <source>Unknown: none of the classes</source>
+        <translation>모름: 어느 클래스도 아님</translation>
+    </message>
 </context>
 <context>
     <name>LiveController</name>
@@ -2139,206 +2373,206 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/live_view.py" line="173"/>
+        <location filename="../../gui/live_view.py" line="183"/>
         <source>0, video.mp4 or rtsp://…</source>
         <translation>0, video.mp4 또는 rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="175"/>
+        <location filename="../../gui/live_view.py" line="185"/>
         <source>Video file…</source>
         <translation>동영상 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="176"/>
-        <location filename="../../gui/live_view.py" line="446"/>
+        <location filename="../../gui/live_view.py" line="186"/>
+        <location filename="../../gui/live_view.py" line="456"/>
         <source>Find cameras</source>
         <translation>카메라 찾기</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="177"/>
-        <location filename="../../gui/live_view.py" line="330"/>
+        <location filename="../../gui/live_view.py" line="187"/>
+        <location filename="../../gui/live_view.py" line="340"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="179"/>
-        <location filename="../../gui/live_view.py" line="373"/>
+        <location filename="../../gui/live_view.py" line="189"/>
+        <location filename="../../gui/live_view.py" line="383"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="182"/>
+        <location filename="../../gui/live_view.py" line="192"/>
         <source>Mirror</source>
         <translation>좌우 반전</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="183"/>
+        <location filename="../../gui/live_view.py" line="193"/>
         <source>Crop guide</source>
         <translation>자르기 안내선</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="185"/>
+        <location filename="../../gui/live_view.py" line="195"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="190"/>
+        <location filename="../../gui/live_view.py" line="200"/>
         <source>Snapshot…</source>
         <translation>스냅샷…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="193"/>
+        <location filename="../../gui/live_view.py" line="203"/>
         <source>Source:</source>
         <translation>소스:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="206"/>
-        <location filename="../../gui/live_view.py" line="476"/>
+        <location filename="../../gui/live_view.py" line="216"/>
+        <location filename="../../gui/live_view.py" line="486"/>
         <source>No dataset folder</source>
         <translation>데이터셋 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="208"/>
+        <location filename="../../gui/live_view.py" line="218"/>
         <source>Dataset folder…</source>
         <translation>데이터셋 폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="210"/>
+        <location filename="../../gui/live_view.py" line="220"/>
         <source>class name, e.g. rock</source>
         <translation>클래스 이름, 예: rock</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="215"/>
+        <location filename="../../gui/live_view.py" line="225"/>
         <source> frames/s</source>
         <translation> 프레임/초</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="216"/>
+        <location filename="../../gui/live_view.py" line="226"/>
         <source>Hold to record (R)</source>
         <translation>누르고 있는 동안 녹화 (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="224"/>
+        <location filename="../../gui/live_view.py" line="234"/>
         <source>Delete last</source>
         <translation>마지막 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="225"/>
+        <location filename="../../gui/live_view.py" line="235"/>
         <source>Open dataset folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="226"/>
+        <location filename="../../gui/live_view.py" line="236"/>
         <source>Record samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="229"/>
+        <location filename="../../gui/live_view.py" line="239"/>
         <source>Class:</source>
         <translation>클래스:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="230"/>
+        <location filename="../../gui/live_view.py" line="240"/>
         <source>Rate:</source>
         <translation>속도:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="298"/>
+        <location filename="../../gui/live_view.py" line="308"/>
         <source>Opening {source}…</source>
         <translation>{source} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="317"/>
+        <location filename="../../gui/live_view.py" line="327"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="322"/>
+        <location filename="../../gui/live_view.py" line="332"/>
         <source>{source}: waiting for frames…</source>
         <translation>{source}: 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="330"/>
+        <location filename="../../gui/live_view.py" line="340"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="336"/>
+        <location filename="../../gui/live_view.py" line="346"/>
         <source>stopped — {captured} frames, capture {cfps:.1f} fps, inference {ifps:.1f} fps, latency p50 {p50:.0f} ms / p95 {p95:.0f} ms</source>
         <translation>정지 — 프레임 {captured}개, 캡처 {cfps:.1f} fps, 추론 {ifps:.1f} fps, 지연 p50 {p50:.0f} ms / p95 {p95:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="373"/>
+        <location filename="../../gui/live_view.py" line="383"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="406"/>
+        <location filename="../../gui/live_view.py" line="416"/>
         <source>capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}</source>
         <translation>캡처 {capture:.1f} fps · 표시 {shown:.1f} fps · 추론 {infer} fps · 지연 {latency}</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="427"/>
+        <location filename="../../gui/live_view.py" line="437"/>
         <source>Choose a video file</source>
         <translation>동영상 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="428"/>
+        <location filename="../../gui/live_view.py" line="438"/>
         <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)</source>
         <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="437"/>
+        <location filename="../../gui/live_view.py" line="447"/>
         <source>No camera could be opened (tried indices 0-5). A video file or a stream URL works as well.</source>
         <translation>열 수 있는 카메라가 없습니다 (0-5번 시도). 동영상 파일이나 스트림 URL도 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="442"/>
+        <location filename="../../gui/live_view.py" line="452"/>
         <source>Looking…</source>
         <translation>찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="468"/>
+        <location filename="../../gui/live_view.py" line="478"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="469"/>
+        <location filename="../../gui/live_view.py" line="479"/>
         <source>Images (*.png *.jpg)</source>
         <translation>이미지 (*.png *.jpg)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="482"/>
+        <location filename="../../gui/live_view.py" line="492"/>
         <source>Dataset folder (one subfolder per class)</source>
         <translation>데이터셋 폴더 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="492"/>
+        <location filename="../../gui/live_view.py" line="502"/>
         <source>recording {name}</source>
         <translation>{name} 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="519"/>
+        <location filename="../../gui/live_view.py" line="529"/>
         <source>Delete samples</source>
         <translation>샘플 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="520"/>
+        <location filename="../../gui/live_view.py" line="530"/>
         <source>Delete the {n} most recent samples of &quot;{name}&quot;? This cannot be undone.</source>
         <translation>&quot;{name}&quot;의 최근 샘플 {n}개를 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="526"/>
+        <location filename="../../gui/live_view.py" line="536"/>
         <source>Choose a dataset folder first.</source>
         <translation>먼저 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="540"/>
+        <location filename="../../gui/live_view.py" line="550"/>
         <source>Deleted {n} samples of {name}.</source>
         <translation>{name}의 샘플 {n}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="542"/>
+        <location filename="../../gui/live_view.py" line="552"/>
         <source>{name} has no recorded samples to delete.</source>
         <translation>{name}에는 삭제할 녹화 샘플이 없습니다.</translation>
     </message>
@@ -2955,6 +3189,16 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/prediction_panel.py" line="82"/>
+        <source>Unknown: none of the classes</source>
+        <translation>모름: 어느 클래스도 아님</translation>
+    </message>
+    <message>
+        <location filename="../../gui/prediction_panel.py" line="84"/>
+        <source>The top class ({label}, {p:.1f}%) is not above the threshold ({t:.1f}%) tuned on held-out data for the model&apos;s false-accept target, so the answer is &quot;unknown&quot;.</source>
+        <translation>1위 클래스 ({label}, {p:.1f}%)가 모델의 오수락률 목표에 맞춰 따로 둔 데이터로 정한 임계값 ({t:.1f}%)보다 높지 않아 답은 &quot;모름&quot;입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/prediction_panel.py" line="91"/>
         <source>{model}: {ms:.0f} ms on the model</source>
         <translation>{model}: 모델 계산 {ms:.0f} ms</translation>
     </message>
@@ -3011,57 +3255,88 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachController</name>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="59"/>
+        <location filename="../../gui/tabs/teach.py" line="71"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="62"/>
+        <location filename="../../gui/tabs/teach.py" line="74"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="65"/>
+        <location filename="../../gui/tabs/teach.py" line="77"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="85"/>
+        <location filename="../../gui/tabs/teach.py" line="97"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="93"/>
+        <location filename="../../gui/tabs/teach.py" line="105"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="98"/>
+        <location filename="../../gui/tabs/teach.py" line="110"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="109"/>
+        <location filename="../../gui/tabs/teach.py" line="121"/>
         <source>Checking {folder}</source>
         <translation>{folder} 점검 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="123"/>
+        <location filename="../../gui/tabs/teach.py" line="135"/>
+        <location filename="../../gui/tabs/teach.py" line="203"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="128"/>
+        <location filename="../../gui/tabs/teach.py" line="140"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="137"/>
+        <location filename="../../gui/tabs/teach.py" line="149"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="145"/>
+        <location filename="../../gui/tabs/teach.py" line="160"/>
+        <source>Load a model first: the data map shows what the current model sees.</source>
+        <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="167"/>
+        <source>Data map of {folder}</source>
+        <translation>{folder}의 데이터 지도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="184"/>
+        <source>Moving files</source>
+        <translation>파일 옮기는 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="189"/>
+        <source>Undoing the move</source>
+        <translation>옮기기 취소 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="197"/>
+        <source>Unknown threshold</source>
+        <translation>&quot;모름&quot; 임계값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="207"/>
+        <source>Tuning the unknown threshold on {folder}</source>
+        <translation>{folder}에서 &quot;모름&quot; 임계값 정하는 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="219"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -3069,485 +3344,565 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/teach_view.py" line="62"/>
+        <location filename="../../gui/teach_view.py" line="67"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="63"/>
+        <location filename="../../gui/teach_view.py" line="68"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="64"/>
+        <location filename="../../gui/teach_view.py" line="69"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="67"/>
+        <location filename="../../gui/teach_view.py" line="72"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="80"/>
+        <location filename="../../gui/teach_view.py" line="92"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="81"/>
+        <location filename="../../gui/teach_view.py" line="93"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="85"/>
+        <location filename="../../gui/teach_view.py" line="97"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="86"/>
+        <location filename="../../gui/teach_view.py" line="98"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="87"/>
+        <location filename="../../gui/teach_view.py" line="99"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="105"/>
+        <location filename="../../gui/teach_view.py" line="117"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="112"/>
+        <location filename="../../gui/teach_view.py" line="124"/>
+        <location filename="../../gui/teach_view.py" line="320"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="115"/>
+        <location filename="../../gui/teach_view.py" line="127"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="128"/>
+        <location filename="../../gui/teach_view.py" line="140"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="133"/>
+        <location filename="../../gui/teach_view.py" line="145"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="139"/>
+        <location filename="../../gui/teach_view.py" line="151"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="140"/>
+        <location filename="../../gui/teach_view.py" line="152"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="141"/>
+        <location filename="../../gui/teach_view.py" line="153"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="142"/>
+        <location filename="../../gui/teach_view.py" line="154"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="143"/>
+        <location filename="../../gui/teach_view.py" line="155"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="144"/>
+        <location filename="../../gui/teach_view.py" line="156"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="145"/>
+        <location filename="../../gui/teach_view.py" line="157"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="146"/>
+        <location filename="../../gui/teach_view.py" line="158"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="147"/>
+        <location filename="../../gui/teach_view.py" line="159"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="149"/>
+        <location filename="../../gui/teach_view.py" line="161"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="150"/>
+        <location filename="../../gui/teach_view.py" line="162"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="151"/>
+        <location filename="../../gui/teach_view.py" line="163"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="152"/>
+        <location filename="../../gui/teach_view.py" line="164"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="165"/>
+        <location filename="../../gui/teach_view.py" line="177"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="167"/>
+        <location filename="../../gui/teach_view.py" line="179"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="169"/>
+        <location filename="../../gui/teach_view.py" line="181"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="172"/>
+        <location filename="../../gui/teach_view.py" line="184"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="209"/>
+        <location filename="../../gui/teach_view.py" line="221"/>
         <source>Click an image to see it with its class activation map</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="211"/>
+        <location filename="../../gui/teach_view.py" line="223"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더로 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="212"/>
+        <location filename="../../gui/teach_view.py" line="224"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="68"/>
+        <location filename="../../gui/teach_view.py" line="73"/>
         <source>Check data</source>
         <translation>데이터 점검</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="70"/>
+        <location filename="../../gui/teach_view.py" line="75"/>
         <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
         <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="215"/>
+        <location filename="../../gui/teach_view.py" line="79"/>
+        <source>Data map</source>
+        <translation>데이터 지도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="81"/>
+        <source>Every image of the folder as a dot: what the current model&apos;s last layer sees, in 2-D, coloured by class or by right / wrong; lasso a group to move it to another class folder (with undo)</source>
+        <translation>폴더의 모든 이미지를 점 하나로: 현재 모델의 마지막 레이어이 보는 것을 2차원으로, 클래스나 맞음/틀림으로 색칠합니다. 무리를 둘러 선택해 다른 클래스 폴더로 옮길 수 있습니다 (취소 가능)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="227"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="219"/>
+        <location filename="../../gui/teach_view.py" line="231"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="228"/>
+        <location filename="../../gui/teach_view.py" line="240"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="230"/>
+        <location filename="../../gui/teach_view.py" line="242"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="242"/>
+        <location filename="../../gui/teach_view.py" line="254"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="243"/>
+        <location filename="../../gui/teach_view.py" line="255"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="288"/>
+        <location filename="../../gui/teach_view.py" line="257"/>
+        <source>Unknown</source>
+        <translation>모름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="301"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="289"/>
+        <location filename="../../gui/teach_view.py" line="302"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="291"/>
+        <location filename="../../gui/teach_view.py" line="304"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="312"/>
+        <location filename="../../gui/teach_view.py" line="323"/>
+        <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
+        <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;모름&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="328"/>
+        <source>Tune on a folder…</source>
+        <translation>폴더로 정하기…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="331"/>
+        <source>Measure the current model on a folder of class subfolders named after its classes, with images of no class in its {folder} subfolder, and choose the threshold from that</source>
+        <translation>클래스 이름의 하위 폴더와 어느 클래스도 아닌 이미지의 {folder} 하위 폴더가 있는 폴더에서 현재 모델을 측정해 임계값을 정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="335"/>
+        <source>False-accept target</source>
+        <translation>오수락률 목표</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="346"/>
+        <source>After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, against how many right answers are kept, for every threshold.</source>
+        <translation>학습 뒤(또는 폴더로 정한 뒤): 임계값마다 틀린 입력이나 모르는 입력이 답을 받는 비율과 맞는 답이 남는 비율.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="360"/>
+        <source>Held-out images: class subfolders, and {folder} for images of no class</source>
+        <translation>따로 둔 이미지: 클래스 하위 폴더, 그리고 어느 클래스도 아닌 이미지는 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="376"/>
+        <source>{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)</source>
+        <translation>맞는 답 {g}개, 거부할 것 {i}개 (틀린 답 {w}개, 어느 클래스도 아닌 이미지 {o}개)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="380"/>
+        <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
+        <translation>확신도 {t:.1f}% 이하의 답은 &quot;모름&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="385"/>
+        <source>No &quot;unknown&quot; threshold: {why}</source>
+        <translation>&quot;모름&quot; 임계값 없음: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="387"/>
+        <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
+        <translation>&quot;모름&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="407"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="316"/>
+        <location filename="../../gui/teach_view.py" line="411"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="320"/>
+        <location filename="../../gui/teach_view.py" line="415"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="354"/>
+        <location filename="../../gui/teach_view.py" line="449"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="357"/>
+        <location filename="../../gui/teach_view.py" line="452"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="362"/>
+        <location filename="../../gui/teach_view.py" line="457"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="374"/>
+        <location filename="../../gui/teach_view.py" line="469"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="378"/>
+        <location filename="../../gui/teach_view.py" line="473"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="380"/>
+        <location filename="../../gui/teach_view.py" line="475"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="381"/>
+        <location filename="../../gui/teach_view.py" line="476"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="384"/>
+        <location filename="../../gui/teach_view.py" line="479"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="390"/>
+        <location filename="../../gui/teach_view.py" line="487"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="404"/>
+        <location filename="../../gui/teach_view.py" line="501"/>
         <source>Calibration (validation): expected calibration error {before:.1f}% → {after:.1f}% with temperature T = {t:.2f} (the probabilities shown from now on)</source>
         <translation>보정 (검증 세트): 기대 보정 오차 {before:.1f}% → {after:.1f}%, 온도 T = {t:.2f} (이제부터 보이는 확률)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="414"/>
+        <location filename="../../gui/teach_view.py" line="511"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="415"/>
+        <location filename="../../gui/teach_view.py" line="512"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="419"/>
+        <location filename="../../gui/teach_view.py" line="516"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="420"/>
+        <location filename="../../gui/teach_view.py" line="517"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="423"/>
+        <location filename="../../gui/teach_view.py" line="520"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="424"/>
+        <location filename="../../gui/teach_view.py" line="521"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="426"/>
+        <location filename="../../gui/teach_view.py" line="523"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="427"/>
+        <location filename="../../gui/teach_view.py" line="524"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="431"/>
+        <location filename="../../gui/teach_view.py" line="528"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="432"/>
+        <location filename="../../gui/teach_view.py" line="529"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="434"/>
+        <location filename="../../gui/teach_view.py" line="531"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="435"/>
+        <location filename="../../gui/teach_view.py" line="532"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="437"/>
+        <location filename="../../gui/teach_view.py" line="534"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="440"/>
+        <location filename="../../gui/teach_view.py" line="537"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="441"/>
+        <location filename="../../gui/teach_view.py" line="538"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="446"/>
+        <location filename="../../gui/teach_view.py" line="543"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="452"/>
+        <location filename="../../gui/teach_view.py" line="549"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="453"/>
+        <location filename="../../gui/teach_view.py" line="550"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="454"/>
+        <location filename="../../gui/teach_view.py" line="551"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="455"/>
+        <location filename="../../gui/teach_view.py" line="552"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="456"/>
+        <location filename="../../gui/teach_view.py" line="553"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="458"/>
+        <location filename="../../gui/teach_view.py" line="555"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="459"/>
+        <location filename="../../gui/teach_view.py" line="556"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="460"/>
+        <location filename="../../gui/teach_view.py" line="557"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="471"/>
+        <location filename="../../gui/teach_view.py" line="568"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="471"/>
+        <location filename="../../gui/teach_view.py" line="568"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="494"/>
+        <location filename="../../gui/teach_view.py" line="591"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="495"/>
+        <location filename="../../gui/teach_view.py" line="592"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="527"/>
+        <location filename="../../gui/teach_view.py" line="624"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="531"/>
+        <location filename="../../gui/teach_view.py" line="628"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="551"/>
+        <location filename="../../gui/teach_view.py" line="648"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더로 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="559"/>
+        <location filename="../../gui/teach_view.py" line="656"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="564"/>
+        <location filename="../../gui/teach_view.py" line="661"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="575"/>
+        <location filename="../../gui/teach_view.py" line="672"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="577"/>
+        <location filename="../../gui/teach_view.py" line="674"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="581"/>
+        <location filename="../../gui/teach_view.py" line="678"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="584"/>
+        <location filename="../../gui/teach_view.py" line="681"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>
 </context>
 <context>
+    <name>UnknownCurveView</name>
+    <message>
+        <location filename="../../gui/charts.py" line="245"/>
+        <source>false accepts (%)</source>
+        <translation>오수락 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts.py" line="246"/>
+        <source>right kept (%)</source>
+        <translation>남는 맞는 답 (%)</translation>
+    </message>
+</context>
+<context>
     <name>self.view</name>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="106"/>
+        <location filename="../../gui/tabs/teach.py" line="118"/>
+        <location filename="../../gui/tabs/teach.py" line="163"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
