@@ -237,17 +237,19 @@ class EngineSession:
 
     def set_unknown(self, rule: UnknownRule | None, curve: UnknownCurve | None = None) -> ModelInfo:
         """Give the current model an "unknown" threshold (None: none), and the curve it was chosen from."""
-        self._require_model()
+        predictor = self._require_model()
+        torch_predictor = self.torch_predictor or predictor
+        assert self.info is not None  # set with the model
         entries: dict[str, Any] = {"unknown": rule.to_dict() if rule else None}
         if curve is not None:
             entries["unknown_curve"] = curve.to_dict()
-        for loaded in {id(x): x for x in (self.predictor.loaded, self.torch_predictor.loaded)}.values():
+        for loaded in {id(x): x for x in (predictor.loaded, torch_predictor.loaded)}.values():
             training = {**(loaded.training or {}), **entries}
             if rule is None:
                 training.pop("unknown", None)
             loaded.training = training
-        for predictor in (self.predictor, self.torch_predictor):
-            predictor.unknown_threshold = rule.threshold if rule else None
+        for each in (predictor, torch_predictor):
+            each.unknown_threshold = rule.threshold if rule else None
         self.info = replace(self.info, unknown=rule, unknown_curve=self.unknown_curve())
         return self.info
 
