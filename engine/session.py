@@ -10,7 +10,6 @@ import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import torch
@@ -240,17 +239,17 @@ class EngineSession:
         predictor = self._require_model()
         torch_predictor = self.torch_predictor or predictor
         assert self.info is not None  # set with the model
-        entries: dict[str, Any] = {"unknown": rule.to_dict() if rule else None}
-        if curve is not None:
-            entries["unknown_curve"] = curve.to_dict()
         for loaded in {id(x): x for x in (predictor.loaded, torch_predictor.loaded)}.values():
-            training = {**(loaded.training or {}), **entries}
-            if rule is None:
-                training.pop("unknown", None)
+            training = dict(loaded.training or {})
+            training.pop("unknown", None)
+            if rule is not None:
+                training["unknown"] = rule.to_dict()
+            if curve is not None:
+                training["unknown_curve"] = curve.to_dict()
             loaded.training = training
         for each in (predictor, torch_predictor):
             each.unknown_threshold = rule.threshold if rule else None
-        self.info = replace(self.info, unknown=rule, unknown_curve=self.unknown_curve())
+        self.info = replace(self.info, unknown=rule, unknown_curve=curve if curve is not None else self.info.unknown_curve)
         return self.info
 
     def unknown_curve(self) -> UnknownCurve | None:

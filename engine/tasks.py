@@ -152,7 +152,7 @@ def cam(session: EngineSession, layer: str, class_index: int | None, method: str
 
 
 def cam_faithfulness(session: EngineSession, layer: str, class_index: int | None, method: str) -> CamResult:
-    """The CAM with its faithfulness scores (a separate job: 2 x 16 forward passes after the map is shown)."""
+    """The CAM with its faithfulness scores (a separate job: about 40 forward passes, after the map is shown)."""
     return session.cam(layer or None, class_index, method, max_side=64, faithful=True)
 
 
