@@ -24,20 +24,14 @@ import torch
 from PIL import Image
 
 from convlens.engine.errors import ConvLensError, Text
-from convlens.engine.features import (
-    cam_to_image,
-    class_activation_map,
-    crop_box,
-    default_cam_layer,
-    feature_maps,
-    get_layer,
-)
+from convlens.engine.features import default_cam_layer, feature_maps, get_layer
 from convlens.engine.hooks import watch
 from convlens.engine.hub import DownloadProgress
 from convlens.engine.images import load_image
+from convlens.engine.overlays import cam_picture
 from convlens.engine.predict import Prediction, Predictor
 from convlens.engine.registry import list_architectures
-from convlens.engine.render import feature_grid, overlay
+from convlens.engine.render import feature_grid
 from convlens.engine.weights import load_weights_steps
 
 __all__ = ["MAX_MODELS", "Comparison", "CompareProgress", "ModelColumn", "compare", "parse_model"]
@@ -81,6 +75,7 @@ class ModelColumn:
 class Comparison:
     images: tuple[str, ...]
     columns: tuple[ModelColumn, ...]
+    notes: tuple[str, ...] = ()  # what was left out and why (a folder's unreadable files, a cap on the count)
 
     def agreement(self) -> float:
         """The fraction of images on which every model gives the same top-1 label."""
@@ -112,16 +107,12 @@ def stage_layer(model: torch.nn.Module, input_shape: tuple[int, int, int], stage
     return order[min(len(order) - 1, max(0, round(stage * (len(order) - 1))))]
 
 
-def _shown(picture: Image.Image, side: int) -> np.ndarray:
-    copy = picture.convert("RGB")
-    copy.thumbnail((side, side))
-    return np.asarray(copy)
-
-
 def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], topk: int = 3, device: str = "cpu",
             repeats: int = 3, inspect: bool = False, stage: float = 0.5, side: int = 256,
-            ) -> Generator[CompareProgress, None, Comparison]:
-    """Run every image through every model (one model in memory at a time); yields before each model."""
+            names: Sequence[str] | None = None) -> Generator[CompareProgress, None, Comparison]:
+    """Run every image through every model (one model in memory at a time); yields before each model.
+
+    ``names`` label images given as pictures (a live frame); paths are their own names."""
     if not 2 <= len(models) <= MAX_MODELS:
         raise ConvLensError("Compare 2 to {max} models (got {n}).", max=MAX_MODELS, n=len(models))
     if not images:
@@ -129,7 +120,8 @@ def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], t
     if topk < 1:
         raise ConvLensError("Top-k must be at least 1.")
     parsed = [parse_model(m) for m in models]  # a mistyped name fails now, not after minutes on the others
-    paths = [str(p) if not isinstance(p, Image.Image) else f"image {i + 1}" for i, p in enumerate(images)]
+    paths = [str(p) if not isinstance(p, Image.Image) else names[i] if names else f"image {i + 1}"
+             for i, p in enumerate(images)]
     # decoded once; each model applies its own preprocessing
     pictures = [p if isinstance(p, Image.Image) else load_image(p) for p in images]
     columns = []
@@ -178,14 +170,11 @@ def _inspect(column: ModelColumn, predictor: Predictor, pictures: list[Image.Ima
     stage_name = stage_layer(model, shape, stage)  # type: ignore[arg-type]
     cams, grids = [], []
     for picture, x in zip(pictures, inputs, strict=True):
-        shown = _shown(picture, side)
-        size = (shown.shape[1], shown.shape[0])
         kept: dict[str, torch.Tensor] = {}
         with watch([(stage_name, get_layer(model, stage_name))], kept.__setitem__):  # one pass: CAM and maps
-            cam, _index, _ = class_activation_map(model, x.to(predictor.device), cam_layer)
-        heat = cam_to_image(cam, predictor.preprocess, size)
-        box = tuple(round(v) for v in crop_box(predictor.preprocess, size))
-        cams.append(overlay(shown, heat, 0.5, box=box))  # type: ignore[arg-type]
+            shown, _index = cam_picture(model, predictor.preprocess, picture, x.to(predictor.device), cam_layer,
+                                        side=side)
+        cams.append(shown)
         maps = feature_maps(stage_name, kept[stage_name].detach())
         grids.append(feature_grid(maps, channels=list(maps.order[:16]), columns=4, tile=48))
     return replace(column, cam_layer=cam_layer, cams=tuple(cams), stage_layer=stage_name, stage_maps=tuple(grids))

@@ -36,6 +36,7 @@ from convlens.engine.hub import DownloadProgress
 from convlens.engine.images import image_notes, load_image
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.openset import UnknownCurve, UnknownRule
+from convlens.engine.overlays import cam_picture
 from convlens.engine.predict import BatchProgress, Prediction, Predictor
 from convlens.engine.registry import get_arch
 from convlens.engine.render import feature_grid, grid_shape, heat_rgba, kernel_grid
@@ -383,6 +384,22 @@ class EngineSession:
         h, w = fm.maps.shape[1:]
         scale = max(1, tile // max(h, w))
         return FeatureView(fm, page, pages, tuple(chosen), columns, grid, (h * scale, w * scale), gap)
+
+    def class_cams(self, source: str, classes: Sequence[str], side: int = 320) -> tuple[np.ndarray, ...]:
+        """One image's CAM for each class named in ``classes`` (a mistake: its predicted and its true class), as
+        RGB pictures at most ``side`` pixels, at the default CAM layer. The current image and its CAM stay."""
+        predictor = self._require_torch()
+        require_inspectable(predictor.model)
+        labels = list(predictor.labels)
+        missing = [c for c in classes if c not in labels]
+        if missing:
+            raise ConvLensError("The model in use has no class '{name}': these results are from another model.",
+                                name=missing[0])
+        picture = self.open_image(source)
+        x = predictor.prepare([picture]).to(predictor.device)
+        layer = self.default_cam_layer()
+        return tuple(cam_picture(predictor.model, predictor.preprocess, picture, x, layer, labels.index(c), side)[0]
+                     for c in classes)
 
     def default_cam_layer(self) -> str:
         predictor = self._require_torch()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from convlens.engine.choices import ExportFormat
 from convlens.engine.compare import CompareProgress, Comparison, compare
@@ -73,11 +74,53 @@ def summary(session: EngineSession) -> ModelSummary:
     return result
 
 
-def compare_models(session: EngineSession, sources: Sequence[str | bytes], specs: Sequence[str], topk: int,
-                   depth: float) -> Generator[CompareProgress, None, Comparison]:
-    """The same images through 2-4 models, one at a time, with CAMs and feature maps (``engine.compare``)."""
-    images = [session.open_image(s, None if isinstance(s, str) else "pasted image") for s in sources]
-    return (yield from compare(images, specs, topk, str(session.device), inspect=True, stage=depth))
+#: A folder's photos are held at most this big on their short side while compared (every model sees less).
+COMPARE_SIDE = 512
+
+
+def compare_models(session: EngineSession, sources: Sequence[str | bytes | np.ndarray], specs: Sequence[str],
+                   topk: int, depth: float, folder: str = "", limit: int = 0, names: Sequence[str] = (),
+                   ) -> Generator[CompareProgress, None, Comparison]:
+    """The same images through 2-4 models, one at a time, with CAMs and feature maps (``engine.compare``).
+
+    ``sources``: files, pasted bytes or RGB frames (a live frame, named by ``names``). ``folder``: its images
+    instead, the first ``limit`` of them (0: all); unreadable ones are left out and said so, and photos larger
+    than ``COMPARE_SIDE`` on the short side are held at that size (every model sees less than that)."""
+    notes: list[str] = []
+    if folder:
+        if not Path(folder).is_dir():
+            raise ConvLensError("{folder} is not a folder (or no longer exists).", folder=folder)
+        paths = list(iter_image_paths([folder]))
+        if not paths:
+            raise ConvLensError("No image files found in {folder}.", folder=folder)
+        if limit and len(paths) > limit:
+            notes.append(Text("Compared the first {limit} of the {n} images of the folder.", limit=limit, n=len(paths)))
+            paths = paths[:limit]
+        images, labels, unreadable = [], [], []
+        for path in paths:
+            try:
+                picture = session.open_image(str(path))
+            except ConvLensError:
+                unreadable.append(path.name)
+                continue
+            if min(picture.size) > COMPARE_SIDE:  # bounded memory for a folder of large photos
+                scale = COMPARE_SIDE / min(picture.size)
+                picture = picture.resize((round(picture.width * scale), round(picture.height * scale)),
+                                         Image.Resampling.BILINEAR)
+            images.append(picture)
+            labels.append(str(path))
+        if unreadable:
+            notes.append(Text("Left out {n} unreadable files: {names}.", n=len(unreadable),
+                              names=", ".join(unreadable[:5]) + (", …" if len(unreadable) > 5 else "")))
+        if not images:
+            raise ConvLensError("None of the images in {folder} could be read.", folder=folder)
+    else:
+        images = [Image.fromarray(s) if isinstance(s, np.ndarray) else
+                  session.open_image(s, None if isinstance(s, str) else "pasted image") for s in sources]
+        labels = [names[i] if i < len(names) else str(s) if isinstance(s, str) else f"image {i + 1}"
+                  for i, s in enumerate(sources)]
+    result = yield from compare(images, specs, topk, str(session.device), inspect=True, stage=depth, names=labels)
+    return replace(result, notes=tuple(notes))
 
 
 def check_data(_session: EngineSession, folder: str, val_folder: str = "") -> Generator[HealthProgress, None,
@@ -149,6 +192,11 @@ def cam(session: EngineSession, layer: str, class_index: int | None, method: str
         size: tuple[int, int]) -> tuple[CamResult, np.ndarray]:
     result = session.cam(layer or None, class_index, method, max_side=DISPLAY_MAX_SIDE)
     return result, session.cam_layer_rgba(result, size)
+
+
+def class_cams(session: EngineSession, path: str, classes: Sequence[str], side: int = 320) -> tuple[np.ndarray, ...]:
+    """An image's CAM for each named class (a mistake's predicted and true class), as pictures."""
+    return session.class_cams(path, classes, side)
 
 
 def cam_faithfulness(session: EngineSession, layer: str, class_index: int | None, method: str) -> CamResult:
@@ -451,8 +499,6 @@ def write_results_csv(_session: EngineSession, path: str, results: Sequence[Imag
 def save_image(_session: EngineSession, path: str, rgb: np.ndarray) -> str:
     """An RGB array as an image file (format from the suffix: PNG, JPEG, ...). Atomic."""
     import io
-
-    from PIL import Image
 
     target = Path(path)
     fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".bmp": "BMP", ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}.get(

@@ -1,12 +1,14 @@
-"""Compare: 2-4 architectures side by side on the current image, in aligned columns.
+"""Compare: 2-4 architectures side by side on the current image, the live frame or a folder, in aligned columns.
 
 Each column: the model, its parameters and latency, its top-k, its Grad-CAM over the photo and the feature maps
-of its convolution at the chosen depth. The engine runs the models one at a time (``engine.compare``).
+of its convolution at the chosen depth. The engine runs the models one at a time (``engine.compare``). On a
+folder, a chooser picks which image the columns show, and each image's line says whether the models agree.
 """
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +31,11 @@ from convlens.engine.compare import MAX_MODELS, Comparison, ModelColumn
 from convlens.engine.registry import list_architectures
 from convlens.gui.i18n import architecture_text, engine_text
 from convlens.gui.image_view import array_to_qimage
+
+#: What the models are compared on (the combo's data).
+SOURCES = ("image", "live", "folder")
+#: At most this many images of a folder are compared in the window (each costs one CAM per model); the CLI has no cap.
+FOLDER_LIMIT = 32
 
 #: The notes' story, ready to run without downloads: classic to residual to mobile.
 DEFAULT_SLOTS = (("lenet5", "random"), ("alexnet", "random"), ("resnet18", "random"), ("mobilenet_v2", "random"))
@@ -91,7 +98,7 @@ class ModelSlot(QWidget):
 class CompareView(QWidget):
     """Model slots, the depth of the feature maps, Compare / Cancel, and the columns of results."""
 
-    compare_requested = Signal(list, float)  # model specs, relative depth of the feature maps
+    compare_requested = Signal(list, float, str, str)  # model specs, depth of the feature maps, source, folder
     cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,11 +111,20 @@ class CompareView(QWidget):
         self.depth_label = QLabel()
         self.depth.valueChanged.connect(self._show_depth)
         self._show_depth(self.depth.value())
-        self.compare_button = QPushButton(self.tr("Compare on the current image"))
+        self.source = QComboBox()
+        self.source.setObjectName("compare_source")
+        self.source.addItem(self.tr("the current image"), "image")
+        self.source.addItem(self.tr("the live frame"), "live")
+        self.source.addItem(self.tr("a folder…"), "folder")
+        self.image_choice = QComboBox()  # which of the compared images the columns show
+        self.image_choice.setVisible(False)
+        self.image_choice.currentIndexChanged.connect(self._show_image)
+        self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setObjectName("compare_button")
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.status = QLabel(self.tr("Pick 2-4 models and open an image, then Compare. The models run one at a "
+        self.status = QLabel(self.tr("Pick 2-4 models and what to compare them on (the image open in Images, the "
+                                     "frame on the Live tab, or a folder), then Compare. The models run one at a "
                                      "time, each with its own preprocessing."))
         self.status.setWordWrap(True)
         self.comparison: Comparison | None = None
@@ -121,6 +137,8 @@ class CompareView(QWidget):
         row.addWidget(self.depth)
         row.addWidget(self.depth_label)
         row.addStretch(1)
+        row.addWidget(QLabel(self.tr("On:")))
+        row.addWidget(self.source)
         row.addWidget(self.compare_button)
         row.addWidget(self.cancel_button)
         self.grid_host = QWidget()
@@ -133,6 +151,7 @@ class CompareView(QWidget):
         layout.addLayout(slots)
         layout.addLayout(row)
         layout.addWidget(self.status)
+        layout.addWidget(self.image_choice)
         layout.addWidget(scroll, 1)
         self.compare_button.clicked.connect(self._request)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -144,7 +163,13 @@ class CompareView(QWidget):
         return [s for s in (slot.spec() for slot in self.slots) if s]
 
     def _request(self) -> None:
-        self.compare_requested.emit(self.specs(), self.depth.value() / 100)
+        source = self.source.currentData()
+        folder = ""
+        if source == "folder":
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Compare the models on the images of a folder"))
+            if not folder:
+                return
+        self.compare_requested.emit(self.specs(), self.depth.value() / 100, source, folder)
 
     def running(self, text: str) -> None:
         self.compare_button.setEnabled(False)
@@ -158,41 +183,60 @@ class CompareView(QWidget):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
+        names = [Path(p).name for p in comparison.images]
+        self.image_choice.blockSignals(True)
+        self.image_choice.clear()
+        for i, name in enumerate(names):
+            answers = {col.predictions[i][0].label for col in comparison.columns}
+            verdict = (self.tr("all agree: {label}").format(label=next(iter(answers))) if len(answers) == 1
+                       else self.tr("they differ"))
+            self.image_choice.addItem(self.tr("Image {i} of {n}: {name} ({verdict})").format(
+                i=i + 1, n=len(names), name=name, verdict=verdict))
+        self.image_choice.blockSignals(False)
+        self.image_choice.setVisible(len(names) > 1)
+        self._show_image(0)
+        agree = round(comparison.agreement() * len(comparison.images))
+        self.finish(" ".join([self.tr("The models agree on the top-1 class of {a} of {n} images.").format(
+            a=agree, n=len(comparison.images)), *(engine_text(note) for note in comparison.notes)]))
+
+    def _show_image(self, index: int) -> None:
+        """Fill the columns with each model's answer, CAM and feature maps for image ``index``."""
+        if self.comparison is None or index < 0:
+            return
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        for col, column in enumerate(comparison.columns):
-            for row, widget in enumerate(self._column_widgets(column)):
+        for col, column in enumerate(self.comparison.columns):
+            for row, widget in enumerate(self._column_widgets(column, index)):
                 self.grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignTop)
-        agree = round(comparison.agreement() * len(comparison.images))
-        self.finish(self.tr("The models agree on the top-1 class of {a} of {n} images.").format(
-            a=agree, n=len(comparison.images)))
 
     def column_texts(self) -> list[str]:
         """Each column's heading and answer as plain text (tests, copying)."""
-        return [self._heading(c) + " " + self._answer(c) for c in (self.comparison.columns if self.comparison else ())]
+        index = max(0, self.image_choice.currentIndex())
+        return [self._heading(c) + " " + self._answer(c, index)
+                for c in (self.comparison.columns if self.comparison else ())]
 
     def _heading(self, column: ModelColumn) -> str:
         return self.tr("{title}: {params} parameters, {ms:.1f} ms per image").format(
             title=engine_text(column.title), params=f"{column.params:,}", ms=column.latency_ms)
 
     @staticmethod
-    def _answer(column: ModelColumn) -> str:
-        return ", ".join(f"{p.label} {100 * p.probability:.1f}%" for p in column.predictions[0])
+    def _answer(column: ModelColumn, index: int = 0) -> str:
+        return ", ".join(f"{p.label} {100 * p.probability:.1f}%" for p in column.predictions[index])
 
-    def _column_widgets(self, column: ModelColumn) -> list[QWidget]:
+    def _column_widgets(self, column: ModelColumn, index: int) -> list[QWidget]:
         heading = QLabel(f"<b>{escape(self._heading(column))}</b>")
         heading.setWordWrap(True)
         heading.setMaximumWidth(300)
         answers = QLabel("<br>".join(
             (f"<b>{escape(p.label)}</b>" if i == 0 else escape(p.label)) + f" {100 * p.probability:.1f}%"
-            for i, p in enumerate(column.predictions[0])))
+            for i, p in enumerate(column.predictions[index])))
         widgets: list[QWidget] = [heading, answers]
         if column.cams:
-            widgets.append(self._picture(column.cams[0], self.tr("Grad-CAM at {layer}").format(layer=column.cam_layer)))
+            widgets.append(self._picture(column.cams[index], self.tr("Grad-CAM at {layer}").format(layer=column.cam_layer)))
         if column.stage_maps:
-            widgets.append(self._picture(column.stage_maps[0], self.tr("Feature maps of {layer} (most active first)")
+            widgets.append(self._picture(column.stage_maps[index], self.tr("Feature maps of {layer} (most active first)")
                                          .format(layer=column.stage_layer)))
         return widgets
 

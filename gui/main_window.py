@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.live = LiveController(self.ctx, self.inside)
         self.folder = FolderController(self.ctx, self.images)
         self.teach = TeachController(self.ctx, self.images, self.live)
-        self.compare = CompareController(self.ctx, self.images)
+        self.compare = CompareController(self.ctx, self.images, self.live)
         self.tabs.addTab(self.images.widget, self.tr("Images"))
         self.tabs.addTab(self.folder.view, self.tr("Folder results"))
         self.tabs.addTab(self.inside.widget, self.tr("Inside the model"))

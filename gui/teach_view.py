@@ -41,6 +41,7 @@ from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainR
 from convlens.gui.charts import CurvesView, ReliabilityView, UnknownCurveView
 from convlens.gui.glossary import Glossary, explain, explain_form
 from convlens.gui.i18n import engine_text
+from convlens.gui.mistake_dialog import MistakeDialog
 
 
 class TeachView(QWidget):
@@ -51,6 +52,7 @@ class TeachView(QWidget):
     check_requested = Signal(str, str)  # training folder, validation folder (or "")
     thumbnails_needed = Signal(list)  # paths of the images in the clicked confusion cell
     image_chosen = Signal(str)  # an image of a cell: show it with its CAM
+    mistake_chosen = Signal(str, str, str)  # a wrong prediction: its image, true class, predicted class
     use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
     map_requested = Signal(str)  # the data map of this folder
     unknown_far_changed = Signal(float)  # re-choose the unknown threshold on the model's curve (0: off)
@@ -218,8 +220,14 @@ class TeachView(QWidget):
         self.cell_files.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.cell_files.setMovement(QListWidget.Movement.Static)
         self.cell_files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.cell_files.setToolTip(self.tr("Click an image to see it with its class activation map"))
+        self.cell_files.setToolTip(self.tr("Click an image to see it with its class activation map (a mistake: "
+                                           "the maps of the predicted and the true class); double-click to open it "
+                                           "in Images"))
         self.cell_files.itemClicked.connect(self._on_cell_file)
+        self.cell_files.itemDoubleClicked.connect(
+            lambda item: self.image_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.mistake = MistakeDialog(self)  # a window of its own: the pair stays big on a small screen
+        self.mistake.open_requested.connect(self.image_chosen)
         self.evaluate_button = QPushButton(self.tr("Evaluate on a folder…"))
         self.evaluate_button.setToolTip(self.tr("Accuracy, per-class report and confusion matrix of the current model "
                                                 "on a folder of class subfolders named after its classes"))
@@ -427,9 +435,11 @@ class TeachView(QWidget):
         self.mistakes_button.setEnabled(False)
         self.curves.clear()
         self.confusion.clear()
+        self.confusion.setMaximumHeight(16777215)
         self.confusion.setRowCount(0)
         self.confusion.setColumnCount(0)
         self.cell_files.clear()
+        self.mistake.clear()
         self.per_class.setText("")
         self.diagnosis.setText("")
         self.charts.setCurrentIndex(0)
@@ -636,8 +646,28 @@ class TeachView(QWidget):
     def cell_paths(self) -> list[str]:
         return [self.cell_files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cell_files.count())]
 
+    def mistake_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every wrong prediction of the results shown: image -> (true class, predicted class), model names."""
+        if self.evaluation is not None:
+            labels = self.evaluation.labels  # type: ignore[attr-defined]
+            return {v.source: (labels[v.true], labels[v.predicted[0]])
+                    for v in self.evaluation.misclassified()}  # type: ignore[attr-defined]
+        r = self.result
+        if r is None:
+            return {}
+        labels = list(r.loaded.labels)
+        return {s: (labels[t], labels[p]) for s, t, p in zip(r.val_sources, r.val_true, r.val_pred, strict=True)
+                if t != p}
+
     def _on_cell_file(self, item: QListWidgetItem) -> None:
-        self.image_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        path = item.data(Qt.ItemDataRole.UserRole)
+        pair = self.mistake_pairs().get(path)
+        if pair is None:  # a right answer: one CAM, in the Images tab
+            self.mistake.clear()
+            self.image_chosen.emit(path)
+            return
+        self.mistake.show_pending(path, pair[0], pair[1])
+        self.mistake_chosen.emit(path, *pair)
 
     # ------------------------------------------------------------ evaluation
     def set_data_folder(self, folder: str) -> None:
@@ -664,6 +694,7 @@ class TeachView(QWidget):
         """Show an evaluation in the matrix: rows the folder's classes, columns the same plus (other)."""
         r = report
         self.evaluation = r
+        self.mistake.clear()
         self.evaluate_button.setEnabled(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -702,4 +733,8 @@ class TeachView(QWidget):
                 base = QColor(63, 122, 224) if t == p else QColor(224, 80, 63)
                 item.setBackground(QBrush(QColor(base.red(), base.green(), base.blue(), strength if n else 0)))
                 self.confusion.setItem(t, p, item)
+        # never taller than its rows: the room below goes to the images of a cell and a mistake's maps
+        content = (self.confusion.horizontalHeader().height() + self.confusion.verticalHeader().length()
+                   + 2 * self.confusion.frameWidth() + self.confusion.horizontalScrollBar().sizeHint().height())
+        self.confusion.setMaximumHeight(max(self.confusion.minimumHeight(), content))
         self.cell_files.clear()

@@ -1,4 +1,5 @@
-"""Compare tab: the current image through 2-4 models side by side (``engine.compare`` on the engine thread)."""
+"""Compare tab: the current image, the live frame or a folder through 2-4 models side by side (``engine.compare``
+on the engine thread)."""
 
 from __future__ import annotations
 
@@ -6,32 +7,50 @@ from PySide6.QtCore import QObject
 
 from convlens.engine import tasks
 from convlens.engine.compare import CompareProgress, Comparison
-from convlens.gui.compare_view import CompareView
+from convlens.engine.live import model_view
+from convlens.gui.compare_view import FOLDER_LIMIT, CompareView
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.images import ImagesController
+from convlens.gui.tabs.live import LiveController
 
 
 class CompareController(QObject):
     """Owns the Compare tab's view and its job (cancellable between models)."""
 
-    def __init__(self, ctx: AppContext, images: ImagesController) -> None:
+    def __init__(self, ctx: AppContext, images: ImagesController, live: LiveController) -> None:
         super().__init__(ctx)
         self.ctx = ctx
         self.images = images
+        self.live = live
         self.view = CompareView()
         self.job: Job | None = None
         self.view.compare_requested.connect(self.start)
         self.view.cancel_requested.connect(self._cancel)
 
-    def start(self, specs: list[str], depth: float) -> None:
-        source = self.images.current_source()
-        if source is None:
-            self.ctx.show_error(self.tr("Open an image first: the models are compared on the current image."))
-            return
+    def start(self, specs: list[str], depth: float, source: str = "image", folder: str = "") -> None:
+        sources: list[object] = []
+        names: list[str] = []
+        if source == "live":
+            last = self.live.view.last_result
+            if last is None:
+                self.ctx.show_error(self.tr("Start the Live tab first: the models are compared on its current frame."))
+                return
+            v = self.live.view  # what the live model sees: mirrored and cropped as the Live tab shows it
+            sources = [model_view(last.frame.image, v.mirrored, v.cropped).copy()]
+            names = [self.tr("live frame {n}").format(n=last.frame.index)]
+        elif source == "folder":
+            if not folder:
+                return
+        else:
+            current = self.images.current_source()
+            if current is None:
+                self.ctx.show_error(self.tr("Open an image first: the models are compared on the current image."))
+                return
+            sources = [current]
         self.view.running(self.tr("Comparing {n} models…").format(n=len(specs)))
-        self.job = self.ctx.submit(tasks.compare_models, [source], specs, self.images.topk, depth,
-                                   name=self.tr("Comparing models"), key="compare",
+        self.job = self.ctx.submit(tasks.compare_models, sources, specs, self.images.topk, depth, folder,
+                                   FOLDER_LIMIT, names, name=self.tr("Comparing models"), key="compare",
                                    yielded=self._on_step, returned=self._on_done, errored=self._on_failed,
                                    aborted=self._on_cancelled)
 

@@ -51,6 +51,14 @@ class TeachController(QObject):
         self.map_dialog: EmbeddingDialog | None = None
         v.unknown_tune_requested.connect(self.tune_unknown)
         v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
+        v.mistake_chosen.connect(self._show_mistake)
+
+    def _show_mistake(self, path: str, true: str, predicted: str) -> None:
+        """The CAMs of a wrong prediction's predicted and true class, side by side in the gallery."""
+        panel = self.view.mistake
+        self.ctx.submit(tasks.class_cams, path, [predicted, true], name=self.tr("The class activation maps"),
+                        key="mistake", returned=lambda cams: panel.show_cams(path, cams),
+                        errored=lambda error: panel.show_failed(error.message))
 
     def _on_model_changed(self, info: ModelInfo) -> None:
         if not self.view.running:

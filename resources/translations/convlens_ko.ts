@@ -242,112 +242,112 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="187"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="188"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="189"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="190"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="185"/>
+        <location filename="../../gui/engine_messages.py" line="191"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="186"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="187"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="188"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="189"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="190"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="191"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="192"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="193"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="194"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="195"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="196"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="197"/>
+        <location filename="../../gui/engine_messages.py" line="203"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="198"/>
+        <location filename="../../gui/engine_messages.py" line="204"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="199"/>
+        <location filename="../../gui/engine_messages.py" line="205"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="200"/>
+        <location filename="../../gui/engine_messages.py" line="206"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="201"/>
+        <location filename="../../gui/engine_messages.py" line="207"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="202"/>
+        <location filename="../../gui/engine_messages.py" line="208"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
@@ -423,27 +423,37 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="30"/>
+        <location filename="../../gui/tabs/compare.py" line="37"/>
+        <source>Start the Live tab first: the models are compared on its current frame.</source>
+        <translation>먼저 실시간 탭을 시작하세요: 모델들은 그 현재 프레임으로 비교됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="41"/>
+        <source>live frame {n}</source>
+        <translation>실시간 프레임 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare.py" line="48"/>
         <source>Open an image first: the models are compared on the current image.</source>
         <translation>먼저 이미지를 여세요: 모델들을 현재 이미지로 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="32"/>
+        <location filename="../../gui/tabs/compare.py" line="51"/>
         <source>Comparing {n} models…</source>
         <translation>모델 {n}개 비교 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="34"/>
+        <location filename="../../gui/tabs/compare.py" line="53"/>
         <source>Comparing models</source>
         <translation>모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="44"/>
+        <location filename="../../gui/tabs/compare.py" line="63"/>
         <source>Model {i} of {n}: {model}…</source>
         <translation>모델 {i}/{n}: {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="57"/>
+        <location filename="../../gui/tabs/compare.py" line="76"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -451,47 +461,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="107"/>
-        <source>Compare on the current image</source>
-        <translation>현재 이미지로 비교</translation>
-    </message>
-    <message>
-        <location filename="../../gui/compare_view.py" line="109"/>
+        <location filename="../../gui/compare_view.py" line="124"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="111"/>
-        <source>Pick 2-4 models and open an image, then Compare. The models run one at a time, each with its own preprocessing.</source>
-        <translation>모델 2-4개를 고르고 이미지를 연 다음 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
+        <location filename="../../gui/compare_view.py" line="116"/>
+        <source>the current image</source>
+        <translation>현재 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="120"/>
+        <location filename="../../gui/compare_view.py" line="117"/>
+        <source>the live frame</source>
+        <translation>실시간 프레임</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="118"/>
+        <source>a folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="122"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="126"/>
+        <source>Pick 2-4 models and what to compare them on (the image open in Images, the frame on the Live tab, or a folder), then Compare. The models run one at a time, each with its own preprocessing.</source>
+        <translation>모델 2-4개와 비교할 대상(이미지 탭에 열린 이미지, 실시간 탭의 프레임, 또는 폴더)을 고른 뒤 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="136"/>
         <source>Feature maps at depth:</source>
         <translation>특성 맵 깊이:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="141"/>
+        <location filename="../../gui/compare_view.py" line="140"/>
+        <source>On:</source>
+        <translation>대상:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="160"/>
         <source>{p}% of each model&apos;s convolutions</source>
         <translation>각 모델 합성곱의 {p}% 지점</translation>
     </message>
     <message>
         <location filename="../../gui/compare_view.py" line="169"/>
+        <source>Compare the models on the images of a folder</source>
+        <translation>폴더의 이미지들로 모델 비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="191"/>
+        <source>all agree: {label}</source>
+        <translation>모두 일치: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="192"/>
+        <source>they differ</source>
+        <translation>서로 다름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="193"/>
+        <source>Image {i} of {n}: {name} ({verdict})</source>
+        <translation>이미지 {i}/{n}: {name} ({verdict})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="199"/>
         <source>The models agree on the top-1 class of {a} of {n} images.</source>
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="177"/>
+        <location filename="../../gui/compare_view.py" line="221"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="193"/>
+        <location filename="../../gui/compare_view.py" line="237"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="195"/>
+        <location filename="../../gui/compare_view.py" line="239"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>
@@ -1304,186 +1354,216 @@
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="144"/>
+        <source>The model in use has no class &apos;{name}&apos;: these results are from another model.</source>
+        <translation>사용 중인 모델에는 &apos;{name}&apos; 클래스가 없습니다: 이 결과는 다른 모델의 것입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="145"/>
         <source>Choose a weights file.</source>
         <translation>가중치 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="145"/>
+        <location filename="../../gui/engine_messages.py" line="146"/>
         <source>Choose an architecture first.</source>
         <translation>먼저 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="146"/>
+        <location filename="../../gui/engine_messages.py" line="147"/>
         <source>No model to export.</source>
         <translation>내보낼 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="147"/>
+        <location filename="../../gui/engine_messages.py" line="148"/>
         <source>No model to save.</source>
         <translation>저장할 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="148"/>
+        <location filename="../../gui/engine_messages.py" line="149"/>
         <source>No image files in {what}.</source>
         <translation>{what}에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="149"/>
+        <location filename="../../gui/engine_messages.py" line="150"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="150"/>
+        <location filename="../../gui/engine_messages.py" line="151"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="151"/>
+        <location filename="../../gui/engine_messages.py" line="152"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="152"/>
+        <location filename="../../gui/engine_messages.py" line="153"/>
+        <source>{folder} is not a folder (or no longer exists).</source>
+        <translation>{folder}은(는) 폴더가 아닙니다 (또는 더 이상 없습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="154"/>
+        <source>No image files found in {folder}.</source>
+        <translation>{folder}에서 이미지 파일을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="155"/>
+        <source>None of the images in {folder} could be read.</source>
+        <translation>{folder}의 이미지를 하나도 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="156"/>
         <source>Reading images…</source>
         <translation>이미지 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="153"/>
+        <location filename="../../gui/engine_messages.py" line="157"/>
+        <source>Compared the first {limit} of the {n} images of the folder.</source>
+        <translation>폴더의 이미지 {n}개 중 처음 {limit}개를 비교했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="158"/>
+        <source>Left out {n} unreadable files: {names}.</source>
+        <translation>읽을 수 없는 파일 {n}개를 제외했습니다: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="159"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="154"/>
+        <location filename="../../gui/engine_messages.py" line="160"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="155"/>
+        <location filename="../../gui/engine_messages.py" line="161"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="156"/>
+        <location filename="../../gui/engine_messages.py" line="162"/>
         <source>Epochs and batch size must be at least 1, and the learning rate above 0.</source>
         <translation>에포크와 배치 크기는 1 이상, 학습률은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="157"/>
+        <location filename="../../gui/engine_messages.py" line="163"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="158"/>
+        <location filename="../../gui/engine_messages.py" line="164"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="159"/>
+        <location filename="../../gui/engine_messages.py" line="165"/>
         <source>Stream {source} cannot be opened: check the address and the network.</source>
         <translation>스트림 {source}을(를) 열 수 없습니다: 주소와 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="160"/>
+        <location filename="../../gui/engine_messages.py" line="166"/>
         <source>No video source given: enter a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>영상 소스가 없습니다: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="161"/>
+        <location filename="../../gui/engine_messages.py" line="167"/>
         <source>Camera {source} cannot be opened (tried OpenCV&apos;s default backend for index {source}).{others} Is it connected, and not in use by another program? A video file or a stream URL works too.</source>
         <translation>카메라 {source}을(를) 열 수 없습니다 (OpenCV 기본 백엔드로 {source}번을 시도함).{others} 연결되어 있고 다른 프로그램이 쓰고 있지 않은가요? 동영상 파일이나 스트림 URL도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="162"/>
+        <location filename="../../gui/engine_messages.py" line="168"/>
         <source>Video file {path} not found.</source>
         <translation>동영상 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="163"/>
+        <location filename="../../gui/engine_messages.py" line="169"/>
         <source>Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.</source>
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="164"/>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="165"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="166"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="167"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="168"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="169"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>Pretrained weights need an architecture.</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="185"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="186"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
@@ -2937,6 +3017,59 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
 </context>
 <context>
+    <name>MistakeDialog</name>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="29"/>
+        <source>A wrong prediction</source>
+        <translation>틀린 예측</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="36"/>
+        <source>Open in Images</source>
+        <translation>이미지 탭에서 열기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="37"/>
+        <source>The image in the Images tab, with the CAM of its answer</source>
+        <translation>이미지 탭에서 그 답의 CAM과 함께 보기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="59"/>
+        <source>&lt;b&gt;{file}&lt;/b&gt;: a {true} taken for a {predicted}</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;: {true}을(를) {predicted}(으)로 봄</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="61"/>
+        <source>Why “{c}”</source>
+        <translation>왜 “{c}”인가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="61"/>
+        <source>Where is “{c}”</source>
+        <translation>“{c}”는 어디에</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="62"/>
+        <source>Grad-CAM of the class the model answered: what made it say so</source>
+        <translation>모델이 답한 클래스의 Grad-CAM: 그렇게 답한 근거</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="63"/>
+        <source>Grad-CAM of the true class: where the model found evidence for it</source>
+        <translation>정답 클래스의 Grad-CAM: 모델이 그 근거를 찾은 곳</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="67"/>
+        <source>computing…</source>
+        <translation>계산 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mistake_dialog.py" line="71"/>
+        <source>A wrong prediction: {file}</source>
+        <translation>틀린 예측: {file}</translation>
+    </message>
+</context>
+<context>
     <name>ModelPanel</name>
     <message>
         <location filename="../../gui/model_panel.py" line="35"/>
@@ -3144,23 +3277,23 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelSlot</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="50"/>
+        <location filename="../../gui/compare_view.py" line="57"/>
         <source>Pretrained</source>
-        <extracomment>The notes&apos; story, ready to run without downloads: classic to residual to mobile.</extracomment>
+        <extracomment>What the models are compared on (the combo&apos;s data). At most this many images of a folder are compared in the window (each costs one CAM per model); the CLI has no cap. The notes&apos; story, ready to run without downloads: classic to residual to mobile.</extracomment>
         <translation>사전 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="51"/>
+        <location filename="../../gui/compare_view.py" line="58"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="52"/>
+        <location filename="../../gui/compare_view.py" line="59"/>
         <source>File…</source>
         <translation>파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="70"/>
+        <location filename="../../gui/compare_view.py" line="77"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>
@@ -3255,88 +3388,93 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachController</name>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="71"/>
+        <location filename="../../gui/tabs/teach.py" line="59"/>
+        <source>The class activation maps</source>
+        <translation>클래스 활성화 맵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="79"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="74"/>
+        <location filename="../../gui/tabs/teach.py" line="82"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="77"/>
+        <location filename="../../gui/tabs/teach.py" line="85"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="97"/>
+        <location filename="../../gui/tabs/teach.py" line="105"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="105"/>
+        <location filename="../../gui/tabs/teach.py" line="113"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="110"/>
+        <location filename="../../gui/tabs/teach.py" line="118"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="121"/>
+        <location filename="../../gui/tabs/teach.py" line="129"/>
         <source>Checking {folder}</source>
         <translation>{folder} 점검 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="135"/>
-        <location filename="../../gui/tabs/teach.py" line="203"/>
+        <location filename="../../gui/tabs/teach.py" line="143"/>
+        <location filename="../../gui/tabs/teach.py" line="211"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="140"/>
+        <location filename="../../gui/tabs/teach.py" line="148"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="149"/>
+        <location filename="../../gui/tabs/teach.py" line="157"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="160"/>
+        <location filename="../../gui/tabs/teach.py" line="168"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="167"/>
+        <location filename="../../gui/tabs/teach.py" line="175"/>
         <source>Data map of {folder}</source>
         <translation>{folder}의 데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="184"/>
+        <location filename="../../gui/tabs/teach.py" line="192"/>
         <source>Moving files</source>
         <translation>파일 옮기는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="189"/>
+        <location filename="../../gui/tabs/teach.py" line="197"/>
         <source>Undoing the move</source>
         <translation>옮기기 취소 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="197"/>
+        <location filename="../../gui/tabs/teach.py" line="205"/>
         <source>Unknown threshold</source>
         <translation>&quot;모름&quot; 임계값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="207"/>
+        <location filename="../../gui/tabs/teach.py" line="215"/>
         <source>Tuning the unknown threshold on {folder}</source>
         <translation>{folder}에서 &quot;모름&quot; 임계값 정하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="219"/>
+        <location filename="../../gui/tabs/teach.py" line="227"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -3344,543 +3482,543 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/teach_view.py" line="67"/>
+        <location filename="../../gui/teach_view.py" line="69"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="68"/>
+        <location filename="../../gui/teach_view.py" line="70"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="69"/>
+        <location filename="../../gui/teach_view.py" line="71"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="72"/>
+        <location filename="../../gui/teach_view.py" line="74"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="92"/>
+        <location filename="../../gui/teach_view.py" line="94"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="93"/>
+        <location filename="../../gui/teach_view.py" line="95"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="97"/>
+        <location filename="../../gui/teach_view.py" line="99"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="98"/>
+        <location filename="../../gui/teach_view.py" line="100"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="99"/>
+        <location filename="../../gui/teach_view.py" line="101"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="117"/>
+        <location filename="../../gui/teach_view.py" line="119"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="124"/>
-        <location filename="../../gui/teach_view.py" line="320"/>
+        <location filename="../../gui/teach_view.py" line="126"/>
+        <location filename="../../gui/teach_view.py" line="328"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="127"/>
+        <location filename="../../gui/teach_view.py" line="129"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="140"/>
+        <location filename="../../gui/teach_view.py" line="142"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="145"/>
+        <location filename="../../gui/teach_view.py" line="147"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="151"/>
+        <location filename="../../gui/teach_view.py" line="153"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="152"/>
+        <location filename="../../gui/teach_view.py" line="154"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="153"/>
+        <location filename="../../gui/teach_view.py" line="155"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="154"/>
+        <location filename="../../gui/teach_view.py" line="156"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="155"/>
+        <location filename="../../gui/teach_view.py" line="157"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="156"/>
+        <location filename="../../gui/teach_view.py" line="158"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="157"/>
+        <location filename="../../gui/teach_view.py" line="159"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="158"/>
+        <location filename="../../gui/teach_view.py" line="160"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="159"/>
+        <location filename="../../gui/teach_view.py" line="161"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="161"/>
+        <location filename="../../gui/teach_view.py" line="163"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="162"/>
+        <location filename="../../gui/teach_view.py" line="164"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="163"/>
+        <location filename="../../gui/teach_view.py" line="165"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="164"/>
+        <location filename="../../gui/teach_view.py" line="166"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="177"/>
+        <location filename="../../gui/teach_view.py" line="179"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="179"/>
+        <location filename="../../gui/teach_view.py" line="181"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="181"/>
+        <location filename="../../gui/teach_view.py" line="183"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="184"/>
+        <location filename="../../gui/teach_view.py" line="186"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="221"/>
-        <source>Click an image to see it with its class activation map</source>
-        <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 봅니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/teach_view.py" line="223"/>
+        <location filename="../../gui/teach_view.py" line="231"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더로 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="224"/>
+        <location filename="../../gui/teach_view.py" line="232"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="73"/>
+        <location filename="../../gui/teach_view.py" line="75"/>
         <source>Check data</source>
         <translation>데이터 점검</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="75"/>
+        <location filename="../../gui/teach_view.py" line="77"/>
         <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
         <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="79"/>
+        <location filename="../../gui/teach_view.py" line="81"/>
         <source>Data map</source>
         <translation>데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="81"/>
+        <location filename="../../gui/teach_view.py" line="83"/>
         <source>Every image of the folder as a dot: what the current model&apos;s last layer sees, in 2-D, coloured by class or by right / wrong; lasso a group to move it to another class folder (with undo)</source>
         <translation>폴더의 모든 이미지를 점 하나로: 현재 모델의 마지막 레이어이 보는 것을 2차원으로, 클래스나 맞음/틀림으로 색칠합니다. 무리를 둘러 선택해 다른 클래스 폴더로 옮길 수 있습니다 (취소 가능)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="227"/>
+        <location filename="../../gui/teach_view.py" line="223"/>
+        <source>Click an image to see it with its class activation map (a mistake: the maps of the predicted and the true class); double-click to open it in Images</source>
+        <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 보여 줍니다 (틀린 예측: 예측한 클래스와 정답 클래스의 맵); 두 번 클릭하면 이미지 탭에서 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teach_view.py" line="235"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="231"/>
+        <location filename="../../gui/teach_view.py" line="239"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="240"/>
+        <location filename="../../gui/teach_view.py" line="248"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="242"/>
+        <location filename="../../gui/teach_view.py" line="250"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="254"/>
+        <location filename="../../gui/teach_view.py" line="262"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="255"/>
+        <location filename="../../gui/teach_view.py" line="263"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="257"/>
+        <location filename="../../gui/teach_view.py" line="265"/>
         <source>Unknown</source>
         <translation>모름</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="301"/>
+        <location filename="../../gui/teach_view.py" line="309"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="302"/>
+        <location filename="../../gui/teach_view.py" line="310"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="304"/>
+        <location filename="../../gui/teach_view.py" line="312"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="323"/>
+        <location filename="../../gui/teach_view.py" line="331"/>
         <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
         <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;모름&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="328"/>
+        <location filename="../../gui/teach_view.py" line="336"/>
         <source>Tune on a folder…</source>
         <translation>폴더로 정하기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="331"/>
+        <location filename="../../gui/teach_view.py" line="339"/>
         <source>Measure the current model on a folder of class subfolders named after its classes, with images of no class in its {folder} subfolder, and choose the threshold from that</source>
         <translation>클래스 이름의 하위 폴더와 어느 클래스도 아닌 이미지의 {folder} 하위 폴더가 있는 폴더에서 현재 모델을 측정해 임계값을 정합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="335"/>
+        <location filename="../../gui/teach_view.py" line="343"/>
         <source>False-accept target</source>
         <translation>오수락률 목표</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="346"/>
+        <location filename="../../gui/teach_view.py" line="354"/>
         <source>After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, against how many right answers are kept, for every threshold.</source>
         <translation>학습 뒤(또는 폴더로 정한 뒤): 임계값마다 틀린 입력이나 모르는 입력이 답을 받는 비율과 맞는 답이 남는 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="360"/>
+        <location filename="../../gui/teach_view.py" line="368"/>
         <source>Held-out images: class subfolders, and {folder} for images of no class</source>
         <translation>따로 둔 이미지: 클래스 하위 폴더, 그리고 어느 클래스도 아닌 이미지는 {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="376"/>
+        <location filename="../../gui/teach_view.py" line="384"/>
         <source>{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)</source>
         <translation>맞는 답 {g}개, 거부할 것 {i}개 (틀린 답 {w}개, 어느 클래스도 아닌 이미지 {o}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="380"/>
+        <location filename="../../gui/teach_view.py" line="388"/>
         <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
         <translation>확신도 {t:.1f}% 이하의 답은 &quot;모름&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="385"/>
+        <location filename="../../gui/teach_view.py" line="393"/>
         <source>No &quot;unknown&quot; threshold: {why}</source>
         <translation>&quot;모름&quot; 임계값 없음: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="387"/>
+        <location filename="../../gui/teach_view.py" line="395"/>
         <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
         <translation>&quot;모름&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="407"/>
+        <location filename="../../gui/teach_view.py" line="415"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="411"/>
+        <location filename="../../gui/teach_view.py" line="419"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="415"/>
+        <location filename="../../gui/teach_view.py" line="423"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="449"/>
+        <location filename="../../gui/teach_view.py" line="459"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="452"/>
+        <location filename="../../gui/teach_view.py" line="462"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="457"/>
+        <location filename="../../gui/teach_view.py" line="467"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="469"/>
+        <location filename="../../gui/teach_view.py" line="479"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="473"/>
+        <location filename="../../gui/teach_view.py" line="483"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="475"/>
+        <location filename="../../gui/teach_view.py" line="485"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="476"/>
+        <location filename="../../gui/teach_view.py" line="486"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="479"/>
+        <location filename="../../gui/teach_view.py" line="489"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="487"/>
+        <location filename="../../gui/teach_view.py" line="497"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="501"/>
+        <location filename="../../gui/teach_view.py" line="511"/>
         <source>Calibration (validation): expected calibration error {before:.1f}% → {after:.1f}% with temperature T = {t:.2f} (the probabilities shown from now on)</source>
         <translation>보정 (검증 세트): 기대 보정 오차 {before:.1f}% → {after:.1f}%, 온도 T = {t:.2f} (이제부터 보이는 확률)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="511"/>
+        <location filename="../../gui/teach_view.py" line="521"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="512"/>
+        <location filename="../../gui/teach_view.py" line="522"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="516"/>
+        <location filename="../../gui/teach_view.py" line="526"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="517"/>
+        <location filename="../../gui/teach_view.py" line="527"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="520"/>
+        <location filename="../../gui/teach_view.py" line="530"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="521"/>
+        <location filename="../../gui/teach_view.py" line="531"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="523"/>
+        <location filename="../../gui/teach_view.py" line="533"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="524"/>
+        <location filename="../../gui/teach_view.py" line="534"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="528"/>
+        <location filename="../../gui/teach_view.py" line="538"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="529"/>
+        <location filename="../../gui/teach_view.py" line="539"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="531"/>
+        <location filename="../../gui/teach_view.py" line="541"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="532"/>
+        <location filename="../../gui/teach_view.py" line="542"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="534"/>
+        <location filename="../../gui/teach_view.py" line="544"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="537"/>
+        <location filename="../../gui/teach_view.py" line="547"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="538"/>
+        <location filename="../../gui/teach_view.py" line="548"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="543"/>
+        <location filename="../../gui/teach_view.py" line="553"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="549"/>
+        <location filename="../../gui/teach_view.py" line="559"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="550"/>
+        <location filename="../../gui/teach_view.py" line="560"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="551"/>
+        <location filename="../../gui/teach_view.py" line="561"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="552"/>
+        <location filename="../../gui/teach_view.py" line="562"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="553"/>
+        <location filename="../../gui/teach_view.py" line="563"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="555"/>
+        <location filename="../../gui/teach_view.py" line="565"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="556"/>
+        <location filename="../../gui/teach_view.py" line="566"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="557"/>
+        <location filename="../../gui/teach_view.py" line="567"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="568"/>
+        <location filename="../../gui/teach_view.py" line="578"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="568"/>
+        <location filename="../../gui/teach_view.py" line="578"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="591"/>
+        <location filename="../../gui/teach_view.py" line="601"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="592"/>
+        <location filename="../../gui/teach_view.py" line="602"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="624"/>
+        <location filename="../../gui/teach_view.py" line="634"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="628"/>
+        <location filename="../../gui/teach_view.py" line="638"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="648"/>
+        <location filename="../../gui/teach_view.py" line="678"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더로 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="656"/>
+        <location filename="../../gui/teach_view.py" line="686"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="661"/>
+        <location filename="../../gui/teach_view.py" line="691"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="672"/>
+        <location filename="../../gui/teach_view.py" line="703"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="674"/>
+        <location filename="../../gui/teach_view.py" line="705"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="678"/>
+        <location filename="../../gui/teach_view.py" line="709"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="681"/>
+        <location filename="../../gui/teach_view.py" line="712"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>
@@ -3901,8 +4039,8 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="118"/>
-        <location filename="../../gui/tabs/teach.py" line="163"/>
+        <location filename="../../gui/tabs/teach.py" line="126"/>
+        <location filename="../../gui/tabs/teach.py" line="171"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>

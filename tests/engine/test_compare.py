@@ -89,3 +89,63 @@ def test_inspect_gives_each_model_its_cam_and_the_feature_maps_at_the_same_depth
     session.classify_image(session.open_image(str(photos / "dog_samoyed.jpg")), "dog", 1, inspect=True)
     assert session.cam().layer == "features"
     assert mobilenet.stage_maps[0].ndim == 3 and mobilenet.stage_maps[0].shape[2] == 3
+
+
+def test_compare_task_on_a_folder_and_on_a_frame(photos: Path, mobilenet_file: Path, tmp_path: Path) -> None:
+    """The app's compare job: a folder's images (unreadable ones named, a cap stated) or an RGB live frame."""
+    import shutil
+
+    from PIL import Image
+
+    from convlens.engine import tasks
+    from convlens.engine.session import EngineSession
+
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for name in ("dog_samoyed.jpg", "kitten_224.png", "fish.png"):
+        shutil.copy(photos / name, folder / name)
+    (folder / "a_broken.jpg").write_bytes(b"\xff\xd8 not really")
+    session = EngineSession("cpu")
+    models = [f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
+    result = run_to_end(tasks.compare_models(session, [], models, 3, 0.5, str(folder), 2))
+    assert [Path(p).name for p in result.images] == ["dog_samoyed.jpg"]  # the first 2 files; the broken one left out
+    assert [str(n) for n in result.notes] == ["Compared the first 2 of the 4 images of the folder.",
+                                              "Left out 1 unreadable files: a_broken.jpg."]
+    # a large photo is held at COMPARE_SIDE on its short side: the answer is the one for the full photo
+    big = tmp_path / "big"
+    big.mkdir()
+    Image.open(photos / "dog_samoyed.jpg").convert("RGB").resize((1600, 1200)).save(big / "samoyed_big.jpg")
+    held = run_to_end(tasks.compare_models(session, [], models, 3, 0.5, str(big)))
+    full = run_to_end(compare([big / "samoyed_big.jpg"], models[:1] + models[1:], 3))
+    assert held.columns[0].predictions[0][0].label == full.columns[0].predictions[0][0].label == "Samoyed"
+    assert abs(held.columns[0].predictions[0][0].probability - full.columns[0].predictions[0][0].probability) < 0.05
+    frame = np.asarray(Image.open(photos / "kitten_224.png").convert("RGB"))
+    live = run_to_end(tasks.compare_models(session, [frame], models, 3, 0.5, names=["live frame 7"]))
+    assert live.images == ("live frame 7",) and live.columns[0].predictions[0][0].label == "tabby"
+    with pytest.raises(ConvLensError, match="is not a folder"):
+        run_to_end(tasks.compare_models(session, [], models, 3, 0.5, str(tmp_path / "missing")))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ConvLensError, match="No image files found"):
+        run_to_end(tasks.compare_models(session, [], models, 3, 0.5, str(tmp_path / "empty")))
+
+
+def test_class_cams_show_each_class_and_leave_the_current_image(photos: Path, mobilenet_file: Path) -> None:
+    """A mistake's two maps: the class answered and the true class, each the CAM of that class (not the top-1)."""
+    from convlens.engine.features import class_activation_map
+    from convlens.engine.session import EngineSession, WeightsRequest
+
+    session = EngineSession("cpu")
+    run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))
+    session.classify_image(session.open_image(str(photos / "kitten_224.png")), "kitten", 1)
+    dog = str(photos / "dog_samoyed.jpg")
+    said, truth = session.class_cams(dog, ["Samoyed", "tabby"], side=200)
+    assert said.shape == truth.shape and max(said.shape[:2]) == 200 and said.dtype == np.uint8
+    assert session.current_key == "kitten"  # the Images tab's image and CAM stay
+    predictor = session.torch_predictor
+    x = predictor.prepare([session.open_image(dog)])
+    labels = list(predictor.labels)
+    maps = [class_activation_map(predictor.model, x, "features", labels.index(c))[0] for c in ("Samoyed", "tabby")]
+    assert np.abs(maps[0] - maps[1]).max() > 0.1  # two classes, two different maps
+    assert np.abs(said.astype(int) - truth.astype(int)).mean() > 2  # and the pictures show the difference
+    with pytest.raises(ConvLensError, match="has no class 'zebra crossing'"):
+        session.class_cams(dog, ["zebra crossing"])

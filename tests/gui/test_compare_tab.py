@@ -50,3 +50,76 @@ def test_compare_says_what_is_wrong(qtbot, window: MainWindow, photos: Path) -> 
     view.compare_button.click()  # one model only: the engine refuses, the view resets
     qtbot.waitUntil(lambda: view.compare_button.isEnabled(), timeout=30_000)
     assert view.status.text() == "Compare 2 to 4 models (got 1)."
+
+
+def _two_models(view, mobilenet_file: Path) -> None:
+    first, second, third, fourth = view.slots
+    first.arch.setCurrentIndex(first.arch.findData("mobilenet_v2"))
+    first.set_file(str(mobilenet_file))
+    second.arch.setCurrentIndex(second.arch.findData("lenet5"))
+    second.weights.setCurrentIndex(second.weights.findData("random"))
+    third.use.setChecked(False)
+    fourth.use.setChecked(False)
+
+
+def test_compare_on_the_live_frame(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
+                                   tmp_path: Path) -> None:
+    from tests.live_video import write_video
+
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    view = window.compare.view
+    _two_models(view, mobilenet_file)
+    view.source.setCurrentIndex(view.source.findData("live"))
+    view.compare_button.click()  # no live frame yet: said, nothing runs
+    assert "Start the Live tab first" in window.banner.text() and view.comparison is None
+    video = write_video(tmp_path / "samoyed.avi", [photos / "dog_samoyed.jpg"] * 3)
+    lv = window.live.view
+    window.tabs.setCurrentWidget(lv)
+    lv.source.setEditText(str(video))
+    lv.start_button.click()
+    qtbot.waitUntil(lambda: lv.last_result is not None, timeout=20_000)
+    lv.pause_button.click()
+    qtbot.waitUntil(lambda: lv.paused_on is not None, timeout=10_000)
+    frame = lv.last_result.frame.index
+    window.tabs.setCurrentWidget(view)
+    view.compare_button.click()
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=120_000)
+    assert view.comparison.images == (f"live frame {frame}",)
+    assert view.comparison.columns[0].predictions[0][0].label == lv.last_result.predictions[0].label == "Samoyed"
+    assert abs(view.comparison.columns[0].predictions[0][0].probability
+               - lv.last_result.predictions[0].probability) < 0.02  # the same pixels the live model saw
+    assert not view.image_choice.isVisible()
+    lv.start_button.click()  # stop
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_compare_on_a_folder_picks_the_image_shown(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
+                                                   tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for name in ("dog_samoyed.jpg", "kitten_224.png"):
+        shutil.copy(photos / name, folder / name)
+    (folder / "broken.jpg").write_bytes(b"not a jpeg")
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    view = window.compare.view
+    window.tabs.setCurrentWidget(view)
+    _two_models(view, mobilenet_file)
+    view.source.setCurrentIndex(view.source.findData("folder"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    view.compare_button.click()
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=120_000)
+    c = view.comparison
+    assert [Path(p).name for p in c.images] == ["dog_samoyed.jpg", "kitten_224.png"]
+    assert [a[0].label for a in c.columns[0].predictions] == ["Samoyed", "tabby"]
+    assert "Left out 1 unreadable files: broken.jpg." in view.status.text()
+    assert view.image_choice.count() == 2 and view.image_choice.isVisibleTo(view)
+    assert view.column_texts()[0].split("ms per image ")[1].startswith("Samoyed")
+    view.image_choice.setCurrentIndex(1)
+    assert view.column_texts()[0].split("ms per image ")[1].startswith("tabby")
+    assert "kitten_224.png" in view.image_choice.currentText()
+    qtbot.wait(200)
+    window.grab().save(str(tmp_path / "compare-folder.png"))

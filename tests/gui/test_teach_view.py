@@ -10,6 +10,7 @@ from PIL import Image
 
 from convlens.engine.data import load_mnist
 from convlens.engine.diagnose import diagnose
+from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
@@ -152,7 +153,31 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
     teach.show_cell(0, 2)  # Samoyed predicted as something else
     assert teach.cell_paths() == [str(root / "Samoyed" / "helloworld_android_a.jpg")]
     qtbot.waitUntil(lambda: not teach.cell_files.item(0).icon().isNull(), timeout=20_000)
-    teach.cell_files.itemClicked.emit(teach.cell_files.item(0))
+    teach.cell_files.itemClicked.emit(teach.cell_files.item(0))  # a mistake: both classes' maps, side by side
+    panel = teach.mistake
+    predicted = report.labels[report.misclassified()[0].predicted[0]]
+    assert panel.isVisible() and panel.classes == (predicted, "Samoyed") and predicted != "Samoyed"
+    qtbot.waitUntil(lambda: all(p.pixmap() is not None and not p.pixmap().isNull() for p in panel.pictures),
+                    timeout=30_000)
+    images = [p.pixmap().toImage() for p in panel.pictures]
+    assert images[0].size() == images[1].size() and images[0] != images[1]  # two classes, two different maps
+    qtbot.wait(100)
+    panel.grab().save(str(tmp_path / "mistake.png"))
+    # the maps themselves differ (not only the pixels), computed on the engine thread for the named classes
+
+    def maps(session) -> tuple:
+        from convlens.engine.features import class_activation_map
+
+        predictor = session.torch_predictor
+        x = predictor.prepare([session.open_image(panel.path)])
+        labels = list(predictor.labels)
+        return tuple(class_activation_map(predictor.model, x, session.default_cam_layer(), labels.index(c))[:2]
+                     for c in (predicted, "Samoyed"))
+
+    (cam_p, index_p), (cam_t, index_t) = wait_for(window.client.submit(maps, name="probe"), timeout=30)
+    assert report.labels[index_p] == predicted and report.labels[index_t] == "Samoyed"
+    assert abs(cam_p - cam_t).max() > 0.1
+    panel.open_button.click()  # and the image itself, with the CAM of its answer, in the Images tab
     qtbot.waitUntil(lambda: window.images.image_view.has_overlay(), timeout=30_000)
     assert window.tabs.currentWidget() is window.images.widget
     assert window.images.image_view.caption.startswith("helloworld_android_a.jpg")
