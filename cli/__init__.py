@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from convlens.engine.choices import default_runtime
 from convlens.engine.errors import ConvLensError
 
 if TYPE_CHECKING:
+    from convlens.engine.distributed import Ranks
     from convlens.engine.train import TrainProgress
 
 SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "features", "live", "finetune", "check",
@@ -137,6 +139,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="'unknown' threshold: at most this false-accept rate on the held-out images (the "
                         f"validation split and DATA/_unknown, images of no class); 0: off (default {D.far})")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
+    p.add_argument("--workers", type=int, default=-1, metavar="N",
+                   help="processes decoding images while the model trains (default: one per spare core, up to 4)")
+    p.add_argument("--stream", action="store_true",
+                   help="decode images from disk as training needs them, never all at once (default: for folders "
+                        "of more than 500 images)")
+    p.add_argument("--cache-memory", type=float, default=0, metavar="GB",
+                   help="cached backbone features kept in memory before they spill to a memory-mapped file "
+                        "(default 1 GB)")
+    p.add_argument("--cache-dir", default="", metavar="DIR", help="where that file goes (default: the temp folder)")
 
     p = sub.add_parser("evaluate", help="accuracy (top-1, top-k), per-class report and confusion matrix on a "
                                         "folder of class subfolders")
@@ -627,8 +638,26 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _default_workers() -> int:
+    """One decoding process per core this process can spare (cores shared among torchrun's local processes)."""
+    local = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
+    return max(0, min(4, (os.cpu_count() or 1) // max(1, local) - 1))
+
+
 def _cmd_finetune(args: argparse.Namespace) -> int:
+    from convlens.engine.device import select_device
+    from convlens.engine.distributed import join, leave
+
+    ranks, device = join(select_device(args.device))  # under torchrun: this process's rank and device
+    try:
+        return _finetune(args, ranks, device)
+    finally:
+        leave(ranks)
+
+
+def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     from convlens.engine.checkpoints import save_checkpoint
+    from convlens.engine.distributed import main_first
     from convlens.engine.keras_import import resolve_layer_alias
     from convlens.engine.session import EngineSession
     from convlens.engine.steps import run_to_end
@@ -641,12 +670,15 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         raise ConvLensError(f"Cannot write {out}: the folder {out.parent} does not exist.")
     if args.input_size < 0 or (0 < args.input_size < 16):
         raise ConvLensError(f"--input-size {args.input_size}: give the side in pixels (at least 16), e.g. 150.")
+    if args.cache_memory < 0:
+        raise ConvLensError(f"--cache-memory {args.cache_memory}: give gigabytes, 0 or more.")
     scratch = args.weights == "random"
-    session = EngineSession(args.device)
-    session.install(load_weights(args.arch, args.weights, progress=_progress_to_stderr))
+    session = EngineSession(str(device))
+    with main_first(ranks):  # a download happens once, on rank 0; the others then read the file
+        session.install(load_weights(args.arch, args.weights, progress=_progress_to_stderr if ranks.main else None))
     cut = resolve_layer_alias(args.arch, args.cut) if args.cut else ""
     freeze_until = resolve_layer_alias(args.arch, args.freeze_until) if args.freeze_until else ""
-    if cut and cut != args.cut:
+    if cut and cut != args.cut and ranks.main:
         print(f"--cut {args.cut}: Keras' {args.cut} is {cut} here")
     cfg = TrainConfig(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, optimizer=args.optimizer,
                       rotation=args.rotation, shift=args.shift, shear=args.shear, zoom=args.zoom, hflip=args.hflip,
@@ -654,14 +686,20 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
                       freeze_backbone=not (args.unfreeze or scratch), freeze_until=freeze_until, cut_at=cut,
                       image_size=args.input_size, from_scratch=scratch,
                       batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed,
-                      far=args.far)
+                      far=args.far, workers=_default_workers() if args.workers < 0 else args.workers,
+                      cache_budget=int(args.cache_memory * 1e9), cache_dir=args.cache_dir)
     what = "training from scratch" if scratch else (
         "fine-tuning a new head on a frozen backbone" if cfg.freeze_backbone else "fine-tuning every layer")
 
     def show(step: object) -> None:
+        if not ranks.main:  # rank 0 alone reports
+            return
         if isinstance(step, TrainDataRead):
             print(f"data: {step.text}")
             print(f"{what}: {args.arch}, up to {cfg.epochs} epochs")
+            if ranks.active:
+                print(f"distributed: {ranks.world} processes ({ranks.backend}), a global batch of {cfg.batch_size} "
+                      f"({-(-cfg.batch_size // ranks.world)} per process)")
             if cfg.augments and cfg.freeze_backbone:
                 print("augmentation is on: backbone features change every epoch, so they cannot be cached (slower)")
         elif isinstance(step, EpochStats):
@@ -670,8 +708,11 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         elif isinstance(step, TrainProgress):
             _progress_bar(step)
 
-    finished = run_to_end(train(session, args.data, cfg, args.val_dir or "", args.val_split), show)
+    finished = run_to_end(train(session, args.data, cfg, args.val_dir or "", args.val_split,
+                                True if args.stream else None, ranks), show)
     result = finished.result
+    if not ranks.main:
+        return 0  # rank 0 writes the checkpoint and the report
     for _source, reason in result.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
     save_checkpoint(out, result.loaded)

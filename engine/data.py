@@ -1,10 +1,10 @@
 """Training data: ImageFolder-style trees of class subfolders, and MNIST idx files.
 
-Every image is decoded once up front and checked (unreadable files are listed
-and skipped). Decoded images (uint8 arrays, longest side <= ``max_side``) are
-kept in memory up to ``MEMORY_BUDGET`` bytes, so small data sets never touch
-the disk again; past the budget, images are decoded again when a batch needs
-them. Memory is therefore flat in the number of images.
+A small data set (up to ``STREAM_ABOVE`` images) is decoded once up front and checked (unreadable files are
+listed and skipped); decoded images (uint8 arrays, longest side <= ``max_side``) are kept in memory up to
+``MEMORY_BUDGET`` bytes, so it never touches the disk again. A larger one is streamed: only its file list is
+read up front, each image is decoded when a batch needs it (in loader worker processes, ``engine.loading``),
+and an unreadable file is skipped when it is met. Memory is flat in the number of images either way.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from convlens.engine.openset import UNKNOWN_FOLDER
 MIN_PER_CLASS = 4
 #: Decoded training images kept in memory (bytes); the rest are decoded again when needed.
 MEMORY_BUDGET = 1 << 30
+#: More images than this are streamed from disk rather than decoded and checked up front.
+STREAM_ABOVE = 500
 
 
 class StoredImages(Sequence):
@@ -86,6 +88,7 @@ class Dataset:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     channels: int = 3
     unknown: Split | None = None  # images of no class (the ``_unknown`` folder): held out to tune "unknown"
+    streamed: bool = False  # decoded batch by batch during training, not up front
 
     def describe(self) -> str:
         per = np.bincount(np.asarray(self.train.labels + self.val.labels), minlength=len(self.classes))
@@ -103,6 +106,8 @@ class Dataset:
         if self.unknown is not None:
             text = Text("{text}; {n} images of no class ({folder}) held out for the unknown threshold",
                         text=text, n=len(self.unknown), folder=UNKNOWN_FOLDER)
+        if self.streamed:
+            text = Text("{text}; streamed from disk (decoded as training needs them)", text=text)
         return text
 
 
@@ -185,13 +190,24 @@ def _subset(split: Split, idx: Sequence[int]) -> Split:
     return Split(images, [split.labels[i] for i in idx], [split.sources[i] for i in idx])
 
 
+def _listed(files: Sequence[tuple[Path, int]], max_side: int) -> Split:
+    """A streamed split: the files and their labels, nothing decoded."""
+    return Split(StoredImages([p for p, _ in files], max_side), [y for _, y in files], [str(p) for p, _ in files])
+
+
 def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_fraction: float = 0.2,
-                      seed: int = 0, max_side: int = 512, minimum: int = MIN_PER_CLASS) -> Dataset:
-    """A folder of class subfolders (and optionally a separate validation folder with the same classes)."""
+                      seed: int = 0, max_side: int = 512, minimum: int = MIN_PER_CLASS,
+                      stream: bool | None = None) -> Dataset:
+    """A folder of class subfolders (and optionally a separate validation folder with the same classes).
+
+    ``stream``: decode images only when training needs them (None: when there are more than ``STREAM_ABOVE``)."""
     root = Path(root)
     classes, files = scan_class_folders(root)
     skipped: list[tuple[str, str]] = []
-    everything = _decode(files, max_side, skipped)
+    if stream is None:
+        stream = len(files) > STREAM_ABOVE
+    read = (lambda found, side, _skipped: _listed(found, side)) if stream else _decode
+    everything = read(files, max_side, skipped)
     _check(classes, everything.labels, root, minimum)
     if val_root is not None:
         val_classes, val_files = scan_class_folders(Path(val_root))
@@ -200,16 +216,21 @@ def load_image_folder(root: str | Path, val_root: str | Path | None = None, val_
                 "Validation folder {val_root} has classes {val_classes}, training has {classes}.",
                 val_root=val_root, val_classes=val_classes, classes=classes,
             )
-        val = _decode(val_files, max_side, skipped)
-        return Dataset(tuple(classes), everything, val, skipped, unknown=_unknown_split(root, val_root, max_side, skipped))
+        val = read(val_files, max_side, skipped)
+        return Dataset(tuple(classes), everything, val, skipped,
+                       unknown=_unknown_split(root, val_root, max_side, skipped, stream), streamed=stream)
     train_idx, val_idx = stratified_split(everything.labels, val_fraction, seed)
     return Dataset(tuple(classes), _subset(everything, train_idx), _subset(everything, val_idx), skipped,
-                   unknown=_unknown_split(root, None, max_side, skipped))
+                   unknown=_unknown_split(root, None, max_side, skipped, stream), streamed=stream)
 
 
-def _unknown_split(root: Path, val_root: str | Path | None, max_side: int, skipped: list[tuple[str, str]]) -> Split | None:
+def _unknown_split(root: Path, val_root: str | Path | None, max_side: int, skipped: list[tuple[str, str]],
+                   stream: bool = False) -> Split | None:
     paths = scan_unknown(root) + (scan_unknown(Path(val_root)) if val_root is not None else [])
-    return _decode([(p, -1) for p in paths], max_side, skipped) if paths else None
+    if not paths:
+        return None
+    return _listed([(p, -1) for p in paths], max_side) if stream else _decode([(p, -1) for p in paths], max_side,
+                                                                                skipped)
 
 
 # ----------------------------------------------------------------- MNIST

@@ -19,6 +19,7 @@ from PIL import Image
 
 from convlens.engine.choices import ExportFormat
 from convlens.engine.compare import CompareProgress, Comparison, compare
+from convlens.engine.distributed import Ranks
 from convlens.engine.embedding import Move, move_files, undo_move
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation
@@ -32,7 +33,7 @@ from convlens.engine.predict import BatchProgress, ImageResult
 from convlens.engine.recording import DatasetRecorder
 from convlens.engine.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, KernelView, ModelInfo, WeightsRequest
 from convlens.engine.summary import ModelSummary
-from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
+from convlens.engine.train import SINGLE, EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.engine.video import FrameMailbox, list_cameras
 
 __all__ = [
@@ -523,13 +524,17 @@ class TrainDataRead(TrainStatus):
 @dataclass(frozen=True)
 class TrainFinished:
     result: TrainResult
-    info: ModelInfo
+    info: ModelInfo | None  # None for a process of a distributed run (nothing installed)
 
 
 def train(session: EngineSession, data: str, config: TrainConfig, val_data: str = "",
-          val_split: float = 0.2) -> Generator[TrainStatus | TrainProgress | EpochStats, None, TrainFinished]:
+          val_split: float = 0.2, stream: bool | None = None, ranks: Ranks = SINGLE,
+          ) -> Generator[TrainStatus | TrainProgress | EpochStats, None, TrainFinished]:
     """Fine-tune (or train from scratch) the current model on a folder of class subfolders or MNIST's idx files;
-    only a finished run replaces it, and it is then run by the session's runtime like any loaded model."""
+    only a finished run replaces it, and it is then run by the session's runtime like any loaded model.
+
+    ``stream``: decode images as training needs them (None: for large folders). ``ranks``: one process of a
+    torchrun job (``engine.distributed``); the model is then only returned, not installed (no window to show it)."""
     from convlens.engine.data import is_mnist_folder, load_image_folder, load_mnist
     from convlens.engine.train import fine_tune
 
@@ -539,14 +544,16 @@ def train(session: EngineSession, data: str, config: TrainConfig, val_data: str 
     if is_mnist_folder(data):
         dataset = load_mnist(data, seed=config.seed)
     else:
-        dataset = load_image_folder(data, val_data or None, val_split, seed=config.seed)
+        dataset = load_image_folder(data, val_data or None, val_split, seed=config.seed, stream=stream)
     yield TrainDataRead(dataset.describe())
     loaded = session.predictor.loaded
     if config.from_scratch and loaded.arch is not None:
         from convlens.engine.weights import load_random
 
         loaded = load_random(loaded.arch)
-    result = yield from fine_tune(loaded, dataset, config, session.device)
+    result = yield from fine_tune(loaded, dataset, config, session.device, ranks)
+    if ranks.active:
+        return TrainFinished(result, None)
     info = session.install_with_runtime(result.loaded)  # classified by the chosen runtime, like a loaded model
     _freeze_long_lived_objects()
     return TrainFinished(result, info)

@@ -16,23 +16,29 @@ from __future__ import annotations
 import copy
 import dataclasses
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import torch
 from torch import nn
+from torch.utils.data import Dataset as TorchDataset
+from torch.utils.data import DistributedSampler
 
 from convlens.engine.calibration import expected_calibration_error, fit_temperature
 from convlens.engine.choices import OPTIMIZERS, Optimizer, TrainPhase
 from convlens.engine.data import Dataset, Split
+from convlens.engine.distributed import Ranks, gather, shard, sum_all
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.heads import HeadLayout, cut_model, find_classifier, replace_head
 from convlens.engine.hooks import watch
 from convlens.engine.loaded import LoadedModel
+from convlens.engine.loading import CACHE_BUDGET, Batches, FeatureStore, ImageSet, loader
 from convlens.engine.openset import DEFAULT_FAR, UnknownCurve
 from convlens.engine.preprocess import Preprocess
+
+SINGLE = Ranks()
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,9 @@ class TrainConfig:
     cache: bool = True  # cache frozen-backbone features when nothing varies between epochs
     seed: int = 0
     far: float = DEFAULT_FAR  # "unknown" below the threshold meeting this false-accept rate on held-out data (0: off)
+    workers: int = 0  # processes decoding images for the loop (0: the training process itself)
+    cache_budget: int = 0  # bytes of cached features kept in memory before they spill to a file (0: CACHE_BUDGET)
+    cache_dir: str = ""  # where that file goes ("": the system's temporary folder)
 
     @property
     def augments(self) -> bool:
@@ -130,33 +139,6 @@ def _augmenter(cfg: TrainConfig) -> nn.Module | None:
     if cfg.hflip:
         ops.append(v2.RandomHorizontalFlip())
     return v2.Compose(ops)
-
-
-def _tensors(split: Split, preprocess: Preprocess, augment: nn.Module | None = None,
-             idx: np.ndarray | None = None) -> torch.Tensor:
-    picks = range(len(split)) if idx is None else idx
-    out = []
-    for i in picks:
-        image = split.images[int(i)]
-        if augment is not None:
-            t = augment(torch.from_numpy(np.array(image)).permute(2, 0, 1))  # a writable copy
-            image = t.permute(1, 2, 0).numpy()
-        out.append(preprocess(image))
-    return torch.stack(out)
-
-
-class _Inputs:
-    """A split's model inputs, made batch by batch: never the whole split as one tensor (memory stays flat)."""
-
-    def __init__(self, split: Split, preprocess: Preprocess) -> None:
-        self.split, self.preprocess = split, preprocess
-
-    def __len__(self) -> int:
-        return len(self.split)
-
-    def __getitem__(self, key: slice | torch.Tensor | np.ndarray) -> torch.Tensor:
-        idx = np.arange(len(self))[key] if isinstance(key, slice) else np.asarray(key)
-        return _tensors(self.split, self.preprocess, None, idx)
 
 
 class Student(NamedTuple):
@@ -243,18 +225,28 @@ def _set_train_mode(model: nn.Module, head: nn.Module) -> None:
     head.train()
 
 
-def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
-              device: torch.device | str = "cpu") -> Generator[TrainProgress | EpochStats, None, TrainResult]:
-    """Train on ``data`` (see module doc). Yields progress per batch and stats per epoch."""
+def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torch.device | str = "cpu",
+              ranks: Ranks = SINGLE) -> Generator[TrainProgress | EpochStats, None, TrainResult]:
+    """Train on ``data`` (see module doc). Yields progress per batch and stats per epoch.
+
+    Under ``torchrun`` (``ranks`` from ``distributed.join``) each process trains a DistributedDataParallel copy:
+    ``cfg.batch_size`` is the global batch (each rank takes its share), a DistributedSampler deals the images,
+    losses and counts are summed over the ranks so early stopping is decided identically everywhere, and the
+    frozen backbone's feature cache is sharded (each rank runs the backbone on, and keeps, only its own share).
+    Every rank returns the same result."""
     if cfg.optimizer not in OPTIMIZERS:
         raise ConvLensError(
             "Unknown optimizer '{optimizer}': use {value}.",
             optimizer=cfg.optimizer, value=', '.join(OPTIMIZERS),
         )
-    if cfg.epochs < 1 or cfg.batch_size < 1 or cfg.lr <= 0:
-        raise ConvLensError("Epochs and batch size must be at least 1, and the learning rate above 0.")
+    if cfg.epochs < 1 or cfg.batch_size < 1 or cfg.lr <= 0 or cfg.workers < 0:
+        raise ConvLensError("Epochs and batch size must be at least 1, the learning rate above 0 and the number of "
+                            "loader workers 0 or more.")
     if len(data.train) == 0 or len(data.val) == 0:
         raise ConvLensError("Training needs images for both training and validation.")
+    if len(data.train) < ranks.world:
+        raise ConvLensError("{n} training images cannot be shared by {world} processes.", n=len(data.train),
+                            world=ranks.world)
     device = torch.device(device)
     start = time.perf_counter()
     num_classes = len(data.classes)
@@ -262,106 +254,131 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     preprocess = training_preprocess(loaded.preprocess, cfg)
     model.to(device)
     augment = _augmenter(cfg)
-    g = torch.Generator().manual_seed(cfg.seed)
-
-    x_val: _Inputs | torch.Tensor = _Inputs(data.val, preprocess)
-    y_val = torch.tensor(data.val.labels)
+    local_batch = -(-cfg.batch_size // ranks.world)  # the global batch, shared by the ranks
+    train_set, val_set = ImageSet(data.train, preprocess, augment), ImageSet(data.val, preprocess)
     y_train = torch.tensor(data.train.labels)
-    x_train: _Inputs | torch.Tensor | None = None if augment is not None else _Inputs(data.train, preprocess)
+    y_val = torch.tensor(data.val.labels)
+    val_rows = shard(len(data.val), ranks)  # each rank evaluates its share; the sums are exchanged
+    bad: dict[str, str] = {}  # unreadable files met while streaming: source -> reason
 
     head_params = {id(p) for p in head.parameters()}
     frozen = not any(p.requires_grad for p in model.parameters() if id(p) not in head_params)
-    use_cache = frozen and augment is None and cfg.cache and _head_is_output(model, head, x_val[:1].to(device))
+    probe = val_set.batch([0])[0].to(device)
+    use_cache = frozen and augment is None and cfg.cache and _head_is_output(model, head, probe)
     trainable = head if use_cache else model
-    if use_cache:
-        feats = {}
-        for split_name, xs in (("train", x_train), ("val", x_val)):
-            assert xs is not None  # no augmentation when caching: the training inputs are fixed
-            kept: list[torch.Tensor] = []
-            steps = -(-len(xs) // cfg.batch_size)
-            for i in range(steps):
-                # the head's input is the backbone's feature: kept per batch (hooks only around the forward, so
-                # a cancelled training leaves none behind)
-                def keep(_key: str, args: Any, kept: list[torch.Tensor] = kept) -> None:
-                    kept.append(args[0].detach())
-
-                with watch([("head", head)], keep, pre=True), torch.inference_mode():
-                    model(xs[i * cfg.batch_size : (i + 1) * cfg.batch_size].to(device))
-                yield TrainProgress("cache", 0, i + 1, steps, 0.0, time.perf_counter() - start, 0.0)
-            feats[split_name] = torch.cat(kept).clone()  # out of inference mode for training
-        x_train, x_val = feats["train"], feats["val"]
-
-    params = [p for p in trainable.parameters() if p.requires_grad]
-    if cfg.optimizer == "adam":
-        opt: torch.optim.Optimizer = torch.optim.Adam(params, lr=cfg.lr)
-    elif cfg.optimizer == "sgd":
-        opt = torch.optim.SGD(params, lr=cfg.lr, momentum=0.9)
-    else:
-        opt = torch.optim.RMSprop(params, lr=cfg.lr)
-    loss_fn = nn.CrossEntropyLoss()
-    history: list[EpochStats] = []
-    best_loss, best_epoch, best_state, waited = float("inf"), 0, None, 0
-    steps = -(-len(y_train) // cfg.batch_size)
-    stopped_early = False
-    epoch_times: list[float] = []
-
-    def forward(xb: torch.Tensor) -> torch.Tensor:
-        out = trainable(xb)
-        return out[0] if isinstance(out, tuple) else out
-
-    for epoch in range(1, cfg.epochs + 1):
-        t0 = time.perf_counter()
+    stores: list[FeatureStore] = []
+    batches = Batches()
+    feed = None if use_cache else loader(train_set, batches, cfg.workers, device)
+    try:
         if use_cache:
-            head.train()
+            # this rank's share of the images (a DistributedSampler without shuffling: equal shares, padded)
+            train_rows: list[int] = list(DistributedSampler(_indices(len(data.train)), ranks.world, ranks.rank,
+                                                            shuffle=False))
+            train_store = yield from _cache(model, head, ImageSet(data.train, preprocess), train_rows, local_batch,
+                                            cfg, device, start, bad)
+            stores.append(train_store)
+            val_store = yield from _cache(model, head, val_set, val_rows, local_batch, cfg, device, start, bad)
+            stores.append(val_store)
+            x_val: FeatureStore | ImageSet = val_store
         else:
-            _set_train_mode(model, head)
-        order = torch.randperm(len(y_train), generator=g)
-        total_loss, correct = 0.0, 0
-        for step in range(steps):
-            idx = order[step * cfg.batch_size : (step + 1) * cfg.batch_size]
-            if x_train is not None:
-                xb = x_train[idx]
+            x_val = val_set
+        model_ddp = _parallel(trainable, ranks, device, find_unused=not use_cache)
+
+        params = [p for p in trainable.parameters() if p.requires_grad]
+        if cfg.optimizer == "adam":
+            opt: torch.optim.Optimizer = torch.optim.Adam(params, lr=cfg.lr)
+        elif cfg.optimizer == "sgd":
+            opt = torch.optim.SGD(params, lr=cfg.lr, momentum=0.9)
+        else:
+            opt = torch.optim.RMSprop(params, lr=cfg.lr)
+        history: list[EpochStats] = []
+        best_loss, best_epoch, best_state, waited = float("inf"), 0, None, 0
+        stopped_early = False
+        epoch_times: list[float] = []
+        sampler: DistributedSampler[int] = DistributedSampler(_indices(len(data.train)), ranks.world, ranks.rank,
+                                                              shuffle=True, seed=cfg.seed)
+
+        def forward(xb: torch.Tensor, module: nn.Module = model_ddp) -> torch.Tensor:
+            out = module(xb)
+            return out[0] if isinstance(out, tuple) else out
+
+        for epoch in range(1, cfg.epochs + 1):
+            t0 = time.perf_counter()
+            if use_cache:
+                head.train()
+                # the rank's own share, shuffled anew each epoch (the same order on one process as the sampler's)
+                order = torch.randperm(len(train_rows), generator=torch.Generator().manual_seed(cfg.seed + epoch))
+                local = order.tolist()
             else:
-                xb = _tensors(data.train, preprocess, augment, idx.numpy())
-            xb, yb = xb.to(device), y_train[idx].to(device)
-            opt.zero_grad(set_to_none=True)
-            logits = forward(xb)
-            loss = loss_fn(logits, yb)
-            loss.backward()
-            opt.step()
-            total_loss += float(loss.detach()) * len(idx)
-            correct += int((logits.argmax(1) == yb).sum())
-            done_epochs = (epoch - 1) + (step + 1) / steps
-            elapsed = time.perf_counter() - start
-            per_epoch = (sum(epoch_times) / len(epoch_times)) if epoch_times else (time.perf_counter() - t0) / (
-                (step + 1) / steps)
-            eta = per_epoch * (cfg.epochs - done_epochs)
-            yield TrainProgress("train", epoch, step + 1, steps, float(loss.detach()), elapsed, eta)
-        val_loss, val_pred = _evaluate(forward, trainable, x_val, y_val, cfg.batch_size, device)
-        val_acc = float((val_pred == y_val).float().mean())
-        stats = EpochStats(epoch, total_loss / len(y_train), correct / len(y_train), val_loss, val_acc,
-                           time.perf_counter() - t0)
-        epoch_times.append(stats.seconds)
-        history.append(stats)
-        yield stats
-        if val_loss < best_loss - 1e-6:
-            best_loss, best_epoch, waited = val_loss, epoch, 0
-            best_state = copy.deepcopy(trainable.state_dict())
-        else:
-            waited += 1
-            if cfg.patience and waited >= cfg.patience:
-                stopped_early = True
-                break
-    if cfg.restore_best and best_state is not None:
-        trainable.load_state_dict(best_state)
-    _, val_pred, val_logits = _evaluate(forward, trainable, x_val, y_val, cfg.batch_size, device, keep_logits=True)
+                _set_train_mode(model, head)
+                sampler.set_epoch(epoch)
+                local = list(sampler)
+            batches.batches = [local[i : i + local_batch] for i in range(0, len(local), local_batch)]
+            steps = len(batches.batches)
+            stream = iter(feed) if feed is not None else None
+            total_loss = correct = seen = 0.0
+            for step in range(steps):
+                rows = batches.batches[step]
+                if stream is not None:
+                    xb, idx, errors = next(stream)
+                else:  # a file found unreadable while caching has zeros for features: it is left out
+                    idx = [train_rows[r] for r in rows]
+                    xb, errors = train_store[rows], [bad.get(data.train.sources[i], "") for i in idx]
+                valid = torch.tensor([not e for e in errors], device=device)
+                for i, e in zip(idx, errors, strict=True):
+                    if e:
+                        bad[data.train.sources[i]] = e
+                xb, yb = xb.to(device), y_train[idx].to(device)
+                opt.zero_grad(set_to_none=True)
+                logits = forward(xb)
+                per_image = nn.functional.cross_entropy(logits, yb, reduction="none") * valid
+                loss = per_image.sum() / valid.sum().clamp(min=1)  # every rank steps, even on a batch of bad files
+                loss.backward()
+                opt.step()
+                total_loss += float(per_image.detach().sum())
+                correct += float(((logits.argmax(1) == yb) & valid).sum())
+                seen += float(valid.sum())
+                done_epochs = (epoch - 1) + (step + 1) / steps
+                elapsed = time.perf_counter() - start
+                per_epoch = (sum(epoch_times) / len(epoch_times)) if epoch_times else (time.perf_counter() - t0) / (
+                    (step + 1) / steps)
+                eta = per_epoch * (cfg.epochs - done_epochs)
+                yield TrainProgress("train", epoch, step + 1, steps, float(loss.detach()), elapsed, eta)
+            total_loss, correct, seen = sum_all([total_loss, correct, seen], ranks, device)
+            val_loss, val_acc, _ = _evaluate(forward, trainable, x_val, val_rows, y_val, local_batch, device, ranks,
+                                             bad, data.val.sources)
+            stats = EpochStats(epoch, total_loss / max(1.0, seen), correct / max(1.0, seen), val_loss, val_acc,
+                               time.perf_counter() - t0)
+            epoch_times.append(stats.seconds)
+            history.append(stats)
+            yield stats
+            if val_loss < best_loss - 1e-6:  # the same numbers on every rank: the same decision
+                best_loss, best_epoch, waited = val_loss, epoch, 0
+                best_state = copy.deepcopy(trainable.state_dict())
+            else:
+                waited += 1
+                if cfg.patience and waited >= cfg.patience:
+                    stopped_early = True
+                    break
+        if cfg.restore_best and best_state is not None:
+            trainable.load_state_dict(best_state)
+        _, _, kept = _evaluate(lambda xb: forward(xb, trainable), trainable, x_val, val_rows, y_val, local_batch,
+                               device, ranks, bad, data.val.sources)
+    finally:
+        for store in stores:
+            store.close()
+        del feed
+    val_index = sorted(kept)  # the validation images that could be read, in order
+    val_logits = torch.stack([kept[i] for i in val_index]) if val_index else torch.zeros(0, num_classes)
+    y_kept = y_val[val_index]
+    val_pred = val_logits.argmax(1)
     # calibration on the validation split: temperature scaling (no prediction changes, only how sure it is)
-    temperature = fit_temperature(val_logits, y_val)
-    ece_before = expected_calibration_error(val_logits.softmax(1).numpy(), y_val.numpy())
-    ece_after = expected_calibration_error((val_logits / temperature).softmax(1).numpy(), y_val.numpy())
+    temperature = fit_temperature(val_logits, y_kept)
+    ece_before = expected_calibration_error(val_logits.softmax(1).numpy(), y_kept.numpy())
+    ece_after = expected_calibration_error((val_logits / temperature).softmax(1).numpy(), y_kept.numpy())
     # "unknown / none of the above": the threshold meeting the false-accept target on the held-out images
-    unknown_logits = _logits(model, _Inputs(data.unknown, preprocess), cfg.batch_size, device) if data.unknown else None
-    curve = UnknownCurve.from_logits(val_logits.numpy(), y_val.tolist(), temperature,
+    unknown_logits = _logits(model, data.unknown, preprocess, local_batch, device, ranks) if data.unknown else None
+    curve = UnknownCurve.from_logits(val_logits.numpy(), y_kept.tolist(), temperature,
                                      unknown_logits.numpy() if unknown_logits is not None else None)
     unknown: dict[str, Any] = {"unknown_curve": curve.to_dict()}
     unknown_note = ""
@@ -371,7 +388,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
         except ConvLensError as exc:
             unknown_note = exc.text
     confusion = np.zeros((num_classes, num_classes), np.int64)
-    for t, p in zip(y_val.tolist(), val_pred.tolist(), strict=True):
+    for t, p in zip(y_kept.tolist(), val_pred.tolist(), strict=True):
         confusion[t, p] += 1
     with np.errstate(invalid="ignore", divide="ignore"):
         precision = np.nan_to_num(np.diag(confusion) / confusion.sum(axis=0))
@@ -379,19 +396,21 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
     for p in model.parameters():
         p.requires_grad_(True)  # the finished model is an ordinary model again (CAM, export)
     model.eval()
+    config = {**asdict(cfg), "processes": ranks.world} if ranks.active else asdict(cfg)
     new = LoadedModel(model, tuple(data.classes), preprocess, loaded.arch,
                       Text(
                           "fine-tuned ({n} images, best epoch {best_epoch})",
                           n=len(data.train), best_epoch=best_epoch,
                       ),
                       build_options=build_options, head_layout=layout,
-                      training={**asdict(cfg), "best_epoch": best_epoch,
+                      training={**config, "best_epoch": best_epoch,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum())),
                                 "temperature": temperature, "ece_before": ece_before, "ece_after": ece_after,
                                 **unknown})
-    return TrainResult(new, history, best_epoch, confusion, precision, recall, list(data.val.sources),
-                       y_val.tolist(), val_pred.tolist(), use_cache, stopped_early, time.perf_counter() - start,
-                       skipped=list(data.skipped),
+    skipped = list(data.skipped) + [(s, r) for s, r in _merged(bad, ranks).items()]
+    return TrainResult(new, history, best_epoch, confusion, precision, recall,
+                       [data.val.sources[i] for i in val_index], y_kept.tolist(), val_pred.tolist(), use_cache,
+                       stopped_early, time.perf_counter() - start, skipped=skipped,
                        train_counts=np.bincount(np.asarray(data.train.labels, dtype=np.int64),
                                                 minlength=num_classes).tolist(),
                        config=cfg, val_logits=val_logits.numpy(),
@@ -399,30 +418,115 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig,
                        unknown_note=unknown_note)
 
 
-def _logits(model: nn.Module, x: _Inputs, batch: int, device: torch.device) -> torch.Tensor:
-    """The whole model's raw scores on inputs that have no label (eval mode, batch by batch)."""
+def _indices(n: int) -> TorchDataset[int]:
+    """What a DistributedSampler deals: the numbers of the images (it only needs their count)."""
+    return cast("TorchDataset[int]", range(n))
+
+
+def _parallel(module: nn.Module, ranks: Ranks, device: torch.device, find_unused: bool) -> nn.Module:
+    """``module`` as DistributedDataParallel when several processes train (rank 0's weights broadcast at once)."""
+    if not ranks.active:
+        return module
+    from torch.nn.parallel import DistributedDataParallel
+
+    return DistributedDataParallel(module, device_ids=[device] if device.type == "cuda" else None,
+                                   find_unused_parameters=find_unused)
+
+
+def _merged(bad: dict[str, str], ranks: Ranks) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for part in gather(bad, ranks):
+        merged.update(part)
+    return merged
+
+
+def _cache(model: nn.Module, head: nn.Module, images: ImageSet, rows: list[int], batch: int, cfg: TrainConfig,
+           device: torch.device, start: float, bad: dict[str, str]) -> Generator[TrainProgress, None, FeatureStore]:
+    """The head's input for images ``rows`` (this rank's share), computed once: store row ``r`` is ``rows[r]``."""
+    store = FeatureStore(len(rows), cfg.cache_budget or CACHE_BUDGET, cfg.cache_dir or None)
+    batches = Batches()
+    batches.batches = [rows[i : i + batch] for i in range(0, len(rows), batch)]
+    feed = loader(images, batches, cfg.workers, device)
+    done = 0
+    try:
+        for step, (xb, idx, errors) in enumerate(feed):
+            kept: list[torch.Tensor] = []
+
+            def keep(_key: str, args: Any, kept: list[torch.Tensor] = kept) -> None:
+                kept.append(args[0].detach())
+
+            # the head's input is the backbone's feature (hooks only around the forward: a cancelled training
+            # leaves none behind)
+            with watch([("head", head)], keep, pre=True), torch.inference_mode():
+                model(xb.to(device))
+            store.put(range(done, done + len(idx)), kept[0])
+            done += len(idx)
+            for i, e in zip(idx, errors, strict=True):
+                if e:
+                    bad[images.split.sources[i]] = e
+            yield TrainProgress("cache", 0, step + 1, len(batches), 0.0, time.perf_counter() - start, 0.0)
+    except BaseException:
+        store.close()
+        raise
+    finally:
+        del feed
+    return store
+
+
+def _logits(model: nn.Module, split: Split, preprocess: Preprocess, batch: int, device: torch.device,
+            ranks: Ranks) -> torch.Tensor:
+    """The whole model's raw scores on images that have no label (eval mode, each rank its share, gathered);
+    unreadable ones are left out."""
+    images = ImageSet(split, preprocess)
+    rows = shard(len(split), ranks)
     was = model.training
     model.eval()
+    found: dict[int, torch.Tensor] = {}
     with torch.inference_mode():
-        outs = [model(x[i : i + batch].to(device)) for i in range(0, len(x), batch)]
-        out = torch.cat([(o[0] if isinstance(o, tuple) else o).float().cpu() for o in outs])
+        for i in range(0, len(rows), batch):
+            xb, idx, errors = images.batch(rows[i : i + batch])
+            out = model(xb.to(device))
+            out = (out[0] if isinstance(out, tuple) else out).float().cpu()
+            found.update({j: o for j, o, e in zip(idx, out, errors, strict=True) if not e})
     model.train(was)
-    return out
+    merged: dict[int, torch.Tensor] = {}
+    for part in gather(found, ranks):
+        merged.update(part)
+    return torch.stack([merged[i] for i in sorted(merged)]) if merged else torch.zeros(0, 1)
 
 
-def _evaluate(forward, module: nn.Module, x: _Inputs | torch.Tensor, y: torch.Tensor, batch: int,  # noqa: ANN001
-              device: torch.device, keep_logits: bool = False) -> Any:
+def _evaluate(forward, module: nn.Module, x: FeatureStore | ImageSet, rows: list[int], y: torch.Tensor,  # noqa: ANN001
+              batch: int, device: torch.device, ranks: Ranks, bad: dict[str, str], sources: Sequence[str]) -> tuple[float, float, dict[int, torch.Tensor]]:
+    """(mean loss, accuracy, logits by validation index) over every rank's share of the validation images.
+
+    ``x`` is the cached features (row ``r`` = image ``rows[r]``) or the images themselves."""
     was = module.training
     module.eval()
-    total, preds, kept = 0.0, [], []
+    total = correct = count = 0.0
+    kept: dict[int, torch.Tensor] = {}
     with torch.inference_mode():
-        for i in range(0, len(y), batch):
-            logits = forward(x[i : i + batch].to(device))
-            total += float(nn.functional.cross_entropy(logits, y[i : i + batch].to(device), reduction="sum"))
-            preds.append(logits.argmax(1).cpu())
-            if keep_logits:
-                kept.append(logits.float().cpu())
+        for r in range(0, len(rows), batch):
+            if isinstance(x, FeatureStore):
+                picks = list(range(r, min(r + batch, len(rows))))
+                idx = [rows[p] for p in picks]
+                xb, errors = x[picks], [bad.get(sources[i], "") for i in idx]
+            else:
+                xb, idx, errors = x.batch(rows[r : r + batch])
+            valid = [j for j, e in enumerate(errors) if not e]
+            for i, e in zip(idx, errors, strict=True):
+                if e:
+                    bad[sources[i]] = e
+            if not valid:
+                continue
+            logits = forward(xb[valid].to(device)).float()
+            yb = y[[idx[j] for j in valid]].to(device)
+            total += float(nn.functional.cross_entropy(logits, yb, reduction="sum"))
+            correct += float((logits.argmax(1) == yb).sum())
+            count += len(valid)
+            kept.update({idx[j]: row.cpu() for j, row in zip(valid, logits, strict=True)})
     module.train(was)
-    if keep_logits:
-        return total / len(y), torch.cat(preds), torch.cat(kept)
-    return total / len(y), torch.cat(preds)
+    total, correct, count = sum_all([total, correct, count], ranks, device)
+    merged: dict[int, torch.Tensor] = {}
+    for part in gather(kept, ranks):
+        merged.update(part)
+    return total / max(1.0, count), correct / max(1.0, count), merged

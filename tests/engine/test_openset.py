@@ -19,7 +19,7 @@ from convlens.engine.export import export
 from convlens.engine.openset import UnknownCurve, UnknownRule
 from convlens.engine.predict import Predictor
 from convlens.engine.steps import run_to_end
-from convlens.engine.train import TrainConfig, TrainResult, _Inputs, _logits, fine_tune
+from convlens.engine.train import SINGLE, TrainConfig, TrainResult, _logits, fine_tune
 from convlens.engine.weights import load_weights
 
 
@@ -78,8 +78,8 @@ def test_the_threshold_meets_its_false_accept_target_on_unseen_held_out_data(tau
     # fresh impostors and genuine answers the threshold never saw: the rest of 0-4 and the other half of 5-9
     model, pre = taught.loaded.model, taught.loaded.preprocess
     t = taught.loaded.temperature
-    test_logits = _logits(model, _Inputs(digits["test"], pre), 256, torch.device("cpu")).numpy()
-    fresh = _logits(model, _Inputs(digits["unknown_b"], pre), 256, torch.device("cpu")).numpy()
+    test_logits = _logits(model, digits["test"], pre, 256, torch.device("cpu"), SINGLE).numpy()
+    fresh = _logits(model, digits["unknown_b"], pre, 256, torch.device("cpu"), SINGLE).numpy()
     curve = UnknownCurve.from_logits(test_logits, digits["test"].labels, t, fresh)
     far, tar = curve.rates(rule.threshold)
     n = len(curve.impostor)
