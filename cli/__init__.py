@@ -19,7 +19,7 @@ from convlens.engine.errors import ConvLensError
 
 if TYPE_CHECKING:
     from convlens.engine.distributed import Ranks
-    from convlens.engine.train import TrainProgress
+    from convlens.engine.train import TrainConfig, TrainProgress
 
 SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "features", "live", "finetune", "check",
                "export")
@@ -644,6 +644,24 @@ def _default_workers() -> int:
     return max(0, min(4, (os.cpu_count() or 1) // max(1, local) - 1))
 
 
+def finetune_config(args: argparse.Namespace) -> TrainConfig:
+    """The training settings ``convlens finetune`` was given (Keras layer names resolved)."""
+    from convlens.engine.keras_import import resolve_layer_alias
+    from convlens.engine.train import TrainConfig
+
+    scratch = args.weights == "random"
+    cut = resolve_layer_alias(args.arch, args.cut) if args.cut else ""
+    freeze_until = resolve_layer_alias(args.arch, args.freeze_until) if args.freeze_until else ""
+    return TrainConfig(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, optimizer=args.optimizer,
+                       rotation=args.rotation, shift=args.shift, shear=args.shear, zoom=args.zoom, hflip=args.hflip,
+                       patience=args.patience, hidden=args.hidden, dropout=args.dropout,
+                       freeze_backbone=not (args.unfreeze or scratch), freeze_until=freeze_until, cut_at=cut,
+                       image_size=args.input_size, from_scratch=scratch,
+                       batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed,
+                       far=args.far, workers=_default_workers() if args.workers < 0 else args.workers,
+                       cache_budget=int(args.cache_memory * 1e9), cache_dir=args.cache_dir)
+
+
 def _cmd_finetune(args: argparse.Namespace) -> int:
     from convlens.engine.device import select_device
     from convlens.engine.distributed import join, leave
@@ -658,11 +676,10 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
 def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     from convlens.engine.checkpoints import save_checkpoint
     from convlens.engine.distributed import main_first
-    from convlens.engine.keras_import import resolve_layer_alias
     from convlens.engine.session import EngineSession
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import TrainDataRead, train
-    from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+    from convlens.engine.train import EpochStats, TrainProgress
     from convlens.engine.weights import load_weights
 
     out = Path(args.out)
@@ -676,18 +693,9 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     session = EngineSession(str(device))
     with main_first(ranks):  # a download happens once, on rank 0; the others then read the file
         session.install(load_weights(args.arch, args.weights, progress=_progress_to_stderr if ranks.main else None))
-    cut = resolve_layer_alias(args.arch, args.cut) if args.cut else ""
-    freeze_until = resolve_layer_alias(args.arch, args.freeze_until) if args.freeze_until else ""
-    if cut and cut != args.cut and ranks.main:
-        print(f"--cut {args.cut}: Keras' {args.cut} is {cut} here")
-    cfg = TrainConfig(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, optimizer=args.optimizer,
-                      rotation=args.rotation, shift=args.shift, shear=args.shear, zoom=args.zoom, hflip=args.hflip,
-                      patience=args.patience, hidden=args.hidden, dropout=args.dropout,
-                      freeze_backbone=not (args.unfreeze or scratch), freeze_until=freeze_until, cut_at=cut,
-                      image_size=args.input_size, from_scratch=scratch,
-                      batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed,
-                      far=args.far, workers=_default_workers() if args.workers < 0 else args.workers,
-                      cache_budget=int(args.cache_memory * 1e9), cache_dir=args.cache_dir)
+    cfg = finetune_config(args)
+    if cfg.cut_at and cfg.cut_at != args.cut and ranks.main:
+        print(f"--cut {args.cut}: Keras' {args.cut} is {cfg.cut_at} here")
     what = "training from scratch" if scratch else (
         "fine-tuning a new head on a frozen backbone" if cfg.freeze_backbone else "fine-tuning every layer")
 

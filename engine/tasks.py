@@ -124,6 +124,18 @@ def compare_models(session: EngineSession, sources: Sequence[str | bytes | np.nd
     return replace(result, notes=tuple(notes))
 
 
+def write_training_bundle(_session: EngineSession, folder: str, arch: str, weights: str, data: str, val_data: str,
+                          config: TrainConfig) -> str:
+    """The training set up here, as a bundle to run on a bigger machine (``engine.bundle``)."""
+    from convlens.engine.bundle import TrainingBundle, write_bundle
+
+    if not arch:
+        raise ConvLensError("Choose an architecture first.")
+    if not data:
+        raise ConvLensError("Choose a training folder: one subfolder of images per class.")
+    return str(write_bundle(folder, TrainingBundle(arch, weights, data, val_data, 0.2, config)))
+
+
 def check_data(_session: EngineSession, folder: str, val_folder: str = "") -> Generator[HealthProgress, None,
                                                                                       HealthReport]:
     """The health check of a training folder (``engine.health``)."""

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.folder = FolderController(self.ctx, self.images)
         self.teach = TeachController(self.ctx, self.images, self.live)
         self.compare = CompareController(self.ctx, self.images, self.live)
+        self.teach.starting_model = self._starting_model
+        self.teach.view.load_trained_requested.connect(self.model_panel.set_weights_file)
         self.tabs.addTab(self.images.widget, self.tr("Images"))
         self.tabs.addTab(self.folder.view, self.tr("Folder results"))
         self.tabs.addTab(self.inside.widget, self.tr("Inside the model"))
@@ -140,6 +142,13 @@ class MainWindow(QMainWindow):
     @property
     def unsaved_model(self) -> bool:
         return self.ctx.unsaved_model
+
+    def _starting_model(self) -> tuple[str, str]:
+        """The architecture and weights chosen in the model panel: where a training bundle starts from."""
+        kind = self.model_panel.weights_kind
+        if kind == ModelPanel.KIND_FILE:
+            return self.model_panel.arch, self.model_panel.weights_file
+        return self.model_panel.arch, "random" if kind == "random" else "pretrained"
 
     def _frame_source(self) -> FrameSource:
         """What feature maps are computed on: the live video while it runs, else the image (if any)."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,8 @@ class TeachView(QWidget):
     mistake_chosen = Signal(str, str, str)  # a wrong prediction: its image, true class, predicted class
     use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
     map_requested = Signal(str)  # the data map of this folder
+    bundle_requested = Signal(str, str, str, object)  # bundle folder, data folder, validation folder, TrainConfig
+    load_trained_requested = Signal(str)  # a checkpoint trained elsewhere: load it as the model
     unknown_far_changed = Signal(float)  # re-choose the unknown threshold on the model's curve (0: off)
     unknown_tune_requested = Signal(str, float)  # tune the unknown threshold on a folder, for this target
 
@@ -90,6 +94,17 @@ class TeachView(QWidget):
         data_row.addWidget(self.use_recorded)
         data_row.addWidget(self.check_button)
         data_row.addWidget(self.map_button)  # about the data, so beside it (and the run row stays narrow)
+        self.bigger = QToolButton()
+        self.bigger.setObjectName("bigger_machine")
+        self.bigger.setText(self.tr("Bigger machine"))
+        self.bigger.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bigger.setToolTip(self.tr("Run this training on a machine with more GPUs or several machines "
+                                       "(torchrun), and bring the model back"))
+        menu = QMenu(self.bigger)
+        self.bundle_action = menu.addAction(self.tr("Export a training bundle…"), self.choose_bundle_folder)
+        self.load_trained_action = menu.addAction(self.tr("Load the trained model…"), self.choose_trained_model)
+        self.bigger.setMenu(menu)
+        data_row.addWidget(self.bigger)
 
         self.scratch = QCheckBox(self.tr("Train from scratch (random init)"))
         self.unfreeze = QCheckBox(self.tr("Train the backbone too (slower)"))
@@ -672,6 +687,24 @@ class TeachView(QWidget):
     # ------------------------------------------------------------ evaluation
     def set_data_folder(self, folder: str) -> None:
         self.data_edit.setText(folder)
+
+    def choose_bundle_folder(self) -> None:
+        """Where to write the training bundle: a new folder (named after the data) in the chosen one."""
+        data = self.data_edit.text().strip()
+        if not data:
+            self.status.setText(self.tr("Choose a training folder first: the bundle runs the training on it."))
+            return
+        parent = QFileDialog.getExistingDirectory(self, self.tr("Folder to put the training bundle in"),
+                                                  str(Path(data).parent))
+        if parent:
+            target = Path(parent) / f"convlens-training-{Path(data).name}"
+            self.bundle_requested.emit(str(target), data, self.val_edit.text().strip(), self.config())
+
+    def choose_trained_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The model trained on the bigger machine (model.pth)"),
+                                              str(Path.home()), self.tr("ConvLens checkpoints (*.pth *.pt)"))
+        if path:
+            self.load_trained_requested.emit(path)
 
     def choose_evaluation_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,22 @@ class TeachController(QObject):
         v.unknown_tune_requested.connect(self.tune_unknown)
         v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
         v.mistake_chosen.connect(self._show_mistake)
+        v.bundle_requested.connect(self.export_bundle)
+        #: (architecture, weights: "pretrained" | "random" | a file) the training starts from; set by the window
+        self.starting_model: Callable[[], tuple[str, str]] = lambda: ("", "pretrained")
+
+    def export_bundle(self, folder: str, data: str, val_data: str, config: TrainConfig) -> Job:
+        """The training as set up here, written as a bundle for a bigger machine (``engine.bundle``)."""
+        arch, weights = self.starting_model()
+        return self.ctx.submit(tasks.write_training_bundle, folder, arch, weights, data, val_data, config,
+                               name=self.tr("Writing the training bundle"), key="bundle",
+                               returned=self._on_bundle_written)
+
+    def _on_bundle_written(self, folder: str) -> None:
+        self.view.status.setText(self.tr("Training bundle written to {folder}. On the bigger machine: ./run.sh "
+                                         "/path/to/the/images (README.txt says more); then Load the trained model.")
+                                 .format(folder=folder))
+        self.ctx.status(self.tr("Training bundle written to {folder}").format(folder=folder), 10000)
 
     def _show_mistake(self, path: str, true: str, predicted: str) -> None:
         """The CAMs of a wrong prediction's predicted and true class, side by side in the gallery."""

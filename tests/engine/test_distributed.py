@@ -16,6 +16,7 @@ from PIL import Image
 
 from convlens.engine.checkpoints import save_checkpoint
 from convlens.engine.data import load_image_folder, load_mnist
+from convlens.engine.errors import ConvLensError
 from convlens.engine.loading import FeatureStore
 from convlens.engine.train import TrainConfig, fine_tune
 from convlens.engine.weights import load_weights
@@ -176,3 +177,39 @@ def test_streamed_memory_is_flat_from_1000_to_20000_images(tmp_path: Path) -> No
     print(f"peak memory: torch {base:.0f} MB, 1,000 images {peaks[1000]:.0f} MB, 20,000 images {peaks[20000]:.0f} MB")
     assert peaks[20000] - peaks[1000] < 60, peaks
     assert peaks[20000] - base < 300, (base, peaks)
+
+
+def test_a_training_bundle_runs_on_the_bigger_machine_and_its_model_comes_back(digits: Path, lenet: Path,
+                                                                              tmp_path: Path) -> None:
+    """The bundle's command line is the training set up (parsed back by the CLI's own parser into the same
+    settings); its run.sh runs it under torchrun (2 processes here) and the model.pth it writes loads."""
+    from convlens.cli import _parser, finetune_config
+    from convlens.engine.bundle import TrainingBundle, finetune_arguments, read_bundle, write_bundle
+
+    cfg = TrainConfig(epochs=2, lr=0.003, batch_size=32, optimizer="sgd", patience=1, hidden=64, dropout=0.0,
+                      rotation=5.0, hflip=True, seed=4, far=0.0, freeze_backbone=False)
+    bundle = TrainingBundle("lenet5", str(lenet), str(digits), "", 0.25, cfg)
+    parsed = _parser().parse_args(finetune_arguments(bundle))
+    assert parsed.weights == str(lenet) and parsed.val_split == 0.25 and parsed.data == str(digits)
+    back = finetune_config(parsed)
+    machine = {"workers": back.workers, "cache_budget": 0, "cache_dir": ""}
+    assert back == TrainConfig(**{**cfg.__dict__, **machine})
+    folder = write_bundle(tmp_path / "bundle", bundle)
+    assert sorted(p.name for p in folder.iterdir()) == ["README.txt", "bundle.json", "run.sh", "weights"]
+    assert (folder / "weights" / "lenet.pth").read_bytes() == lenet.read_bytes()  # the bigger machine has no copy
+    again = read_bundle(folder)
+    assert again.config == TrainConfig(**{**cfg.__dict__, "workers": 0}) and again.weights == str(folder / "weights"
+                                                                                                   / "lenet.pth")
+    with pytest.raises(ConvLensError, match="not empty"):
+        write_bundle(digits, bundle)  # never written over a folder of other things
+    env = {**os.environ, "NPROC": "2", "OMP_NUM_THREADS": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    run = subprocess.run(["sh", str(folder / "run.sh"), str(digits)], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=600, env=env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "distributed: 2 processes (gloo)" in run.stdout and (folder / "model.pth").is_file()
+    from convlens.engine.weights import load_file
+
+    trained = load_file(folder / "model.pth", None)
+    assert trained.arch.name == "lenet5" and trained.labels == tuple(f"digit_{c}" for c in CLASSES)
+    assert trained.training["processes"] == 2 and trained.training["optimizer"] == "sgd"

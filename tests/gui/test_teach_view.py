@@ -293,3 +293,36 @@ def test_data_map_click_lasso_move_and_undo(qtbot, window: MainWindow, mobilenet
     dialog.image_chosen.emit(list(dialog.sources), dialog.sources[cars[0]])
     qtbot.waitUntil(lambda: window.images.image_view.has_overlay(), timeout=30_000)
     assert window.images.image_view.caption.startswith(Path(dialog.sources[cars[0]]).name)
+
+
+def test_bundle_for_a_bigger_machine_and_load_what_comes_back(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                              photos: Path, tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from convlens.engine.checkpoints import save_checkpoint
+    from convlens.engine.weights import load_weights
+
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    teach = window.teach.view
+    window.tabs.setCurrentWidget(teach)
+    teach.bundle_action.trigger()  # no data folder yet: said, nothing written
+    assert "Choose a training folder first" in teach.status.text()
+    teach.set_data_folder(str(photos))
+    teach.epochs.setValue(4)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    teach.bundle_action.trigger()
+    qtbot.waitUntil(lambda: "Training bundle written" in teach.status.text(), timeout=30_000)
+    folder = tmp_path / f"convlens-training-{photos.name}"
+    manifest = json.loads((folder / "bundle.json").read_text())
+    assert manifest["arch"] == "mobilenet_v2" and manifest["weights"] == f"weights/{mobilenet_file.name}"
+    assert manifest["config"]["epochs"] == 4 and "--epochs" in manifest["command"]
+    assert (folder / "run.sh").stat().st_mode & 0o111 and (folder / "weights" / mobilenet_file.name).is_file()
+    # the model trained there comes back as a checkpoint that names its architecture
+    trained = tmp_path / "model.pth"
+    save_checkpoint(trained, load_weights("lenet5", "random"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(trained), ""))
+    teach.load_trained_action.trigger()
+    qtbot.waitUntil(lambda: window.ctx.model_info is not None and window.ctx.model_info.arch == "lenet5",
+                    timeout=60_000)
