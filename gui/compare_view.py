@@ -196,8 +196,14 @@ class CompareView(QWidget):
         self.image_choice.setVisible(len(names) > 1)
         self._show_image(0)
         agree = round(comparison.agreement() * len(comparison.images))
-        self.finish(" ".join([self.tr("The models agree on the top-1 class of {a} of {n} images.").format(
-            a=agree, n=len(comparison.images)), *(engine_text(note) for note in comparison.notes)]))
+        if len(comparison.images) == 1:
+            answers = {col.predictions[0][0].label for col in comparison.columns}
+            verdict = (self.tr("Every model answers {label}.").format(label=next(iter(answers))) if len(answers) == 1
+                       else self.tr("The models give different answers."))
+        else:
+            verdict = self.tr("The models agree on the top-1 class of {a} of {n} images.").format(
+                a=agree, n=len(comparison.images))
+        self.finish(" ".join([verdict, *(engine_text(note) for note in comparison.notes)]))
 
     def _show_image(self, index: int) -> None:
         """Fill the columns with each model's answer, CAM and feature maps for image ``index``."""

@@ -48,6 +48,7 @@ class CompareController(QObject):
                 self.ctx.show_error(self.tr("Open an image first: the models are compared on the current image."))
                 return
             sources = [current]
+        self.ctx.clear_error()
         self.view.running(self.tr("Comparing {n} models…").format(n=len(specs)))
         self.job = self.ctx.submit(tasks.compare_models, sources, specs, self.images.topk, depth, folder,
                                    FOLDER_LIMIT, names, name=self.tr("Comparing models"), key="compare",

@@ -72,6 +72,11 @@ class AppContext(QObject):
         self.banner.show_message(message, "error")
         self.status(message.splitlines()[0][:200], 10000)
 
+    def clear_error(self) -> None:
+        """An error about an earlier action does not stay over a new one that started well."""
+        if self.banner.kind == "error":
+            self.banner.hide()
+
     def show_info(self, message: str) -> None:
         self.banner.show_message(message, "info")
         self.status(message.splitlines()[0][:200], 8000)

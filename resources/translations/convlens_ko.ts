@@ -438,22 +438,22 @@
         <translation>먼저 이미지를 여세요: 모델들을 현재 이미지로 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="51"/>
+        <location filename="../../gui/tabs/compare.py" line="52"/>
         <source>Comparing {n} models…</source>
         <translation>모델 {n}개 비교 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="53"/>
+        <location filename="../../gui/tabs/compare.py" line="54"/>
         <source>Comparing models</source>
         <translation>모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="63"/>
+        <location filename="../../gui/tabs/compare.py" line="64"/>
         <source>Model {i} of {n}: {model}…</source>
         <translation>모델 {i}/{n}: {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="76"/>
+        <location filename="../../gui/tabs/compare.py" line="77"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -526,22 +526,32 @@
         <translation>이미지 {i}/{n}: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="199"/>
+        <location filename="../../gui/compare_view.py" line="201"/>
+        <source>Every model answers {label}.</source>
+        <translation>모든 모델의 답: {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="202"/>
+        <source>The models give different answers.</source>
+        <translation>모델마다 답이 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="204"/>
         <source>The models agree on the top-1 class of {a} of {n} images.</source>
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="221"/>
+        <location filename="../../gui/compare_view.py" line="227"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="237"/>
+        <location filename="../../gui/compare_view.py" line="243"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="239"/>
+        <location filename="../../gui/compare_view.py" line="245"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>

@@ -89,6 +89,9 @@ def test_compare_on_the_live_frame(qtbot, window: MainWindow, mobilenet_file: Pa
     assert abs(view.comparison.columns[0].predictions[0][0].probability
                - lv.last_result.predictions[0].probability) < 0.02  # the same pixels the live model saw
     assert not view.image_choice.isVisible()
+    assert view.status.text() == "The models give different answers." and window.banner.text() == ""
+    qtbot.wait(100)
+    window.grab().save(str(tmp_path / "compare-live.png"))
     lv.start_button.click()  # stop
     qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
 
