@@ -56,7 +56,7 @@ def main() -> int:
         control = tasks.LiveControl(tasks.LiveOptions(layer=layer, cam=True))
         counts = {"infer": 0, "cam": 0, "maps": 0}
         start = time.perf_counter()
-        for event in tasks.live(session, str(video), FrameMailbox(every_frame=True), control):
+        for event in tasks.live(session, str(video), control, FrameMailbox(every_frame=True)):
             if isinstance(event, LiveResult):
                 counts["infer"] += 1
             elif isinstance(event, tasks.LiveCam):

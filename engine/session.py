@@ -137,6 +137,7 @@ class EngineSession:
         self.torch_predictor: Predictor | None = None  # feature maps, CAM, summary: always PyTorch
         self.info: ModelInfo | None = None
         self._image_cache: tuple[str, Image.Image] | None = None  # (key, image) of the last image opened
+        self._cam_layer: tuple[tuple[int, int, int], str] | None = None  # (model key, its default CAM layer)
 
     @property
     def device_name(self) -> str:
@@ -214,6 +215,7 @@ class EngineSession:
         self.torch_predictor = Predictor(torch_model, self.device) if torch_model is not None else self.predictor
         self._summary = None
         self._explanation = None
+        self._cam_layer = None
         self._current = None
         self._captured = None
         self._recorder = ActivationRecorder()
@@ -402,9 +404,14 @@ class EngineSession:
                      for c in classes)
 
     def default_cam_layer(self) -> str:
+        """The model's last conv block (found by a forward pass, so worked out once per model: live CAM asks
+        every frame)."""
         predictor = self._require_torch()
         pre = predictor.preprocess
-        return default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop))
+        key = (id(predictor.model), pre.channels, pre.crop)
+        if self._cam_layer is None or self._cam_layer[0] != key:
+            self._cam_layer = (key, default_cam_layer(predictor.model, (pre.channels, pre.crop, pre.crop)))
+        return self._cam_layer[1]
 
     def cam(self, layer: str | None = None, class_index: int | None = None, method: str = "gradcam",
             max_side: int | None = None, record: Sequence[str] = (), faithful: bool = False) -> CamResult:
