@@ -23,14 +23,27 @@ NORMALISATIONS = ("channel", "shared")
 
 def colorize(values: np.ndarray, vmin: float, vmax: float, cmap: str = "viridis") -> np.ndarray:
     """(H, W) floats -> (H, W, 3) uint8 RGB through a colour map."""
+    return _map_gray(_gray(values, vmin, vmax), cmap)
+
+
+def _gray(values: np.ndarray, vmin: float | np.ndarray, vmax: float | np.ndarray) -> np.ndarray:
+    """Values stretched from [vmin, vmax] to 0-255 (0 where the range is empty); vmin/vmax may be per map."""
+    span = vmax - vmin
+    safe = np.where(span > 0, span, 1) if isinstance(span, np.ndarray) else (span if span > 0 else 1)
+    scaled = (values - vmin) / safe
+    if isinstance(span, np.ndarray):
+        scaled = np.where(span > 0, scaled, 0)
+    elif not span > 0:
+        scaled = np.zeros_like(values)
+    return np.clip(scaled * 255.0 + 0.5, 0, 255).astype(np.uint8)
+
+
+def _map_gray(gray: np.ndarray, cmap: str) -> np.ndarray:
     if cmap not in COLORMAPS:
         raise ConvLensError(
             "Unknown colour map '{cmap}': choose one of {value}.",
             cmap=cmap, value=', '.join(COLORMAPS),
         )
-    span = vmax - vmin
-    scaled = (values - vmin) / span if span > 0 else np.zeros_like(values)
-    gray = np.clip(scaled * 255.0 + 0.5, 0, 255).astype(np.uint8)
     code = COLORMAPS[cmap]
     if code is None:
         return np.repeat(gray[:, :, None], 3, axis=2)
@@ -60,15 +73,22 @@ def feature_grid(fm: FeatureMaps, channels: list[int] | None = None, columns: in
     h, w = maps.shape[1:]
     scale = max(1, tile // max(h, w))
     th, tw = h * scale, w * scale
-    out = np.full((rows * (th + gap) + gap, cols * (tw + gap) + gap, 3), 40, np.uint8)
-    for i, m in enumerate(maps):
+    if normalise == "channel":
+        gray = _gray(maps, maps.min(axis=(1, 2), keepdims=True), maps.max(axis=(1, 2), keepdims=True))
+    else:
+        gray = _gray(maps, lo, hi)
+    if scale > 1:
+        gray = gray.repeat(scale, axis=1).repeat(scale, axis=2)  # nearest-neighbour enlargement
+    # every tile placed in one grayscale grid, colour-mapped once (live mode draws this every frame)
+    plane = np.zeros((rows * (th + gap) + gap, cols * (tw + gap) + gap), np.uint8)
+    tiles = np.zeros(plane.shape, bool)
+    for i, g in enumerate(gray):
         r, c = divmod(i, cols)
-        vmin, vmax = (float(m.min()), float(m.max())) if normalise == "channel" else (lo, hi)
-        img = colorize(m, vmin, vmax, cmap)
-        if scale > 1:
-            img = cv2.resize(img, (tw, th), interpolation=cv2.INTER_NEAREST)
         y, x = gap + r * (th + gap), gap + c * (tw + gap)
-        out[y : y + th, x : x + tw] = img
+        plane[y : y + th, x : x + tw] = g
+        tiles[y : y + th, x : x + tw] = True
+    out = _map_gray(plane, cmap)
+    out[~tiles] = 40
     return out
 
 
