@@ -110,4 +110,5 @@ def test_cli_classifies_the_corpus_with_messages_and_bounded_memory(corpus, mobi
             assert block.lstrip().startswith("1. "), (name, block)
         else:
             assert "error: " + name in block and re.search(expect, block), (name, block)
+    print(f"corpus through convlens classify: peak RSS {peak_kb / 1024:.0f} MB")
     assert peak_kb < 3 * 1024 * 1024, f"peak RSS {peak_kb / 1024:.0f} MB"
