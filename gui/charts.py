@@ -190,23 +190,30 @@ class ProbabilityBars(QWidget):
             QToolTip.hideText()
 
 
+def _percent_plot(palette: QPalette, x_label: str, y_label: str) -> tuple[pg.PlotWidget, pg.PlotItem, object]:
+    """A styled plot of one percentage against another (0-100 on both axes); (widget, plot, the text pen)."""
+    widget = pg.PlotWidget()
+    _style(widget, palette)
+    plot = widget.getPlotItem()
+    text = _axis_pen(palette)
+    for axis in ("left", "bottom"):
+        plot.getAxis(axis).setTextPen(text)
+    plot.setLabel("bottom", x_label)
+    plot.setLabel("left", y_label)
+    plot.setXRange(0, 100, padding=0.02)
+    plot.setYRange(0, 100, padding=0.02)
+    return widget, plot, text
+
+
 class ReliabilityView(QWidget):
     """A reliability diagram: per confidence bin, how often the top-1 answer was right, against the diagonal a
     calibrated model would follow; before (grey) and after (blue) temperature scaling."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
-        _style(self.plot_widget, self.palette())
-        self.plot = self.plot_widget.getPlotItem()
-        text = _axis_pen(self.palette())
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).setTextPen(text)
-        self.plot.setLabel("bottom", self.tr("confidence (%)"))
-        self.plot.setLabel("left", self.tr("accuracy (%)"))
+        self.plot_widget, self.plot, text = _percent_plot(self.palette(), self.tr("confidence (%)"),
+                                                          self.tr("accuracy (%)"))
         self.plot.addLegend(offset=(8, 8), labelTextColor=text)
-        self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.setYRange(0, 100, padding=0.02)
         self.plot.plot([0, 100], [0, 100], pen=pg.mkPen((150, 150, 150), style=Qt.PenStyle.DashLine))
         # points only, sized by how many predictions fall in the bin: a bin of one is not a trend
         self.before = self.plot.plot([], [], pen=None, symbol="o", symbolBrush=(150, 150, 150), symbolPen=None,
@@ -236,16 +243,8 @@ class UnknownCurveView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
-        _style(self.plot_widget, self.palette())
-        self.plot = self.plot_widget.getPlotItem()
-        text = _axis_pen(self.palette())
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).setTextPen(text)
-        self.plot.setLabel("bottom", self.tr("false accepts (%)"))
-        self.plot.setLabel("left", self.tr("right kept (%)"))
-        self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.setYRange(0, 100, padding=0.02)
+        self.plot_widget, self.plot, _text = _percent_plot(self.palette(), self.tr("false accepts (%)"),
+                                                           self.tr("right kept (%)"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.curve = self.plot.plot([], [], pen=pg.mkPen(TRAIN_COLOUR, width=2), stepMode=None)
         self.target = pg.InfiniteLine(angle=90, pen=pg.mkPen(VAL_COLOUR, style=Qt.PenStyle.DashLine))

@@ -9,13 +9,8 @@ from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
 
 
-def test_compare_columns_on_the_current_photo(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
-                                              tmp_path: Path) -> None:
-    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
-    drop_files(window, [photos / "dog_samoyed.jpg"])
-    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
-    view = window.compare.view
-    window.tabs.setCurrentWidget(view)
+def _two_models(view, mobilenet_file: Path) -> None:  # noqa: ANN001
+    """MobileNetV2 (the shared weights) and a random LeNet-5; the other two slots off."""
     first, second, third, fourth = view.slots
     first.arch.setCurrentIndex(first.arch.findData("mobilenet_v2"))
     first.set_file(str(mobilenet_file))
@@ -23,6 +18,16 @@ def test_compare_columns_on_the_current_photo(qtbot, window: MainWindow, mobilen
     second.weights.setCurrentIndex(second.weights.findData("random"))
     third.use.setChecked(False)
     fourth.use.setChecked(False)
+
+
+def test_compare_columns_on_the_current_photo(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
+                                              tmp_path: Path) -> None:
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    drop_files(window, [photos / "dog_samoyed.jpg"])
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
+    view = window.compare.view
+    window.tabs.setCurrentWidget(view)
+    _two_models(view, mobilenet_file)
     assert view.specs() == [f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
     view.compare_button.click()
     qtbot.waitUntil(lambda: view.comparison is not None, timeout=120_000)
@@ -50,16 +55,6 @@ def test_compare_says_what_is_wrong(qtbot, window: MainWindow, photos: Path) -> 
     view.compare_button.click()  # one model only: the engine refuses, the view resets
     qtbot.waitUntil(lambda: view.compare_button.isEnabled(), timeout=30_000)
     assert view.status.text() == "Compare 2 to 4 models (got 1)."
-
-
-def _two_models(view, mobilenet_file: Path) -> None:
-    first, second, third, fourth = view.slots
-    first.arch.setCurrentIndex(first.arch.findData("mobilenet_v2"))
-    first.set_file(str(mobilenet_file))
-    second.arch.setCurrentIndex(second.arch.findData("lenet5"))
-    second.weights.setCurrentIndex(second.weights.findData("random"))
-    third.use.setChecked(False)
-    fourth.use.setChecked(False)
 
 
 def test_compare_on_the_live_frame(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
