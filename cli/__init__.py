@@ -140,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
                         f"validation split and DATA/_unknown, images of no class); 0: off (default {D.far})")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--workers", type=int, default=-1, metavar="N",
-                   help="processes decoding images while the model trains (default: one per spare core, up to 4)")
+                   help="processes decoding a streamed data set while the model trains (default: one per spare core, "
+                        "up to 4)")
     p.add_argument("--stream", action="store_true",
                    help="decode images from disk as training needs them, never all at once (default: for folders "
                         "of more than 500 images)")

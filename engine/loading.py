@@ -78,11 +78,13 @@ def _collate(items: list[tuple[torch.Tensor, int, str]]) -> tuple[torch.Tensor, 
 def loader(images: ImageSet, batches: Batches, workers: int, device: torch.device) -> DataLoader:
     """Batches of ``images`` in the order ``batches`` gives, decoded by ``workers`` processes (0: here).
 
-    Workers are forked on Linux (they share the parent's memory), spawned elsewhere (macOS cannot fork safely
-    once frameworks are loaded; Windows cannot fork)."""
+    Workers start from a fork server on Linux and are spawned elsewhere, never forked from the training process:
+    by then it runs OpenMP, oneDNN and runtime thread pools, which a plain fork copies half-alive (a forked
+    worker crashed a parent process here). They receive ``images`` pickled, so only streamed splits (file lists,
+    nothing decoded) should be given to workers."""
     options: dict = {}
     if workers > 0:
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        method = "forkserver" if sys.platform.startswith("linux") else "spawn"
         options = {"num_workers": workers, "persistent_workers": True, "prefetch_factor": 2,
                    "multiprocessing_context": multiprocessing.get_context(method)}
     return DataLoader(images, batch_sampler=batches, collate_fn=_collate, pin_memory=device.type == "cuda", **options)

@@ -260,6 +260,8 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
     y_val = torch.tensor(data.val.labels)
     val_rows = shard(len(data.val), ranks)  # each rank evaluates its share; the sums are exchanged
     bad: dict[str, str] = {}  # unreadable files met while streaming: source -> reason
+    # worker processes decode a streamed set; a small one is decoded in memory already (and would be pickled)
+    cfg = dataclasses.replace(cfg, workers=cfg.workers if data.streamed else 0)
 
     head_params = {id(p) for p in head.parameters()}
     frozen = not any(p.requires_grad for p in model.parameters() if id(p) not in head_params)
