@@ -261,7 +261,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
     val_rows = shard(len(data.val), ranks)  # each rank evaluates its share; the sums are exchanged
     bad: dict[str, str] = {}  # unreadable files met while streaming: source -> reason
     # worker processes decode a streamed set; a small one is decoded in memory already (and would be pickled)
-    cfg = dataclasses.replace(cfg, workers=cfg.workers if data.streamed else 0)
+    workers = cfg.workers if data.streamed else 0
 
     head_params = {id(p) for p in head.parameters()}
     frozen = not any(p.requires_grad for p in model.parameters() if id(p) not in head_params)
@@ -270,16 +270,17 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
     trainable = head if use_cache else model
     stores: list[FeatureStore] = []
     batches = Batches()
-    feed = None if use_cache else loader(train_set, batches, cfg.workers, device)
+    feed = None if use_cache else loader(train_set, batches, workers, device)
     try:
         if use_cache:
             # this rank's share of the images (a DistributedSampler without shuffling: equal shares, padded)
             train_rows: list[int] = list(DistributedSampler(_indices(len(data.train)), ranks.world, ranks.rank,
                                                             shuffle=False))
             train_store = yield from _cache(model, head, ImageSet(data.train, preprocess), train_rows, local_batch,
-                                            cfg, device, start, bad)
+                                            cfg, workers, device, start, bad)
             stores.append(train_store)
-            val_store = yield from _cache(model, head, val_set, val_rows, local_batch, cfg, device, start, bad)
+            val_store = yield from _cache(model, head, val_set, val_rows, local_batch, cfg, workers, device, start,
+                                          bad)
             stores.append(val_store)
             x_val: FeatureStore | ImageSet = val_store
         else:
@@ -443,12 +444,13 @@ def _merged(bad: dict[str, str], ranks: Ranks) -> dict[str, str]:
 
 
 def _cache(model: nn.Module, head: nn.Module, images: ImageSet, rows: list[int], batch: int, cfg: TrainConfig,
-           device: torch.device, start: float, bad: dict[str, str]) -> Generator[TrainProgress, None, FeatureStore]:
+           workers: int, device: torch.device, start: float, bad: dict[str, str],
+           ) -> Generator[TrainProgress, None, FeatureStore]:
     """The head's input for images ``rows`` (this rank's share), computed once: store row ``r`` is ``rows[r]``."""
     store = FeatureStore(len(rows), cfg.cache_budget or CACHE_BUDGET, cfg.cache_dir or None)
     batches = Batches()
     batches.batches = [rows[i : i + batch] for i in range(0, len(rows), batch)]
-    feed = loader(images, batches, cfg.workers, device)
+    feed = loader(images, batches, workers, device)
     done = 0
     try:
         for step, (xb, idx, errors) in enumerate(feed):
