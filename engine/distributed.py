@@ -24,7 +24,7 @@ import torch.distributed as dist
 
 from convlens.engine.errors import ConvLensError
 
-__all__ = ["Ranks", "gather", "join", "launched", "leave", "main_first", "shard", "sum_all"]
+__all__ = ["Ranks", "gather", "join", "launched", "leave", "main_first", "merge_all", "shard", "sum_all"]
 
 #: How long a rank waits for the others (a rank that died leaves the rest waiting this long, then failing).
 TIMEOUT = timedelta(minutes=30)
@@ -109,6 +109,14 @@ def gather(obj: Any, ranks: Ranks) -> list[Any]:
     out: list[Any] = [None] * ranks.world
     dist.all_gather_object(out, obj)
     return out
+
+
+def merge_all(part: dict, ranks: Ranks) -> dict:
+    """Every rank's dictionary merged into one, on every rank (each rank's keys are its own share)."""
+    merged: dict = {}
+    for each in gather(part, ranks):
+        merged.update(each)
+    return merged
 
 
 @contextlib.contextmanager

@@ -54,8 +54,7 @@ class ImageSet(TorchDataset):
 
     def batch(self, idx: Sequence[int]) -> tuple[torch.Tensor, list[int], list[str]]:
         """The items ``idx`` decoded here, in this process (small batches, probes)."""
-        items = [self[i] for i in idx]
-        return torch.stack([x for x, _, _ in items]), [i for _, i, _ in items], [e for _, _, e in items]
+        return _collate([self[i] for i in idx])
 
 
 class Batches:

@@ -29,7 +29,7 @@ from torch.utils.data import DistributedSampler
 from convlens.engine.calibration import expected_calibration_error, fit_temperature
 from convlens.engine.choices import OPTIMIZERS, Optimizer, TrainPhase
 from convlens.engine.data import Dataset, Split
-from convlens.engine.distributed import Ranks, gather, shard, sum_all
+from convlens.engine.distributed import Ranks, merge_all, shard, sum_all
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.heads import HeadLayout, cut_model, find_classifier, replace_head
 from convlens.engine.hooks import watch
@@ -276,8 +276,8 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
             # this rank's share of the images (a DistributedSampler without shuffling: equal shares, padded)
             train_rows: list[int] = list(DistributedSampler(_indices(len(data.train)), ranks.world, ranks.rank,
                                                             shuffle=False))
-            train_store = yield from _cache(model, head, ImageSet(data.train, preprocess), train_rows, local_batch,
-                                            cfg, workers, device, start, bad)
+            train_store = yield from _cache(model, head, train_set, train_rows, local_batch, cfg, workers, device,
+                                            start, bad)  # no augmentation when caching: train_set is plain
             stores.append(train_store)
             val_store = yield from _cache(model, head, val_set, val_rows, local_batch, cfg, workers, device, start,
                                           bad)
@@ -328,9 +328,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
                     idx = [train_rows[r] for r in rows]
                     xb, errors = train_store[rows], [bad.get(data.train.sources[i], "") for i in idx]
                 valid = torch.tensor([not e for e in errors], device=device)
-                for i, e in zip(idx, errors, strict=True):
-                    if e:
-                        bad[data.train.sources[i]] = e
+                _note_unreadable(bad, data.train.sources, idx, errors)
                 xb, yb = xb.to(device), y_train[idx].to(device)
                 opt.zero_grad(set_to_none=True)
                 logits = forward(xb)
@@ -410,7 +408,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum())),
                                 "temperature": temperature, "ece_before": ece_before, "ece_after": ece_after,
                                 **unknown})
-    skipped = list(data.skipped) + [(s, r) for s, r in _merged(bad, ranks).items()]
+    skipped = list(data.skipped) + list(merge_all(bad, ranks).items())
     return TrainResult(new, history, best_epoch, confusion, precision, recall,
                        [data.val.sources[i] for i in val_index], y_kept.tolist(), val_pred.tolist(), use_cache,
                        stopped_early, time.perf_counter() - start, skipped=skipped,
@@ -436,11 +434,11 @@ def _parallel(module: nn.Module, ranks: Ranks, device: torch.device, find_unused
                                    find_unused_parameters=find_unused)
 
 
-def _merged(bad: dict[str, str], ranks: Ranks) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for part in gather(bad, ranks):
-        merged.update(part)
-    return merged
+def _note_unreadable(bad: dict[str, str], sources: Sequence[str], idx: Sequence[int], errors: Sequence[str]) -> None:
+    """Remember the images of a batch that could not be read (source -> reason)."""
+    for i, e in zip(idx, errors, strict=True):
+        if e:
+            bad[sources[i]] = e
 
 
 def _cache(model: nn.Module, head: nn.Module, images: ImageSet, rows: list[int], batch: int, cfg: TrainConfig,
@@ -465,9 +463,7 @@ def _cache(model: nn.Module, head: nn.Module, images: ImageSet, rows: list[int],
                 model(xb.to(device))
             store.put(range(done, done + len(idx)), kept[0])
             done += len(idx)
-            for i, e in zip(idx, errors, strict=True):
-                if e:
-                    bad[images.split.sources[i]] = e
+            _note_unreadable(bad, images.split.sources, idx, errors)
             yield TrainProgress("cache", 0, step + 1, len(batches), 0.0, time.perf_counter() - start, 0.0)
     except BaseException:
         store.close()
@@ -493,9 +489,7 @@ def _logits(model: nn.Module, split: Split, preprocess: Preprocess, batch: int, 
             out = (out[0] if isinstance(out, tuple) else out).float().cpu()
             found.update({j: o for j, o, e in zip(idx, out, errors, strict=True) if not e})
     model.train(was)
-    merged: dict[int, torch.Tensor] = {}
-    for part in gather(found, ranks):
-        merged.update(part)
+    merged = merge_all(found, ranks)
     return torch.stack([merged[i] for i in sorted(merged)]) if merged else torch.zeros(0, 1)
 
 
@@ -517,9 +511,7 @@ def _evaluate(forward, module: nn.Module, x: FeatureStore | ImageSet, rows: list
             else:
                 xb, idx, errors = x.batch(rows[r : r + batch])
             valid = [j for j, e in enumerate(errors) if not e]
-            for i, e in zip(idx, errors, strict=True):
-                if e:
-                    bad[sources[i]] = e
+            _note_unreadable(bad, sources, idx, errors)
             if not valid:
                 continue
             logits = forward(xb[valid].to(device)).float()
@@ -530,7 +522,4 @@ def _evaluate(forward, module: nn.Module, x: FeatureStore | ImageSet, rows: list
             kept.update({idx[j]: row.cpu() for j, row in zip(valid, logits, strict=True)})
     module.train(was)
     total, correct, count = sum_all([total, correct, count], ranks, device)
-    merged: dict[int, torch.Tensor] = {}
-    for part in gather(kept, ranks):
-        merged.update(part)
-    return total / max(1.0, count), correct / max(1.0, count), merged
+    return total / max(1.0, count), correct / max(1.0, count), merge_all(kept, ranks)

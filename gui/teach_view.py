@@ -667,12 +667,7 @@ class TeachView(QWidget):
             labels = self.evaluation.labels  # type: ignore[attr-defined]
             return {v.source: (labels[v.true], labels[v.predicted[0]])
                     for v in self.evaluation.misclassified()}  # type: ignore[attr-defined]
-        r = self.result
-        if r is None:
-            return {}
-        labels = list(r.loaded.labels)
-        return {s: (labels[t], labels[p]) for s, t, p in zip(r.val_sources, r.val_true, r.val_pred, strict=True)
-                if t != p}
+        return {m.source: (m.true, m.predicted) for m in mistakes(self.result)} if self.result is not None else {}
 
     def _on_cell_file(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
