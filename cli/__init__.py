@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from convlens.engine.distributed import Ranks
     from convlens.engine.train import TrainConfig, TrainProgress
 
+RUNTIME_HELP = (
+    "auto (default): PyTorch's own f32 numbers from the fastest runtime here that gives them (PyTorch, ONNX Runtime "
+    "or OpenVINO f32, probabilities within 1e-4). Speed depends on the architecture and input size, not the weights: "
+    "the runtimes are timed once per architecture, input size and computer, new weights only get a parity check, "
+    "and the model is converted only when the work repays it (never for one image: the first answer comes as fast "
+    "as PyTorch's). | torch | onnxruntime | openvino (f32) | fast (OpenVINO at reduced precision, bf16 where the "
+    "CPU has it: every result says so, with its measured agreement with f32 on your images)")
+
 SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "features", "live", "finetune", "check",
                "export")
 
@@ -59,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
-                   help="auto (default: the fastest runtime here that agrees with PyTorch) | torch | onnxruntime | openvino")
+                   help=RUNTIME_HELP)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 
@@ -94,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
-                   help="auto (default: the fastest runtime here that agrees with PyTorch) | torch | onnxruntime | openvino")
+                   help=RUNTIME_HELP)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
@@ -168,9 +176,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --far: write the model with its new threshold as a ConvLens checkpoint")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--runtime", choices=RUNTIME_CHOICES, default="torch",
-                   help="torch (default: an evaluation measures the PyTorch model itself; bf16 runtimes can move "
-                        "borderline answers) | auto | onnxruntime | openvino")
+    p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(), help=RUNTIME_HELP)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 
@@ -263,7 +269,7 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     paths = list(iter_image_paths(args.images))
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
-    loaded = _load_for_runtime(args)
+    loaded = _load_for_runtime(args, len(paths))
     for note in loaded.notes:
         print(f"note: {note}", file=sys.stderr)
     predictor = Predictor(loaded, args.device)
@@ -278,7 +284,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
             {"file": r.source, "error": r.error} if r.error else
             {"file": r.source, "predictions": [
                 {"index": p.index, "label": p.label, "probability": round(p.probability, 6)} for p in r.predictions
-            ], **({"unknown": r.unknown} if predictor.unknown_threshold is not None else {})}
+            ], **({"unknown": r.unknown} if predictor.unknown_threshold is not None else {}),
+               **({"precision": loaded.precision} if loaded.precision != "f32" else {})}
             for r in results
         ]
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -291,6 +298,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
                 print(f"  unknown: none of the model's classes (top-1 at or below {100 * predictor.unknown_threshold:.2f}%)")
             for rank, p in enumerate(r.predictions, 1):
                 print(f"  {rank}. {p.label:<30} {100 * p.probability:6.2f}%  (class {p.index})")
+    if predictor.agreement is not None:
+        print(f"note: {predictor.agreement.text()}", file=sys.stderr)
     for r in failed:
         print(f"error: {r.error}", file=sys.stderr)
     return 1 if failed else 0
@@ -368,7 +377,9 @@ def _cmd_live(args: argparse.Namespace) -> int:
 
     _at_least_one("--max-frames", args.max_frames)
     session = EngineSession(args.device)
-    session.install(_load_for_runtime(args))
+    from convlens.engine.runtimes import OPEN_ENDED
+
+    session.install(_load_for_runtime(args, OPEN_ENDED))
     control = LiveControl(LiveOptions(mirror=args.mirror, crop=not args.no_crop, topk=max(1, args.topk)))
     started_at = 0.0
 
@@ -403,8 +414,9 @@ def _progress_bar(step: TrainProgress) -> None:
           end="", file=sys.stderr, flush=True)
 
 
-def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
-    """Weights as asked, run by the chosen runtime (ONNX files always by ONNX Runtime)."""
+def _load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> LoadedModel
+    """Weights as asked, run by the chosen runtime (ONNX files always by ONNX Runtime); ``images``: how much work
+    the model is loaded for (``auto`` converts only when that repays it)."""
     from convlens.engine.weights import load_weights
 
     if str(args.weights).lower().endswith(".onnx"):
@@ -421,12 +433,13 @@ def _load_for_runtime(args: argparse.Namespace):  # -> LoadedModel
     if args.runtime == "auto":
         from convlens.engine.device import select_device
 
-        chosen, choice = choose_runtime(loaded, select_device(getattr(args, "device", "auto")))
+        chosen, choice = choose_runtime(loaded, select_device(getattr(args, "device", "auto")), images)
         print(f"runtime: {choice.reason}", file=sys.stderr)
         return chosen
     if args.runtime != "torch":
         chosen = convert(loaded, args.runtime)
-        print(f"runtime: {TITLES[args.runtime]} {chosen.precision}", file=sys.stderr)
+        reduced = ", reduced precision: results are not the model's f32 numbers" if chosen.precision != "f32" else ""
+        print(f"runtime: {TITLES[args.runtime]} {chosen.precision}{reduced}", file=sys.stderr)
         return chosen
     return loaded
 
@@ -501,7 +514,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     _at_least_one("--topk", args.topk)
     if args.out and not Path(args.out).resolve().parent.is_dir():
         raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
-    loaded = _load_for_runtime(args)
+    from convlens.engine.images import iter_image_paths
+
+    loaded = _load_for_runtime(args, sum(1 for _ in iter_image_paths([args.data])))
     predictor = Predictor(loaded, args.device)
     if args.far is not None and not 0 < args.far < 1:
         raise ConvLensError(f"--far {args.far}: give a false-accept rate between 0 and 1, e.g. 0.05.")

@@ -16,8 +16,9 @@ __all__ = [
 WeightsKind = Literal["pretrained", "random", "file"]
 #: What runs a loaded model's forward pass.
 Runtime = Literal["torch", "onnxruntime", "openvino"]
-#: What a user may ask for: a runtime, or "auto" (the fastest one whose parity check passes).
-RuntimeChoice = Literal["auto", "torch", "onnxruntime", "openvino"]
+#: What a user may ask for: a runtime (f32: PyTorch's own numbers), "auto" (the fastest of those, when the work
+#: repays converting the model) or "fast" (OpenVINO at reduced precision, bf16 here; its results say so).
+RuntimeChoice = Literal["auto", "torch", "onnxruntime", "openvino", "fast"]
 #: A runtime's inference precision.
 Precision = Literal["f32", "bf16", "f16"]
 CamMethod = Literal["gradcam", "layercam"]

@@ -32,6 +32,9 @@ class LoadedModel:
     training: dict[str, Any] | None = None  # the settings that trained it
     runtime: Runtime = "torch"
     precision: Precision = "f32"  # the runtime's inference precision (OpenVINO: bf16 where the CPU has it)
+    #: The PyTorch f32 model a reduced-precision runtime was made from: the predictor measures the runtime's
+    #: agreement with it on the user's own images (``engine.predict.Agreement``).
+    reference: nn.Module | None = field(default=None, repr=False)
 
     @property
     def temperature(self) -> float:

@@ -11,7 +11,7 @@ import torch
 from PIL import Image
 
 from convlens.engine.device import select_device
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.images import load_image
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.openset import is_unknown
@@ -50,6 +50,30 @@ class BatchProgress:
     elapsed: float
 
 
+#: Images of the user's own on which a reduced-precision runtime is also run in PyTorch f32 to measure agreement.
+AGREEMENT_IMAGES = 32
+
+
+@dataclass
+class Agreement:
+    """How a reduced-precision runtime agrees with PyTorch f32 on the user's own images (the first
+    ``AGREEMENT_IMAGES`` it classified): top-1 agreement and the largest probability difference."""
+
+    precision: str
+    runtime: str
+    images: int = 0
+    top1_agree: int = 0
+    max_diff: float = 0.0
+
+    def text(self) -> Text:
+        if not self.images:
+            return Text("{runtime} {precision}, reduced precision: not the model's f32 numbers",
+                        runtime=self.runtime, precision=self.precision)
+        return Text("{runtime} {precision}, reduced precision: top-1 agrees with PyTorch f32 on {agree} of {n} of your "
+                    "images, probabilities within {diff:.4f}", runtime=self.runtime, precision=self.precision,
+                    agree=self.top1_agree, n=self.images, diff=self.max_diff)
+
+
 class Predictor:
     """Runs a loaded model on images. Not thread-safe: one thread drives it."""
 
@@ -70,6 +94,21 @@ class Predictor:
         # TorchScript mobile models are often traced for batch 1 only.
         self.max_batch = getattr(loaded.model, "max_batch", None) or (1 if loaded.scripted else 64)
         self.last_forward_seconds = 0.0
+        self.reference = loaded.reference.to(self.device).eval() if loaded.reference is not None else None
+        self.agreement = (Agreement(loaded.precision, "OpenVINO" if loaded.runtime == "openvino" else loaded.runtime)
+                          if loaded.precision != "f32" else None)
+
+    def _measure_agreement(self, x: torch.Tensor, probs: torch.Tensor) -> None:
+        """Run the first rows of a batch in PyTorch f32 too, until ``AGREEMENT_IMAGES`` were compared."""
+        if self.reference is None or self.agreement is None or self.agreement.images >= AGREEMENT_IMAGES:
+            return
+        n = min(x.shape[0], AGREEMENT_IMAGES - self.agreement.images)
+        ref = (self.reference(x[:n].to(self.device)).float() / self.temperature).softmax(dim=1)
+        got = probs[:n]
+        a = self.agreement
+        a.images += n
+        a.top1_agree += int((ref.argmax(1) == got.argmax(1)).sum())
+        a.max_diff = max(a.max_diff, float((ref - got).abs().max()))
 
     def prepare(self, images: Sequence[Image.Image]) -> torch.Tensor:
         """Preprocess PIL images into one batch tensor (on the CPU)."""
@@ -88,9 +127,14 @@ class Predictor:
             logits = self.model(xb)
             chunks.append(logits)
         logits = torch.cat(chunks) if len(chunks) > 1 else chunks[0]
-        probs, idx = (logits.float() / self.temperature).softmax(dim=1).topk(k, dim=1)
-        probs, idx = probs.cpu().tolist(), idx.cpu().tolist()
+        full = (logits.float() / self.temperature).softmax(dim=1)
         self.last_forward_seconds = time.perf_counter() - start
+        if not bool(torch.isfinite(full).all()):
+            raise ConvLensError("The model's output is not a number (NaN or infinity) for this input: its weights "
+                                "are broken (a diverged training run?), so it has no answer to show.")
+        self._measure_agreement(x, full)
+        probs, idx = full.topk(k, dim=1)
+        probs, idx = probs.cpu().tolist(), idx.cpu().tolist()
         return [
             tuple(Prediction(i, self.labels[i], p) for i, p in zip(row_i, row_p, strict=True))
             for row_i, row_p in zip(idx, probs, strict=True)
@@ -111,21 +155,18 @@ class Predictor:
         """Classify many files in batches, yielding after each batch (cancellable).
 
         Decoding and preprocessing run in a small thread pool, one batch ahead of the model, so the
-        model never waits for the disk or the JPEG decoder (PIL releases the GIL while decoding);
-        JPEGs are decoded at a reduced scale when more than twice the model's input. At most two
+        model never waits for the disk or the JPEG decoder (PIL releases the GIL while decoding). At most two
         batches of images are in memory. Unreadable files become results with ``error`` set.
         """
         from concurrent.futures import ThreadPoolExecutor
 
         total = len(paths)
         start = time.perf_counter()
-        # JPEG draft decoding down to twice the resize target: the antialiased resize still does the last
-        # halving, which keeps probabilities within 0.02 of a full decode (tests/engine/test_classify.py).
-        target = 2 * (self.preprocess.resize or self.preprocess.crop)
-
+        # The same decode and preprocessing as one image opened on its own (no reduced-scale JPEG decoding):
+        # a photo gets the same probabilities in a folder as in the Images tab and in the user's own script.
         def prepare(path: str | Path) -> torch.Tensor | str:
             try:
-                return self.preprocess(load_image(path, min_side=target))
+                return self.preprocess(load_image(path))
             except ConvLensError as exc:
                 return exc.text  # a str that remembers its template: the window shows it translated
 

@@ -72,6 +72,11 @@ class ModelInfo:
         name = TITLES.get(self.runtime, self.runtime)
         return f"{name} {self.precision}" if self.runtime == "openvino" else name
 
+    @property
+    def reduced_precision(self) -> bool:
+        """Answers come from a reduced-precision runtime the user chose ("fast"): results say so."""
+        return self.precision != "f32"
+
 
 @dataclass(frozen=True)
 class ImageClassification:
@@ -170,18 +175,43 @@ class EngineSession:
             raise ValueError(request.kind)
         return self.install_with_runtime(loaded)
 
-    def install_with_runtime(self, loaded: LoadedModel) -> ModelInfo:
-        """Install a PyTorch model, classified by the chosen runtime (``auto``: the fastest that agrees)."""
+    def install_with_runtime(self, loaded: LoadedModel, images: float = 1) -> ModelInfo:
+        """Install a PyTorch model, classified by the chosen runtime. ``auto`` converts it only when ``images``
+        images of work repay the conversion (``engine.runtimes.choose_runtime``): one image never does, so a
+        new model answers as fast as PyTorch; ``prepare_for`` moves it when a folder or live video comes."""
         if self.runtime == "torch" or loaded.runtime != "torch" or loaded.scripted:
             return self.install(loaded)
         from convlens.engine.runtimes import choose_runtime, convert
 
         if self.runtime == "auto":
-            fast, choice = choose_runtime(loaded, self.device)
-            reason = f"auto: {choice.reason}"
+            fast, choice = choose_runtime(loaded, self.device, images)
+            reason = Text("auto: {reason}", reason=choice.reason)
         else:
             fast, reason = convert(loaded, self.runtime), ""
-        return self.install(fast, torch_model=loaded, runtime_reason=reason)
+        return self.install(fast, torch_model=loaded if fast is not loaded else None, runtime_reason=reason)
+
+    def prepare_for(self, images: float) -> ModelInfo | None:
+        """Under ``auto``, move the current PyTorch model to the fastest faithful runtime when ``images`` images
+        of work (``engine.runtimes.OPEN_ENDED`` for live video) repay converting it; the new info when it moved.
+        The current image, its layer outputs and the layer table stay: the PyTorch model is the same one."""
+        if self.runtime != "auto" or self.predictor is None or self.torch_loaded is not None:
+            return None
+        base = self.predictor.loaded
+        if base.runtime != "torch" or base.scripted:
+            return None
+        from convlens.engine.runtimes import choose_runtime
+
+        fast, choice = choose_runtime(base, self.device, images)
+        if fast is base:
+            return None
+        kept = (self._current, self._captured, self._summary, self._explanation, self._cam_layer, self._recorder)
+        unknown_threshold = self.predictor.unknown_threshold
+        info = self.install(fast, torch_model=base, runtime_reason=Text("auto: {reason}", reason=choice.reason))
+        (self._current, self._captured, self._summary, self._explanation, self._cam_layer, self._recorder) = kept
+        for each in (self.predictor, self.torch_predictor):
+            if each is not None:
+                each.unknown_threshold = unknown_threshold
+        return info
 
     def set_runtime(self, runtime: str) -> ModelInfo | None:
         """Classify with torch, ONNX Runtime, OpenVINO or ``auto``; the PyTorch model stays for inspection."""
@@ -299,7 +329,14 @@ class EngineSession:
         return image
 
     def model_label(self) -> str:
-        return Text("{title} ({source})", title=self.info.title, source=self.info.source) if self.info else ""
+        """Which model answered; for a reduced-precision runtime also that, with its measured agreement."""
+        if self.info is None:
+            return ""
+        label = Text("{title} ({source})", title=self.info.title, source=self.info.source)
+        agreement = self.predictor.agreement if self.predictor is not None else None
+        if agreement is not None:
+            return Text("{label} · {agreement}", label=label, agreement=agreement.text())
+        return label
 
     @staticmethod
     def display_copy(image: Image.Image | np.ndarray) -> np.ndarray:
@@ -341,6 +378,12 @@ class EngineSession:
         if self.predictor is None:
             raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
         return self.predictor
+
+    @property
+    def pytorch_model(self) -> LoadedModel:
+        """The PyTorch model itself, whatever runtime classifies: what training, saving, exporting, CAM and
+        feature maps work on (a faster runtime only runs a parity-checked copy of it)."""
+        return self._require_torch().loaded
 
     def _require_torch(self) -> Predictor:
         """The PyTorch model (behind a faster runtime, if one classifies): feature maps, CAM, layer table."""

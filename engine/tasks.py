@@ -157,7 +157,7 @@ def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_pat
 
     if session.predictor is None:
         raise ConvLensError("No model to export.")
-    loaded = session.torch_loaded or session.predictor.loaded
+    loaded = session.pytorch_model
     samples = []
     for p in list(iter_image_paths(image_paths))[:32]:
         try:
@@ -173,7 +173,7 @@ def save_checkpoint(session: EngineSession, path: str) -> str:
 
     if session.predictor is None:
         raise ConvLensError("No model to save.")
-    save(path, session.predictor.loaded)
+    save(path, session.pytorch_model)
     return path
 
 
@@ -235,6 +235,13 @@ def thumbnails(_session: EngineSession, paths: Sequence[str], size: int = 192) -
 
 
 @dataclass(frozen=True)
+class RuntimeChanged:
+    """Under ``auto``, the work (a folder, live video) moved the model to a faster faithful runtime."""
+
+    info: ModelInfo
+
+
+@dataclass(frozen=True)
 class FolderScan:
     """The files found under the dropped folders (yielded once, before the first batch)."""
 
@@ -256,6 +263,9 @@ def classify_folder(session: EngineSession, roots: Sequence[str], topk: int,
     yield FolderScan(tuple(found), what)
     if session.predictor is None:
         raise ConvLensError("No model is loaded yet: choose an architecture and weights.")
+    moved = session.prepare_for(len(found))  # auto: a folder may repay a faster faithful runtime
+    if moved is not None:
+        yield RuntimeChanged(moved)
     yield from session.classify_files(found, topk, batch_size)
     return len(found)
 
@@ -333,6 +343,12 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
     """
     control = control or LiveControl()
     opts = control.options
+    if session.predictor is not None:
+        from convlens.engine.runtimes import OPEN_ENDED
+
+        moved = session.prepare_for(OPEN_ENDED)  # auto: video is open-ended work, worth the fastest runtime
+        if moved is not None:
+            yield RuntimeChanged(moved)
     pipeline = LivePipeline(session, source, opts.topk, realtime, opts.mirror, opts.crop, recorder)
     try:
         pipeline.start([display] if display is not None else None)
@@ -558,7 +574,7 @@ def train(session: EngineSession, data: str, config: TrainConfig, val_data: str 
     else:
         dataset = load_image_folder(data, val_data or None, val_split, seed=config.seed, stream=stream)
     yield TrainDataRead(dataset.describe())
-    loaded = session.predictor.loaded
+    loaded = session.pytorch_model  # never the faster runtime's copy: it has no gradients
     if config.from_scratch and loaded.arch is not None:
         from convlens.engine.weights import load_random
 

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.ctx.model_changed.connect(self._on_model_changed)
         self.ctx.recent_changed.connect(self._rebuild_recent_menu)
         self.model_panel.runtime_changed.connect(self._on_runtime_changed)
+        self.ctx.runtime_moved.connect(lambda info: self.model_panel.show_runtime(info.runtime_title,
+                                                                                  info.runtime_reason))
         self.model_panel.load_requested.connect(self.load_model)
         self.model_panel.cancel_requested.connect(self._cancel_load)
 

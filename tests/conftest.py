@@ -43,9 +43,9 @@ def _private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))  # log files
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))  # compiled runtimes
-    # Classification defaults to the fastest runtime that agrees with PyTorch ("auto"); the suite pins PyTorch so
-    # that expected probabilities stay PyTorch's. tests/engine/test_runtimes.py exercises auto and OpenVINO.
-    monkeypatch.setenv("CONVLENS_DEFAULT_RUNTIME", "torch")
+    # Nothing pins the runtime: every test meets the app's default ("auto": PyTorch's own numbers from the fastest
+    # runtime that gives them). A test that needs PyTorch itself pins it where it says why.
+    monkeypatch.delenv("CONVLENS_DEFAULT_RUNTIME", raising=False)
 
 
 #: Threads that outlive a test by design: the start window's import thread (a daemon that ends with the imports).

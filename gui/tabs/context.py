@@ -19,6 +19,7 @@ class AppContext(QObject):
     """Shared by the window and its tab controllers. ``model_changed`` fires after every load or training."""
 
     model_changed = Signal(object)  # ModelInfo
+    runtime_moved = Signal(object)  # ModelInfo: the same model, now classified by a faster faithful runtime
     recent_changed = Signal()
 
     def __init__(self, window: QMainWindow, client: EngineClient, settings: Settings, banner: MessageBanner,
@@ -64,8 +65,19 @@ class AppContext(QObject):
         self.unsaved_model = trained
         self.model_changed.emit(info)
 
+    def move_runtime(self, info: ModelInfo) -> None:
+        """The work (a folder, live video) moved the same model to another runtime: nothing resets."""
+        self.model_info = info
+        self.runtime_moved.emit(info)
+
     def model_name(self) -> str:
-        return f"{self.model_info.title} ({engine_text(self.model_info.source)})" if self.model_info else ""
+        """The model in use, and its runtime when that is reduced precision (every result it made says so)."""
+        if self.model_info is None:
+            return ""
+        name = f"{self.model_info.title} ({engine_text(self.model_info.source)})"
+        if self.model_info.reduced_precision:
+            name += self.tr(" · {runtime}, reduced precision").format(runtime=self.model_info.runtime_title)
+        return name
 
     # ------------------------------------------------------------ messages
     def show_error(self, message: str) -> None:

@@ -53,6 +53,8 @@ class FolderController(QObject):
         if isinstance(step, tasks.FolderScan):
             self.view.start(len(step.files), step.what, self.ctx.model_name())
             self.images.show_folder_files(list(step.files))
+        elif isinstance(step, tasks.RuntimeChanged):
+            self.ctx.move_runtime(step.info)
         elif isinstance(step, BatchProgress):
             self.view.add_progress(step)
 

@@ -115,6 +115,8 @@ class LiveController(QObject):
     def _on_event(self, event: object) -> None:
         if isinstance(event, LiveResult):
             self.view.on_result(event)
+        elif isinstance(event, tasks.RuntimeChanged):
+            self.ctx.move_runtime(event.info)
         elif isinstance(event, tasks.LiveStarted):
             self.view.on_started(event.source)
             self.ctx.status(self.tr("Live: {source}").format(source=event.source))
