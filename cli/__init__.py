@@ -753,9 +753,15 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
         print(f"{name:>{width}}  precision {100 * p:5.1f}%  recall {100 * r:5.1f}%")
     training = result.loaded.training or {}
     if "temperature" in training:
-        print(f"calibration (validation): expected calibration error {100 * training['ece_before']:.1f}% -> "
-              f"{100 * training['ece_after']:.1f}% with temperature T = {training['temperature']:.3f} "
-              "(stored in the checkpoint)")
+        images = training.get("calibration_images")
+        rests = f", {images} images, {training.get('calibration_errors', 0)} wrong" if images is not None else ""
+        if float(training["temperature"]) == 1.0 and training.get("calibration_note"):
+            print(f"calibration (validation{rests}): expected calibration error {100 * training['ece_before']:.1f}%. "
+                  f"{training['calibration_note']}")
+        else:
+            print(f"calibration (validation{rests}): expected calibration error {100 * training['ece_before']:.1f}% -> "
+                  f"{100 * training['ece_after']:.1f}% (cross-fitted) with temperature T = "
+                  f"{training['temperature']:.3f} (stored in the checkpoint)")
     if result.loaded.unknown is not None:
         print(f"unknown: answers at or below {unknown_text(result.loaded.unknown)} are 'unknown' (stored in the "
               "checkpoint)")

@@ -26,7 +26,7 @@ from torch import nn
 from torch.utils.data import Dataset as TorchDataset
 from torch.utils.data import DistributedSampler
 
-from convlens.engine.calibration import expected_calibration_error, fit_temperature
+from convlens.engine.calibration import calibrate
 from convlens.engine.choices import OPTIMIZERS, Optimizer, TrainPhase
 from convlens.engine.data import Dataset, Split
 from convlens.engine.distributed import Ranks, merge_all, shard, sum_all
@@ -374,9 +374,9 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
     y_kept = y_val[val_index]
     val_pred = val_logits.argmax(1)
     # calibration on the validation split: temperature scaling (no prediction changes, only how sure it is)
-    temperature = fit_temperature(val_logits, y_kept)
-    ece_before = expected_calibration_error(val_logits.softmax(1).numpy(), y_kept.numpy())
-    ece_after = expected_calibration_error((val_logits / temperature).softmax(1).numpy(), y_kept.numpy())
+    # (only where the split can support a fit: engine.calibration.calibrate says why not, otherwise)
+    calibration = calibrate(val_logits, y_kept.numpy(), cfg.seed)
+    temperature = calibration.temperature
     # "unknown / none of the above": the threshold meeting the false-accept target on the held-out images
     unknown_logits = _logits(model, data.unknown, preprocess, local_batch, device, ranks) if data.unknown else None
     curve = UnknownCurve.from_logits(val_logits.numpy(), y_kept.tolist(), temperature,
@@ -406,7 +406,7 @@ def fine_tune(loaded: LoadedModel, data: Dataset, cfg: TrainConfig, device: torc
                       build_options=build_options, head_layout=layout,
                       training={**config, "best_epoch": best_epoch,
                                 "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum())),
-                                "temperature": temperature, "ece_before": ece_before, "ece_after": ece_after,
+                                **calibration.to_training(),
                                 **unknown})
     skipped = list(data.skipped) + list(merge_all(bad, ranks).items())
     return TrainResult(new, history, best_epoch, confusion, precision, recall,

@@ -522,10 +522,19 @@ class TeachView(QWidget):
         self.reliability.set_bins((raw.confidence, raw.accuracy, raw.count),
                                   (scaled.confidence, scaled.accuracy, scaled.count))
         self.charts.setTabEnabled(1, True)
-        self.reliability.caption.setText(self.tr(
-            "Calibration (validation): expected calibration error {before:.1f}% → {after:.1f}% with temperature "
-            "T = {t:.2f} (the probabilities shown from now on)").format(
-            before=100 * raw.ece, after=100 * scaled.ece, t=t))
+        images, errors = training.get("calibration_images", len(labels)), training.get("calibration_errors", 0)
+        note = training.get("calibration_note", "")
+        if t == 1.0 and note:
+            self.reliability.caption.setText(self.tr(
+                "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. "
+                "{note}").format(n=images, errors=errors, before=100 * raw.ece, note=engine_text(note)))
+        else:
+            self.reliability.caption.setText(self.tr(
+                "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → "
+                "{after:.1f}% (each half scored with the temperature fitted on the other) with temperature "
+                "T = {t:.2f}, the probabilities shown from now on").format(
+                n=images, errors=errors, before=100 * raw.ece, after=100 * float(training.get("ece_after", scaled.ece)),
+                t=t))
 
     def diagnosis_html(self, findings: list[Finding]) -> str:
         """The findings in words, each with the settings to try."""

@@ -11,7 +11,14 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.calibration import expected_calibration_error, fit_temperature, reliability
+from convlens.engine.calibration import (
+    MIN_IMAGES,
+    T_FLOOR,
+    calibrate,
+    expected_calibration_error,
+    fit_temperature,
+    reliability,
+)
 from convlens.engine.checkpoints import save_checkpoint
 from convlens.engine.data import load_image_folder, load_mnist
 from convlens.engine.export import export
@@ -65,8 +72,69 @@ def test_temperature_scaling_lowers_the_ece_of_an_over_confident_model(trained: 
     assert (sharp / t).argmax(1).tolist() == sharp.argmax(1).tolist()  # no prediction changes
     # the fine-tune fitted its own temperature on the validation split and recorded both ECEs
     training = trained.loaded.training
-    assert training is not None and training["temperature"] == pytest.approx(fit_temperature(logits, labels))
-    assert training["ece_after"] <= training["ece_before"] + 1e-9
+    assert training is not None and training["temperature"] == pytest.approx(calibrate(logits, labels).temperature)
+    assert training["calibration_images"] == len(labels) == 60
+
+
+def _logits(n: int, wrong: int, margin: float = 4.0, seed: int = 0,
+            noise: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 3, n)
+    logits = rng.normal(size=(n, 3)) * noise
+    logits[np.arange(n), labels] += margin
+    for i in range(wrong):  # the wrong answers: another class on top
+        logits[i, (labels[i] + 1) % 3] += 2 * margin
+    return logits, labels
+
+
+@pytest.mark.parametrize("n", [6, 24])
+def test_a_split_too_small_fits_no_temperature(n: int) -> None:
+    """The issue's case: on 24 (or 6) validation images that are all right the NLL fit runs to T ~ 0.1 and every
+    later answer would read 99-100 %. No temperature is fitted, and the note says why."""
+    logits, labels = _logits(n, 0)
+    assert fit_temperature(logits, labels) < 0.3  # what an unguarded fit does
+    c = calibrate(logits, labels)
+    assert c.temperature == 1.0 and not c.fitted and c.images == n
+    assert "too few to calibrate on" in c.note and str(n) in c.note
+    assert c.ece_after == c.ece_before
+
+
+def test_no_errors_fits_no_temperature_however_many_images() -> None:
+    logits, labels = _logits(200, 0)
+    c = calibrate(logits, labels)
+    assert c.temperature == 1.0 and c.errors == 0 and "0 of 200" in c.note
+
+
+def test_a_fit_never_sharpens_past_the_floor_and_its_ece_is_cross_fitted() -> None:
+    logits, labels = _logits(300, 6, margin=1.0, noise=0.1)  # under-confident: the fit wants T well below 1
+    assert fit_temperature(logits, labels) < T_FLOOR
+    c = calibrate(logits, labels)
+    assert c.fitted and c.clipped and c.temperature == T_FLOOR and "held at" in c.note
+    assert c.images == 300 and c.errors >= 6
+    over, labels = _logits(300, 45, margin=3.0)
+    over = over * 3  # over-confident (15 % wrong at near 100 %): a real fit, T > 1, scored on held-out halves
+    d = calibrate(over, labels)
+    assert d.fitted and not d.clipped and d.temperature > 1
+    in_sample = expected_calibration_error((torch.as_tensor(over) / d.temperature).softmax(1).numpy(), labels)
+    assert d.ece_after != pytest.approx(in_sample, abs=1e-6)  # held-out halves, not the fit's own data
+
+
+def test_a_real_fine_tune_on_a_tiny_split_keeps_the_models_own_probabilities(shared_data: Path,
+                                                                             mobilenet_file: Path,
+                                                                             tmp_path: Path) -> None:
+    mnist = load_mnist(shared_data / "mnist")
+    counts = {0: 0, 1: 0}
+    for image, label in zip(mnist.train.images, mnist.train.labels, strict=True):
+        label = int(label)
+        if label in counts and counts[label] < 15:
+            (tmp_path / str(label)).mkdir(exist_ok=True)
+            Image.fromarray(image[:, :, 0]).save(tmp_path / str(label) / f"{counts[label]:03d}.png")
+            counts[label] += 1
+    data = load_image_folder(tmp_path, None, 0.2, seed=0)
+    result = run_to_end(fine_tune(load_weights("mobilenet_v2", str(mobilenet_file)), data, TrainConfig(epochs=3)))
+    training = result.loaded.training or {}
+    assert training["temperature"] == 1.0 and training["calibration_images"] < MIN_IMAGES
+    assert "too few" in training["calibration_note"]
 
 
 def test_the_temperature_is_applied_and_travels(trained: TrainResult, tmp_path: Path, photos: Path) -> None:
