@@ -64,6 +64,10 @@ class ModelInfo:
     runtime_reason: str = ""  # why ``auto`` chose this runtime
     unknown: UnknownRule | None = None  # answers at or below its threshold are "unknown" (engine.openset)
     unknown_curve: UnknownCurve | None = field(default=None, compare=False)  # what it was chosen from
+    #: What the preprocessing keeps of the square it is given: crop / resize (224 / 256), or 1.0 when it resizes the
+    #: whole picture to its input (``squashes``). The live crop guide is drawn from it.
+    input_fraction: float = 1.0
+    squashes: bool = False
 
     @property
     def runtime_title(self) -> str:
@@ -264,6 +268,8 @@ class EngineSession:
             runtime_reason=runtime_reason,
             unknown=loaded.unknown,
             unknown_curve=UnknownCurve.from_dict((loaded.training or {}).get("unknown_curve")),
+            input_fraction=min(1.0, pre.crop / pre.resize) if pre.resize else 1.0,
+            squashes=not pre.resize,
         )
         return self.info
 

@@ -287,6 +287,7 @@ class LiveOptions:
     cam_class: int | None = None
     cam_method: str = "gradcam"
     inspect_interval: float = 0.0  # seconds between live feature-map / CAM updates (0: every inferred frame)
+    loop: bool = False  # a video file starts again at its end
 
 
 @dataclass
@@ -322,8 +323,12 @@ class LiveFeatures:
 
 @dataclass(frozen=True)
 class LiveCam:
+    """A live frame's CAM: ``live`` is the inference it explains (its frame, top-k and the model's input box), so
+    the window shows the map over the frame it was computed on, never over a later one."""
+
     result: CamResult
     rgba: np.ndarray
+    live: LiveResult | None = None
 
 
 @dataclass(frozen=True)
@@ -357,9 +362,9 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
             display.close()
         pipeline.close()
         raise
+    pipeline.control = control  # the capture thread follows its recording state frame by frame
     last_inspect = 0.0
     was_paused = False
-    record_version = -1
     try:
         yield LiveStarted(pipeline.summary.source, pipeline.capture.started_at if pipeline.capture else 0.0)
         while not control.stop and (max_frames is None or pipeline.summary.frames_classified < max_frames):
@@ -367,21 +372,13 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
             pipeline.mirror, pipeline.crop, pipeline.topk = opts.mirror, opts.crop, opts.topk
             # With the CAM on, its forward pass also keeps the selected layer's maps: one torch pass per frame.
             pipeline.inspect = bool(opts.layer) and not opts.cam
-            if control.record_version != record_version:
-                record_version = control.record_version
-                name, rate = control.record if control.record else (None, 5.0)
-                try:
-                    pipeline.set_recording(name, rate)
-                except ConvLensError as exc:
-                    yield LiveRecordError(str(exc))
             if pipeline.record_error:
                 message, pipeline.record_error = pipeline.record_error, None
                 yield LiveRecordError(message)
-            if pipeline.capture is not None:
-                pipeline.capture.loop = control.record is not None  # a file source loops while recording
+            if pipeline.capture is not None:  # a file source loops when asked, and while recording
+                pipeline.capture.loop = opts.loop or control.record is not None
             if control.paused:
-                if pipeline.capture is not None:
-                    pipeline.capture.paused = True  # a file source waits where it is
+                pipeline.pause()
                 if not was_paused:
                     was_paused = True
                     yield LivePaused(pipeline.last_result)
@@ -390,8 +387,7 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
                 continue
             if was_paused:
                 was_paused = False
-                if pipeline.capture is not None:
-                    pipeline.capture.paused = False
+                pipeline.resume()
             result = pipeline.step(timeout=0.02)
             if result is None:
                 if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
@@ -407,7 +403,7 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
                         found = session.cam(opts.cam_layer or None, opts.cam_class, opts.cam_method,
                                             record=(opts.layer,) if opts.layer else ())
                         h, w = found.heatmap.shape
-                        yield LiveCam(found, session.cam_layer_rgba(found, (w, h)))
+                        yield LiveCam(found, session.cam_layer_rgba(found, (w, h)), result)
                     if opts.layer:
                         yield LiveFeatures(session.feature_view(opts.layer, opts.page, 64, opts.normalise, opts.cmap))
                 except ConvLensError as exc:  # e.g. a TorchScript model: say so once, stop asking

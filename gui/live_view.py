@@ -42,6 +42,10 @@ from convlens.gui.i18n import error_text
 from convlens.gui.image_view import array_to_qimage
 
 
+#: A prediction about a frame this much older than the one shown is marked stale.
+STALE_SECONDS = 0.3
+
+
 class LiveCanvas(QWidget):
     """Paints every captured frame, the crop guide, the latest prediction and the live statistics."""
 
@@ -60,13 +64,24 @@ class LiveCanvas(QWidget):
         self.cam: QPixmap | None = None
         self.cam_opacity = 0.5
         self.recording = ""
+        self.frame_time = 0.0  # capture time of the frame shown
+        #: The part of the model's input square it really sees (its preprocessing's crop / resize, e.g. 224/256).
+        self.input_fraction = 1.0
+        self.whole_frame = False  # the model takes the whole frame (crop off and a preprocessing that squashes)
 
-    def set_frame(self, image: np.ndarray) -> None:
+    def set_frame(self, image: np.ndarray, captured_at: float = 0.0) -> None:
         if self.mirror:
             image = np.ascontiguousarray(image[:, ::-1])
         self.frame = array_to_qimage(image)
         self.frame_size = (image.shape[1], image.shape[0])
+        self.frame_time = captured_at
         self.update()
+
+    def result_age(self) -> float:
+        """How much older the shown prediction's frame is than the frame shown (seconds; 0: the same frame)."""
+        if self.result is None or not self.frame_time:
+            return 0.0
+        return max(0.0, self.frame_time - self.result.frame.time)
 
     def _image_rect(self) -> QRectF:
         w, h = self.frame_size
@@ -76,9 +91,18 @@ class LiveCanvas(QWidget):
                       w * scale, h * scale)
 
     def crop_rect(self) -> QRectF:
+        """The centre square of the frame (what the model is given when cropping; the CAM covers it)."""
         r = self._image_rect()
         side = min(r.width(), r.height())
         return QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
+
+    def guide_rect(self) -> QRectF:
+        """Exactly what the model sees: the centre square after its preprocessing's resize and centre crop."""
+        if self.whole_frame:
+            return self._image_rect()
+        square = self.crop_rect()
+        side = square.width() * self.input_fraction
+        return QRectF(square.center().x() - side / 2, square.center().y() - side / 2, side, side)
 
     def paintEvent(self, _event: object) -> None:
         p = QPainter(self)
@@ -90,17 +114,20 @@ class LiveCanvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         target = self._image_rect()
         p.drawImage(target, self.frame)
-        crop = self.crop_rect() if self.crop_guide else target
+        square = self.crop_rect() if self.crop_guide else target
         if self.cam is not None:
             p.setOpacity(self.cam_opacity)
-            p.drawPixmap(crop, self.cam, QRectF(self.cam.rect()))
+            p.drawPixmap(square, self.cam, QRectF(self.cam.rect()))
             p.setOpacity(1.0)
-        if self.crop_guide:
+        guide = self.guide_rect()
+        if guide != target:
             shade = QColor(0, 0, 0, 110)
-            p.fillRect(QRectF(target.left(), target.top(), crop.left() - target.left(), target.height()), shade)
-            p.fillRect(QRectF(crop.right(), target.top(), target.right() - crop.right(), target.height()), shade)
+            p.fillRect(QRectF(target.left(), target.top(), target.width(), guide.top() - target.top()), shade)
+            p.fillRect(QRectF(target.left(), guide.bottom(), target.width(), target.bottom() - guide.bottom()), shade)
+            p.fillRect(QRectF(target.left(), guide.top(), guide.left() - target.left(), guide.height()), shade)
+            p.fillRect(QRectF(guide.right(), guide.top(), target.right() - guide.right(), guide.height()), shade)
             p.setPen(QPen(QColor(255, 209, 102), 2, Qt.PenStyle.DashLine))
-            p.drawRect(crop)
+            p.drawRect(guide)
         self._paint_prediction(p, target)
         if self.recording:
             p.setPen(Qt.PenStyle.NoPen)
@@ -118,9 +145,13 @@ class LiveCanvas(QWidget):
         if self.result is None:
             return
         rows = self.result.predictions[:3]
+        age = self.result_age()
+        stale = age > STALE_SECONDS  # an answer about an older frame: said so, greyed, never passed off as this one
         unknown = self.result.unknown
         box = QRectF(target.left() + 10, target.top() + 10, min(300.0, target.width() - 20),
-                     16 + 26 * (len(rows) + unknown))
+                     16 + 26 * (len(rows) + unknown + stale))
+        if stale:
+            p.setOpacity(0.55)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(0, 0, 0, 150))
         p.drawRoundedRect(box, 6, 6)
@@ -146,6 +177,15 @@ class LiveCanvas(QWidget):
             p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                        f"{100 * pred.probability:.0f}%")
             p.setPen(Qt.PenStyle.NoPen)
+        if stale:
+            p.setOpacity(1.0)
+            p.setPen(QColor(255, 209, 102))
+            font.setBold(False)
+            p.setFont(font)
+            y = box.top() + 8 + 26 * (len(rows) + unknown)
+            p.drawText(QRectF(box.left() + 14, y, box.width() - 28, 22),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       self.tr("stale: from a frame {ms:.0f} ms earlier").format(ms=1000 * age))
 
 
 class LiveView(QWidget):
@@ -175,6 +215,8 @@ class LiveView(QWidget):
         self.recorder: DatasetRecorder | None = None
         self.recording_class: str | None = None
         self.frames_shown = 0
+        self._squashes = False
+        self._counts: dict[str, int] = {}
 
         self.source = QComboBox()
         self.source.setEditable(True)
@@ -192,6 +234,8 @@ class LiveView(QWidget):
         self.mirror = QCheckBox(self.tr("Mirror"))
         self.crop = QCheckBox(self.tr("Crop guide"))
         self.crop.setChecked(True)
+        self.loop = QCheckBox(self.tr("Loop video files"))
+        self.loop.setObjectName("live_loop")
         self.cam = QCheckBox(self.tr("CAM"))
         self.cam_opacity = QSlider(Qt.Orientation.Horizontal)
         self.cam_opacity.setRange(0, 100)
@@ -207,7 +251,7 @@ class LiveView(QWidget):
         top.addWidget(self.start_button)
         top.addWidget(self.pause_button)
         second = QHBoxLayout()
-        for w in (self.mirror, self.crop, self.cam, self.cam_opacity, self.snapshot):
+        for w in (self.mirror, self.crop, self.loop, self.cam, self.cam_opacity, self.snapshot):
             second.addWidget(w)
         second.addStretch(1)
         self.canvas = LiveCanvas()
@@ -274,6 +318,7 @@ class LiveView(QWidget):
         self.find_cameras.clicked.connect(self.find_cameras_requested)
         self.mirror.toggled.connect(self._on_view_option)
         self.crop.toggled.connect(self._on_view_option)
+        self.loop.toggled.connect(self._on_view_option)
         self.cam.toggled.connect(self._on_cam_toggled)
         self.cam_opacity.valueChanged.connect(self._on_opacity)
         self.snapshot.clicked.connect(self._snapshot_dialog)
@@ -301,6 +346,18 @@ class LiveView(QWidget):
     @property
     def cam_on(self) -> bool:
         return self.cam.isChecked()
+
+    @property
+    def looping(self) -> bool:
+        return self.loop.isChecked()
+
+    def set_model_input(self, fraction: float, squashes: bool) -> None:
+        """What the model's preprocessing keeps of the square it is given (crop / resize; 1.0 when it resizes the
+        whole picture to its input), so the guide is exactly the model's input."""
+        self.canvas.input_fraction = fraction
+        self._squashes = squashes
+        self.canvas.whole_frame = squashes and not self.cropped
+        self.canvas.update()
 
     def show_opening(self, source: str) -> None:
         """A source is being opened: a fresh display mailbox and a message on the canvas until frames come."""
@@ -359,13 +416,23 @@ class LiveView(QWidget):
         if self.paused:
             return  # in flight when the user paused; on_paused says which frame is frozen
         self.last_result = result
-        self.canvas.result = result
+        if not self.cam_on:  # with the CAM on, the answer is shown with its map, over its own frame (on_cam)
+            self.canvas.result = result
         self._update_stats()
 
-    def on_cam(self, rgba: np.ndarray) -> None:
+    def on_cam(self, rgba: np.ndarray, live: LiveResult | None = None) -> None:
+        """A CAM and the inference it explains: shown over the frame it was computed on, with that frame's top-k
+        (the video then advances at the CAM's rate: a map is never drawn over a later frame)."""
         from convlens.gui.feature_view import qimage_from_rgba
 
-        self.canvas.cam = QPixmap.fromImage(qimage_from_rgba(rgba)) if self.cam.isChecked() else None
+        if not self.cam.isChecked():
+            self.canvas.cam = None
+            self.canvas.update()
+            return
+        self.canvas.cam = QPixmap.fromImage(qimage_from_rgba(rgba))
+        if live is not None and not self.paused:
+            self.canvas.result = live
+            self.canvas.set_frame(live.frame.image, live.frame.time)
         self.canvas.update()
 
     def on_paused(self, result: LiveResult | None) -> None:
@@ -375,7 +442,7 @@ class LiveView(QWidget):
         self.paused_on = result
         self.last_result = result
         self.canvas.result = result
-        self.canvas.set_frame(result.frame.image)
+        self.canvas.set_frame(result.frame.image, result.frame.time)
 
     def _on_pause(self, paused: bool) -> None:
         self.paused = paused
@@ -384,7 +451,8 @@ class LiveView(QWidget):
         if paused:
             self.timer.stop()
             if self.last_result is not None:
-                self.canvas.set_frame(self.last_result.frame.image)
+                self.canvas.result = self.last_result
+                self.canvas.set_frame(self.last_result.frame.image, self.last_result.frame.time)
         elif self.running:
             self.timer.start()
         self.pause_changed.emit(paused)
@@ -396,8 +464,10 @@ class LiveView(QWidget):
         now = time.perf_counter()
         self._shown.append(now)
         self._captured.append((frame.time, frame.index))
+        if self.cam_on and self.canvas.cam is not None:
+            return  # the CAM's own frames are shown (on_cam): a map is never drawn over a later frame
         self.frames_shown += 1
-        self.canvas.set_frame(frame.image)
+        self.canvas.set_frame(frame.image, frame.time)
         if self.frames_shown % 10 == 0:
             self._update_stats()
 
@@ -418,6 +488,7 @@ class LiveView(QWidget):
         self.canvas.update()
 
     def _on_view_option(self) -> None:
+        self.canvas.whole_frame = self._squashes and not self.cropped
         self.canvas.mirror = self.mirror.isChecked()
         self.canvas.crop_guide = self.crop.isChecked()
         self.canvas.update()
@@ -471,14 +542,25 @@ class LiveView(QWidget):
         image = self.snapshot_image()
         if image is None:
             return False
-        self.save_image_requested.emit(path, np.ascontiguousarray(image).copy())
+        self.save_snapshot_image(path, image)
         return True
 
-    def _snapshot_dialog(self) -> None:
+    def save_snapshot_image(self, path: str, image: np.ndarray) -> None:
+        self.save_image_requested.emit(path, np.ascontiguousarray(image).copy())
+
+    def ask_snapshot_path(self) -> str:
+        """The file to save a snapshot to (tests replace this)."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"), str(Path.home() / "snapshot.png"),
                                               self.tr("Images (*.png *.jpg)"))
+        return path
+
+    def _snapshot_dialog(self) -> None:
+        image = self.snapshot_image()  # the frame shown when the button was pressed, not when the dialog closes
+        if image is None:
+            return
+        path = self.ask_snapshot_path()
         if path:
-            self.save_snapshot(path)
+            self.save_snapshot_image(path, image)
 
     # ------------------------------------------------------------ recording
     def set_dataset(self, folder: str) -> None:
@@ -519,6 +601,7 @@ class LiveView(QWidget):
         self.counts_requested.emit()
 
     def show_counts(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
         self.counts.clear()
         for name, n in counts.items():
             self.counts.addItem(f"{name}: {n}")
@@ -541,8 +624,12 @@ class LiveView(QWidget):
         except ConvLensError as exc:  # no class name, or one that cannot be a folder
             self.message.emit(error_text(exc))
             return
-        if self.confirm_delete(name, self.delete_n.value()):
-            self.delete_requested.emit(name, self.delete_n.value())
+        n = min(self.delete_n.value(), self._counts.get(name, 0))  # only what exists
+        if n == 0:
+            self.info.emit(self.tr("{name} has no recorded samples to delete.").format(name=name))
+            return
+        if self.confirm_delete(name, n):
+            self.delete_requested.emit(name, n)
 
     def on_deleted(self, name: str, gone: int, counts: dict[str, int]) -> None:
         self.show_counts(counts)

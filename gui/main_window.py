@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.load_job: Job | None = None
         self._paste_count = 0
         self._closing = False
+        self.started = False  # start() ran: the remembered runtime and model were asked for
         set_max_pixels(self.settings.integer(Key.MAX_MEGAPIXELS, DEFAULT_MAX_PIXELS // 1_000_000) * 1_000_000)
 
         # -- the shell: model panel | tabs, with the banner floating over the tabs
@@ -516,6 +517,7 @@ class MainWindow(QMainWindow):
         """Load the remembered model (after the window is up)."""
         from convlens.engine.choices import default_runtime
 
+        self.started = True
         runtime = self.settings.text(Key.RUNTIME, default_runtime())
         self.model_panel.set_runtime(runtime)
         if runtime != "torch":

@@ -80,6 +80,7 @@ class LiveController(QObject):
             self.ctx.show_error(self.tr("Enter a source: a camera number (0, 1, ...), a video file or a stream URL."))
             return
         self.view.show_opening(source)
+        self.view.set_model_input(self.ctx.model_info.input_fraction, self.ctx.model_info.squashes)
         self.control = tasks.LiveControl(self._options())
         self.job = self.ctx.submit(
             tasks.live, source, self.control, self.view.display, self.view.recorder,
@@ -94,7 +95,7 @@ class LiveController(QObject):
     def _options(self) -> tasks.LiveOptions:
         v = self.view
         return dataclasses.replace(self.inside.live_inspection(), mirror=v.mirrored, crop=v.cropped, topk=3,
-                                   cam=v.cam_on)
+                                   cam=v.cam_on, loop=v.looping)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.view.running:
@@ -123,7 +124,7 @@ class LiveController(QObject):
         elif isinstance(event, tasks.LiveFeatures):
             self.inside.show_live_view(event.view)
         elif isinstance(event, tasks.LiveCam):
-            self.view.on_cam(event.rgba)
+            self.view.on_cam(event.rgba, event.live)
         elif isinstance(event, tasks.LivePaused):
             self.view.on_paused(event.result)
         elif isinstance(event, tasks.LiveRecordError):

@@ -238,3 +238,80 @@ def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobi
             control.stop = True
     assert counts[LiveResult] >= 12
     assert counts[tasks.LiveCam] == counts[tasks.LiveFeatures] == counts[LiveResult]  # every frame, not 2 Hz
+
+
+def test_recording_starts_on_the_press_and_keeps_its_rate_while_the_engine_is_busy(
+        session: EngineSession, video: Path, tmp_path: Path) -> None:
+    """The issue's case: holding R for 1.4 s saved 2 frames, the first a second late, because the recording state
+    reached the pipeline only when the engine next stepped. The capture thread now follows it frame by frame."""
+    from convlens.engine import tasks
+
+    control = tasks.LiveControl(tasks.LiveOptions(cam=True))  # CAM on: every engine step is slow
+    steps = tasks.live(session, str(video), control, recorder=DatasetRecorder(tmp_path / "rps"))
+    for step in steps:
+        if isinstance(step, LiveResult):
+            break
+    folder = tmp_path / "rps" / "rock"
+    pressed = time.perf_counter()
+    control.set_record(("rock", 5.0))  # the press: no engine step runs until the release below
+    time.sleep(1.4)
+    control.set_record(None)
+    released = time.perf_counter()
+    files = sorted(folder.glob("*.jpg"))
+    first_at = min(f.stat().st_mtime for f in files) if files else 0.0
+    control.stop = True
+    for _ in steps:
+        pass
+    assert 6 <= len(files) <= 8, len(files)  # 1.4 s at 5 per second: 7 (one either side for frame timing)
+    assert first_at - (time.time() - (time.perf_counter() - pressed)) < 0.3  # within 0.3 s of the press
+    assert released - pressed < 1.6
+
+
+def test_a_pause_is_not_part_of_the_end_of_run_figures(session: EngineSession, video: Path) -> None:
+    from convlens.engine import tasks
+
+    control = tasks.LiveControl(tasks.LiveOptions())
+    steps = tasks.live(session, str(video), control)
+    results = 0
+    summary = None
+    try:
+        while True:
+            step = next(steps)
+            if isinstance(step, LiveResult):
+                results += 1
+                if results == 10:
+                    control.paused = True
+                    paused_at = time.perf_counter()
+                elif results == 20:
+                    control.stop = True
+            elif control.paused and time.perf_counter() - paused_at > 2.0:
+                control.paused = False
+    except StopIteration as done:
+        summary = done.value
+    assert summary is not None and summary.frames_classified >= 20
+    assert summary.latency_p95 < 1.0, summary.latency_p95  # was 3.7 s: frames from before the pause were timed
+    assert summary.infer_fps > 5, summary.infer_fps  # was 0.5 fps: the pause counted as inference time
+
+
+def test_the_live_cam_carries_the_frame_it_explains_and_the_box_is_the_models_input(
+        session: EngineSession, video: Path) -> None:
+    from convlens.engine import tasks
+    from convlens.engine.features import crop_box
+
+    control = tasks.LiveControl(tasks.LiveOptions(cam=True))
+    last: LiveResult | None = None
+    cams = 0
+    for step in tasks.live(session, str(video), control):
+        if isinstance(step, LiveResult):
+            last = step
+        elif isinstance(step, tasks.LiveCam):
+            assert step.live is last  # the map of exactly this inference, never of a later frame
+            cams += 1
+            if cams == 3:
+                control.stop = True
+    assert last is not None
+    # 640x480: the centre 480x480 square, then MobileNetV2's resize 256 / crop 224 -> the centre 420x420
+    left, top, right, bottom = last.box
+    assert (right - left, bottom - top) == pytest.approx((420, 420))
+    assert (left, top) == pytest.approx((80 + 30, 30))
+    assert crop_box(session.pytorch_model.preprocess, (480, 480)) == pytest.approx((30, 30, 450, 450))

@@ -23,6 +23,7 @@ def window(qtbot: object, settings: QSettings) -> Iterator[MainWindow]:
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.resize(1280, 800)
     win.show()
+    win.start()  # as the app does: the remembered (here: default) runtime and model, from a fresh settings file
     yield win
     win.close()
     # no dangling engine thread
