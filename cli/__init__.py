@@ -317,15 +317,28 @@ def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
 
 
 def _write_png(path: str, array: object) -> None:
+    """A PNG written whole or not at all (encoded in memory, then ``write_atomic``: no 0-byte file on a full disk)."""
+    import io
+
     from PIL import Image
 
-    out = Path(path)
-    if out.parent and not out.parent.exists():
-        raise ConvLensError(f"Cannot write {out}: the folder {out.parent} does not exist.")
-    try:
-        Image.fromarray(array).save(out, format="PNG")  # type: ignore[arg-type]
-    except OSError as exc:
-        raise ConvLensError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    from convlens.engine.fileio import write_atomic
+
+    buffer = io.BytesIO()
+    Image.fromarray(array).save(buffer, format="PNG")  # type: ignore[arg-type]
+    write_atomic(path, buffer.getvalue())
+
+
+def _write_csv(path: str, rows: object) -> None:
+    """A CSV written whole or not at all."""
+    import csv
+    import io
+
+    from convlens.engine.fileio import write_atomic
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)  # type: ignore[arg-type]
+    write_atomic(path, buffer.getvalue().encode("utf-8"))
 
 
 def _cmd_cam(args: argparse.Namespace) -> int:
@@ -534,8 +547,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     for _file, why in report.unreadable:
         print(f"skipped: {why}", file=sys.stderr)
     if args.out:
-        with open(args.out, "w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows(report.csv_rows())
+        _write_csv(args.out, report.csv_rows())
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
         return 0
@@ -621,8 +633,7 @@ def _cmd_embed(args: argparse.Namespace) -> int:
         ok = emb.correct()[i]
         rows.append([source, folder, emb.labels[emb.predicted[i]], f"{emb.probability[i]:.6f}",
                      "" if ok is None else str(int(ok)), f"{emb.points[i, 0]:.6g}", f"{emb.points[i, 1]:.6g}"])
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows)
+    _write_csv(args.out, rows)
     print(f"{len(emb.sources)} images, {emb.features} features each -> 2-D by {emb.method}: {emb.reason}")
     if emb.explained:
         print(f"PCA axes explain {100 * emb.explained[0]:.1f}% and {100 * emb.explained[1]:.1f}% of the variance")
@@ -652,6 +663,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"error: the exported model disagrees with the torch model ({report.summary()})", file=sys.stderr)
         return 1
     return 0
+
+
+def _save_trained(out: Path, loaded: object, save: object) -> Path:
+    """Write the trained model to ``out``; if that fails now (the disk filled during training), keep it in the user's
+    data folder instead and say where: a trained model is never lost."""
+    try:
+        save(out, loaded)  # type: ignore[operator]
+        return out
+    except ConvLensError as exc:
+        import time
+
+        from platformdirs import user_data_dir
+
+        keep = Path(user_data_dir("ConvLens", appauthor=False)) / "unsaved" / f"{out.stem}-{time.strftime('%Y%m%d-%H%M%S')}.pth"
+        try:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            save(keep, loaded)  # type: ignore[operator]
+        except (ConvLensError, OSError):
+            raise ConvLensError(f"{exc} The trained model could not be kept anywhere else either (is the disk "
+                                "full?).") from None
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"the trained model is kept in {keep}: copy it where you want it", file=sys.stderr)
+        raise _Kept(keep) from None
+
+
+class _Kept(Exception):
+    """The run's output could not be written where asked; it was kept elsewhere (already said): exit 1."""
 
 
 def _default_workers() -> int:
@@ -698,9 +736,12 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     from convlens.engine.train import EpochStats, TrainProgress
     from convlens.engine.weights import load_weights
 
+    from convlens.engine.fileio import check_writable, refuse_overwriting
+
     out = Path(args.out)
-    if not out.parent.is_dir():
-        raise ConvLensError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    if ranks.main:  # before any training: a run is never lost to an --out that cannot be written
+        refuse_overwriting(out, [args.weights, args.data] + ([args.val_dir] if args.val_dir else []))
+        check_writable(out, "--out")
     if args.input_size < 0 or (0 < args.input_size < 16):
         raise ConvLensError(f"--input-size {args.input_size}: give the side in pixels (at least 16), e.g. 150.")
     if args.cache_memory < 0:
@@ -739,7 +780,7 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
         return 0  # rank 0 writes the checkpoint and the report
     for _source, reason in result.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
-    save_checkpoint(out, result.loaded)
+    _save_trained(out, result.loaded, save_checkpoint)
     classes = result.loaded.labels
     print(f"validation accuracy: {100 * result.val_accuracy:.2f}% (best epoch {result.best_epoch}"
           f"{', stopped early' if result.stopped_early else ''}; {result.seconds:.1f} s"
@@ -775,50 +816,103 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     return 0
 
 
+class _Stderr:
+    """Standard error that knows whether a progress line (``\r...`` without a newline) is open, so an error
+    message starts on a line of its own instead of on the progress bar's."""
+
+    def __init__(self, stream: object) -> None:
+        self.stream = stream
+        self.line_open = False
+
+    def write(self, text: str) -> int:
+        if text:
+            self.line_open = not text.endswith(("\n", "\r"))
+        return self.stream.write(text)  # type: ignore[attr-defined, no-any-return]
+
+    def error(self, message: str) -> None:
+        if self.line_open:
+            self.write("\n")
+        self.write(f"error: {message}\n")
+        self.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
+class _Terminated(BaseException):  # not an Exception: no `except Exception` on the way may swallow it
+    """SIGTERM: unwound like Ctrl-C, so loader workers, the fork server and temporary files are cleaned up."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import signal
+
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
+    stderr = _Stderr(sys.stderr)
+    sys.stderr = stderr  # type: ignore[assignment]
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
-        if args.command == "models":
-            return _cmd_models()
-        if args.command == "summary":
-            return _cmd_summary(args)
-        if args.command == "classify":
-            return _cmd_classify(args)
-        if args.command == "evaluate":
-            return _cmd_evaluate(args)
-        if args.command == "cam":
-            return _cmd_cam(args)
-        if args.command == "features":
-            return _cmd_features(args)
-        if args.command == "live":
-            return _cmd_live(args)
-        if args.command == "finetune":
-            return _cmd_finetune(args)
-        if args.command == "export":
-            return _cmd_export(args)
-        if args.command == "compare":
-            return _cmd_compare(args)
-        if args.command == "check":
-            return _cmd_check(args)
-        if args.command == "embed":
-            return _cmd_embed(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # `convlens classify ... > full/out.json`: a full disk is an error here, not at exit
+        return code
     except ConvLensError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        stderr.error(str(exc))
         return 1
+    except _Kept:
+        return 1  # said where the model is
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("\ninterrupted" if stderr.line_open else "interrupted", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("\nterminated" if stderr.line_open else "terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:  # `convlens summary ... | head`: the reader has gone, which is not an error
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
         return 0
-    parser.error(f"unknown command {args.command}")
-    return 2
+    except OSError as exc:
+        if exc.errno is None or not _is_stdout_error():
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        stderr.error(f"cannot write the output (standard output): {exc.strerror or exc}.")
+        return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        sys.stderr = stderr.stream  # type: ignore[assignment]
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _is_stdout_error() -> bool:
+    """Whether standard output can no longer be written (a full disk or a closed file behind ``>``)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    commands = {"models": lambda: _cmd_models(), "summary": lambda: _cmd_summary(args),
+                "classify": lambda: _cmd_classify(args), "evaluate": lambda: _cmd_evaluate(args),
+                "cam": lambda: _cmd_cam(args), "features": lambda: _cmd_features(args),
+                "live": lambda: _cmd_live(args), "finetune": lambda: _cmd_finetune(args),
+                "export": lambda: _cmd_export(args), "compare": lambda: _cmd_compare(args),
+                "check": lambda: _cmd_check(args), "embed": lambda: _cmd_embed(args)}
+    if args.command not in commands:
+        raise ConvLensError(f"unknown command {args.command}")
+    return commands[args.command]()
 
 
 if __name__ == "__main__":

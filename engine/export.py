@@ -10,6 +10,7 @@ reported as failed.
 
 from __future__ import annotations
 
+import io
 import json
 import warnings
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from PIL import Image
 
 from convlens.engine.choices import EXPORT_FORMATS, ExportFormat
 from convlens.engine.errors import ConvLensError
-from convlens.engine.fileio import atomic_path
+from convlens.engine.fileio import write_atomic
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, META_TEMPERATURE, META_UNKNOWN, TORCHSCRIPT_META_FILE
 from convlens.engine.onnx_runtime import OnnxClassifier
@@ -74,39 +75,47 @@ def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Se
     device = next(model.parameters()).device
     model = model.eval()
     dummy = torch.zeros(2, pre.channels, pre.crop, pre.crop, device=device)
-    with atomic_path(path) as tmp:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # tracer and deprecation chatter from torch.onnx / torch.jit
-                if fmt == "onnx":
-                    _export_onnx(model, dummy, tmp, _metadata(loaded))
-                else:
-                    with torch.no_grad():
-                        traced = torch.jit.trace(model, dummy, check_trace=False)
-                    torch.jit.save(traced, str(tmp), _extra_files={TORCHSCRIPT_META_FILE: json.dumps(_metadata(loaded))})
-        except ConvLensError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
-            raise ConvLensError(
-                "Export to {fmt} failed: {value}",
-                fmt=fmt, value=str(exc).strip().splitlines()[0][:200],
-            ) from None
+    # The exporters write to memory and ConvLens writes the file: a full disk is then an OSError with a message and
+    # no partial file, never a C++ abort inside torch.jit.save (exit 134, a .partial filling the disk).
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer and deprecation chatter from torch.onnx / torch.jit
+            if fmt == "onnx":
+                data = _export_onnx(model, dummy, _metadata(loaded))
+            else:
+                with torch.no_grad():
+                    traced = torch.jit.trace(model, dummy, check_trace=False)
+                buffer = io.BytesIO()
+                torch.jit.save(traced, buffer, _extra_files={TORCHSCRIPT_META_FILE: json.dumps(_metadata(loaded))})
+                data = buffer.getvalue()
+                del buffer, traced
+    except ConvLensError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
+        raise ConvLensError(
+            "Export to {fmt} failed: {value}",
+            fmt=fmt, value=str(exc).strip().splitlines()[0][:200],
+        ) from None
+    write_atomic(path, data)
+    del data
     report = check_parity(loaded, path, fmt, samples)
-    Path(f"{path}.parity.json").write_text(json.dumps({**asdict(report), "ok": report.ok}, indent=2))
+    write_atomic(Path(f"{path}.parity.json"), json.dumps({**asdict(report), "ok": report.ok}, indent=2).encode())
     return report
 
 
-def _export_onnx(model: torch.nn.Module, dummy: torch.Tensor, out: Path, metadata: dict[str, str]) -> None:
+def _export_onnx(model: torch.nn.Module, dummy: torch.Tensor, metadata: dict[str, str]) -> bytes:
     import onnx
 
-    torch.onnx.export(model, (dummy,), str(out), dynamo=False, opset_version=OPSET, input_names=["input"],
+    buffer = io.BytesIO()
+    torch.onnx.export(model, (dummy,), buffer, dynamo=False, opset_version=OPSET, input_names=["input"],
                       output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
-    proto = onnx.load(str(out))
+    proto = onnx.load_from_string(buffer.getvalue())
+    del buffer
     for key, value in metadata.items():
         entry = proto.metadata_props.add()
         entry.key, entry.value = key, value
     proto.doc_string = "Exported by ConvLens; class names and preprocessing in metadata_props (convlens.*)."
-    onnx.save(proto, str(out))
+    return proto.SerializeToString()
 
 
 def check_parity(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Sequence[Image.Image]) -> ParityReport:

@@ -74,6 +74,25 @@ def _collate(items: list[tuple[torch.Tensor, int, str]]) -> tuple[torch.Tensor, 
     return torch.stack([x for x, _, _ in items]), [i for _, i, _ in items], [e for _, _, e in items]
 
 
+def _die_with_parent(_worker_id: int) -> None:
+    """A loader worker ends when the process that started it does, even on SIGKILL: Linux's PR_SET_PDEATHSIG
+    (the worker's parent is the fork server, which exits when the training process's end closes its pipe), and a
+    check that the parent did not already go before the request was made."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import os
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # orphaned already, before the request took effect
+        os._exit(1)
+
+
 def loader(images: ImageSet, batches: Batches, workers: int, device: torch.device) -> DataLoader:
     """Batches of ``images`` in the order ``batches`` gives, decoded by ``workers`` processes (0: here).
 
@@ -85,7 +104,7 @@ def loader(images: ImageSet, batches: Batches, workers: int, device: torch.devic
     if workers > 0:
         method = "forkserver" if sys.platform.startswith("linux") else "spawn"
         options = {"num_workers": workers, "persistent_workers": True, "prefetch_factor": 2,
-                   "multiprocessing_context": multiprocessing.get_context(method)}
+                   "multiprocessing_context": multiprocessing.get_context(method), "worker_init_fn": _die_with_parent}
     return DataLoader(images, batch_sampler=batches, collate_fn=_collate, pin_memory=device.type == "cuda", **options)
 
 
