@@ -227,3 +227,42 @@ def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Pat
     path = save_checkpoint(tmp_path / "m.pth", done)
     again = load_weights("resnet18" if arch != "resnet18" else "vgg16", str(path))
     assert again.arch.name == arch and again.labels == ("a", "b", "c", "d")
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_a_killed_streamed_finetune_leaves_no_process_behind(digit_folder: Path, tmp_path: Path,
+                                                            signal_name: str) -> None:
+    """SIGTERM unwinds like Ctrl-C; on SIGKILL the loader workers see the trainer go (they used to keep the fork
+    server, the resource tracker and themselves alive for minutes, 1.7 GB)."""
+    import os
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "convlens.gui.main", "finetune", str(digit_folder), "--arch",
+                             "lenet5", "--weights", "random", "--stream", "--workers", "2", "--epochs", "500",
+                             "--hflip", "--out", str(tmp_path / "m.pth")], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True, text=True)
+
+    def session_pids() -> list[int]:
+        out = subprocess.run(["ps", "-eo", "pid=,sid="], capture_output=True, text=True).stdout.split("\n")
+        return [int(p) for p, s in (line.split() for line in out if line.strip()) if int(s) == proc.pid]
+
+    try:
+        deadline = time.monotonic() + 120
+        while len(session_pids()) < 4 and time.monotonic() < deadline:  # trainer, fork server, 2 workers (+tracker)
+            time.sleep(0.5)
+        assert len(session_pids()) >= 4, "the loader workers never started"
+        time.sleep(2)
+        os.kill(proc.pid, getattr(signal, signal_name))
+        proc.wait(timeout=60)
+        deadline = time.monotonic() + 15
+        while session_pids() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        left = session_pids()
+    finally:
+        for pid in session_pids():
+            os.kill(pid, signal.SIGKILL)
+    assert not left, f"{signal_name} left {len(left)} processes running"
+    if signal_name == "SIGTERM":
+        assert proc.returncode == 143 and "terminated" in (proc.stdout.read() if proc.stdout else "")
+    assert not list(tmp_path.glob(".m.pth.*.partial"))
