@@ -518,8 +518,6 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    import csv
-
     from convlens.engine.evaluate import evaluate_folder
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
@@ -614,8 +612,6 @@ def unknown_text(rule) -> str:  # noqa: ANN001 - UnknownRule
 
 
 def _cmd_embed(args: argparse.Namespace) -> int:
-    import csv
-
     from convlens.engine.embedding import embed_folder
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
@@ -730,13 +726,12 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
 def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     from convlens.engine.checkpoints import save_checkpoint
     from convlens.engine.distributed import main_first
+    from convlens.engine.fileio import check_writable, refuse_overwriting
     from convlens.engine.session import EngineSession
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import TrainDataRead, train
     from convlens.engine.train import EpochStats, TrainProgress
     from convlens.engine.weights import load_weights
-
-    from convlens.engine.fileio import check_writable, refuse_overwriting
 
     out = Path(args.out)
     if ranks.main:  # before any training: a run is never lost to an --out that cannot be written

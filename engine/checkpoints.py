@@ -28,6 +28,8 @@ from convlens.engine.preprocess import Preprocess
 __all__ = ["CHECKPOINT_FORMAT", "StateFile", "read_state_file", "save_checkpoint"]
 
 CHECKPOINT_FORMAT = "convlens-checkpoint"
+#: More class names than any classifier here has (ImageNet-21k has 21,841).
+MAX_CLASSES = 100_000
 
 
 @dataclass
@@ -43,15 +45,36 @@ class StateFile:
     training: dict[str, Any] | None = None
 
     @classmethod
-    def from_meta(cls, state: dict[str, torch.Tensor], meta: Mapping[str, Any]) -> StateFile:
+    def from_meta(cls, state: dict[str, torch.Tensor], meta: Mapping[str, Any], name: str = "") -> StateFile:
+        """The file's state and metadata; metadata is input like the rest of the file, checked before use."""
+        try:
+            return cls._from_meta(state, meta)
+        except ConvLensError as exc:
+            raise ConvLensError("Weights file {name}: {problem}", name=name, problem=str(exc)) from None
+
+    @classmethod
+    def _from_meta(cls, state: dict[str, torch.Tensor], meta: Mapping[str, Any]) -> StateFile:
         classes = meta.get("classes")
+        options = meta.get("build_options") or {}
+        if not isinstance(options, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, bool | int | float | str) for k, v in options.items()):
+            raise ConvLensError("its build options are not usable (names with plain values expected).")
+        training = meta.get("training")
+        if isinstance(training, Mapping) and "temperature" in training:
+            import math
+
+            t = training["temperature"]
+            if isinstance(t, bool) or not isinstance(t, int | float) or not math.isfinite(t) or t <= 0:
+                raise ConvLensError("its temperature {t!r} is not usable (a number above 0).", t=t)
+        if isinstance(classes, list) and len(classes) > MAX_CLASSES:
+            raise ConvLensError("it names {n} classes, more than {max}.", n=len(classes), max=MAX_CLASSES)
         return cls(
             state=state,
             arch=str(meta["arch"]) if meta.get("arch") else None,
             classes=[str(c) for c in classes] if isinstance(classes, list) and classes else None,
             preprocess=Preprocess.from_dict(meta["preprocess"]) if isinstance(meta.get("preprocess"), Mapping) else None,
             head_layout=HeadLayout.from_dict(meta.get("head_layout")),
-            build_options=dict(meta.get("build_options") or {}),
+            build_options=dict(options),
             training=dict(meta["training"]) if isinstance(meta.get("training"), Mapping) else None,
         )
 
@@ -75,14 +98,16 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
                     meta[key] = json.loads(raw_meta[key])
                 except json.JSONDecodeError:
                     meta[key] = raw_meta[key]
-        return StateFile.from_meta(state, meta)
+        return StateFile.from_meta(state, meta, name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "Detected pickle protocol 4..."
             obj = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         # torch's weights-only unpickler names the global it refused: say which code the file would have run
-        code = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
+        # (torch 2.6: "Unsupported global: GLOBAL x"; later: "Trying to load unsupported GLOBAL x whose module ...")
+        code = re.search(r"\bGLOBAL\s+([\w.]+)", str(exc), re.IGNORECASE) or re.search(
+            r"(?:reduce|call)\w* for unrecognized function\s+(\S+)", str(exc), re.IGNORECASE)
         if code:
             raise ConvLensError(
                 "Weights file {name}: refused. Loading it would run code from the file ({value}); "
@@ -121,7 +146,7 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
     state = dict(obj)
     if all(k.startswith("module.") for k in state):  # saved from DataParallel
         state = {k[len("module."):]: v for k, v in state.items()}
-    return StateFile.from_meta(state, meta)
+    return StateFile.from_meta(state, meta, name)
 
 
 def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:

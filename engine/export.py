@@ -107,8 +107,9 @@ def _export_onnx(model: torch.nn.Module, dummy: torch.Tensor, metadata: dict[str
     import onnx
 
     buffer = io.BytesIO()
-    torch.onnx.export(model, (dummy,), buffer, dynamo=False, opset_version=OPSET, input_names=["input"],
-                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
+    # (the TorchScript-based exporter writes to a file object too; its annotation names paths only)
+    torch.onnx.export(model, (dummy,), buffer, dynamo=False,  # type: ignore[arg-type]
+                      opset_version=OPSET, input_names=["input"], output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
     proto = onnx.load_from_string(buffer.getvalue())
     del buffer
     for key, value in metadata.items():

@@ -27,6 +27,11 @@ def sniff_format(path: Path) -> WeightsFormat:
     an ONNX ``ModelProto`` (its first field, ``ir_version``). A file that matches none is taken at its suffix's
     word, so its own reader says what is wrong with it.
     """
+    if path.is_dir():
+        raise ConvLensError("Weights file {name}: is a folder, not a weights file ({path}).", name=path.name,
+                            path=path)
+    if path.exists() and not path.is_file():  # a FIFO, a device: never read (it could block or never end)
+        raise ConvLensError("Weights file {name}: not a regular file ({path}).", name=path.name, path=path)
     if not path.is_file():
         raise ConvLensError("Weights file {name}: not found ({path}).", name=path.name, path=path)
     try:

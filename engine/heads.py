@@ -118,6 +118,11 @@ def cut_model(model: nn.Module, layer: str, num_classes: int, input_shape: tuple
         ) from None
 
 
+#: The largest hidden layer a head may have (a checkpoint's metadata asking for more is refused before any memory
+#: is given to it).
+MAX_HIDDEN = 65536
+
+
 @dataclass(frozen=True)
 class HeadLayout:
     """How a fine-tune changed an architecture, so a checkpoint can rebuild the same model before loading
@@ -138,11 +143,26 @@ class HeadLayout:
     @classmethod
     def from_dict(cls, data: object) -> HeadLayout | None:
         """The layout a checkpoint recorded; None for anything else (older files, other writers)."""
+        from convlens.engine.errors import ConvLensError
+
         if not isinstance(data, Mapping) or data.get("kind") not in HEAD_KINDS:
             return None
-        shape = tuple(int(v) for v in data.get("input", (3, 224, 224)))
-        return cls(kind=data["kind"], hidden=int(data.get("hidden", 0)), dropout=float(data.get("dropout", 0.2)),
-                   layer=str(data.get("layer", "")), input=shape if len(shape) == 3 else (3, 224, 224))
+        try:
+            shape = tuple(int(v) for v in data.get("input", (3, 224, 224)))
+            layout = cls(kind=data["kind"], hidden=int(data.get("hidden", 0)), dropout=float(data.get("dropout", 0.2)),
+                         layer=str(data.get("layer", "")), input=shape if len(shape) == 3 else (3, 224, 224))
+        except (TypeError, ValueError, OverflowError):
+            raise ConvLensError("its head layout metadata is not usable (values of the wrong type).") from None
+        problems = []
+        if not 0 <= layout.hidden <= MAX_HIDDEN:
+            problems.append(f"hidden size {layout.hidden} (0 to {MAX_HIDDEN})")
+        if not 0 <= layout.dropout < 1:
+            problems.append(f"dropout {layout.dropout} (0 to below 1)")
+        if layout.input[0] not in (1, 3) or not all(8 <= side <= 2048 for side in layout.input[1:]):
+            problems.append(f"input {list(layout.input)} (1 or 3 channels, 8 to 2048 pixels)")
+        if problems:
+            raise ConvLensError("its head layout is not usable: {problems}.", problems="; ".join(problems))
+        return layout
 
     def build(self, spec: ArchSpec, num_classes: int, **options: Any) -> nn.Module:
         """``spec`` built with ``options`` and changed as this layout says, for ``num_classes`` classes."""

@@ -87,7 +87,7 @@ def _die_with_trainer(trainer: int, _worker_id: int) -> None:
 
     def watch() -> None:
         try:
-            fd = os.pidfd_open(trainer)  # type: ignore[attr-defined]
+            fd = os.pidfd_open(trainer)
         except (AttributeError, OSError):
             fd = -1
         if fd >= 0:

@@ -17,7 +17,7 @@ def training_from_meta(meta: dict[str, str]) -> dict[str, Any] | None:
     training: dict[str, Any] = {}
     try:
         value = float(meta.get(META_TEMPERATURE, ""))
-        if value > 0:
+        if 0 < value < float("inf"):
             training["temperature"] = value
     except ValueError:
         pass

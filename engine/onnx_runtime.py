@@ -116,9 +116,9 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     meta = model.metadata()
     notes: list[str] = []
     if preprocess_preset:
-        pre = preset(preprocess_preset, model.size or 224)
+        pre = preset(preprocess_preset, model.size or 224, model.channels)
     elif META_PREPROCESS in meta:
-        pre = Preprocess.from_dict(json.loads(meta[META_PREPROCESS]))
+        pre = Preprocess.from_json(meta[META_PREPROCESS], path.name)
     else:
         raise NeedsPreprocessing(
             f"ONNX file {path.name} does not say how its images are preprocessed: choose a preset (--preprocess) "

@@ -22,6 +22,9 @@ from convlens.engine.errors import ConvLensError
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
+#: The model input sides a file's metadata may ask for (LeNet-5's 28 is small; nothing here needs more than 2048).
+MIN_CROP, MAX_CROP = 8, 2048
+
 #: Images longer than this many times their width are centre-cropped to it before resizing.
 MAX_ASPECT = 32
 
@@ -56,12 +59,70 @@ class Preprocess:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Preprocess:
+        """Preprocessing read from a file's metadata: checked like any input (``validate``), since a crafted or
+        damaged file could otherwise ask for a 60,000-pixel crop or divide by a zero std."""
         known = {f for f in cls.__dataclass_fields__ if f != "extra"}
         kwargs = {k: v for k, v in d.items() if k in known}
-        for key in ("mean", "std"):
-            if key in kwargs:
-                kwargs[key] = tuple(float(v) for v in kwargs[key])
-        return cls(**kwargs)
+        try:
+            for key in ("mean", "std"):
+                if key in kwargs:
+                    kwargs[key] = tuple(float(v) for v in kwargs[key])
+            for key in ("resize", "crop", "channels"):
+                if key in kwargs:
+                    if isinstance(kwargs[key], bool) or float(kwargs[key]) != int(kwargs[key]):
+                        raise ValueError(key)
+                    kwargs[key] = int(kwargs[key])
+            if "scale" in kwargs:
+                kwargs["scale"] = float(kwargs["scale"])
+        except (TypeError, ValueError, OverflowError):
+            raise ConvLensError("its preprocessing metadata is not usable (values of the wrong type: {value}).",
+                                value=", ".join(f"{k}={d.get(k)!r}"[:60] for k in kwargs)) from None
+        return cls(**kwargs).validate()
+
+    @classmethod
+    def from_json(cls, text: str, name: str) -> Preprocess:
+        """The preprocessing an exported file's metadata records (JSON), checked; errors name the file."""
+        import json
+
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            raise ConvLensError("{name}: its preprocessing metadata is not readable JSON.", name=name)
+        try:
+            return cls.from_dict(data)
+        except ConvLensError as exc:
+            raise ConvLensError("{name}: {problem}", name=name, problem=str(exc)) from None
+
+    def validate(self) -> Preprocess:
+        """This preprocessing, if every value is one a model can use; else a ConvLensError saying which is not."""
+        import math
+
+        problems = []
+        if not MIN_CROP <= self.crop <= MAX_CROP:
+            problems.append(f"crop {self.crop} (must be {MIN_CROP} to {MAX_CROP} pixels)")
+        if self.resize and not self.crop <= self.resize <= 4 * MAX_CROP:
+            problems.append(f"resize {self.resize} (0, or from the crop size to {4 * MAX_CROP} pixels)")
+        if self.channels not in (1, 3):
+            problems.append(f"channels {self.channels} (1 or 3)")
+        if self.channel_order not in ("RGB", "BGR"):
+            problems.append(f"channel order {self.channel_order!r} (RGB or BGR)")
+        for name, values in (("mean", self.mean), ("std", self.std)):
+            if len(values) not in (1, self.channels) or not all(math.isfinite(v) for v in values):
+                problems.append(f"{name} {list(values)} (one finite number per channel)")
+        if any(v <= 0 for v in self.std):
+            problems.append(f"std {list(self.std)} (every value above 0: the pixels are divided by it)")
+        if not (math.isfinite(self.scale) and self.scale > 0):
+            problems.append(f"scale {self.scale} (a number above 0)")
+        if self.interpolation not in {m.value for m in InterpolationMode}:
+            problems.append(f"interpolation {self.interpolation!r} "
+                            f"({', '.join(m.value for m in InterpolationMode)})")
+        if not isinstance(self.invert, bool):
+            problems.append(f"invert {self.invert!r} (true or false)")
+        if problems:
+            raise ConvLensError("its preprocessing is not usable: {problems}.", problems="; ".join(problems))
+        return self
 
     @classmethod
     def from_torchvision(cls, transform: Any) -> Preprocess:
@@ -161,8 +222,19 @@ PRESETS = {
 }
 
 
-def preset(name: str, size: int = 224) -> Preprocess:
-    """A preprocessing preset for an ONNX file that does not carry its own."""
+def preset(name: str, size: int = 224, channels: int = 3) -> Preprocess:
+    """A preprocessing preset for an ONNX file that does not carry its own; for a 1-channel (grayscale) model, the
+    same preset on the gray image (one mean and std: the average of the preset's three)."""
+    from dataclasses import replace
+
+    chosen = _preset(name, size)
+    if channels == 1:
+        return replace(chosen, channels=1, channel_order="RGB", mean=(sum(chosen.mean) / 3,),
+                       std=(sum(chosen.std) / 3,))
+    return chosen
+
+
+def _preset(name: str, size: int) -> Preprocess:
     resize = round(size * 256 / 224)
     if name == "imagenet":
         return Preprocess(resize=resize, crop=size, mean=IMAGENET_MEAN, std=IMAGENET_STD)

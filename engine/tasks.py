@@ -250,7 +250,7 @@ class FolderScan:
 
 
 def classify_folder(session: EngineSession, roots: Sequence[str], topk: int,
-                    batch_size: int = 16) -> Generator[FolderScan | BatchProgress | None, None, int]:
+                    batch_size: int = 16) -> Generator[FolderScan | RuntimeChanged | BatchProgress | None, None, int]:
     """Find the images (recursively, on the engine thread) and classify them in batches."""
     found: list[str] = []
     for i, p in enumerate(iter_image_paths(roots)):

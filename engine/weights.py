@@ -95,10 +95,15 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     elif spec is None:
         raise ConvLensError("Weights file {name}: choose the architecture these weights belong to.", name=path.name)
     layout, options = stored.head_layout, stored.build_options
-    if layout is not None and layout.kind != "scratch":
-        model = layout.build(spec, len(stored.classes or ()), **options)
-    else:
-        model = spec.build(**options)
+    try:
+        if layout is not None and layout.kind != "scratch":
+            model = layout.build(spec, len(stored.classes or ()), **options)
+        else:
+            model = spec.build(**options)
+    except (TypeError, ValueError) as exc:  # an option the builder does not have, or a value it cannot take
+        raise ConvLensError("Weights file {name}: its build options {options} do not fit {title} ({why}).",
+                            name=path.name, options=options, title=spec.title,
+                            why=str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__) from None
     head_name, head = find_classifier(model)
     head_key = f"{head_name}.weight"
     default_classes = num_outputs(head)
@@ -187,7 +192,7 @@ def _load_torchscript(path: Path, spec: ArchSpec | None, labels_file: str | Path
     if meta.get(META_ARCH) and spec is None:
         spec = get_arch(meta[META_ARCH])
     if meta.get(META_PREPROCESS):
-        preprocess = Preprocess.from_dict(json.loads(meta[META_PREPROCESS]))
+        preprocess = Preprocess.from_json(meta[META_PREPROCESS], path.name)
     else:
         preprocess = spec.preprocess if spec else Preprocess()
     num_classes = _probe_outputs(model, preprocess, path.name)

@@ -41,7 +41,6 @@ from convlens.gui.glossary import Glossary, explain
 from convlens.gui.i18n import error_text
 from convlens.gui.image_view import array_to_qimage
 
-
 #: A prediction about a frame this much older than the one shown is marked stale.
 STALE_SECONDS = 0.3
 

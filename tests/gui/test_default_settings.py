@@ -4,7 +4,6 @@ nothing pinned (the runtime is whatever a new user gets: Auto). The issue behind
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
