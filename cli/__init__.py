@@ -33,6 +33,51 @@ SUBCOMMANDS = ("models", "summary", "classify", "compare", "evaluate", "cam", "f
                "export")
 
 
+def _integer(low: int, high: int | None = None, what: str = "") -> object:
+    """An argparse type: a whole number from ``low`` to ``high``; argparse names the flag in its message."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            span = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise argparse.ArgumentTypeError(f"{value}: give {what or 'a number'} {span}")
+        return value
+
+    return parse
+
+
+def _number(low: float, high: float, what: str = "", low_open: bool = False, high_open: bool = False) -> object:
+    """An argparse type: a finite number in [low, high] (an open end where asked)."""
+    import math
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        if not math.isfinite(value) or value < low or value > high or (low_open and value == low) or (
+                high_open and value == high):
+            span = f"{'above' if low_open else 'from'} {low:g} {'to below' if high_open else 'to'} {high:g}"
+            raise argparse.ArgumentTypeError(f"{text}: give {what or 'a number'} {span}")
+        return value
+
+    return parse
+
+
+TOPK = _integer(1, 1000, "how many classes")
+
+
+def _input_size(text: str) -> int:
+    """--input-size: 0 (the weights' own size) or a side from 16 to 2048 pixels."""
+    value = _integer(0, 2048, "a side in pixels")(text)  # type: ignore[operator]
+    if 0 < value < 16:
+        raise argparse.ArgumentTypeError(f"{value}: give the side in pixels (at least 16), or 0 for the weights' own")
+    return int(value)
+BATCH = _integer(1, 4096, "a batch size")
+
+
 def _parser() -> argparse.ArgumentParser:
     from convlens.engine.choices import CAM_METHODS, EXPORT_FORMATS, NORMALISATIONS, OPTIMIZERS, RUNTIME_CHOICES
     from convlens.engine.preprocess import PRESETS
@@ -52,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("arch", help="architecture name (see `convlens models`)")
     p.add_argument("--weights", default="random", help="pretrained | random | FILE (default: random)")
     p.add_argument("--all", action="store_true", help="show container modules too, indented")
-    p.add_argument("--size", type=int, help="input size (default: the architecture's)")
+    p.add_argument("--size", type=_integer(8, 2048, "an input side in pixels"), help="input size (default: the architecture's)")
     p.add_argument("--explain", action="store_true",
                    help="the arithmetic of every conv, pooling and FC layer (output size, parameters, "
                         "multiplications, receptive field) and of Inception, residual and SE blocks")
@@ -62,10 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--arch", help="architecture name (not needed for a TorchScript file or a ConvLens checkpoint)")
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
-    p.add_argument("--topk", type=int, default=5, help="how many classes per image (default 5)")
+    p.add_argument("--topk", type=TOPK, default=5, help="how many classes per image (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
-    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--batch-size", type=BATCH, default=16)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
                    help=RUNTIME_HELP)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
@@ -86,13 +131,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--method", choices=CAM_METHODS, default=CAM_METHODS[0])
     p.add_argument("--out", required=True, help="heatmap PNG: 8-bit grayscale, 255 = most important")
     p.add_argument("--overlay", help="also write the heatmap blended over the image here")
-    p.add_argument("--alpha", type=float, default=0.5, help="overlay opacity of the heatmap (default 0.5)")
+    p.add_argument("--alpha", type=_number(0, 1, "an opacity"), default=0.5, help="overlay opacity of the heatmap (default 0.5)")
 
     p = sub.add_parser("features", help="feature maps of one layer as a grid PNG (most active channel first)")
     model_args(p)
     p.add_argument("--layer", required=True, help="layer name from `convlens summary ARCH --all`")
     p.add_argument("--out", required=True, help="grid PNG")
-    p.add_argument("--max-channels", type=int, default=64, help="show at most this many channels (default 64)")
+    p.add_argument("--max-channels", type=_integer(1, 4096, "a channel count"), default=64, help="show at most this many channels (default 64)")
     p.add_argument("--normalise", choices=NORMALISATIONS, default=NORMALISATIONS[0])
     p.add_argument("--cmap", default="viridis", help="viridis | inferno | magma | jet | turbo | gray")
 
@@ -106,8 +151,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
-    p.add_argument("--max-frames", type=int, help="stop after this many inferences (default: until the source ends)")
-    p.add_argument("--topk", type=int, default=1, help="classes kept per inference (the line shows the top-1)")
+    p.add_argument("--max-frames", type=_integer(1, None, "a frame count"), help="stop after this many inferences (default: until the source ends)")
+    p.add_argument("--topk", type=TOPK, default=1, help="classes kept per inference (the line shows the top-1)")
     p.add_argument("--no-realtime", action="store_true",
                    help="read a video file as fast as it decodes instead of at its own frame rate")
     p.add_argument("--mirror", action="store_true", help="mirror frames horizontally (as a selfie camera)")
@@ -120,40 +165,40 @@ def _parser() -> argparse.ArgumentParser:
                    help="pretrained | FILE: fine-tune a new head on it; random: train from scratch")
     p.add_argument("--out", required=True, help="checkpoint to write (.pth)")
     p.add_argument("--val-dir", help="separate validation folder with the same class subfolders")
-    p.add_argument("--val-split", type=float, default=0.2, help="validation fraction per class (default 0.2)")
-    p.add_argument("--epochs", type=int, default=D.epochs)
-    p.add_argument("--lr", type=float, default=D.lr)
-    p.add_argument("--batch-size", type=int, default=D.batch_size)
+    p.add_argument("--val-split", type=_number(0, 0.9, "a fraction"), default=0.2, help="validation fraction per class (default 0.2)")
+    p.add_argument("--epochs", type=_integer(1, 100_000, "an epoch count"), default=D.epochs)
+    p.add_argument("--lr", type=_number(0, 10, "a learning rate", low_open=True), default=D.lr)
+    p.add_argument("--batch-size", type=BATCH, default=D.batch_size)
     p.add_argument("--optimizer", choices=OPTIMIZERS, default=D.optimizer)
-    p.add_argument("--hidden", type=int, default=D.hidden, help="hidden dense layer size in the new head (0: none)")
-    p.add_argument("--dropout", type=float, default=D.dropout)
-    p.add_argument("--patience", type=int, default=D.patience, help="early stopping on validation loss (0: off)")
+    p.add_argument("--hidden", type=_integer(0, 65536, "a layer size"), default=D.hidden, help="hidden dense layer size in the new head (0: none)")
+    p.add_argument("--dropout", type=_number(0, 1, "a dropout rate", high_open=True), default=D.dropout)
+    p.add_argument("--patience", type=_integer(0, 100_000, "epochs"), default=D.patience, help="early stopping on validation loss (0: off)")
     p.add_argument("--unfreeze", action="store_true", help="train the backbone too, not only the new head")
     p.add_argument("--cut", metavar="LAYER", default="",
                    help="put the new head on this layer's output, dropping what follows (seed 003: Mixed_6e, "
                         "or Keras' name mixed7); `convlens summary ARCH --all` lists the layers")
     p.add_argument("--freeze-until", metavar="LAYER", default="",
                    help="freeze only the layers up to and including LAYER (Keras names accepted)")
-    p.add_argument("--input-size", type=int, default=0,
+    p.add_argument("--input-size", type=_input_size, default=0,
                    help="train at N x N pixels (seed 003: 150; default: the weights' own size)")
-    p.add_argument("--rotation", type=float, default=0.0, help="augmentation: rotate up to +-DEGREES")
-    p.add_argument("--shift", type=float, default=0.0, help="augmentation: shift up to +-FRACTION")
-    p.add_argument("--shear", type=float, default=0.0, help="augmentation: shear up to +-DEGREES")
-    p.add_argument("--zoom", type=float, default=0.0, help="augmentation: zoom by up to +-FRACTION")
+    p.add_argument("--rotation", type=_number(0, 180, "degrees"), default=0.0, help="augmentation: rotate up to +-DEGREES")
+    p.add_argument("--shift", type=_number(0, 1, "a fraction", high_open=True), default=0.0, help="augmentation: shift up to +-FRACTION")
+    p.add_argument("--shear", type=_number(0, 90, "degrees", high_open=True), default=0.0, help="augmentation: shear up to +-DEGREES")
+    p.add_argument("--zoom", type=_number(0, 1, "a fraction", high_open=True), default=0.0, help="augmentation: zoom by up to +-FRACTION")
     p.add_argument("--hflip", action="store_true", help="augmentation: random horizontal flips")
     p.add_argument("--no-cache", action="store_true", help="do not cache frozen-backbone features")
-    p.add_argument("--seed", type=int, default=D.seed)
-    p.add_argument("--far", type=float, default=D.far, metavar="RATE",
+    p.add_argument("--seed", type=_integer(0, 2**32 - 1, "a seed"), default=D.seed)
+    p.add_argument("--far", type=_number(0, 1, "a false-accept rate", high_open=True), default=D.far, metavar="RATE",
                    help="'unknown' threshold: at most this false-accept rate on the held-out images (the "
                         f"validation split and DATA/_unknown, images of no class); 0: off (default {D.far})")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
-    p.add_argument("--workers", type=int, default=-1, metavar="N",
+    p.add_argument("--workers", type=_integer(0, 64, "a process count"), default=None, metavar="N",
                    help="processes decoding a streamed data set while the model trains (default: one per spare core, "
                         "up to 4)")
     p.add_argument("--stream", action="store_true",
                    help="decode images from disk as training needs them, never all at once (default: for folders "
                         "of more than 500 images)")
-    p.add_argument("--cache-memory", type=float, default=0, metavar="GB",
+    p.add_argument("--cache-memory", type=_number(0, 1e6, "gigabytes"), default=0, metavar="GB",
                    help="cached backbone features kept in memory before they spill to a memory-mapped file "
                         "(default 1 GB)")
     p.add_argument("--cache-dir", default="", metavar="DIR", help="where that file goes (default: the temp folder)")
@@ -165,27 +210,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--map", help="JSON file: subfolder name -> class name or number of the model")
-    p.add_argument("--topk", type=int, default=5, help="also report top-K accuracy (default 5)")
+    p.add_argument("--topk", type=TOPK, default=5, help="also report top-K accuracy (default 5)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--out", help="also write one row per image to this CSV file")
     p.add_argument("--unknown-dir", action="append", default=[], metavar="DIR",
                    help="images of none of the classes (DATA/_unknown is read too): what 'unknown' must refuse")
-    p.add_argument("--far", type=float, metavar="RATE",
+    p.add_argument("--far", type=_number(0, 1, "a false-accept rate", low_open=True, high_open=True), metavar="RATE",
                    help="tune the 'unknown' threshold for this false-accept rate (e.g. 0.05) and print the trade-off")
     p.add_argument("--save", metavar="CHECKPOINT",
                    help="with --far: write the model with its new threshold as a ConvLens checkpoint")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
-    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--batch-size", type=BATCH, default=16)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(), help=RUNTIME_HELP)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 
     p = sub.add_parser("compare", help="the same images through 2-4 models side by side: top-k, parameters, latency")
-    p.add_argument("images", nargs="+", help="image files or folders (searched recursively)")
+    p.add_argument("images", nargs="*", help="image files or folders (searched recursively; before or after --models)")
     p.add_argument("--models", nargs="+", required=True, metavar="ARCH:WEIGHTS",
                    help="2-4 models, e.g. lenet5:random alexnet:pretrained resnet18:pretrained "
                         "mobilenet_v2:weights.pth (or a checkpoint or ONNX file on its own)")
-    p.add_argument("--topk", type=int, default=3, help="classes per image and model (default 3)")
+    p.add_argument("--topk", type=TOPK, default=3, help="classes per image and model (default 3)")
     p.add_argument("--device", default="cpu", help="auto | cpu | cuda | mps (default cpu, for comparable times)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -305,9 +350,27 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _outputs_first(args: argparse.Namespace, outputs: dict[str, str | None], inputs: list[str]) -> None:
+    """Before any work: every output can be written and none of them is an input (nothing the user made is
+    destroyed, and no run is lost to an output that cannot be written)."""
+    from convlens.engine.fileio import check_writable, refuse_overwriting
+    from convlens.engine.images import IMAGE_SUFFIXES
+
+    given = [i for i in inputs if i and i not in ("pretrained", "random")]
+    for flag, out in outputs.items():
+        if out:
+            refuse_overwriting(out, given, flag, IMAGE_SUFFIXES)
+            check_writable(out, flag)
+
+
 def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
     from convlens.engine.session import EngineSession
     from convlens.engine.weights import load_weights
+
+    _outputs_first(args, {"--out": args.out, "--overlay": getattr(args, "overlay", None)},
+                   [args.image, args.weights, args.labels or ""])
+    if getattr(args, "overlay", None) and Path(args.overlay).resolve() == Path(args.out).resolve():
+        raise ConvLensError(f"--overlay {args.overlay} is the --out file: give them different names.")
 
     session = EngineSession(args.device)
     image = session.open_image(args.image)
@@ -484,7 +547,15 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from convlens.engine.images import iter_image_paths
     from convlens.engine.steps import run_to_end
 
+    from convlens.engine.images import is_image_path
+
     _at_least_one("--topk", args.topk)
+    # `compare --models A B IMG` (the order the usage line shows): --models takes every word after it, so the
+    # images at its end are moved back; a model is ARCH:WEIGHTS or a weights file, never a folder or an image
+    while args.models and (Path(args.models[-1]).is_dir() or is_image_path(Path(args.models[-1]))):
+        args.images.insert(0, args.models.pop())
+    if not args.images:
+        raise ConvLensError("compare: give the images (files or folders) to compare the models on.")
     paths = list(iter_image_paths(args.images))
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
@@ -522,11 +593,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
 
-    _at_least_one("--topk", args.topk)
-    if args.out and not Path(args.out).resolve().parent.is_dir():
-        raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
     from convlens.engine.images import iter_image_paths
 
+    _outputs_first(args, {"--out": args.out, "--save": args.save},
+                   [args.data, args.weights, args.labels or "", *args.unknown_dir])
     loaded = _load_for_runtime(args, sum(1 for _ in iter_image_paths([args.data])))
     predictor = Predictor(loaded, args.device)
     if args.far is not None and not 0 < args.far < 1:
@@ -616,8 +686,7 @@ def _cmd_embed(args: argparse.Namespace) -> int:
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
 
-    if not Path(args.out).resolve().parent.is_dir():
-        raise ConvLensError(f"Cannot write {args.out}: its folder does not exist.")
+    _outputs_first(args, {"--out": args.out}, [args.data, args.weights, args.labels or ""])
     predictor = Predictor(_load_for_runtime(args), args.device)
     emb = run_to_end(embed_folder(predictor, args.data, args.method), _progress_bar_batches)
     print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
@@ -648,6 +717,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from convlens.engine.tasks import export_model
     from convlens.engine.weights import load_weights
 
+    _outputs_first(args, {"--out": args.out}, [args.weights, args.labels or "", *args.images])
     loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
     session = EngineSession("cpu")
     session.install(loaded)
@@ -708,7 +778,7 @@ def finetune_config(args: argparse.Namespace) -> TrainConfig:
                        freeze_backbone=not (args.unfreeze or scratch), freeze_until=freeze_until, cut_at=cut,
                        image_size=args.input_size, from_scratch=scratch,
                        batch_norm=scratch and args.arch == "lenet5", cache=not args.no_cache, seed=args.seed,
-                       far=args.far, workers=_default_workers() if args.workers < 0 else args.workers,
+                       far=args.far, workers=_default_workers() if args.workers is None else args.workers,
                        cache_budget=int(args.cache_memory * 1e9), cache_dir=args.cache_dir)
 
 
@@ -745,6 +815,9 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     session = EngineSession(str(device))
     with main_first(ranks):  # a download happens once, on rank 0; the others then read the file
         session.install(load_weights(args.arch, args.weights, progress=_progress_to_stderr if ranks.main else None))
+    if ranks.main:  # room for the checkpoint (about the model's size), before any training
+        model = session.pytorch_model.model
+        check_writable(out, "--out", needs=sum(t.numel() * t.element_size() for t in model.state_dict().values()))
     cfg = finetune_config(args)
     if cfg.cut_at and cfg.cut_at != args.cut and ranks.main:
         print(f"--cut {args.cut}: Keras' {args.cut} is {cfg.cut_at} here")
@@ -834,6 +907,36 @@ class _Stderr:
         return getattr(self.stream, name)
 
 
+class _OutputFailed(Exception):
+    """Standard output cannot be written (``> full/out.json`` on a full disk)."""
+
+
+class _Stdout:
+    """Standard output whose write errors (other than a reader that has gone) end the command with a message."""
+
+    def __init__(self, stream: object) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)  # type: ignore[attr-defined, no-any-return]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc.strerror or str(exc)) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
 class _Terminated(BaseException):  # not an Exception: no `except Exception` on the way may swallow it
     """SIGTERM: unwound like Ctrl-C, so loader workers, the fork server and temporary files are cleaned up."""
 
@@ -852,6 +955,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     stderr = _Stderr(sys.stderr)
     sys.stderr = stderr  # type: ignore[assignment]
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         code = _dispatch(args)
@@ -871,31 +976,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `convlens summary ... | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
         return 0
-    except OSError as exc:
-        if exc.errno is None or not _is_stdout_error():
-            raise
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
-        stderr.error(f"cannot write the output (standard output): {exc.strerror or exc}.")
+    except _OutputFailed as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())  # no second error when Python flushes at exit
+        stderr.error(f"cannot write the output (standard output): {exc}.")
         return 1
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
         sys.stderr = stderr.stream  # type: ignore[assignment]
+        sys.stdout = stdout
 
 
 def _main_thread() -> bool:
     import threading
 
     return threading.current_thread() is threading.main_thread()
-
-
-def _is_stdout_error() -> bool:
-    """Whether standard output can no longer be written (a full disk or a closed file behind ``>``)."""
-    try:
-        sys.stdout.flush()
-    except OSError:
-        return True
-    return False
 
 
 def _dispatch(args: argparse.Namespace) -> int:

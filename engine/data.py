@@ -117,6 +117,7 @@ def scan_class_folders(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
         raise ConvLensError("Data folder {root} not found.", root=root)
     classes = sorted(d.name for d in root.iterdir()
                      if d.is_dir() and not d.name.startswith(".") and d.name != UNKNOWN_FOLDER)
+    _refuse_looping_links(root, classes)
     files = [
         (p, i)
         for i, c in enumerate(classes)
@@ -124,6 +125,25 @@ def scan_class_folders(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
         if p.is_file() and is_image_path(p)
     ]
     return classes, files
+
+
+def _refuse_looping_links(root: Path, classes: list[str]) -> None:
+    """A class folder that is a link to the data folder itself (``loop -> .``), one of its parents, or another class
+    folder would silently make a class of copies of the others' images: refused, naming it."""
+    top = root.resolve()
+    real = {c: (root / c).resolve() for c in classes}
+    for name in classes:
+        target = real[name]
+        if not (root / name).is_symlink():
+            continue
+        if target == top or target in top.parents or top in target.parents and target != top / name:
+            raise ConvLensError("Class folder {name} in {root} is a link to {target}: its images would be copies of "
+                                "other classes' images. Remove the link (or copy the images in).",
+                                name=name, root=root, target=target)
+        twin = next((c for c, r in real.items() if c != name and r == target), None)
+        if twin is not None:
+            raise ConvLensError("Class folder {name} in {root} is a link to the class folder {twin}: the same "
+                                "images under two names. Remove the link.", name=name, root=root, twin=twin)
 
 
 def scan_unknown(root: Path) -> list[Path]:

@@ -306,7 +306,8 @@ def cam_to_image(cam: np.ndarray, preprocess: Preprocess, size: tuple[int, int])
     w = min(width - dx0, box_w - sx0)
     h = min(height - dy0, box_h - sy0)
     out[dy0 : dy0 + h, dx0 : dx0 + w] = up[sy0 : sy0 + h, sx0 : sx0 + w]
-    return np.clip(out, 0.0, 1.0)
+    del up
+    return np.clip(out, 0.0, 1.0, out=out)  # in place: a large photo's map is hundreds of MB
 
 
 def first_conv_kernels(model: nn.Module) -> tuple[str, np.ndarray]:

@@ -67,29 +67,20 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
     """
     if isinstance(source, bytes):
         label = name or "pasted image"
-        data = source
+        if not source:
+            raise ConvLensError("{label}: the file is empty (0 bytes).", label=label)
+        with _decoding(label):
+            image, frames = _open_and_decode(io.BytesIO(source), label, min_side)
     else:
         path = Path(source)
         label = name or path.name
+        check_image_file(path, label)
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ConvLensError("{label}: file not found ({path}).", label=label, path=path) from None
-        except IsADirectoryError:
-            raise ConvLensError("{label}: is a folder, not an image file.", label=label) from None
+            handle = open(path, "rb")  # noqa: SIM115 - closed below, after the decoder has read what it needs
         except OSError as exc:
             raise ConvLensError("{label}: cannot be read ({value}).", label=label, value=exc.strerror or exc) from None
-    if not data:
-        raise ConvLensError("{label}: the file is empty (0 bytes).", label=label)
-    with _decoding(label):
-        image = Image.open(io.BytesIO(data))
-        width, height = image.size
-        _check_size(label, width, height)
-        frames = int(getattr(image, "n_frames", 1) or 1)
-        if min_side and image.format == "JPEG" and min(width, height) >= 2 * min_side:
-            scale = min_side / min(width, height)
-            image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
-        image.load()
+        with handle, _decoding(label):
+            image, frames = _open_and_decode(handle, label, min_side)
     try:
         image = ImageOps.exif_transpose(image)  # type: ignore[assignment]
     except Exception:  # noqa: BLE001 - a broken EXIF block must not cost the picture
@@ -101,6 +92,46 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
             label=label, frames=frames,
         ),)
     return out
+
+
+def _open_and_decode(stream: io.IOBase, label: str, min_side: int | None) -> tuple[Image.Image, int]:
+    """Read the header, check the size from it alone, then decode (only the header is read before the check)."""
+    image = Image.open(stream)
+    width, height = image.size
+    _check_size(label, width, height)
+    frames = int(getattr(image, "n_frames", 1) or 1)
+    if min_side and image.format == "JPEG" and min(width, height) >= 2 * min_side:
+        scale = min_side / min(width, height)
+        image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
+    image.load()
+    return image, frames
+
+
+#: Largest image file read (bytes): no picture within the pixel limit needs more, even uncompressed.
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+def check_image_file(path: Path, label: str) -> None:
+    """Refuse, before reading a byte, what cannot be an image to read: a missing file, a folder, a FIFO or device
+    (which could block or never end), an empty file, or one larger than ``MAX_FILE_BYTES``."""
+    import stat
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ConvLensError("{label}: file not found ({path}).", label=label, path=path) from None
+    except OSError as exc:
+        raise ConvLensError("{label}: cannot be read ({value}).", label=label, value=exc.strerror or exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ConvLensError("{label}: is a folder, not an image file.", label=label)
+    if not stat.S_ISREG(info.st_mode):
+        raise ConvLensError("{label}: not a regular file (a pipe or a device), so it is not read.", label=label)
+    if info.st_size == 0:
+        raise ConvLensError("{label}: the file is empty (0 bytes).", label=label)
+    if info.st_size > MAX_FILE_BYTES:
+        raise ConvLensError("{label}: {size:.1f} GB, larger than any image file within the limit of {limit} "
+                            "({max:.0f} GB).", label=label, size=info.st_size / 1e9, limit=_limit_text(),
+                            max=MAX_FILE_BYTES / 1e9)
 
 
 #: ``Image.info`` key holding notes about how an image was read (e.g. "animated: frame 1 used").
@@ -120,8 +151,7 @@ def load_thumbnail(source: str | Path, size: int) -> np.ndarray:
     """
     path = Path(source)
     label = path.name
-    if not path.is_file():
-        raise ConvLensError("{label}: file not found ({path}).", label=label, path=path)
+    check_image_file(path, label)
     with _decoding(label), Image.open(path) as image:
         _check_size(label, *image.size)
         image.draft("RGB", (size, size))

@@ -115,16 +115,27 @@ def overlay(image_rgb: np.ndarray, heat: np.ndarray, alpha: float = 0.5, cmap: s
     if heat.shape != image_rgb.shape[:2]:
         heat = cv2.resize(heat.astype(np.float32), (image_rgb.shape[1], image_rgb.shape[0]),
                           interpolation=cv2.INTER_LINEAR)
-    coloured = colorize(heat, 0.0, 1.0, cmap).astype(np.float32)
-    a = np.full(heat.shape, float(np.clip(alpha, 0.0, 1.0)), np.float32)
-    if box is not None:
+    height, width = heat.shape
+    opacity = float(np.clip(alpha, 0.0, 1.0))
+    rows = slice(0, height)
+    cols = slice(0, width)
+    if box is not None:  # only what the model saw is tinted
         sy, sx = heat_h / image_rgb.shape[0], heat_w / image_rgb.shape[1]
-        inside = np.zeros(heat.shape, bool)
         left, top, right, bottom = box
-        inside[max(0, round(top / sy)) : round(bottom / sy), max(0, round(left / sx)) : round(right / sx)] = True
-        a[~inside] = 0.0
-    a = a[:, :, None]
-    return np.clip(image_rgb.astype(np.float32) * (1 - a) + coloured * a + 0.5, 0, 255).astype(np.uint8)
+        rows = slice(max(0, round(top / sy)), max(0, round(bottom / sy)))
+        cols = slice(max(0, round(left / sx)), max(0, round(right / sx)))
+    out = np.array(image_rgb, dtype=np.uint8, copy=True)
+    # In strips of rows: a 110-megapixel photo's float intermediates would otherwise take several GB.
+    for start in range(rows.start, min(rows.stop, height), _STRIP):
+        stop = min(start + _STRIP, rows.stop, height)
+        coloured = colorize(heat[start:stop, cols], 0.0, 1.0, cmap).astype(np.float32)
+        base = out[start:stop, cols].astype(np.float32)
+        out[start:stop, cols] = np.clip(base * (1 - opacity) + coloured * opacity + 0.5, 0, 255).astype(np.uint8)
+    return out
+
+
+#: Rows blended at a time by ``overlay``.
+_STRIP = 256
 
 
 def kernel_grid(tiles: np.ndarray, tile: int = 48, gap: int = 2) -> np.ndarray:
