@@ -544,10 +544,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from convlens.engine.compare import CompareProgress, compare
-    from convlens.engine.images import iter_image_paths
+    from convlens.engine.images import is_image_path, iter_image_paths
     from convlens.engine.steps import run_to_end
-
-    from convlens.engine.images import is_image_path
 
     _at_least_one("--topk", args.topk)
     # `compare --models A B IMG` (the order the usage line shows): --models takes every word after it, so the
@@ -590,10 +588,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from convlens.engine.evaluate import evaluate_folder
+    from convlens.engine.images import iter_image_paths
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
-
-    from convlens.engine.images import iter_image_paths
 
     _outputs_first(args, {"--out": args.out, "--save": args.save},
                    [args.data, args.weights, args.labels or "", *args.unknown_dir])
