@@ -12,6 +12,7 @@ import io
 import math
 import warnings
 from collections.abc import Iterable, Iterator
+from typing import IO
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +83,7 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
         with handle, _decoding(label):
             image, frames = _open_and_decode(handle, label, min_side)
     try:
-        image = ImageOps.exif_transpose(image)  # type: ignore[assignment]
+        image = ImageOps.exif_transpose(image)
     except Exception:  # noqa: BLE001 - a broken EXIF block must not cost the picture
         pass
     out = _to_8bit(image)
@@ -94,7 +95,7 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
     return out
 
 
-def _open_and_decode(stream: io.IOBase, label: str, min_side: int | None) -> tuple[Image.Image, int]:
+def _open_and_decode(stream: IO[bytes], label: str, min_side: int | None) -> tuple[Image.Image, int]:
     """Read the header, check the size from it alone, then decode (only the header is read before the check)."""
     image = Image.open(stream)
     width, height = image.size
