@@ -12,8 +12,8 @@ import io
 import math
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import IO
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
