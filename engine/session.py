@@ -191,7 +191,8 @@ class EngineSession:
             fast, choice = choose_runtime(loaded, self.device, images)
             reason = Text("auto: {reason}", reason=choice.reason)
         else:
-            fast, reason = convert(loaded, self.runtime), Text("")
+            fast = convert(loaded, self.runtime)
+            reason = Text("{runtime} as chosen", runtime=fast.runtime)
         return self.install(fast, torch_model=loaded if fast is not loaded else None, runtime_reason=reason)
 
     def prepare_for(self, images: float) -> ModelInfo | None:
