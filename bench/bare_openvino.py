@@ -1,7 +1,8 @@
-"""The plain script a practitioner would write: PIL decode + torchvision transforms + OpenVINO (bf16 where the
-CPU has it), batch 32. The reference for bench_runtime.py's whole-process folder classification.
+"""The plain script a practitioner would write: PIL decode + torchvision transforms + OpenVINO, batch 32. The
+reference for bench_runtime.py's whole-process folder classification: f32 (the default, ConvLens' faithful default's
+peer) or bf16 where the CPU has it (the peer of ``--runtime fast``).
 
-    python bench/bare_openvino.py WEIGHTS.pth FOLDER
+    python bench/bare_openvino.py WEIGHTS.pth FOLDER [f32|bf16] [ARCH]
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from PIL import Image
 from torchvision import models, transforms
 
 
-def main(weights: str, folder: str) -> None:
-    model = models.mobilenet_v2(weights=None)
+def main(weights: str, folder: str, precision: str = "f32", arch: str = "mobilenet_v2") -> None:
+    model = getattr(models, arch)(weights=None)
     model.load_state_dict(torch.load(weights, weights_only=True))
     model.eval()
     core = ov.Core()
-    precision = "bf16" if "BF16" in core.get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
+    if precision == "bf16" and "BF16" not in core.get_property("CPU", "OPTIMIZATION_CAPABILITIES"):
+        precision = "f32"
     ov_model = ov.convert_model(model, example_input=torch.zeros(1, 3, 224, 224))
     compiled = core.compile_model(ov_model, "CPU", {"INFERENCE_PRECISION_HINT": precision})
     tf = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor(),
@@ -35,4 +37,4 @@ def main(weights: str, folder: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:5])

@@ -182,3 +182,24 @@ def test_the_architecture_is_recognised_when_not_given(keras_reference) -> None:
     for name, arch in (("vgg19", "vgg19"), ("inception_v3_notop", "inception_v3"), ("resnet50", "resnet50")):
         loaded = load_file(folder / f"{name}.h5", None)
         assert loaded.arch.name == arch and "recognised from its layer names" in loaded.notes[0]
+
+
+def test_the_default_path_gives_keras_probabilities_for_vgg19(keras_reference) -> None:
+    """The issue's case: through the default runtime (Auto, here moved to the fastest runtime as live video or a
+    large folder moves it) a Keras-written VGG19 gives Keras' own probabilities, not bf16's (which moved a
+    held-out photo's top-1 and read the astronaut's "bobsled" 3 points low)."""
+    from convlens.engine.runtimes import OPEN_ENDED
+    from convlens.engine.session import EngineSession
+
+    folder, manifest = keras_reference
+    reference = dict(np.load(folder / "vgg19.npz"))
+    session = EngineSession("cpu")
+    session.runtime = "auto"  # the app's default
+    session.install_with_runtime(load_file(folder / manifest["files"]["vgg19"]["h5"], get_arch("vgg19")))
+    session.prepare_for(OPEN_ENDED)
+    assert session.info is not None and session.info.precision == "f32"
+    x = torch.from_numpy(reference["input"]).permute(0, 3, 1, 2).contiguous()
+    got = np.asarray([[p.probability for p in sorted(row, key=lambda p: p.index)]
+                      for row in session.predictor.predict_tensor(x, 1000)])
+    assert np.abs(got - reference["probabilities"]).max() < 1e-4, session.info.runtime_title
+    assert (got.argmax(1) == reference["probabilities"].argmax(1)).all()
