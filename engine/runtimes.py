@@ -292,11 +292,13 @@ def machine_key() -> str:
                 break
     except OSError:
         pass
+    from importlib import metadata
+
     versions = [torch.__version__, str(torch.get_num_threads())]
-    for module in ("onnxruntime", "openvino"):
+    for package in ("onnxruntime", "openvino"):  # from the installed metadata: importing them costs half a second
         try:
-            versions.append(__import__(module).__version__ if module != "openvino" else import_openvino().__version__)
-        except (ImportError, AttributeError):
+            versions.append(metadata.version(package))
+        except metadata.PackageNotFoundError:
             versions.append("-")
     return hashlib.sha256("|".join([cpu, *versions]).encode()).hexdigest()[:12]
 

@@ -432,6 +432,8 @@ class LiveView(QWidget):
         if live is not None and not self.paused:
             self.canvas.result = live
             self.canvas.set_frame(live.frame.image, live.frame.time)
+            self._shown.append(time.perf_counter())  # "shown" is then the CAM's rate: its frames are the ones shown
+            self.frames_shown += 1
         self.canvas.update()
 
     def on_paused(self, result: LiveResult | None) -> None:
@@ -460,11 +462,10 @@ class LiveView(QWidget):
         frame: Frame | None = self.display.take(0)
         if frame is None:
             return
-        now = time.perf_counter()
-        self._shown.append(now)
         self._captured.append((frame.time, frame.index))
         if self.cam_on and self.canvas.cam is not None:
             return  # the CAM's own frames are shown (on_cam): a map is never drawn over a later frame
+        self._shown.append(time.perf_counter())
         self.frames_shown += 1
         self.canvas.set_frame(frame.image, frame.time)
         if self.frames_shown % 10 == 0:
