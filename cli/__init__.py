@@ -456,6 +456,7 @@ def _cmd_live(args: argparse.Namespace) -> int:
     from convlens.engine.runtimes import OPEN_ENDED
 
     session.install(_load_for_runtime(args, OPEN_ENDED))
+    precision = session.info.precision if session.info else "f32"  # named on every line when reduced
     control = LiveControl(LiveOptions(mirror=args.mirror, crop=not args.no_crop, topk=max(1, args.topk)))
     started_at = 0.0
 
@@ -466,8 +467,8 @@ def _cmd_live(args: argparse.Namespace) -> int:
         elif isinstance(step, LiveResult):
             top = step.predictions[0]
             print(f"frame={step.frame.index} t={step.frame.time - started_at:.3f} top1={top.label} "
-                  f"p={top.probability:.4f} fps={step.infer_fps:.1f}" + (" unknown" if step.unknown else ""),
-                  flush=True)
+                  f"p={top.probability:.4f} fps={step.infer_fps:.1f}" + (" unknown" if step.unknown else "")
+                  + (f" precision={precision}" if precision != "f32" else ""), flush=True)
 
     # raises (exit 1) when the source cannot be opened
     summary = run_to_end(live(session, args.source, control, realtime=not args.no_realtime,
@@ -618,6 +619,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         return 0
     title = loaded.arch.title if loaded.arch else "model"
     print(f"{title} ({loaded.source}) on {report.total} images of {len(report.classes)} classes in {args.data}")
+    if predictor.agreement is not None:  # a reduced precision the user chose: every figure below is its
+        print(f"runtime: {predictor.agreement.text()}")
     print(f"top-1 accuracy: {100 * report.accuracy(1):.2f}%   (top-1 error {100 * (1 - report.accuracy(1)):.2f}%)")
     print(f"top-{report.topk} accuracy: {100 * report.accuracy(report.topk):.2f}%   "
           f"(top-{report.topk} error {100 * (1 - report.accuracy(report.topk)):.2f}%)")

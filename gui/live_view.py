@@ -216,6 +216,7 @@ class LiveView(QWidget):
         self.frames_shown = 0
         self._squashes = False
         self._counts: dict[str, int] = {}
+        self.precision_note = ""  # " · OpenVINO bf16, reduced precision" when the answers are not f32's
 
         self.source = QComboBox()
         self.source.setEditable(True)
@@ -484,7 +485,7 @@ class LiveView(QWidget):
         latency = f"{1000 * r.latency:.0f} ms" if r else "–"
         self.canvas.stats = self.tr(
             "capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}").format(
-            capture=capture, shown=shown, infer=infer, latency=latency)
+            capture=capture, shown=shown, infer=infer, latency=latency) + self.precision_note
         self.canvas.update()
 
     def _on_view_option(self) -> None:

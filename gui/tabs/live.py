@@ -80,7 +80,10 @@ class LiveController(QObject):
             self.ctx.show_error(self.tr("Enter a source: a camera number (0, 1, ...), a video file or a stream URL."))
             return
         self.view.show_opening(source)
-        self.view.set_model_input(self.ctx.model_info.input_fraction, self.ctx.model_info.squashes)
+        info = self.ctx.model_info
+        self.view.set_model_input(info.input_fraction, info.squashes)
+        self.view.precision_note = self.tr(" · {runtime}, reduced precision").format(
+            runtime=info.runtime_title) if info.reduced_precision else ""
         self.control = tasks.LiveControl(self._options())
         self.job = self.ctx.submit(
             tasks.live, source, self.control, self.view.display, self.view.recorder,

@@ -2695,47 +2695,52 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>소스를 입력하세요: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="87"/>
+        <location filename="../../gui/tabs/live.py" line="85"/>
+        <source> · {runtime}, reduced precision</source>
+        <translation> · {runtime}, 낮은 정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/live.py" line="90"/>
         <source>Live video</source>
         <translation>라이브 영상</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="110"/>
+        <location filename="../../gui/tabs/live.py" line="113"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="123"/>
+        <location filename="../../gui/tabs/live.py" line="126"/>
         <source>Live: {source}</source>
         <translation>라이브: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="137"/>
+        <location filename="../../gui/tabs/live.py" line="140"/>
         <source>Live stopped.</source>
         <translation>라이브가 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="160"/>
+        <location filename="../../gui/tabs/live.py" line="163"/>
         <source>Looking for cameras</source>
         <translation>카메라 찾는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="166"/>
+        <location filename="../../gui/tabs/live.py" line="169"/>
         <source>Counting samples</source>
         <translation>샘플 세는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="173"/>
+        <location filename="../../gui/tabs/live.py" line="176"/>
         <source>Deleting samples</source>
         <translation>샘플 삭제 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="177"/>
+        <location filename="../../gui/tabs/live.py" line="180"/>
         <source>Saving {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="178"/>
+        <location filename="../../gui/tabs/live.py" line="181"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -2743,212 +2748,212 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/live_view.py" line="224"/>
+        <location filename="../../gui/live_view.py" line="225"/>
         <source>0, video.mp4 or rtsp://…</source>
         <translation>0, video.mp4 또는 rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="226"/>
+        <location filename="../../gui/live_view.py" line="227"/>
         <source>Video file…</source>
         <translation>동영상 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="227"/>
-        <location filename="../../gui/live_view.py" line="526"/>
+        <location filename="../../gui/live_view.py" line="228"/>
+        <location filename="../../gui/live_view.py" line="528"/>
         <source>Find cameras</source>
         <translation>카메라 찾기</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="228"/>
-        <location filename="../../gui/live_view.py" line="396"/>
+        <location filename="../../gui/live_view.py" line="229"/>
+        <location filename="../../gui/live_view.py" line="397"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="230"/>
-        <location filename="../../gui/live_view.py" line="449"/>
+        <location filename="../../gui/live_view.py" line="231"/>
+        <location filename="../../gui/live_view.py" line="452"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="233"/>
+        <location filename="../../gui/live_view.py" line="234"/>
         <source>Mirror</source>
         <translation>좌우 반전</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="234"/>
+        <location filename="../../gui/live_view.py" line="235"/>
         <source>Crop guide</source>
         <translation>자르기 안내선</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="236"/>
+        <location filename="../../gui/live_view.py" line="237"/>
         <source>Loop video files</source>
         <translation>동영상 파일 반복</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="238"/>
+        <location filename="../../gui/live_view.py" line="239"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="243"/>
+        <location filename="../../gui/live_view.py" line="244"/>
         <source>Snapshot…</source>
         <translation>스냅샷…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="246"/>
+        <location filename="../../gui/live_view.py" line="247"/>
         <source>Source:</source>
         <translation>소스:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="259"/>
-        <location filename="../../gui/live_view.py" line="567"/>
+        <location filename="../../gui/live_view.py" line="260"/>
+        <location filename="../../gui/live_view.py" line="569"/>
         <source>No dataset folder</source>
         <translation>데이터셋 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="261"/>
+        <location filename="../../gui/live_view.py" line="262"/>
         <source>Dataset folder…</source>
         <translation>데이터셋 폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="263"/>
+        <location filename="../../gui/live_view.py" line="264"/>
         <source>class name, e.g. rock</source>
         <translation>클래스 이름, 예: rock</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="268"/>
+        <location filename="../../gui/live_view.py" line="269"/>
         <source> frames/s</source>
         <translation> 프레임/초</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="269"/>
+        <location filename="../../gui/live_view.py" line="270"/>
         <source>Hold to record (R)</source>
         <translation>누르고 있는 동안 녹화 (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="277"/>
+        <location filename="../../gui/live_view.py" line="278"/>
         <source>Delete last</source>
         <translation>마지막 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="278"/>
+        <location filename="../../gui/live_view.py" line="279"/>
         <source>Open dataset folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="279"/>
+        <location filename="../../gui/live_view.py" line="280"/>
         <source>Record samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="282"/>
+        <location filename="../../gui/live_view.py" line="283"/>
         <source>Class:</source>
         <translation>클래스:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="283"/>
+        <location filename="../../gui/live_view.py" line="284"/>
         <source>Rate:</source>
         <translation>속도:</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="364"/>
+        <location filename="../../gui/live_view.py" line="365"/>
         <source>Opening {source}…</source>
         <translation>{source} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="383"/>
+        <location filename="../../gui/live_view.py" line="384"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="388"/>
+        <location filename="../../gui/live_view.py" line="389"/>
         <source>{source}: waiting for frames…</source>
         <translation>{source}: 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="396"/>
+        <location filename="../../gui/live_view.py" line="397"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="402"/>
+        <location filename="../../gui/live_view.py" line="403"/>
         <source>stopped — {captured} frames, capture {cfps:.1f} fps, inference {ifps:.1f} fps, latency p50 {p50:.0f} ms / p95 {p95:.0f} ms</source>
         <translation>정지 — 프레임 {captured}개, 캡처 {cfps:.1f} fps, 추론 {ifps:.1f} fps, 지연 p50 {p50:.0f} ms / p95 {p95:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="449"/>
+        <location filename="../../gui/live_view.py" line="452"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="485"/>
+        <location filename="../../gui/live_view.py" line="487"/>
         <source>capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}</source>
         <translation>캡처 {capture:.1f} fps · 표시 {shown:.1f} fps · 추론 {infer} fps · 지연 {latency}</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="507"/>
+        <location filename="../../gui/live_view.py" line="509"/>
         <source>Choose a video file</source>
         <translation>동영상 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="508"/>
+        <location filename="../../gui/live_view.py" line="510"/>
         <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)</source>
         <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="517"/>
+        <location filename="../../gui/live_view.py" line="519"/>
         <source>No camera could be opened (tried indices 0-5). A video file or a stream URL works as well.</source>
         <translation>열 수 있는 카메라가 없습니다 (0-5번 시도). 동영상 파일이나 스트림 URL도 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="522"/>
+        <location filename="../../gui/live_view.py" line="524"/>
         <source>Looking…</source>
         <translation>찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="552"/>
+        <location filename="../../gui/live_view.py" line="554"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="553"/>
+        <location filename="../../gui/live_view.py" line="555"/>
         <source>Images (*.png *.jpg)</source>
         <translation>이미지 (*.png *.jpg)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="573"/>
+        <location filename="../../gui/live_view.py" line="575"/>
         <source>Dataset folder (one subfolder per class)</source>
         <translation>데이터셋 폴더 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="583"/>
+        <location filename="../../gui/live_view.py" line="585"/>
         <source>recording {name}</source>
         <translation>{name} 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="611"/>
+        <location filename="../../gui/live_view.py" line="613"/>
         <source>Delete samples</source>
         <translation>샘플 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="612"/>
+        <location filename="../../gui/live_view.py" line="614"/>
         <source>Delete the {n} most recent samples of &quot;{name}&quot;? This cannot be undone.</source>
         <translation>&quot;{name}&quot;의 최근 샘플 {n}개를 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="618"/>
+        <location filename="../../gui/live_view.py" line="620"/>
         <source>Choose a dataset folder first.</source>
         <translation>먼저 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="636"/>
+        <location filename="../../gui/live_view.py" line="638"/>
         <source>Deleted {n} samples of {name}.</source>
         <translation>{name}의 샘플 {n}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/live_view.py" line="628"/>
-        <location filename="../../gui/live_view.py" line="638"/>
+        <location filename="../../gui/live_view.py" line="630"/>
+        <location filename="../../gui/live_view.py" line="640"/>
         <source>{name} has no recorded samples to delete.</source>
         <translation>{name}에는 삭제할 녹화 샘플이 없습니다.</translation>
     </message>
