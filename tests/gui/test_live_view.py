@@ -178,3 +178,39 @@ def test_pause_holds_a_file_source_where_it_is(qtbot, window: MainWindow, mobile
     assert lv.last_result.frame.index - frozen < 20  # resumed where it stopped, not 1.5 s later
     lv.start_button.click()
     qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_snapshot_keeps_the_frame_shown_at_the_click(qtbot, window: MainWindow, mobilenet_file: Path, video: Path,
+                                                     tmp_path: Path) -> None:
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    moving = tmp_path / "moving.avi"  # every frame differs: a bar moves across
+    writer = cv2.VideoWriter(str(moving), cv2.VideoWriter_fourcc(*"MJPG"), 30.0, (320, 240))
+    for i in range(150):
+        frame = np.zeros((240, 320, 3), np.uint8)
+        frame[:, (2 * i) % 320 : (2 * i) % 320 + 20] = 255
+        writer.write(frame)
+    writer.release()
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    start(window, str(moving))
+    lv = window.live.view
+    qtbot.waitUntil(lambda: lv.frames_shown > 5, timeout=20_000)
+    at_click: list[np.ndarray] = []
+    out = tmp_path / "snap.png"
+
+    def slow_dialog() -> str:  # the user takes a second to choose the file; the video moves on meanwhile
+        at_click.append(lv.snapshot_image())
+        qtbot.wait(1000)
+        return str(out)
+
+    lv.ask_snapshot_path = slow_dialog
+    before = lv.snapshot_image()
+    lv.snapshot.click()
+    qtbot.waitUntil(out.is_file, timeout=10_000)
+    saved = np.asarray(Image.open(out).convert("RGB"))
+    assert np.array_equal(saved, before)  # the frame of the click, not of the dialog's end
+    assert not np.array_equal(lv.snapshot_image(), before)  # (the video did move on meanwhile)
+    lv.start_button.click()
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
