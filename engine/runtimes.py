@@ -404,9 +404,9 @@ def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu",
         return loaded, AutoChoice(loaded.runtime, loaded.precision, "this model file runs only in its own runtime")
     profile = load_profile(loaded)
     built: dict[str, LoadedModel] = {}
+    count = Text("one image") if images == 1 else Text("{n} images", n=int(images)) if math.isfinite(images) else ""
     if profile is None:
         if images < PROFILE_MIN_IMAGES:
-            count = Text("{n} images", n=int(images)) if images != 1 else Text("one image")
             return loaded, AutoChoice("torch", "f32", Text(
                 "PyTorch f32: {count} do not repay converting the model (a folder of {min} or more images, or "
                 "live video, times the runtimes for {arch} once on this computer)",
@@ -425,8 +425,8 @@ def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu",
     saved = (profile.seconds["torch"] - profile.seconds[best]) * images
     if saved <= cost:
         return loaded, AutoChoice("torch", "f32", Text(
-            "PyTorch f32: {n} images would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})",
-            n=int(images), saved=saved, runtime=TITLES[best], cost=cost, timed=timed))
+            "PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})",
+            count=count, saved=saved, runtime=TITLES[best], cost=cost, timed=timed))
     try:
         fast = convert(loaded, best)
     except ConvLensError as exc:  # these weights disagree (or the runtime broke): PyTorch, with why

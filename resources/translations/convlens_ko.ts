@@ -1486,7 +1486,7 @@
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
@@ -1496,7 +1496,7 @@
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
@@ -1504,6 +1504,11 @@
         <location filename="../../gui/engine_messages.py" line="175"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="183"/>
+        <source>PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})</source>
+        <translation>PyTorch f32: {count}은(는) {runtime}에서 {saved:.1f}초를 아끼지만, 변환에 {cost:.1f}초가 듭니다({timed})</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="188"/>
@@ -1566,17 +1571,17 @@
         <translation>{name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})</source>
         <translation>{runtime} f32: 이 컴퓨터에서 배치 1로 가장 빠른, 값이 같은 런타임({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>{n} images</source>
         <translation>이미지 {n}장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>one image</source>
         <translation>이미지 한 장</translation>
     </message>
@@ -1584,11 +1589,6 @@
         <location filename="../../gui/engine_messages.py" line="182"/>
         <source>PyTorch f32: the fastest here at batch 1 ({timed})</source>
         <translation>PyTorch f32: 이 컴퓨터에서 배치 1로 가장 빠름({timed})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
-        <source>PyTorch f32: {n} images would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})</source>
-        <translation>PyTorch f32: 이미지 {n}장은 {runtime}에서 {saved:.1f}초를 아끼지만, 변환에 {cost:.1f}초가 듭니다({timed})</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="184"/>
