@@ -34,6 +34,7 @@ class ImageResult:
     predictions: tuple[Prediction, ...] = ()
     error: str | None = None
     unknown: bool = False  # the top-1 probability is at or below the model's unknown threshold
+    precision: str = "f32"  # the runtime's: "bf16" when a reduced precision the user chose made the answer
 
     @property
     def top1(self) -> Prediction | None:
@@ -184,7 +185,8 @@ class Predictor:
                 if good:
                     preds = self.predict_tensor(torch.stack([t for _, t in good]), topk)
                     for (src, _), pred in zip(good, preds, strict=True):
-                        results[src] = ImageResult(src, pred, unknown=self.is_unknown(pred))
+                        results[src] = ImageResult(src, pred, unknown=self.is_unknown(pred),
+                                                   precision=self.loaded.precision)
                 done += len(chunk)
                 yield BatchProgress(done, total, tuple(results[str(p)] for p in chunk), time.perf_counter() - start)
         finally:

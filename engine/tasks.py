@@ -499,11 +499,12 @@ def undo_moves(_session: EngineSession, move: Move) -> int:
 
 
 # ------------------------------------------------------------------ files the user asked for
-CSV_HEADER = ("file", "top1", "probability", "top5", "error", "unknown")
+CSV_HEADER = ("file", "top1", "probability", "top5", "error", "unknown", "precision")
 
 
 def write_results_csv(_session: EngineSession, path: str, results: Sequence[ImageResult]) -> str:
-    """Every folder result: file, top-1, its probability, top-5 ("label:p" joined by "; "), error. Atomic."""
+    """Every folder result: file, top-1, its probability, top-5 ("label:p" joined by "; "), error, unknown, and the
+    precision that made it (f32, or the reduced one the user chose). Atomic."""
     import csv
     import io
 
@@ -512,11 +513,11 @@ def write_results_csv(_session: EngineSession, path: str, results: Sequence[Imag
     writer.writerow(CSV_HEADER)
     for r in results:
         if r.error:
-            writer.writerow([r.source, "", "", "", r.error, ""])
+            writer.writerow([r.source, "", "", "", r.error, "", ""])
         else:
             top5 = "; ".join(f"{p.label}:{p.probability:.6f}" for p in r.predictions[:5])
             writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, "",
-                             "1" if r.unknown else "0"])
+                             "1" if r.unknown else "0", r.precision])
     write_atomic(Path(path), buffer.getvalue().encode("utf-8"))
     return path
 
