@@ -95,6 +95,7 @@ class Predictor:
         # TorchScript mobile models are often traced for batch 1 only.
         self.max_batch = getattr(loaded.model, "max_batch", None) or (1 if loaded.scripted else 64)
         self.last_forward_seconds = 0.0
+        self.last_check_seconds = 0.0  # of the last call: the PyTorch f32 run that measured the agreement
         self.reference = loaded.reference.to(self.device).eval() if loaded.reference is not None else None
         self.agreement = (Agreement(loaded.precision, "OpenVINO" if loaded.runtime == "openvino" else loaded.runtime)
                           if loaded.precision != "f32" else None)
@@ -103,6 +104,7 @@ class Predictor:
         """Run the first rows of a batch in PyTorch f32 too, until ``AGREEMENT_IMAGES`` were compared."""
         if self.reference is None or self.agreement is None or self.agreement.images >= AGREEMENT_IMAGES:
             return
+        start = time.perf_counter()
         n = min(x.shape[0], AGREEMENT_IMAGES - self.agreement.images)
         ref = (self.reference(x[:n].to(self.device)).float() / self.temperature).softmax(dim=1)
         got = probs[:n]
@@ -110,6 +112,7 @@ class Predictor:
         a.images += n
         a.top1_agree += int((ref.argmax(1) == got.argmax(1)).sum())
         a.max_diff = max(a.max_diff, float((ref - got).abs().max()))
+        self.last_check_seconds = time.perf_counter() - start
 
     def prepare(self, images: Sequence[Image.Image]) -> torch.Tensor:
         """Preprocess PIL images into one batch tensor (on the CPU)."""
@@ -133,6 +136,7 @@ class Predictor:
         if not bool(torch.isfinite(full).all()):
             raise ConvLensError("The model's output is not a number (NaN or infinity) for this input: its weights "
                                 "are broken (a diverged training run?), so it has no answer to show.")
+        self.last_check_seconds = 0.0
         self._measure_agreement(x, full)
         probs, idx = full.topk(k, dim=1)
         probs, idx = probs.cpu().tolist(), idx.cpu().tolist()
