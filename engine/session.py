@@ -335,12 +335,14 @@ class EngineSession:
         self._image_cache = (key, image)
         return image
 
-    def model_label(self) -> str:
-        """Which model answered; for a reduced-precision runtime also that, with its measured agreement."""
+    def model_label(self, used: Predictor | None = None) -> str:
+        """Which model answered (``used``: the predictor that did, by default the runtime's); for a reduced
+        precision also that, with its measured agreement."""
         if self.info is None:
             return ""
         label = Text("{title} ({source})", title=self.info.title, source=self.info.source)
-        agreement = self.predictor.agreement if self.predictor is not None else None
+        used = used or self.predictor
+        agreement = used.agreement if used is not None else None
         if agreement is not None:
             return Text("{label} · {agreement}", label=label, agreement=agreement.text())
         return label
@@ -370,15 +372,17 @@ class EngineSession:
             with self._recorder.record(torch_predictor.model) as store:
                 predictions = torch_predictor.predict_tensor(x, topk)[0]
             self._captured = (source, store)
+            used = torch_predictor
         else:
             predictions = predictor.predict_tensor(x, topk)[0]
             if self._captured is not None and self._captured[0] != source:
                 self._captured = None
+            used = predictor
         # the time the user's runtime took: not the PyTorch f32 run that checked a reduced precision's agreement
-        seconds = time.perf_counter() - start - predictor.last_check_seconds
+        seconds = time.perf_counter() - start - used.last_check_seconds
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         shown = self.display_copy(image) if display else np.empty((0, 0, 3), np.uint8)
-        return ImageClassification(source, shown, size, predictions, seconds, self.model_label(), image_notes(image),
+        return ImageClassification(source, shown, size, predictions, seconds, self.model_label(used), image_notes(image),
                                    unknown=predictor.is_unknown(predictions))
 
     # ------------------------------------------------------------- inside
