@@ -229,10 +229,11 @@ def _samples(loaded: LoadedModel) -> torch.Tensor:
     return torch.stack([loaded.preprocess(im) for im in sample_images()])
 
 
-def convert(loaded: LoadedModel, runtime: str, precision: str = "auto") -> LoadedModel:
+def convert(loaded: LoadedModel, runtime: str, precision: str = "auto", key: str = "") -> LoadedModel:
     """``loaded`` run by ``runtime`` (checked against PyTorch); the PyTorch model itself for "torch".
 
-    "openvino" and "onnxruntime" are f32 (faithful); "fast" is OpenVINO at the CPU's best reduced precision."""
+    "openvino" and "onnxruntime" are f32 (faithful); "fast" is OpenVINO at the CPU's best reduced precision.
+    ``key``: the model's cache key when the caller has it already (hashing VGG16's weights takes a second)."""
     if runtime == "torch":
         return loaded
     if runtime not in RUNTIMES or runtime == "auto":
@@ -245,7 +246,7 @@ def convert(loaded: LoadedModel, runtime: str, precision: str = "auto") -> Loade
         )
     if runtime in ("openvino", "fast") and not openvino_available():
         raise ConvLensError("OpenVINO is not installed (pip install openvino).")
-    onnx_file = _exported(loaded, _key(loaded))
+    onnx_file = _exported(loaded, key or _key(loaded))
     model: Any
     if runtime == "onnxruntime":
         from convlens.engine.onnx_runtime import load_onnx
@@ -357,16 +358,17 @@ def measure_profile(loaded: LoadedModel) -> tuple[SpeedProfile, dict[str, Loaded
     built: dict[str, LoadedModel] = {"torch": loaded}
     load_seconds: dict[str, float] = {}
     left_out: list[str] = []
+    key = _key(loaded)
     t = time.perf_counter()
     try:
-        _exported(loaded, _key(loaded))
+        _exported(loaded, key)
     except ConvLensError as exc:
         left_out.append(str(exc))
     export_seconds = time.perf_counter() - t
     for runtime in ("openvino", "onnxruntime") if not left_out else ():
         t = time.perf_counter()
         try:
-            fast = convert(loaded, runtime)
+            fast = convert(loaded, runtime, key=key)
         except ConvLensError as exc:
             left_out.append(str(exc))
             continue
@@ -388,9 +390,9 @@ def measure_profile(loaded: LoadedModel) -> tuple[SpeedProfile, dict[str, Loaded
     return profile, built
 
 
-def _export_cached(loaded: LoadedModel) -> bool:
-    path = cache_dir() / f"{_key(loaded)}.onnx"
-    return path.is_file()
+def _fastest(runtime: str, timed: str) -> Text:
+    return Text("{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})", runtime=TITLES[runtime],
+                timed=timed)
 
 
 def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu",
@@ -418,19 +420,18 @@ def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu",
         return loaded, AutoChoice("torch", "f32", Text("PyTorch f32: the fastest here at batch 1 ({timed})",
                                                        timed=timed))
     if best in built:
-        return built[best], AutoChoice(best, "f32", Text(
-            "{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})", runtime=TITLES[best],
-            timed=timed))
-    cost = profile.load_seconds.get(best, 1.0) + (0.0 if _export_cached(loaded) else profile.export_seconds)
+        return built[best], AutoChoice(best, "f32", _fastest(best, timed))
+    key = _key(loaded)  # once: the export cache and the conversion both need it
+    exported = (cache_dir() / f"{key}.onnx").is_file()
+    cost = profile.load_seconds.get(best, 1.0) + (0.0 if exported else profile.export_seconds)
     saved = (profile.seconds["torch"] - profile.seconds[best]) * images
     if saved <= cost:
         return loaded, AutoChoice("torch", "f32", Text(
             "PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})",
             count=count, saved=saved, runtime=TITLES[best], cost=cost, timed=timed))
     try:
-        fast = convert(loaded, best)
+        fast = convert(loaded, best, key=key)
     except ConvLensError as exc:  # these weights disagree (or the runtime broke): PyTorch, with why
         return loaded, AutoChoice("torch", "f32", Text("PyTorch f32: {runtime} was left out ({why})",
                                                        runtime=TITLES[best], why=str(exc)))
-    return fast, AutoChoice(best, "f32", Text("{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})",
-                                              runtime=TITLES[best], timed=timed))
+    return fast, AutoChoice(best, "f32", _fastest(best, timed))

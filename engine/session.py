@@ -209,14 +209,8 @@ class EngineSession:
         fast, choice = choose_runtime(base, self.device, images)
         if fast is base:
             return None
-        kept = (self._current, self._captured, self._summary, self._explanation, self._cam_layer, self._recorder)
-        unknown_threshold = self.predictor.unknown_threshold
-        info = self.install(fast, torch_model=base, runtime_reason=Text("auto: {reason}", reason=choice.reason))
-        (self._current, self._captured, self._summary, self._explanation, self._cam_layer, self._recorder) = kept
-        for each in (self.predictor, self.torch_predictor):
-            if each is not None:
-                each.unknown_threshold = unknown_threshold
-        return info
+        return self.install(fast, torch_model=base, runtime_reason=Text("auto: {reason}", reason=choice.reason),
+                            keep_inspection=True)
 
     def set_runtime(self, runtime: str) -> ModelInfo | None:
         """Classify with torch, ONNX Runtime, OpenVINO or ``auto``; the PyTorch model stays for inspection."""
@@ -243,17 +237,21 @@ class EngineSession:
             raise
 
     def install(self, loaded: LoadedModel, torch_model: LoadedModel | None = None,
-                runtime_reason: str = "") -> ModelInfo:
-        """Make ``loaded`` the current model; ``torch_model`` is the PyTorch model behind a faster runtime."""
+                runtime_reason: str = "", keep_inspection: bool = False) -> ModelInfo:
+        """Make ``loaded`` the current model; ``torch_model`` is the PyTorch model behind a faster runtime.
+
+        ``keep_inspection``: the PyTorch model is the one already in use (only the runtime changed), so the current
+        image, its layer outputs, the layer table and the CAM layer stay."""
         self.torch_loaded = torch_model
         self.predictor = Predictor(loaded, self.device)
         self.torch_predictor = Predictor(torch_model, self.device) if torch_model is not None else self.predictor
-        self._summary = None
-        self._explanation = None
-        self._cam_layer = None
-        self._current = None
-        self._captured = None
-        self._recorder = ActivationRecorder()
+        if not keep_inspection:
+            self._summary = None
+            self._explanation = None
+            self._cam_layer = None
+            self._current = None
+            self._captured = None
+            self._recorder = ActivationRecorder()
         pre = loaded.preprocess
         self.info = ModelInfo(
             arch=loaded.name,
