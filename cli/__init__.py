@@ -75,6 +75,8 @@ def _input_size(text: str) -> int:
     if 0 < value < 16:
         raise argparse.ArgumentTypeError(f"{value}: give the side in pixels (at least 16), or 0 for the weights' own")
     return int(value)
+
+
 BATCH = _integer(1, 4096, "a batch size")
 
 
@@ -279,17 +281,10 @@ def _cmd_models() -> int:
     return 0
 
 
-def _at_least_one(flag: str, value: int | None) -> None:
-    """A count the user gave (None: not given) must be positive."""
-    if value is not None and value < 1:
-        raise ConvLensError(f"{flag} must be at least 1.")
-
-
 def _cmd_summary(args: argparse.Namespace) -> int:
     from convlens.engine.summary import format_summary, summarize
     from convlens.engine.weights import load_weights
 
-    _at_least_one("--size", args.size)
     loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
     size = args.size or loaded.preprocess.crop
     shape = (loaded.preprocess.channels, size, size)
@@ -310,7 +305,6 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     from convlens.engine.images import iter_image_paths
     from convlens.engine.predict import Predictor
 
-    _at_least_one("--topk", args.topk)
     paths = list(iter_image_paths(args.images))
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
@@ -350,13 +344,13 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _outputs_first(args: argparse.Namespace, outputs: dict[str, str | None], inputs: list[str]) -> None:
+def _outputs_first(outputs: dict[str, str | None], inputs: list[str | None]) -> None:
     """Before any work: every output can be written and none of them is an input (nothing the user made is
     destroyed, and no run is lost to an output that cannot be written)."""
     from convlens.engine.fileio import check_writable, refuse_overwriting
     from convlens.engine.images import IMAGE_SUFFIXES
 
-    given = [i for i in inputs if i and i not in ("pretrained", "random")]
+    given: list[str | Path] = [i for i in inputs if i and i not in ("pretrained", "random")]
     for flag, out in outputs.items():
         if out:
             refuse_overwriting(out, given, flag, IMAGE_SUFFIXES)
@@ -367,8 +361,8 @@ def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
     from convlens.engine.session import EngineSession
     from convlens.engine.weights import load_weights
 
-    _outputs_first(args, {"--out": args.out, "--overlay": getattr(args, "overlay", None)},
-                   [args.image, args.weights, args.labels or ""])
+    _outputs_first({"--out": args.out, "--overlay": getattr(args, "overlay", None)},
+                   [args.image, args.weights, args.labels])
     if getattr(args, "overlay", None) and Path(args.overlay).resolve() == Path(args.out).resolve():
         raise ConvLensError(f"--overlay {args.overlay} is the --out file: give them different names.")
 
@@ -435,7 +429,6 @@ def _cmd_cam(args: argparse.Namespace) -> int:
 def _cmd_features(args: argparse.Namespace) -> int:
     session, image = _load_for_image(args)
     session.classify_image(image, args.image, 1, inspect=True)
-    _at_least_one("--max-channels", args.max_channels)
     view = session.feature_view(args.layer, 0, args.max_channels, args.normalise, args.cmap)
     _write_png(args.out, view.grid)
     fm = view.maps
@@ -451,7 +444,6 @@ def _cmd_live(args: argparse.Namespace) -> int:
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import LiveControl, LiveOptions, LiveStarted, live
 
-    _at_least_one("--max-frames", args.max_frames)
     session = EngineSession(args.device)
     from convlens.engine.runtimes import OPEN_ENDED
 
@@ -548,7 +540,6 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from convlens.engine.images import is_image_path, iter_image_paths
     from convlens.engine.steps import run_to_end
 
-    _at_least_one("--topk", args.topk)
     # `compare --models A B IMG` (the order the usage line shows): --models takes every word after it, so the
     # images at its end are moved back; a model is ARCH:WEIGHTS or a weights file, never a folder or an image
     while args.models and (Path(args.models[-1]).is_dir() or is_image_path(Path(args.models[-1]))):
@@ -593,16 +584,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
 
-    _outputs_first(args, {"--out": args.out, "--save": args.save},
-                   [args.data, args.weights, args.labels or "", *args.unknown_dir])
+    _outputs_first({"--out": args.out, "--save": args.save},
+                   [args.data, args.weights, args.labels, *args.unknown_dir])
     loaded = _load_for_runtime(args, sum(1 for _ in iter_image_paths([args.data])))
     predictor = Predictor(loaded, args.device)
-    if args.far is not None and not 0 < args.far < 1:
-        raise ConvLensError(f"--far {args.far}: give a false-accept rate between 0 and 1, e.g. 0.05.")
     if args.save and args.far is None:
         raise ConvLensError("--save writes the model with a tuned 'unknown' threshold: give --far too.")
-    if args.save and not Path(args.save).resolve().parent.is_dir():
-        raise ConvLensError(f"Cannot write {args.save}: its folder does not exist.")
     report = run_to_end(evaluate_folder(predictor, args.data, args.topk, args.map, args.batch_size,
                                         args.unknown_dir),
                         None if args.json else _progress_bar_batches)
@@ -686,7 +673,7 @@ def _cmd_embed(args: argparse.Namespace) -> int:
     from convlens.engine.predict import Predictor
     from convlens.engine.steps import run_to_end
 
-    _outputs_first(args, {"--out": args.out}, [args.data, args.weights, args.labels or ""])
+    _outputs_first({"--out": args.out}, [args.data, args.weights, args.labels])
     predictor = Predictor(_load_for_runtime(args), args.device)
     emb = run_to_end(embed_folder(predictor, args.data, args.method), _progress_bar_batches)
     print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
@@ -717,7 +704,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from convlens.engine.tasks import export_model
     from convlens.engine.weights import load_weights
 
-    _outputs_first(args, {"--out": args.out}, [args.weights, args.labels or "", *args.images])
+    _outputs_first({"--out": args.out}, [args.weights, args.labels, *args.images])
     loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
     session = EngineSession("cpu")
     session.install(loaded)
@@ -731,11 +718,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save_trained(out: Path, loaded: object, save: object) -> Path:
+def _save_trained(out: Path, loaded: object) -> Path:
     """Write the trained model to ``out``; if that fails now (the disk filled during training), keep it in the user's
     data folder instead and say where: a trained model is never lost."""
+    from convlens.engine import checkpoints
+
+    save = checkpoints.save_checkpoint
     try:
-        save(out, loaded)  # type: ignore[operator]
+        save(out, loaded)  # type: ignore[arg-type]
         return out
     except ConvLensError as exc:
         import time
@@ -745,7 +735,7 @@ def _save_trained(out: Path, loaded: object, save: object) -> Path:
         keep = Path(user_data_dir("ConvLens", appauthor=False)) / "unsaved" / f"{out.stem}-{time.strftime('%Y%m%d-%H%M%S')}.pth"
         try:
             keep.parent.mkdir(parents=True, exist_ok=True)
-            save(keep, loaded)  # type: ignore[operator]
+            save(keep, loaded)  # type: ignore[arg-type]
         except (ConvLensError, OSError):
             raise ConvLensError(f"{exc} The trained model could not be kept anywhere else either (is the disk "
                                 "full?).") from None
@@ -794,9 +784,8 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
 
 
 def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
-    from convlens.engine.checkpoints import save_checkpoint
     from convlens.engine.distributed import main_first
-    from convlens.engine.fileio import check_writable, refuse_overwriting
+    from convlens.engine.fileio import check_writable
     from convlens.engine.session import EngineSession
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import TrainDataRead, train
@@ -805,12 +794,7 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
 
     out = Path(args.out)
     if ranks.main:  # before any training: a run is never lost to an --out that cannot be written
-        refuse_overwriting(out, [args.weights, args.data] + ([args.val_dir] if args.val_dir else []))
-        check_writable(out, "--out")
-    if args.input_size < 0 or (0 < args.input_size < 16):
-        raise ConvLensError(f"--input-size {args.input_size}: give the side in pixels (at least 16), e.g. 150.")
-    if args.cache_memory < 0:
-        raise ConvLensError(f"--cache-memory {args.cache_memory}: give gigabytes, 0 or more.")
+        _outputs_first({"--out": args.out}, [args.weights, args.data, args.val_dir])
     scratch = args.weights == "random"
     session = EngineSession(str(device))
     with main_first(ranks):  # a download happens once, on rank 0; the others then read the file
@@ -848,7 +832,7 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
         return 0  # rank 0 writes the checkpoint and the report
     for _source, reason in result.skipped:
         print(f"skipped: {reason}", file=sys.stderr)
-    _save_trained(out, result.loaded, save_checkpoint)
+    _save_trained(out, result.loaded)
     classes = result.loaded.labels
     print(f"validation accuracy: {100 * result.val_accuracy:.2f}% (best epoch {result.best_epoch}"
           f"{', stopped early' if result.stopped_early else ''}; {result.seconds:.1f} s"
