@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from convlens.engine.distributed import Ranks
     from convlens.engine.train import TrainConfig, TrainProgress
 
+WEIGHTS_HELP = (
+    "bundled | pretrained | random | FILE (a weights file, checkpoint or .convlens project). Default: the bundled "
+    "MobileNetV2 (ImageNet) when no --arch is named, else ARCH's pretrained weights; pretrained weights that are not "
+    "cached and cannot be downloaded fall back to the bundled model, with a note")
 RUNTIME_HELP = (
     "auto (default): PyTorch's own f32 numbers from the fastest runtime here that gives them (PyTorch, ONNX Runtime "
     "or OpenVINO f32, probabilities within 1e-4). Speed depends on the architecture and input size, not the weights: "
@@ -97,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="layer table of an architecture: output shapes, parameters, FLOPs")
     p.add_argument("arch", help="architecture name (see `convlens models`)")
-    p.add_argument("--weights", default="random", help="pretrained | random | FILE (default: random)")
+    p.add_argument("--weights", default="random", help="bundled | pretrained | random | FILE (default: random)")
     p.add_argument("--all", action="store_true", help="show container modules too, indented")
     p.add_argument("--size", type=_integer(8, 2048, "an input side in pixels"), help="input size (default: the architecture's)")
     p.add_argument("--explain", action="store_true",
@@ -107,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("classify", help="top-k classes of images")
     p.add_argument("images", nargs="+", help="image files or folders (searched recursively)")
     p.add_argument("--arch", help="architecture name (not needed for a TorchScript file or a ConvLens checkpoint)")
-    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--weights", help=WEIGHTS_HELP)
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--topk", type=TOPK, default=5, help="how many classes per image (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -121,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     def model_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("image", help="image file")
         p.add_argument("--arch", help="architecture name (see `convlens models`)")
-        p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+        p.add_argument("--weights", help=WEIGHTS_HELP)
         p.add_argument("--labels", help="class names: text file (one per line) or JSON")
         p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
 
@@ -146,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("live", help="classify a camera, video file or stream without a window")
     p.add_argument("source", help="camera index (0, 1, ...), video file, or stream URL (rtsp://, http://)")
     p.add_argument("--arch", help="architecture name (see `convlens models`)")
-    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--weights", help=WEIGHTS_HELP)
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
                    help=RUNTIME_HELP)
@@ -162,9 +166,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("finetune", help="teach a model new classes from a folder (or train LeNet-5 on MNIST)")
     p.add_argument("data", help="folder of class subfolders (ImageFolder layout), or a folder of MNIST idx files")
-    p.add_argument("--arch", required=True, help="architecture name (see `convlens models`)")
-    p.add_argument("--weights", default="pretrained",
-                   help="pretrained | FILE: fine-tune a new head on it; random: train from scratch")
+    p.add_argument("--arch", help="architecture name (see `convlens models`; default: the bundled MobileNetV2)")
+    p.add_argument("--weights",
+                   help="bundled | pretrained | FILE: fine-tune a new head on it; random: train from scratch "
+                        "(default: the bundled MobileNetV2, or ARCH's pretrained weights)")
     p.add_argument("--out", required=True, help="checkpoint to write (.pth)")
     p.add_argument("--val-dir", help="separate validation folder with the same class subfolders")
     p.add_argument("--val-split", type=_number(0, 0.9, "a fraction"), default=0.2, help="validation fraction per class (default 0.2)")
@@ -209,7 +214,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "folder of class subfolders")
     p.add_argument("data", help="folder of class subfolders named after the model's classes (or see --map)")
     p.add_argument("--arch", help="architecture name (not needed for a TorchScript file or a ConvLens checkpoint)")
-    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--weights", help=WEIGHTS_HELP)
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--map", help="JSON file: subfolder name -> class name or number of the model")
     p.add_argument("--topk", type=TOPK, default=5, help="also report top-K accuracy (default 5)")
@@ -245,7 +250,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("embed", help="data map: every image's penultimate features projected to 2-D (CSV)")
     p.add_argument("data", help="folder of class subfolders (and _unknown)")
     p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
-    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--weights", help=WEIGHTS_HELP)
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--method", choices=("auto", "pca", "tsne", "umap"), default="auto",
                    help="projection (auto: UMAP if installed, else t-SNE if scikit-learn is, else PCA)")
@@ -256,7 +261,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export to ONNX or TorchScript, with a parity check on real images")
     p.add_argument("--arch", help="architecture name (not needed for a ConvLens checkpoint)")
-    p.add_argument("--weights", default="pretrained", help="pretrained | random | FILE (default: pretrained)")
+    p.add_argument("--weights", help=WEIGHTS_HELP)
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("--out", required=True, help="file to write")
@@ -283,9 +288,8 @@ def _cmd_models() -> int:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from convlens.engine.summary import format_summary, summarize
-    from convlens.engine.weights import load_weights
 
-    loaded = load_weights(args.arch, args.weights, progress=_progress_to_stderr)
+    loaded = _load_weights(args.arch, args.weights, notes=False)  # a layer table: random weights are the point
     size = args.size or loaded.preprocess.crop
     shape = (loaded.preprocess.channels, size, size)
     if args.explain:
@@ -309,8 +313,6 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
     loaded = _load_for_runtime(args, len(paths))
-    for note in loaded.notes:
-        print(f"note: {note}", file=sys.stderr)
     predictor = Predictor(loaded, args.device)
     if loaded.unknown is not None and not args.json:
         print(f"note: answers at or below {unknown_text(loaded.unknown)} are 'unknown'", file=sys.stderr)
@@ -350,7 +352,7 @@ def _outputs_first(outputs: dict[str, str | None], inputs: list[str | None]) -> 
     from convlens.engine.fileio import check_writable, refuse_overwriting
     from convlens.engine.images import IMAGE_SUFFIXES
 
-    given: list[str | Path] = [i for i in inputs if i and i not in ("pretrained", "random")]
+    given: list[str | Path] = [i for i in inputs if i and i not in ("bundled", "pretrained", "random")]
     for flag, out in outputs.items():
         if out:
             refuse_overwriting(out, given, flag, IMAGE_SUFFIXES)
@@ -359,7 +361,6 @@ def _outputs_first(outputs: dict[str, str | None], inputs: list[str | None]) -> 
 
 def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
     from convlens.engine.session import EngineSession
-    from convlens.engine.weights import load_weights
 
     _outputs_first({"--out": args.out, "--overlay": getattr(args, "overlay", None)},
                    [args.image, args.weights, args.labels])
@@ -368,7 +369,7 @@ def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
 
     session = EngineSession(args.device)
     image = session.open_image(args.image)
-    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    loaded = _load_weights(args.arch, args.weights, args.labels)
     session.install(loaded)
     return session, image
 
@@ -483,10 +484,22 @@ def _progress_bar(step: TrainProgress) -> None:
           end="", file=sys.stderr, flush=True)
 
 
+def _load_weights(arch: str | None, weights: str | None, labels: str | None = None, quiet: bool = False,
+                  notes: bool = True):
+    """``engine.weights.load_weights`` with download progress and its notes (a fallback to the bundled model, a
+    rebuilt head...) on stderr; ``weights`` None is the default (the bundled model, or ARCH's pretrained)."""
+    from convlens.engine.weights import load_weights
+
+    loaded = load_weights(arch, weights, labels, progress=None if quiet else _progress_to_stderr)
+    if notes and not quiet:
+        for note in loaded.notes:
+            print(f"note: {note}", file=sys.stderr)
+    return loaded
+
+
 def _load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> LoadedModel
     """Weights as asked, run by the chosen runtime (ONNX files always by ONNX Runtime); ``images``: how much work
     the model is loaded for (``auto`` converts only when that repays it)."""
-    from convlens.engine.weights import load_weights
 
     if str(args.weights).lower().endswith(".onnx"):
         from convlens.engine.onnx_runtime import load_onnx
@@ -494,7 +507,7 @@ def _load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> Loaded
         return load_onnx(args.weights, args.preprocess, args.labels)
     if args.preprocess:
         raise ConvLensError("--preprocess is for ONNX files that do not carry their preprocessing.")
-    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    loaded = _load_weights(args.arch, args.weights, args.labels)
     if loaded.runtime != "torch" or loaded.scripted:
         return loaded  # a TorchScript file runs in torch as it is
     from convlens.engine.runtimes import TITLES, choose_runtime, convert
@@ -702,10 +715,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from convlens.engine.session import EngineSession
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import export_model
-    from convlens.engine.weights import load_weights
 
     _outputs_first({"--out": args.out}, [args.weights, args.labels, *args.images])
-    loaded = load_weights(args.arch, args.weights, args.labels, progress=_progress_to_stderr)
+    loaded = _load_weights(args.arch, args.weights, args.labels)
     session = EngineSession("cpu")
     session.install(loaded)
     report = run_to_end(export_model(session, args.out, args.format, args.images))
@@ -790,7 +802,6 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     from convlens.engine.steps import run_to_end
     from convlens.engine.tasks import TrainDataRead, train
     from convlens.engine.train import EpochStats, TrainProgress
-    from convlens.engine.weights import load_weights
 
     out = Path(args.out)
     if ranks.main:  # before any training: a run is never lost to an --out that cannot be written
@@ -798,7 +809,8 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     scratch = args.weights == "random"
     session = EngineSession(str(device))
     with main_first(ranks):  # a download happens once, on rank 0; the others then read the file
-        session.install(load_weights(args.arch, args.weights, progress=_progress_to_stderr if ranks.main else None))
+        session.install(_load_weights(args.arch, args.weights, quiet=not ranks.main))
+    args.arch = session.pytorch_model.name  # the backbone actually loaded: named, bundled, or a fallback
     if ranks.main:  # room for the checkpoint (about the model's size), before any training
         model = session.pytorch_model.model
         check_writable(out, "--out", needs=sum(t.numel() * t.element_size() for t in model.state_dict().values()))

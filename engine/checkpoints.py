@@ -7,6 +7,7 @@ never executed.
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 import re
@@ -25,7 +26,7 @@ from convlens.engine.heads import HeadLayout
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.preprocess import Preprocess
 
-__all__ = ["CHECKPOINT_FORMAT", "StateFile", "read_state_file", "save_checkpoint"]
+__all__ = ["CHECKPOINT_FORMAT", "StateFile", "checkpoint_bytes", "read_state_file", "save_checkpoint"]
 
 CHECKPOINT_FORMAT = "convlens-checkpoint"
 #: More class names than any classifier here has (ImageNet-21k has 21,841).
@@ -79,8 +80,9 @@ class StateFile:
         )
 
 
-def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
-    """A state dict (and ConvLens' metadata, where the file has it) from a ``torch.save`` or safetensors file."""
+def read_state_file(path: Path, fmt: WeightsFormat = "torch", data: bytes | None = None) -> StateFile:
+    """A state dict (and ConvLens' metadata, where the file has it) from a ``torch.save`` or safetensors file;
+    ``data``: the ``torch.save`` bytes themselves (a project's checkpoint), ``path`` then only names them."""
     name = path.name
     if fmt == "safetensors":
         from safetensors import SafetensorError, safe_open
@@ -102,7 +104,7 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "Detected pickle protocol 4..."
-            obj = torch.load(path, map_location="cpu", weights_only=True)
+            obj = torch.load(io.BytesIO(data) if data is not None else path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         # torch's weights-only unpickler names the global it refused: say which code the file would have run
         # (torch 2.6: "Unsupported global: GLOBAL x"; later: "Trying to load unsupported GLOBAL x whose module ...")
@@ -149,13 +151,27 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch") -> StateFile:
     return StateFile.from_meta(state, meta, name)
 
 
+def checkpoint_bytes(loaded: LoadedModel) -> bytes:
+    """A ConvLens checkpoint of ``loaded`` in memory (what ``save_checkpoint`` writes)."""
+    buffer = io.BytesIO()
+    torch.save(_payload(loaded), buffer)
+    return buffer.getvalue()
+
+
 def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:
     """Write a ConvLens checkpoint: state dict + architecture, classes, preprocessing, head layout, training.
 
     Atomic (``fileio.atomic_path``): a crash leaves the old file or the new one, never half of one.
     """
     path = Path(path)
-    payload = {
+    payload = _payload(loaded)
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        torch.save(payload, f)
+    return path
+
+
+def _payload(loaded: LoadedModel) -> dict[str, Any]:
+    return {
         "format": CHECKPOINT_FORMAT,
         "arch": loaded.arch.name if loaded.arch else None,
         "classes": list(loaded.labels),
@@ -165,6 +181,3 @@ def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:
         "training": dict(loaded.training) if loaded.training else None,
         "state_dict": {k: v.detach().cpu() for k, v in loaded.model.state_dict().items()},
     }
-    with atomic_path(path) as tmp, open(tmp, "wb") as f:
-        torch.save(payload, f)
-    return path

@@ -12,8 +12,9 @@ __all__ = [
     "RuntimeChoice", "TrainPhase", "WeightsKind", "default_runtime",
 ]
 
-#: Where a model's weights come from: torchvision's pretrained set, random initialisation, or a file.
-WeightsKind = Literal["pretrained", "random", "file"]
+#: Where a model's weights come from: the model bundled with ConvLens, torchvision's pretrained set, random
+#: initialisation, or a file.
+WeightsKind = Literal["bundled", "pretrained", "random", "file"]
 #: What runs a loaded model's forward pass.
 Runtime = Literal["torch", "onnxruntime", "openvino"]
 #: What a user may ask for: a runtime (f32: PyTorch's own numbers), "auto" (the fastest of those, when the work

@@ -61,7 +61,7 @@ class ModelColumn:
     """One model's column: what it is, how big, how fast, and its answer for each image (in image order)."""
 
     spec: str  # as given on the command line
-    title: str  # "ResNet-18 (pretrained (IMAGENET1K_V1))"
+    title: str  # "ResNet-18 (pretrained IMAGENET1K_V1)"
     params: int
     latency_ms: float  # median per image, batch 1, after one warm-up run
     predictions: tuple[tuple[Prediction, ...], ...]

@@ -23,10 +23,14 @@ from convlens.engine.loaded import LoadedModel
 from convlens.engine.preprocess import Preprocess
 from convlens.engine.registry import ArchSpec
 
-__all__ = ["DownloadProgress", "download_pretrained", "hub_checkpoint_dir", "is_pretrained_cached", "load_pretrained",
+__all__ = ["DownloadProgress", "DownloadUnavailable", "download_pretrained", "hub_checkpoint_dir", "is_pretrained_cached", "load_pretrained",
            "pretrained_file", "pretrained_weights"]
 
 _HASH_IN_NAME = re.compile(r"-([a-f0-9]*)\.")
+
+
+class DownloadUnavailable(ConvLensError):
+    """The weights are not cached and the network cannot give them (offline, refused, broken off)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def download_pretrained(weights: WeightsEnum, *, timeout: float = 30.0) -> Itera
             response = urllib.request.urlopen(url, timeout=timeout)  # noqa: S310 - fixed https URL from torchvision
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise ConvLensError(
+            raise DownloadUnavailable(
                 "{name} is not cached and cannot be downloaded ({reason}). Are you offline? Copy the "
                 "file to {parent} and try again, or use random weights or a weights file.",
                 name=dest.name, reason=reason, parent=dest.parent,
@@ -104,7 +108,7 @@ def download_pretrained(weights: WeightsEnum, *, timeout: float = 30.0) -> Itera
                 try:
                     chunk = response.read(1 << 16)
                 except OSError as exc:
-                    raise ConvLensError(
+                    raise DownloadUnavailable(
                         "Download of {name} broke off after {done} bytes: {exc}.",
                         name=dest.name, done=done, exc=exc,
                     ) from None
@@ -153,5 +157,5 @@ def load_pretrained(spec: ArchSpec, name: str | None = None) -> LoadedModel:
         labels=tuple(weights.meta["categories"]),
         preprocess=Preprocess.from_torchvision(weights.transforms()),
         arch=spec,
-        source=Text("pretrained ({name})", name=weights.name),
+        source=Text("pretrained {name}", name=weights.name),
     )

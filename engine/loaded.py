@@ -24,7 +24,7 @@ class LoadedModel:
     labels: tuple[str, ...]
     preprocess: Preprocess
     arch: ArchSpec | None
-    source: str  # for people: "pretrained (IMAGENET1K_V2)", "file resnet.pth", "random"
+    source: str  # for people: "pretrained IMAGENET1K_V2", "file resnet.pth", "random"
     scripted: bool = False
     notes: list[str] = field(default_factory=list)
     build_options: dict[str, Any] = field(default_factory=dict)  # builder keywords (LeNet-5's batch_norm)

@@ -410,7 +410,7 @@ def choose_runtime(loaded: LoadedModel, device: torch.device | str = "cpu",
     if profile is None:
         if images < PROFILE_MIN_IMAGES:
             return loaded, AutoChoice("torch", "f32", Text(
-                "PyTorch f32: {count} do not repay converting the model (a folder of {min} or more images, or "
+                "PyTorch f32: converting the model would not pay for {count} (a folder of {min} or more images, or "
                 "live video, times the runtimes for {arch} once on this computer)",
                 count=count, min=PROFILE_MIN_IMAGES, arch=loaded.name))
         profile, built = measure_profile(loaded)

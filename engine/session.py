@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from PIL import Image
 
+from convlens.engine.bundled import load_bundled
 from convlens.engine.device import describe_device, select_device
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.explain import ModelExplanation, explain_model
@@ -170,6 +171,8 @@ class EngineSession:
                 raise ConvLensError("Choose a weights file.")
             # A chosen file is a file, whatever its name looks like: no guessing from the string.
             loaded = load_file(request.path, get_arch(request.arch) if request.arch else None, request.labels_file)
+        elif request.kind == "bundled":
+            loaded = load_bundled(request.labels_file)
         elif request.kind in ("random", "pretrained"):
             if request.arch is None:
                 raise ConvLensError("Choose an architecture first.")

@@ -38,9 +38,9 @@ from convlens.engine.video import FrameMailbox, list_cameras
 
 __all__ = [
     "FolderScan", "ImageShown", "LiveCam", "LiveControl", "LiveFeatures", "LiveOptions", "LivePaused",
-    "LiveRecordError", "LiveStarted", "Thumbnail", "TrainDataRead", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
+    "LiveRecordError", "LiveStarted", "ProjectOpened", "Thumbnail", "TrainDataRead", "TrainFinished", "TrainStatus", "cam", "classify_folder", "classify_image",
     "delete_recorded", "evaluate", "export_model", "feature_view", "find_cameras", "kernels", "live", "load_model",
-    "recorded_counts", "save_checkpoint", "save_image", "set_runtime", "summary", "thumbnails", "train",
+    "open_project", "recorded_counts", "save_checkpoint", "save_project", "save_image", "set_runtime", "summary", "thumbnails", "train",
     "write_results_csv",
 ]
 
@@ -583,3 +583,66 @@ def train(session: EngineSession, data: str, config: TrainConfig, val_data: str 
     _freeze_long_lived_objects()
     return TrainFinished(result, info)
 
+
+
+# ------------------------------------------------------------------ projects
+@dataclass(frozen=True)
+class ProjectOpened:
+    """A project was read and its model installed: what the front end restores its tabs from."""
+
+    path: str
+    info: ModelInfo
+    state: dict
+    model: dict  # the manifest's model entry (kind, arch, path, labels_file, unsaved)
+    run: TrainResult | None
+    saved: float
+    notes: tuple[str, ...] = ()  # what could not be restored as it was (a run that is damaged...)
+
+
+def save_project(session: EngineSession, path: str, model: dict, state: dict, run: TrainResult | None,
+                 embed_model: bool) -> str:
+    """Write the session as a ``.convlens`` project (atomically): ``model`` names the model; ``embed_model``
+    stores its checkpoint too (a model trained here); ``run`` is the training run whose records go with it."""
+    from convlens.engine.checkpoints import checkpoint_bytes
+    from convlens.engine.fileio import check_writable
+    from convlens.engine.project import Project, write_project
+    from convlens.engine.runrecord import run_to_records
+
+    checkpoint = None
+    if embed_model:
+        if session.predictor is None:
+            raise ConvLensError("No model to save.")
+        checkpoint = checkpoint_bytes(session.pytorch_model)
+    record, arrays = run_to_records(run) if run is not None else (None, {})
+    check_writable(path, needs=len(checkpoint or b"") + sum(a.nbytes for a in arrays.values()))
+    write_project(path, Project(model=dict(model), state=dict(state), checkpoint=checkpoint, run=record, arrays=arrays))
+    return path
+
+
+def open_project(session: EngineSession, path: str) -> ProjectOpened:
+    """Read a project (checked whole first: a damaged one changes nothing) and install its model. A model it names
+    that cannot be had now (a file that is gone, pretrained weights offline) is said so in ``notes`` and the bundled
+    model answers instead; a damaged training run is left out, with a note."""
+    from convlens.engine.bundled import load_bundled
+    from convlens.engine.project import read_project
+    from convlens.engine.runrecord import run_from_records
+    from convlens.engine.weights import load_project_model
+
+    project = read_project(path)
+    notes: list[str] = []
+    try:
+        loaded = load_project_model(Path(path), None, None, project)
+    except ConvLensError as exc:
+        if project.checkpoint is not None:
+            raise  # the project's own model is unreadable: nothing to open
+        notes.append(Text("{why} The bundled model is in use instead.", why=str(exc)))
+        loaded = load_bundled()
+    run = None
+    if project.run is not None and project.checkpoint is not None:
+        try:
+            run = run_from_records(project.run, project.arrays, loaded)
+        except ConvLensError as exc:
+            notes.append(str(exc))
+    info = session.install_with_runtime(loaded)
+    _freeze_long_lived_objects()
+    return ProjectOpened(str(path), info, project.state, project.model, run, project.saved, tuple(notes))

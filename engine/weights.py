@@ -17,18 +17,20 @@ from typing import Any
 import torch
 from torch import nn
 
-from convlens.engine.checkpoints import read_state_file
+from convlens.engine.bundled import BUNDLED, BUNDLED_ARCH, bundled_title, fallback_note, load_bundled
+from convlens.engine.checkpoints import StateFile, read_state_file
 from convlens.engine.errors import ConvLensError, Text
 from convlens.engine.formats import sniff_format
 from convlens.engine.heads import find_classifier, num_outputs
-from convlens.engine.hub import DownloadProgress, download_pretrained, load_pretrained, pretrained_weights
+from convlens.engine.hub import DownloadProgress, DownloadUnavailable, download_pretrained, load_pretrained, pretrained_weights
 from convlens.engine.labels import labels_for
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE, training_from_meta
 from convlens.engine.preprocess import Preprocess
+from convlens.engine.project import Project, is_project_file, read_project
 from convlens.engine.registry import ArchSpec, get_arch
 
-__all__ = ["load_file", "load_random", "load_weights", "load_weights_steps"]
+__all__ = ["load_file", "load_project_model", "load_random", "load_weights", "load_weights_steps"]
 
 _AUX_PREFIXES = ("AuxLogits.", "aux1.", "aux2.")
 
@@ -72,6 +74,8 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     final layer is accepted (the head is rebuilt to match) and reported.
     """
     path = Path(path)
+    if is_project_file(path):
+        return load_project_model(path, spec, labels_file)
     fmt = sniff_format(path)
     if fmt == "keras":
         return _load_keras(path, spec, labels_file)
@@ -81,7 +85,43 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
         return load_onnx(path, None, labels_file)
     if fmt == "torchscript":
         return _load_torchscript(path, spec, labels_file)
-    stored = read_state_file(path, fmt)
+    return _from_state_file(read_state_file(path, fmt), path.name, spec, labels_file, Text("file {name}", name=path.name))
+
+
+def load_project_model(path: Path, spec: ArchSpec | None = None, labels_file: str | Path | None = None,
+                       project: Project | None = None) -> LoadedModel:
+    """The model of a ``.convlens`` project: its own checkpoint when it was trained there, else the model it names
+    (bundled, pretrained, random or a file; a file that is gone is said so, by path)."""
+    project = project or read_project(path)
+    model = project.model
+    if project.checkpoint is not None:
+        stored = read_state_file(Path(f"{path.name}:model.pth"), "torch", project.checkpoint)
+        loaded = _from_state_file(stored, path.name, spec, labels_file, Text("project {name}", name=path.name))
+        return loaded
+    kind, arch = model.get("kind"), model.get("arch") or None
+    labels = labels_file or model.get("labels_file") or None
+    if labels and not Path(labels).is_file():
+        raise ConvLensError("Project {name}: its labels file {file} is not there any more.", name=path.name, file=labels)
+    if kind == "file":
+        source = model.get("path") or ""
+        if not source or not Path(source).is_file():
+            raise ConvLensError("Project {name}: its weights file {file} is not there any more (moved or deleted?). "
+                                "Put it back, or load the weights from where they are now.", name=path.name, file=source)
+        if is_project_file(source):
+            raise ConvLensError("Project {name} names another project as its weights ({file}).", name=path.name,
+                                file=source)
+        return load_file(source, get_arch(arch) if arch else spec, labels)
+    if kind in (BUNDLED, "pretrained", "random"):
+        from convlens.engine.steps import run_to_end
+
+        return run_to_end(load_weights_steps(arch, str(kind), labels))
+    raise ConvLensError("Project {name}: its model ({kind!r}) is not one this ConvLens knows.", name=path.name, kind=kind)
+
+
+def _from_state_file(stored: StateFile, name: str, spec: ArchSpec | None, labels_file: str | Path | None,
+                     source: str) -> LoadedModel:
+    """A model built from a state file: its architecture (the checkpoint's own wins), head and class names."""
+    path = Path(name)
     state = stored.state
     notes: list[str] = []
     if stored.arch:  # a ConvLens checkpoint knows its architecture: it wins over the current choice
@@ -131,7 +171,7 @@ def load_file(path: str | Path, spec: ArchSpec | None, labels_file: str | Path |
     model.eval()
     _, head = find_classifier(model)
     labels = labels_for(num_outputs(head), spec, stored.classes, labels_file, notes)
-    return LoadedModel(model, labels, stored.preprocess or spec.preprocess, spec, Text("file {name}", name=path.name), notes=notes,
+    return LoadedModel(model, labels, stored.preprocess or spec.preprocess, spec, source, notes=notes,
                        build_options=options, head_layout=layout, training=stored.training)
 
 
@@ -230,15 +270,23 @@ def _probe_outputs(model: nn.Module, preprocess: Preprocess, name: str) -> int:
 # ------------------------------------------------------------------ dispatch
 
 
-def load_weights_steps(arch: str | None, weights: str, labels_file: str | Path | None = None,
+def load_weights_steps(arch: str | None, weights: str | None, labels_file: str | Path | None = None,
                        ) -> Generator[DownloadProgress, None, LoadedModel]:
-    """Load ``weights``: ``pretrained`` (or an enum name like ``IMAGENET1K_V1``), ``random`` or a path.
+    """Load ``weights``: ``bundled``, ``pretrained`` (or an enum name like ``IMAGENET1K_V1``), ``random`` or a path;
+    ``None`` means the default: ``arch``'s pretrained weights, or the bundled model when no ``arch`` is named.
 
-    A generator: pretrained weights that are not cached are downloaded first
-    (an explicit request), yielding progress; the ``LoadedModel`` is its
-    return value.
+    A generator: pretrained weights that are not cached are downloaded first (an explicit request), yielding
+    progress; the ``LoadedModel`` is its return value. When they are neither cached nor downloadable (offline),
+    the bundled model answers instead, with a note that says so: a pretrained choice never ends in nothing.
     """
+    if weights is None:
+        weights = "pretrained" if arch else BUNDLED
     spec = get_arch(arch) if arch else None
+    if weights == BUNDLED:
+        if spec is not None and spec.name != BUNDLED_ARCH:
+            raise ConvLensError("The bundled weights are {bundled}; they do not fit {title}.",
+                                bundled=bundled_title(), title=spec.title)
+        return load_bundled(labels_file)
     if weights == "random":
         if spec is None:
             raise ConvLensError("Random weights need an architecture.")
@@ -247,16 +295,23 @@ def load_weights_steps(arch: str | None, weights: str, labels_file: str | Path |
     if candidate.suffix or candidate.exists() or os.sep in weights:
         return load_file(candidate, spec, labels_file)
     if spec is None:
-        raise ConvLensError("Pretrained weights need an architecture.")
+        raise ConvLensError("Pretrained weights need an architecture (or leave both out for the bundled {bundled}).",
+                            bundled=bundled_title())
     chosen = pretrained_weights(spec, weights)
-    yield from download_pretrained(chosen)
+    try:
+        yield from download_pretrained(chosen)
+    except DownloadUnavailable as exc:
+        loaded = load_bundled(labels_file)
+        reason = exc.text.values.get("reason") or exc.text.values.get("exc") or str(exc)
+        loaded.notes.insert(0, fallback_note(spec.title, str(reason)))
+        return loaded
     loaded = load_pretrained(spec, chosen.name)
     if labels_file is not None:
         loaded.labels = labels_for(loaded.num_classes, spec, None, labels_file, loaded.notes)
     return loaded
 
 
-def load_weights(arch: str | None, weights: str, labels_file: str | Path | None = None,
+def load_weights(arch: str | None, weights: str | None, labels_file: str | Path | None = None,
                  progress: Callable[[DownloadProgress], None] | None = None) -> LoadedModel:
     """``load_weights_steps`` run to the end, reporting download progress to ``progress``."""
     from convlens.engine.steps import run_to_end

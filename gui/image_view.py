@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QWidget
 
 THUMB = 96
 
@@ -20,10 +20,17 @@ def array_to_qimage(array: np.ndarray) -> QImage:
 
 
 class ImageView(QWidget):
-    """Paints the current image scaled to fit, or a hint when there is none."""
+    """Paints the current image scaled to fit, or a hint and *Try a sample* when there is none."""
+
+    sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # a first-time user sees a real prediction without finding a file: the bundled sample photos
+        self.sample_button = QPushButton(self.tr("Try a sample"), self)
+        self.sample_button.setObjectName("try_sample")
+        self.sample_button.setToolTip(self.tr("Open the sample photos that come with ConvLens"))
+        self.sample_button.clicked.connect(self.sample_requested)
         self._pixmap: QPixmap | None = None
         self._overlay: QPixmap | None = None
         self.overlay_opacity = 0.5
@@ -36,7 +43,20 @@ class ImageView(QWidget):
         self._pixmap = QPixmap.fromImage(image) if image is not None else None
         self._overlay = None
         self.caption = caption
+        self._place_sample_button()
         self.update()
+
+    def _place_sample_button(self) -> None:
+        self.sample_button.setVisible(self._pixmap is None)
+        hint = self.fontMetrics().boundingRect(QRect(0, 0, self.width(), self.height()),
+                                               Qt.AlignmentFlag.AlignCenter, self._hint)
+        size = self.sample_button.sizeHint()
+        self.sample_button.setGeometry((self.width() - size.width()) // 2,
+                                       min(hint.bottom() + 16, self.height() - size.height()), size.width(), size.height())
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place_sample_button()
 
     def set_overlay(self, image: QImage | None) -> None:
         """A layer (e.g. a CAM) painted over the image at ``overlay_opacity``; None removes it."""
@@ -54,6 +74,7 @@ class ImageView(QWidget):
         self._pixmap = None
         self._overlay = None
         self._hint = text
+        self._place_sample_button()
         self.update()
 
     def has_image(self) -> bool:

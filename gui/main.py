@@ -32,9 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _looks_like_path(arg: str) -> bool:
+    """``photo.jpg``, ``more/``, ``model.pth``, ``run.convlens``: something to open in the app (which says so when
+    it is not there), not a mistyped subcommand (``clasify``: argparse lists the real ones)."""
+    import os
     from pathlib import Path
 
-    return Path(arg).exists()
+    return Path(arg).exists() or bool(Path(arg).suffix) or os.sep in arg or (os.altsep or os.sep) in arg
 
 
 if __name__ == "__main__":

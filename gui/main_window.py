@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine import __version__, tasks
+from convlens.engine.bundled import BUNDLED_ARCH, bundled_title
 from convlens.engine.choices import ExportFormat
 from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
 from convlens.engine.onnx_runtime import NeedsPreprocessing
@@ -39,6 +40,7 @@ from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
+from convlens.gui.projects import PROJECT_SUFFIX, ProjectController, ask_recover_box
 from convlens.gui.resources import app_icon
 from convlens.gui.settings import Key, Settings
 from convlens.gui.tabs.compare import CompareController
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self._paste_count = 0
         self._closing = False
         self.started = False  # start() ran: the remembered runtime and model were asked for
+        self._fallback_note = ""  # why the bundled model was loaded instead of the remembered choice
         set_max_pixels(self.settings.integer(Key.MAX_MEGAPIXELS, DEFAULT_MAX_PIXELS // 1_000_000) * 1_000_000)
 
         # -- the shell: model panel | tabs, with the banner floating over the tabs
@@ -87,6 +90,8 @@ class MainWindow(QMainWindow):
         self.teach = TeachController(self.ctx, self.images, self.live)
         self.compare = CompareController(self.ctx, self.images, self.live)
         self.teach.starting_model = self._starting_model
+        self.projects = ProjectController(self)
+        self.teach.before_training = self.projects.autosave_before_training
         self.teach.view.load_trained_requested.connect(self.model_panel.set_weights_file)
         self.tabs.addTab(self.images.widget, self.tr("Images"))
         self.tabs.addTab(self.folder.view, self.tr("Folder results"))
@@ -151,7 +156,7 @@ class MainWindow(QMainWindow):
         kind = self.model_panel.weights_kind
         if kind == ModelPanel.KIND_FILE:
             return self.model_panel.arch, self.model_panel.weights_file
-        return self.model_panel.arch, "random" if kind == "random" else "pretrained"
+        return self.model_panel.arch, kind if kind in (ModelPanel.KIND_RANDOM, ModelPanel.KIND_BUNDLED) else "pretrained"
 
     def _frame_source(self) -> FrameSource:
         """What feature maps are computed on: the live video while it runs, else the image (if any)."""
@@ -178,6 +183,13 @@ class MainWindow(QMainWindow):
         self.paste_action = action(file_menu, self.tr("&Paste Image"), self.paste, QKeySequence.StandardKey.Paste)
         action(file_menu, self.tr("Open &Weights File…"), self.model_panel.browse_weights, "Ctrl+Shift+W")
         self.recent_menu = file_menu.addMenu(self.tr("&Recent Files"))
+        file_menu.addSeparator()
+        action(file_menu, self.tr("Open Pro&ject…"), lambda: self.projects.open_dialog(), "Ctrl+Shift+P")
+        self.save_project_action = action(file_menu, self.tr("&Save Project"), lambda: self.projects.save_dialog(),
+                                          QKeySequence.StandardKey.Save)
+        action(file_menu, self.tr("Save Project &As…"), lambda: self.projects.save_dialog(save_as=True),
+               QKeySequence.StandardKey.SaveAs)
+        self.recent_projects_menu = file_menu.addMenu(self.tr("Recent Pro&jects"))
         file_menu.addSeparator()
         self.export_action = action(file_menu, self.tr("&Export Results as CSV…"), self.folder.export_csv_dialog,
                                     "Ctrl+E")
@@ -316,8 +328,12 @@ class MainWindow(QMainWindow):
         self.model_panel.show_in_use(info, trained)
         self.model_panel.remember_choice()
         self.banner.hide()
-        if info.notes:
-            self.banner.show_message("\n".join(engine_text(n) for n in info.notes), "info")
+        notes = [engine_text(n) for n in info.notes]
+        if self._fallback_note:
+            notes.insert(0, self._fallback_note)
+            self._fallback_note = ""
+        if notes:
+            self.banner.show_message("\n".join(notes), "info")
         if not trained:
             self.statusBar().showMessage(self.tr("Loaded {title} ({source})").format(
                 title=info.title, source=engine_text(info.source)), 8000)
@@ -332,6 +348,11 @@ class MainWindow(QMainWindow):
             keep = self.tr(" The previous model stays in use: {model}.").format(
                 model=self.ctx.model_name())
         self.model_panel.show_failed(error.message)
+        if self.model_info is None and self.model_panel.weights_kind != ModelPanel.KIND_BUNDLED:
+            # nothing is in use (the remembered file is gone, say): the bundled model, never nothing
+            self._fall_back_to_bundled(error.message + self.tr(" The bundled {bundled} is in use instead.").format(
+                bundled=bundled_title()))
+            return
         self.model_panel.revert_choice()
         self.model_panel.show_in_use(self.model_info, self.unsaved_model)
         self.show_error(error.message + keep)
@@ -406,31 +427,43 @@ class MainWindow(QMainWindow):
     def _on_checkpoint_saved(self, path: str) -> None:
         self.ctx.unsaved_model = False
         self.model_panel.show_in_use(self.model_info, False)
-        self._update_title()
+        self.update_title()
         self.ctx.add_recent(path)
         self.banner.show_message(self.tr("Saved {file}: open it as a weights file to use it again.").format(
             file=path), "info")
 
     # ------------------------------------------------------------ open / paste / drop
     def open_paths(self, paths: list[str]) -> None:
-        """Images → gallery; a folder → folder mode; a single weights file → load it."""
+        """What the command line, a drop or the file manager gives: a ``.convlens`` project is opened; a weights
+        file is loaded (the model first, so the images are classified by it); images go to the gallery; folders
+        are classified in Folder results."""
         candidates = [Path(p) for p in paths]
         if not candidates:
             return
-        if len(candidates) == 1 and candidates[0].is_file() and candidates[0].suffix.lower() in WEIGHTS_SUFFIXES:
-            self.model_panel.set_weights_file(str(candidates[0]))
-            return
+        projects = [p for p in candidates if p.suffix.lower() == PROJECT_SUFFIX]
+        if projects:
+            if len(projects) > 1:
+                self.show_info(self.tr("One project at a time: opening {file}.").format(file=projects[0].name))
+            self.projects.open(str(projects[0]))
+            candidates = [p for p in candidates if p not in projects]
         missing = [p for p in candidates if not p.exists()]
         if missing:
             self.show_error(self.tr("Not found: {files}").format(files=", ".join(str(p) for p in missing)))
             candidates = [p for p in candidates if p.exists()]
-        if any(p.is_dir() for p in candidates):
-            self.folder.classify(candidates)
-            return
-        images = [str(p) for p in candidates]
+        weights = [p for p in candidates if p.is_file() and p.suffix.lower() in WEIGHTS_SUFFIXES]
+        if weights:
+            if len(weights) > 1:
+                self.show_info(self.tr("One model at a time: loading {file} ({n} weights files were given).").format(
+                    file=weights[-1].name, n=len(weights)))
+            self.model_panel.set_weights_file(str(weights[-1]))
+            candidates = [p for p in candidates if p not in weights]
+        folders = [p for p in candidates if p.is_dir()]
+        images = [str(p) for p in candidates if not p.is_dir()]
         if images:
             self.settings.set(Key.LAST_FOLDER, str(Path(images[0]).parent))
             self.images.set_gallery(images)
+        if folders:
+            self.folder.classify(folders)
 
     def open_images_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -482,14 +515,29 @@ class MainWindow(QMainWindow):
     def show_info(self, message: str) -> None:
         self.ctx.show_info(message)
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         # Qt appends the application display name ("— ConvLens") itself.
         info = self.model_info
+        project = f"{Path(self.projects.path).name} — " if self.projects.path else ""
         if info is None:
-            self.setWindowTitle("")
+            self.setWindowTitle(project.rstrip(" —"))
             return
         trained = self.tr(", fine-tuned, unsaved") if self.unsaved_model else ""
-        self.setWindowTitle(f"{info.title} ({engine_text(info.source)}{trained})")
+        self.setWindowTitle(f"{project}{info.title} ({engine_text(info.source)}{trained})")
+
+    _update_title = update_title
+
+    def rebuild_recent_projects(self) -> None:
+        self.recent_projects_menu.clear()
+        recent = self.settings.recent(Key.RECENT_PROJECTS)
+        for path in recent:
+            act = self.recent_projects_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.projects.open(p))
+        self.recent_projects_menu.setEnabled(bool(recent))
+
+    def ask_recover(self, when: str) -> bool:
+        """Offer the session a crash left behind (tests replace this)."""
+        return ask_recover_box(self, when)
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -507,9 +555,10 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         self.images.restore()
-        self.model_panel.set_choice(s.text(Key.ARCH, DEFAULT_ARCH), s.text(Key.WEIGHTS_KIND, "pretrained"),
+        self.model_panel.set_choice(s.text(Key.ARCH, DEFAULT_ARCH), s.text(Key.WEIGHTS_KIND, ModelPanel.KIND_BUNDLED),
                                     s.text(Key.WEIGHTS_FILE), s.text(Key.LABELS_FILE), emit=False)
         self._rebuild_recent_menu()
+        self.rebuild_recent_projects()
         self.live.restore()
         self.teach.restore()
 
@@ -524,11 +573,20 @@ class MainWindow(QMainWindow):
             self.ctx.submit(tasks.set_runtime, runtime, name=self.tr("Switching the runtime"), key="runtime",
                         exclusive=True)
         if self.model_panel.current_request() is None:
-            self.model_panel.set_device(self.tr("(loads with the model)"))
-            if self.model_panel.weights_kind == ModelPanel.KIND_PRETRAINED:
-                self.statusBar().showMessage(self.tr(
-                    "Pretrained weights are not downloaded yet: download them, or pick random weights or a file."))
-        self.model_panel.request_load()
+            # the remembered choice cannot load now (pretrained weights not downloaded, no file): the bundled
+            # model answers meanwhile, and says so; the choice is still one click (and a download) away
+            self._fall_back_to_bundled(self.tr(
+                "{arch}'s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose "
+                "{arch} again to download them.").format(arch=self.model_panel.arch_combo.currentText().strip(),
+                                                         bundled=bundled_title()))
+        else:
+            self.model_panel.request_load()
+        self.projects.start()
+
+    def _fall_back_to_bundled(self, why: str) -> None:
+        """Load the bundled model because ``why``: the app never starts with no model at all."""
+        self._fallback_note = why
+        self.model_panel.set_choice(BUNDLED_ARCH, ModelPanel.KIND_BUNDLED)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -553,6 +611,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
+        self.projects.end_session()
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)

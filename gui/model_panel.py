@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from convlens.engine.bundled import BUNDLED, BUNDLED_ARCH
 from convlens.engine.errors import ConvLensError
 from convlens.engine.hub import is_pretrained_cached, pretrained_file, pretrained_weights
 from convlens.engine.registry import FAMILIES, get_arch, list_architectures
@@ -54,7 +55,7 @@ class ModelPanel(QWidget):
     cancel_requested = Signal()
     runtime_changed = Signal(str)
 
-    KIND_PRETRAINED, KIND_RANDOM, KIND_FILE = "pretrained", "random", "file"
+    KIND_BUNDLED, KIND_PRETRAINED, KIND_RANDOM, KIND_FILE = BUNDLED, "pretrained", "random", "file"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,7 @@ class ModelPanel(QWidget):
         # -- weights
         self.weights_combo = QComboBox()
         self.weights_combo.setObjectName("weights_combo")
+        self.weights_combo.addItem(self.tr("Bundled MobileNetV2 (ImageNet, offline)"), self.KIND_BUNDLED)
         self.weights_combo.addItem(self.tr("Pretrained (torchvision, ImageNet)"), self.KIND_PRETRAINED)
         self.weights_combo.addItem(self.tr("Random (untrained)"), self.KIND_RANDOM)
         self.weights_combo.addItem(self.tr("From a file…"), self.KIND_FILE)
@@ -283,6 +285,8 @@ class ModelPanel(QWidget):
             if not self._weights_file:
                 return None
             return WeightsRequest(self.arch or None, kind, self._weights_file, labels)
+        if kind == self.KIND_BUNDLED:
+            return WeightsRequest(BUNDLED_ARCH, kind, None, labels)
         if kind == self.KIND_PRETRAINED and not (download or self._pretrained_cached()):
             return None
         return WeightsRequest(self.arch, kind, None, labels)
@@ -311,7 +315,7 @@ class ModelPanel(QWidget):
         if info is None:
             self.in_use.setText(self.tr("No model in use yet"))
             return
-        text = f"{info.title} — {engine_text(info.source)}"  # type: ignore[attr-defined]
+        text = f"{info.title} ({engine_text(info.source)})"  # type: ignore[attr-defined]
         if unsaved:
             text += self.tr(" (trained here, not saved)")
         self.in_use.setToolTip(text)
@@ -371,7 +375,11 @@ class ModelPanel(QWidget):
         self.labels_clear.setEnabled(bool(self._labels_file))
         show_download = False
         note = ""
-        if kind == self.KIND_PRETRAINED and spec is not None:
+        if kind == self.KIND_BUNDLED:
+            note = self.tr("Ships with ConvLens: ImageNet's 1000 classes, no download, works offline. Its numbers "
+                           "are close to, not the same as, torchvision's MobileNetV2 weights (see "
+                           "resources/models/NOTICE.md).")
+        elif kind == self.KIND_PRETRAINED and spec is not None:
             if spec.weights_enum is None:
                 note = self.tr("{arch} has no pretrained weights. Use random weights, or a file "
                                "(train LeNet-5 on MNIST-style digits).").format(arch=spec.title)
@@ -391,6 +399,11 @@ class ModelPanel(QWidget):
         self.weights_note.setVisible(bool(note))
 
     def _on_arch_changed(self) -> None:
+        if self.weights_kind == self.KIND_BUNDLED and self.arch != BUNDLED_ARCH:
+            # the bundled weights are MobileNetV2's: another architecture starts from its own pretrained set
+            self.weights_combo.blockSignals(True)
+            self.weights_combo.setCurrentIndex(self.weights_combo.findData(self.KIND_PRETRAINED))
+            self.weights_combo.blockSignals(False)
         if self.weights_kind == self.KIND_FILE:
             # The chosen file belongs to the model in use, not to this architecture: start from
             # this architecture's pretrained weights (or offer their download) instead.
@@ -401,6 +414,8 @@ class ModelPanel(QWidget):
         self.request_load()
 
     def _on_weights_kind_changed(self) -> None:
+        if self.weights_kind == self.KIND_BUNDLED:
+            self.select_arch(BUNDLED_ARCH)
         self._refresh()
         if self.weights_kind == self.KIND_FILE and not self._weights_file:
             self.browse_weights()

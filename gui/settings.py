@@ -21,6 +21,7 @@ class Key:
     TOPK = "topk"
     LAST_FOLDER = "last_folder"
     RECENT = "recent"
+    RECENT_PROJECTS = "recent_projects"
     LIVE_SOURCE = "live_source"
     DATASET = "dataset"
     TRAIN_DATA = "train_data"
@@ -60,15 +61,15 @@ class Settings:
     def set_onnx_preset(self, path: str, preset: str) -> None:
         self.set(f"{Key.ONNX_PRESET}/{path}", preset)
 
-    def recent(self) -> list[str]:
-        value = self.store.value(Key.RECENT, [])
+    def recent(self, key: str = Key.RECENT) -> list[str]:
+        value = self.store.value(key, [])
         if isinstance(value, str):
             return [value]
         return [str(v) for v in (value or [])]  # type: ignore[union-attr]
 
-    def add_recent(self, path: str) -> list[str]:
-        recent = [path, *(p for p in self.recent() if p != path)][: self.MAX_RECENT]
-        self.set(Key.RECENT, recent)
+    def add_recent(self, path: str, key: str = Key.RECENT) -> list[str]:
+        recent = [path, *(p for p in self.recent(key) if p != path)][: self.MAX_RECENT]
+        self.set(key, recent)
         return recent
 
     def start_folder(self) -> str:

@@ -423,6 +423,44 @@ class TeachView(QWidget):
             cut_at=layer if self.cut_selected.isChecked() else "", image_size=self.image_size.value(),
             from_scratch=self.scratch.isChecked(), batch_norm=self.scratch.isChecked(), far=self.far())
 
+    def set_config(self, cfg: TrainConfig) -> None:
+        """Show ``cfg``'s settings (a project being reopened); what ``config()`` then returns."""
+        self.epochs.setValue(cfg.epochs)
+        self.lr.setValue(cfg.lr)
+        self.batch.setValue(cfg.batch_size)
+        self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(cfg.optimizer)))
+        self.rotation.setValue(int(cfg.rotation))
+        self.shift.setValue(cfg.shift)
+        self.shear.setValue(int(cfg.shear))
+        self.zoom.setValue(cfg.zoom)
+        self.hflip.setChecked(cfg.hflip)
+        self.patience.setValue(cfg.patience)
+        index = self.head.findData(cfg.hidden)
+        if index < 0:
+            self.head.addItem(self.tr("dense {n} + dropout + linear").format(n=cfg.hidden), cfg.hidden)
+            index = self.head.count() - 1
+        self.head.setCurrentIndex(index)
+        self.dropout.setValue(cfg.dropout)
+        self.scratch.setChecked(cfg.from_scratch)
+        self.unfreeze.setChecked(not cfg.freeze_backbone and not cfg.from_scratch)
+        if cfg.freeze_until or cfg.cut_at:
+            self.set_selected_layer(cfg.cut_at or cfg.freeze_until)
+        self.freeze_selected.setChecked(bool(cfg.freeze_until))
+        self.cut_selected.setChecked(bool(cfg.cut_at))
+        self.image_size.setValue(cfg.image_size)
+        self.far_spin.blockSignals(True)
+        self.far_spin.setValue(100 * cfg.far)
+        self.far_spin.blockSignals(False)
+
+    def show_run(self, result: TrainResult) -> None:
+        """A finished run shown again as it was (a reopened project): curves, matrix, diagnosis, calibration."""
+        self.on_started()
+        for stats in result.history:
+            self.curves.add(stats)
+        self.on_finished(result)
+        self.status.setText(self.tr("The training run saved in the project ({n} epochs, validation accuracy "
+                                    "{acc:.1f}%).").format(n=len(result.history), acc=100 * result.val_accuracy))
+
     def _update_notes(self) -> None:
         cfg = self.config()
         notes = []

@@ -25,6 +25,7 @@ class FolderController(QObject):
         self.images = images
         self.view = FolderView()
         self.job: Job | None = None
+        self.roots: list[str] = []  # what the table shows: the folders and files last classified
         self.view.cancel_requested.connect(self._cancel)
         self.view.export_requested.connect(self.export_csv_dialog)
         self.view.row_activated.connect(images.show_existing)
@@ -35,6 +36,7 @@ class FolderController(QObject):
     def classify(self, paths: list[Path]) -> None:
         """Find and classify every image under ``paths``."""
         self.ctx.show_tab(self.view)
+        self.roots = [str(p) for p in paths]
         folder = next((p for p in paths if p.is_dir()), paths[0])
         self.ctx.settings.set(Key.LAST_FOLDER, str(folder))
         self.ctx.add_recent(str(folder))

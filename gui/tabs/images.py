@@ -59,6 +59,7 @@ class ImagesController(QObject):
         self._cam_result: CamResult | None = None  # the map on screen
         self.selected_layer = ""
 
+        self.image_view.sample_requested.connect(self.open_samples)
         self.cam_controls.changed.connect(self.request_cam)
         self.cam_controls.opacity_changed.connect(self.image_view.set_overlay_opacity)
         self.predictions.topk_changed.connect(self._on_topk_changed)
@@ -93,6 +94,18 @@ class ImagesController(QObject):
             chosen = current if current in paths else paths[0]
             self.thumbnails.setCurrentRow(paths.index(chosen))
             self.show_path(chosen)
+
+    def open_samples(self) -> None:
+        """*Try a sample*: the photos that ship with ConvLens (``resources/samples``), the first one opened."""
+        from convlens.engine.images import IMAGE_SUFFIXES
+        from convlens.engine.resources import resources_dir
+
+        samples = sorted(str(p) for p in (resources_dir() / "samples").iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        if not samples:
+            self.ctx.show_error(self.tr("The sample photos are missing from {folder}: this installation is "
+                                        "incomplete.").format(folder=resources_dir() / "samples"))
+            return
+        self.set_gallery(samples)
 
     def show_folder_files(self, files: list[str]) -> None:
         """A folder being classified: its files in the strip, none opened."""

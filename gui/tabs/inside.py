@@ -56,6 +56,7 @@ class InsideController(QObject):
         self.explanation: ModelExplanation | None = None
 
         self.layer_tree.layer_selected.connect(self._on_layer_selected)
+        self.pending_layer = ""  # a layer to select when the layer table arrives (a reopened project)
         self.feature_view.settings_changed.connect(self.request_features)
         ctx.model_changed.connect(self._on_model_changed)
 
@@ -126,6 +127,11 @@ class InsideController(QObject):
 
     def _on_summary(self, summary: ModelSummary) -> None:
         self.layer_tree.show_summary(summary)
+        if self.pending_layer:  # a reopened project's layer, chosen again once the tree is there
+            item = self.layer_tree.item_for(self.pending_layer)
+            self.pending_layer = ""
+            if item is not None:
+                self.layer_tree.tree.setCurrentItem(item)
 
     def _on_summary_failed(self, error: JobError) -> None:
         self.layer_tree.clear(error.message)

@@ -56,6 +56,8 @@ class TeachController(QObject):
         v.bundle_requested.connect(self.export_bundle)
         #: (architecture, weights: "pretrained" | "random" | a file) the training starts from; set by the window
         self.starting_model: Callable[[], tuple[str, str]] = lambda: ("", "pretrained")
+        #: called just before a training is submitted (the window autosaves the session then)
+        self.before_training: Callable[[], object] = lambda: None
 
     def export_bundle(self, folder: str, data: str, val_data: str, config: TrainConfig) -> Job:
         """The training as set up here, written as a bundle for a bigger machine (``engine.bundle``)."""
@@ -98,6 +100,7 @@ class TeachController(QObject):
         if not data:
             self.ctx.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
             return
+        self.before_training()
         self.view.on_started()
         self.job = self.ctx.submit(tasks.train, data, config, val_data, name=self.tr("Training"), key="train",
                                    exclusive=True, yielded=self._on_step, returned=self._on_finished,

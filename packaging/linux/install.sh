@@ -8,6 +8,7 @@ apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
 icons="${XDG_DATA_HOME:-$HOME/.local/share}/icons/hicolor/256x256/apps"
 if [ "${1:-}" = "--uninstall" ]; then
     rm -f "$apps/convlens.desktop" "$icons/convlens.png"
+    command -v xdg-mime >/dev/null 2>&1 && xdg-mime uninstall "$here/convlens-mime.xml" || true
     echo "ConvLens removed from the menu."
     exit 0
 fi
@@ -21,5 +22,7 @@ sed "s|@EXEC@|\"$app_dir/ConvLens\"|" "$here/convlens.desktop" > "$apps/convlens
 icon="$app_dir/_internal/resources/icons/convlens.png"
 [ -f "$icon" ] || icon="$here/../../resources/icons/convlens.png"
 cp "$icon" "$icons/convlens.png"
+# .convlens project files are ConvLens' own type; images and folders list ConvLens under "Open with"
+command -v xdg-mime >/dev/null 2>&1 && xdg-mime install --novendor "$here/convlens-mime.xml" || true
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$apps" || true
 echo "ConvLens is in the applications menu ($apps/convlens.desktop -> $app_dir/ConvLens)."

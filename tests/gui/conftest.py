@@ -20,10 +20,13 @@ def window(qtbot: object, settings: QSettings) -> Iterator[MainWindow]:
     make_application()
     win = MainWindow(settings)
     win.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]  # no modal dialog on close in tests
+    win.ask_recover = lambda _when: False  # type: ignore[method-assign]
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.resize(1280, 800)
     win.show()
     win.start()  # as the app does: the remembered (here: default) runtime and model, from a fresh settings file
+    # the default model (the bundled MobileNetV2) is in use before a test chooses another: no load races it
+    qtbot.waitUntil(lambda: win.model_info is not None, timeout=60_000)  # type: ignore[attr-defined]
     yield win
     win.close()
     # no dangling engine thread
