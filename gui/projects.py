@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from convlens.engine import tasks
@@ -332,11 +332,13 @@ class ProjectController(QObject):
 
 
 def ask_recover_box(parent: Any, when: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Recover the last session?"),
-                      parent.tr("ConvLens did not close normally last time. Recover the session of {time}?").format(
-                          time=when),
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ProjectController", text)
+
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Recover the last session?"),
+                      tr("ConvLens did not close normally last time. Recover the session of {time}?").format(time=when),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.button(QMessageBox.StandardButton.Yes).setText(parent.tr("Recover the session of {time}").format(time=when))
-    box.button(QMessageBox.StandardButton.No).setText(parent.tr("Start fresh"))
+    box.button(QMessageBox.StandardButton.Yes).setText(tr("Recover the session of {time}").format(time=when))
+    box.button(QMessageBox.StandardButton.No).setText(tr("Start fresh"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return box.exec() == QMessageBox.StandardButton.Yes

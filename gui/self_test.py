@@ -1,7 +1,8 @@
 """``ConvLens --self-test``: prove the (frozen or not) app works, offscreen, in a few seconds.
 
-Builds a small model (MobileNetV3-small, random weights: no download needed),
-classifies a bundled sample photo through the real engine thread, renders the
+Starts the window as a new user meets it: the bundled MobileNetV2 (ImageNet,
+no download) loads by itself; classifies the bundled kitten photo through the
+real engine thread and checks the answer is a real one (tabby), renders the
 feature maps of a layer, draws the window offscreen, and prints one line. Exit
 0 when every step worked, 1 with what failed.
 """
@@ -54,15 +55,21 @@ def run_self_test() -> int:
                 time.sleep(0.01)
             return False
 
-        step = "load a model on the engine thread"
-        window.model_panel.set_choice("mobilenet_v3_small", "random")
+        step = "load the bundled model on the engine thread"
+        window.ask_recover = lambda _when: False  # a fresh settings file: nothing to recover, no dialog
+        window.start()
         if not wait(lambda: window.model_info is not None, 120):
             raise RuntimeError(window.banner.text() or "the model did not load")
+        if window.model_info.source != "ImageNet, bundled":
+            raise RuntimeError(f"started with {window.model_info.title} ({window.model_info.source}), not the bundled model")
 
         step = "classify a sample photo"
-        window.open_paths([str(samples[0])])
+        kitten = resources_dir() / "samples" / "kitten.jpg"
+        window.open_paths([str(kitten)])
         if not wait(lambda: window.images.predictions.top_text() != "", 60):
             raise RuntimeError(window.banner.text() or "no prediction")
+        if window.images.predictions.top_text() != "tabby":
+            raise RuntimeError(f"kitten.jpg is '{window.images.predictions.top_text()}', not 'tabby'")
 
         step = "feature maps"
         if not wait(lambda: window.inside.layer_tree.summary is not None, 60):
@@ -87,8 +94,8 @@ def run_self_test() -> int:
         QTimer.singleShot(0, QCoreApplication.quit)
         frozen = "frozen" if getattr(sys, "frozen", False) else "source"
         print(f"self-test ok ({frozen}): torch {torch.__version__}, torchvision {torchvision.__version__}, "
-              f"{window.model_info.device}; {samples[0].name} -> top-1 '{window.images.predictions.top_text()}' "
-              f"(random weights); features.1: {channels} channels; {runtime}; {time.perf_counter() - started:.1f} s")
+              f"{window.model_info.device}; {kitten.name} -> top-1 '{window.images.predictions.top_text()}' "
+              f"(bundled MobileNetV2); features.1: {channels} channels; {runtime}; {time.perf_counter() - started:.1f} s")
         return 0
     except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as one line, exit 1
         print(f"self-test FAILED at '{step}': {type(exc).__name__}: {exc}", file=sys.stderr)

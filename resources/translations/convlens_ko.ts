@@ -238,6 +238,26 @@
         <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
         <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
     </message>
+    <message>
+        <location filename="../../gui/projects.py" line="338"/>
+        <source>Recover the last session?</source>
+        <translation>지난 세션을 복구할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/projects.py" line="339"/>
+        <source>ConvLens did not close normally last time. Recover the session of {time}?</source>
+        <translation>지난번에 ConvLens가 정상적으로 닫히지 않았습니다. {time}의 세션을 복구할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/projects.py" line="341"/>
+        <source>Recover the session of {time}</source>
+        <translation>{time}의 세션 복구</translation>
+    </message>
+    <message>
+        <location filename="../../gui/projects.py" line="342"/>
+        <source>Start fresh</source>
+        <translation>새로 시작</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -898,27 +918,27 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="15"/>
         <source>{title}&apos;s pretrained weights are not on this computer and could not be downloaded ({why}). Using the bundled {bundled} instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}의 사전 학습 가중치가 이 컴퓨터에 없고 내려받을 수도 없습니다 ({why}). 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="16"/>
         <source>The bundled model {file} is damaged (its sha256 does not match). Reinstall ConvLens, or load pretrained weights or a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 모델 {file}이(가) 손상되었습니다 (sha256이 일치하지 않음). ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="17"/>
         <source>ImageNet, bundled</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet, 내장</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="18"/>
         <source>The bundled model {name} is missing from {folder}: this ConvLens installation is incomplete. Reinstall ConvLens, or load pretrained weights or a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 모델 {name}이(가) {folder}에 없습니다: ConvLens 설치가 불완전합니다. ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="19"/>
         <source>The bundled model {file} cannot be read ({value}). Reinstall ConvLens.</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 모델 {file}을(를) 읽을 수 없습니다 ({value}). ConvLens를 다시 설치하세요.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="20"/>
@@ -1238,47 +1258,47 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="168"/>
         <source>Project {name} is damaged and was not opened ({why}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}이(가) 손상되어 열지 않았습니다 ({why}). 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="169"/>
         <source>Project {file} is not there (moved or deleted?).</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {file}이(가) 없습니다 (옮겨졌거나 삭제되었나요?).</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="170"/>
         <source>{name} is not a ConvLens project (its manifest says format {format!r}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) ConvLens 프로젝트가 아닙니다 (매니페스트의 형식: {format!r}).</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="171"/>
         <source>Project {name} was saved by a newer ConvLens ({app}, project format {version}); this ConvLens ({ours}) reads project format {supported}. Update ConvLens to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}은(는) 더 새로운 ConvLens({app}, 프로젝트 형식 {version})로 저장되었습니다. 이 ConvLens({ours})는 프로젝트 형식 {supported}까지 읽습니다. 열려면 ConvLens를 업데이트하세요.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="180"/>
         <source>The training run in this project is damaged ({what}); the model was opened without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로젝트의 학습 기록이 손상되었습니다 ({what}). 모델은 학습 기록 없이 열었습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="218"/>
         <source>{why} The bundled model is in use instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{why} 대신 내장 모델을 사용합니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="231"/>
         <source>Project {name}: its model ({kind!r}) is not one this ConvLens knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}: 모델({kind!r})은 이 ConvLens가 모르는 종류입니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="234"/>
         <source>Project {name}: its labels file {file} is not there any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}: 라벨 파일 {file}이(가) 더 이상 없습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="240"/>
         <source>Pretrained weights need an architecture (or leave both out for the bundled {bundled}).</source>
-        <translation type="unfinished"></translation>
+        <translation>사전 학습 가중치에는 아키텍처가 필요합니다 (둘 다 생략하면 내장된 {bundled}을(를) 씁니다).</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="119"/>
@@ -1333,7 +1353,7 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="118"/>
         <source>pretrained {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>사전 학습 {name}</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="126"/>
@@ -1573,7 +1593,7 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="192"/>
         <source>PyTorch f32: converting the model would not pay for {count} (a folder of {min} or more images, or live video, times the runtimes for {arch} once on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch f32: {count}에는 모델 변환이 이득이 되지 않습니다 ({min}장 이상의 폴더나 라이브 영상이면 이 컴퓨터에서 {arch}의 런타임 속도를 한 번 잽니다)</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="196"/>
@@ -1858,17 +1878,17 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="241"/>
         <source>project {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="242"/>
         <source>Project {name}: its weights file {file} is not there any more (moved or deleted?). Put it back, or load the weights from where they are now.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}: 가중치 파일 {file}이(가) 더 이상 없습니다 (옮겨졌거나 삭제되었나요?). 제자리에 되돌리거나, 지금 있는 곳에서 가중치를 불러오세요.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="243"/>
         <source>Project {name} names another project as its weights ({file}).</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 {name}이(가) 다른 프로젝트를 가중치로 가리킵니다 ({file}).</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="244"/>
@@ -1908,7 +1928,7 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="251"/>
         <source>The bundled weights are {bundled}; they do not fit {title}.</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 가중치는 {bundled}의 것이라 {title}에는 맞지 않습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="252"/>
@@ -2241,12 +2261,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/image_view.py" line="30"/>
         <source>Try a sample</source>
-        <translation type="unfinished"></translation>
+        <translation>예제 사진 열기</translation>
     </message>
     <message>
         <location filename="../../gui/image_view.py" line="32"/>
         <source>Open the sample photos that come with ConvLens</source>
-        <translation type="unfinished"></translation>
+        <translation>ConvLens에 들어 있는 예제 사진을 엽니다</translation>
     </message>
     <message>
         <location filename="../../gui/image_view.py" line="37"/>
@@ -2262,7 +2282,7 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
         <location filename="../../gui/tabs/images.py" line="105"/>
         <source>The sample photos are missing from {folder}: this installation is incomplete.</source>
         <extracomment>Thumbnails decoded for one gallery or folder (memory stays flat for a folder of 10,000).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>예제 사진이 {folder}에 없습니다: 설치가 불완전합니다.</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/images.py" line="154"/>
@@ -3124,22 +3144,22 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="187"/>
         <source>Open Pro&amp;ject…</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 열기(&amp;J)…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Save Project</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 저장(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="190"/>
         <source>Save Project &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="192"/>
         <source>Recent Pro&amp;jects</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 프로젝트(&amp;J)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="194"/>
@@ -3295,7 +3315,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="353"/>
         <source> The bundled {bundled} is in use instead.</source>
-        <translation type="unfinished"></translation>
+        <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="361"/>
@@ -3375,7 +3395,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="446"/>
         <source>One project at a time: opening {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트는 한 번에 하나씩: {file}을(를) 엽니다.</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="451"/>
@@ -3385,7 +3405,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="456"/>
         <source>One model at a time: loading {file} ({n} weights files were given).</source>
-        <translation type="unfinished"></translation>
+        <translation>모델은 한 번에 하나씩: {file}을(를) 불러옵니다 (가중치 파일 {n}개가 주어짐).</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="470"/>
@@ -3425,7 +3445,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="579"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -3582,7 +3602,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/model_panel.py" line="91"/>
         <source>Bundled MobileNetV2 (ImageNet, offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 MobileNetV2 (ImageNet, 오프라인)</translation>
     </message>
     <message>
         <location filename="../../gui/model_panel.py" line="140"/>
@@ -3667,7 +3687,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/model_panel.py" line="379"/>
         <source>Ships with ConvLens: ImageNet&apos;s 1000 classes, no download, works offline. Its numbers are close to, not the same as, torchvision&apos;s MobileNetV2 weights (see resources/models/NOTICE.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>ConvLens에 들어 있습니다: ImageNet 1000개 클래스, 내려받기 없이 오프라인에서 동작합니다. 수치는 torchvision의 MobileNetV2 가중치와 가깝지만 같지는 않습니다 (resources/models/NOTICE.md 참고).</translation>
     </message>
     <message>
         <location filename="../../gui/model_panel.py" line="384"/>
@@ -3786,68 +3806,68 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/projects.py" line="105"/>
         <source>Load or train a model first: a project starts from a model.</source>
         <extracomment>How often a changed session is autosaved.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>먼저 모델을 불러오거나 학습하세요: 프로젝트는 모델에서 시작합니다.</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="112"/>
         <location filename="../../gui/projects.py" line="285"/>
         <source>Autosave</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 저장</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="112"/>
         <source>Saving the project</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 저장 중</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="122"/>
         <source>Save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 저장</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="123"/>
         <source>ConvLens project (*{suffix})</source>
-        <translation type="unfinished"></translation>
+        <translation>ConvLens 프로젝트 (*{suffix})</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="137"/>
         <source>Project saved: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트를 저장했습니다: {file}</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="141"/>
         <source>Open a project</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 열기</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="142"/>
         <source>ConvLens project (*{suffix});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ConvLens 프로젝트 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="152"/>
         <source>Opening the project</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 여는 중</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="168"/>
         <source>Recovered the session of {time}. Save it as a project to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time}의 세션을 복구했습니다. 계속 보관하려면 프로젝트로 저장하세요.</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="182"/>
         <source> A training was running when ConvLens stopped; it did not finish. Its folder and settings are back in Teach: press Train to run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation> ConvLens가 멈출 때 학습이 진행 중이었고 끝나지 않았습니다. 그 폴더와 설정은 가르치기 탭에 돌아와 있습니다: 학습을 눌러 다시 실행하세요.</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="233"/>
         <source>These images or folders of the project are gone (moved or deleted?): {paths}</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트의 이 이미지나 폴더가 없습니다 (옮겨졌거나 삭제되었나요?): {paths}</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="293"/>
         <source>Autosave failed: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 저장 실패: {why}</translation>
     </message>
 </context>
 <context>
@@ -4317,12 +4337,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/teach_view.py" line="440"/>
         <source>dense {n} + dropout + linear</source>
-        <translation type="unfinished"></translation>
+        <translation>dense {n} + dropout + linear</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="461"/>
         <source>The training run saved in the project ({n} epochs, validation accuracy {acc:.1f}%).</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트에 저장된 학습 기록 ({n} 에포크, 검증 정확도 {acc:.1f}%).</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="468"/>
@@ -4611,29 +4631,6 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/charts.py" line="247"/>
         <source>right kept (%)</source>
         <translation>남는 맞는 답 (%)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../gui/projects.py" line="335"/>
-        <source>Recover the last session?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="336"/>
-        <source>ConvLens did not close normally last time. Recover the session of {time}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="339"/>
-        <source>Recover the session of {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="340"/>
-        <source>Start fresh</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

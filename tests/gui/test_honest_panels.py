@@ -28,14 +28,14 @@ def test_title_about_and_random_weights_say_what_they_are(qtbot, window: MainWin
     load(qtbot, window, "resnet18", "random")
     assert window.windowTitle() == "ResNet-18 (random)"  # Qt adds " — ConvLens" once, itself
     assert "random (untrained) weights" in window.banner.text() and window.banner.kind == "info"
-    assert window.model_panel.in_use.toolTip() == "ResNet-18 — random"
+    assert window.model_panel.in_use.toolTip() == "ResNet-18 (random)"
 
 
 def test_the_panel_names_the_model_in_use_after_an_arch_change_and_a_failed_load(
         qtbot, window: MainWindow, mobilenet_file: Path, tmp_path: Path) -> None:
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     panel = window.model_panel
-    assert panel.in_use.toolTip() == "MobileNetV2 — file mobilenet_v2_imagenet.pth"
+    assert panel.in_use.toolTip() == "MobileNetV2 (file mobilenet_v2_imagenet.pth)"
     # another architecture while "From a file": its file is not tried on ResNet-18
     with qtbot.assertNotEmitted(panel.load_requested, wait=300):
         panel.arch_combo.setCurrentIndex(panel.arch_index("resnet18"))

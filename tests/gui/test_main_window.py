@@ -168,12 +168,27 @@ def test_settings_persist_across_runs(qtbot, settings, mobilenet_file: Path) -> 
     second.close()
 
 
-def test_first_run_offline_explains_and_offers_choices(qtbot, window: MainWindow) -> None:
-    # TORCH_HOME is empty: no pretrained weights cached
-    window.model_panel.set_choice("mobilenet_v2", "pretrained", emit=False)
-    window.start()
-    assert window.model_panel.download_button.isVisible()
-    assert "Not downloaded yet" in window.model_panel.weights_note.text()
-    assert window.model_info is None
-    load(qtbot, window, "lenet5", "random")
-    assert window.model_info.labels == tuple(str(d) for d in range(10))
+def test_first_run_offline_uses_the_bundled_model_and_offers_the_download(qtbot, settings) -> None:
+    """A remembered pretrained choice that is not cached (TORCH_HOME is empty, no network): the app starts with the
+    bundled model and says why, never with nothing; choosing the architecture again offers its download."""
+    from convlens.gui.app import make_application
+
+    settings.setValue("arch", "resnet18")
+    settings.setValue("weights_kind", "pretrained")
+    make_application()
+    win = MainWindow(settings)
+    win.ask_recover = lambda _when: False
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    qtbot.waitUntil(lambda: win.model_info is not None, timeout=60_000)
+    assert (win.model_info.arch, win.model_info.source) == ("mobilenet_v2", "ImageNet, bundled")
+    assert "ResNet-18's pretrained weights are not downloaded yet" in win.banner.text()
+    bundled = win.model_info
+    win.model_panel.set_choice("resnet18", "pretrained")
+    assert win.model_panel.download_button.isVisible()
+    assert "Not downloaded yet" in win.model_panel.weights_note.text()
+    assert win.model_info is bundled  # still answering
+    load(qtbot, win, "lenet5", "random")
+    assert win.model_info.labels == tuple(str(d) for d in range(10))
+    win.close()

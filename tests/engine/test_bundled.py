@@ -1,0 +1,156 @@
+"""The bundled model and project files from the command line (issue 25): real ImageNet answers offline with nothing
+named; a pretrained choice that cannot be downloaded falls back with a note; `--weights my.convlens` uses the
+project's model; damaged projects are refused with a message and a non-zero exit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import torch
+
+from convlens.cli import main as cli_main
+from convlens.engine import bundled
+from convlens.engine.bundled import BUNDLED_SHA256, bundled_path, load_bundled
+from convlens.engine.checkpoints import checkpoint_bytes
+from convlens.engine.errors import ConvLensError
+from convlens.engine.project import Project, read_project, write_project
+from convlens.engine.weights import load_weights
+from tests.conftest import ROOT
+
+
+@pytest.fixture()
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(101, "Network is unreachable (test: offline)")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_the_bundled_file_is_the_shared_real_weights_with_its_notice(mobilenet_file: Path) -> None:
+    assert hashlib.sha256(bundled_path().read_bytes()).hexdigest() == BUNDLED_SHA256
+    assert bundled_path().read_bytes() == mobilenet_file.read_bytes()
+    notice = (bundled_path().parent / "NOTICE.md").read_text()
+    assert "BSD 3-Clause" in notice and "torchvision" in notice and BUNDLED_SHA256 in notice
+
+
+def test_the_bundled_model_is_torchvisions_mobilenet_v2_with_those_weights(mobilenet_file: Path) -> None:
+    """Against the reference: torchvision's own model with the file's state dict, same numbers."""
+    from torchvision.models import mobilenet_v2
+
+    reference = mobilenet_v2(weights=None).eval()
+    reference.load_state_dict(torch.load(mobilenet_file, weights_only=True))
+    loaded = load_bundled()
+    x = torch.randn(2, 3, 224, 224, generator=torch.Generator().manual_seed(0))
+    with torch.inference_mode():
+        assert torch.equal(loaded.model(x), reference(x))
+    assert loaded.labels[258] == "Samoyed" and loaded.source == "ImageNet, bundled"
+
+
+def test_classify_with_nothing_named_gives_a_real_answer_offline(offline: None, photos: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["classify", str(photos / "dog_samoyed.jpg"), "--json", "--topk", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    top = out[0]["predictions"][0]
+    assert top["label"] == "Samoyed" and abs(top["probability"] - 0.81) < 0.02
+
+
+def test_a_pretrained_choice_that_cannot_be_downloaded_falls_back_with_a_note(
+        offline: None, photos: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["classify", str(photos / "metal_animal-3.jpg"), "--arch", "resnet50", "--topk", "1"]) == 0
+    out = capsys.readouterr()
+    assert "1. lion" in out.out
+    assert "ResNet-50's pretrained weights are not on this computer and could not be downloaded" in out.err
+    assert "bundled MobileNetV2 (ImageNet, bundled) instead" in out.err
+
+
+def test_cam_features_and_live_default_to_the_bundled_model(offline: None, photos: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["cam", str(photos / "dog_samoyed.jpg"), "--out", str(tmp_path / "cam.png")]) == 0
+    assert cli_main(["features", str(photos / "dog_samoyed.jpg"), "--layer", "features.3",
+                     "--out", str(tmp_path / "f.png")]) == 0
+    assert (tmp_path / "cam.png").is_file() and (tmp_path / "f.png").is_file()
+    assert "Samoyed" in capsys.readouterr().out
+
+
+def test_bundled_does_not_fit_another_architecture_and_a_damaged_copy_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ConvLensError, match="do not fit ResNet-18"):
+        load_weights("resnet18", "bundled")
+    damaged = tmp_path / "models" / bundled.BUNDLED_FILE
+    damaged.parent.mkdir()
+    data = bytearray(bundled_path().read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    monkeypatch.setattr(bundled, "resources_dir", lambda: tmp_path)
+    with pytest.raises(ConvLensError, match="is damaged .its sha256 does not match"):
+        load_bundled()
+    damaged.unlink()
+    with pytest.raises(ConvLensError, match="missing from .*installation is incomplete"):
+        load_bundled()
+
+
+def _trained_project(tmp_path: Path) -> Path:
+    """A project holding a real two-class model (the bundled backbone with a new head)."""
+    from convlens.engine.heads import HeadLayout
+
+    loaded = load_bundled()
+    spec = loaded.arch
+    layout = HeadLayout("replace", 0, 0.2)
+    model = layout.build(spec, 2)
+    state = {k: v for k, v in loaded.model.state_dict().items() if not k.startswith("classifier")}
+    model.load_state_dict(state, strict=False)
+    loaded.model, loaded.labels, loaded.head_layout = model.eval(), ("cat", "dog"), layout
+    path = tmp_path / "pets.convlens"
+    write_project(path, Project(model={"kind": "trained", "arch": "mobilenet_v2"}, checkpoint=checkpoint_bytes(loaded)))
+    return path
+
+
+def test_classify_reads_a_projects_model(offline: None, tmp_path: Path, photos: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = _trained_project(tmp_path)
+    assert cli_main(["classify", str(photos / "kitten_224.png"), "--weights", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {p["label"] for p in out[0]["predictions"]} == {"cat", "dog"}
+
+
+def test_damaged_projects_are_refused_by_the_cli(tmp_path: Path, photos: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = _trained_project(tmp_path)
+    truncated = tmp_path / "cut.convlens"
+    truncated.write_bytes(path.read_bytes()[:5000])
+    no_model = tmp_path / "nomodel.convlens"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(no_model, "w") as dst:
+        dst.writestr("manifest.json", src.read("manifest.json"))
+    flipped = tmp_path / "flipped.convlens"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    flipped.write_bytes(bytes(data))
+    for bad, words in ((truncated, "damaged"), (no_model, "model.pth missing"), (flipped, "damaged")):
+        assert cli_main(["classify", str(photos / "kitten_224.png"), "--weights", str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert words in err and bad.name in err and "Traceback" not in err, err
+    assert read_project(path).checkpoint  # the good one still reads
+
+
+def test_a_wheel_installs_the_bundled_model_and_samples(tmp_path: Path) -> None:
+    """`pip install .` (not only the editable install) carries resources/: the model, its NOTICE, the samples."""
+    if shutil.which("git") is None:
+        pytest.skip("git is needed to copy the source tree")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                             "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    wheel = next(tmp_path.glob("convlens-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for member in ("convlens/resources/models/mobilenet_v2_imagenet.pth", "convlens/resources/models/NOTICE.md",
+                   "convlens/resources/samples/kitten.jpg", "convlens/resources/labels/imagenet_classes.txt"):
+        assert member in names, member
