@@ -37,8 +37,9 @@ SOURCES = ("image", "live", "folder")
 #: At most this many images of a folder are compared in the window (each costs one CAM per model); the CLI has no cap.
 FOLDER_LIMIT = 32
 
-#: The notes' story, ready to run without downloads: classic to residual to mobile.
-DEFAULT_SLOTS = (("lenet5", "random"), ("alexnet", "random"), ("resnet18", "random"), ("mobilenet_v2", "random"))
+#: The notes' story, ready to run without downloads: classic to residual to mobile (the bundled MobileNetV2 gives
+#: the one trained answer among them).
+DEFAULT_SLOTS = (("lenet5", "random"), ("alexnet", "random"), ("resnet18", "random"), ("mobilenet_v2", "bundled"))
 
 
 class ModelSlot(QWidget):
@@ -55,6 +56,7 @@ class ModelSlot(QWidget):
         self.arch.setCurrentIndex(max(0, self.arch.findData(arch)))
         self.weights = QComboBox()
         self.weights.addItem(self.tr("Pretrained"), "pretrained")
+        self.weights.addItem(self.tr("Bundled (MobileNetV2)"), "bundled")
         self.weights.addItem(self.tr("Random"), "random")
         self.weights.addItem(self.tr("File…"), "file")
         self.weights.setCurrentIndex(max(0, self.weights.findData(weights)))
@@ -71,8 +73,15 @@ class ModelSlot(QWidget):
         layout.addWidget(self.weights, 1)
         layout.addWidget(self.file_label, 1)
         self.weights.activated.connect(self._on_weights)
+        self.arch.currentIndexChanged.connect(self._on_arch)
+
+    def _on_arch(self, _index: int) -> None:
+        if self.weights.currentData() == "bundled" and self.arch.currentData() != "mobilenet_v2":
+            self.weights.setCurrentIndex(self.weights.findData("pretrained"))  # the bundled weights are MobileNetV2's
 
     def _on_weights(self, _index: int) -> None:
+        if self.weights.currentData() == "bundled":
+            self.arch.setCurrentIndex(max(0, self.arch.findData("mobilenet_v2")))
         if self.weights.currentData() == "file":
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a weights file"))
             if path:

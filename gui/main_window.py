@@ -459,11 +459,11 @@ class MainWindow(QMainWindow):
             candidates = [p for p in candidates if p not in weights]
         folders = [p for p in candidates if p.is_dir()]
         images = [str(p) for p in candidates if not p.is_dir()]
+        if folders:  # Folder results; the strip stays for the images named with them
+            self.folder.classify(folders, keep_gallery=bool(images))
         if images:
             self.settings.set(Key.LAST_FOLDER, str(Path(images[0]).parent))
             self.images.set_gallery(images)
-        if folders:
-            self.folder.classify(folders)
 
     def open_images_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

@@ -233,9 +233,9 @@ class ProjectController(QObject):
             self.ctx.show_error(self.tr("These images or folders of the project are gone (moved or deleted?): "
                                         "{paths}").format(paths=", ".join(gone[:6]) + ("…" if len(gone) > 6 else "")))
         roots = [r for r in roots if Path(r).exists()]
-        if roots:
-            w.folder.classify([Path(r) for r in roots])
         present = [p for p in gallery if Path(p).exists()]
+        if roots:
+            w.folder.classify([Path(r) for r in roots], keep_gallery=bool(present))
         if present:
             w.images.set_gallery(present, images.get("current") or None)
         tab = state.get("tab")

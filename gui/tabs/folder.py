@@ -25,7 +25,8 @@ class FolderController(QObject):
         self.images = images
         self.view = FolderView()
         self.job: Job | None = None
-        self.roots: list[str] = []  # what the table shows: the folders and files last classified
+        self.roots: list[str] = []
+        self._keep_gallery = False  # what the table shows: the folders and files last classified
         self.view.cancel_requested.connect(self._cancel)
         self.view.export_requested.connect(self.export_csv_dialog)
         self.view.row_activated.connect(images.show_existing)
@@ -33,8 +34,10 @@ class FolderController(QObject):
     def results(self) -> list[ImageResult]:
         return list(self.view.results)
 
-    def classify(self, paths: list[Path]) -> None:
-        """Find and classify every image under ``paths``."""
+    def classify(self, paths: list[Path], keep_gallery: bool = False) -> None:
+        """Find and classify every image under ``paths``; their files fill the thumbnail strip unless
+        ``keep_gallery`` (images opened with the folder keep it)."""
+        self._keep_gallery = keep_gallery
         self.ctx.show_tab(self.view)
         self.roots = [str(p) for p in paths]
         folder = next((p for p in paths if p.is_dir()), paths[0])
@@ -54,7 +57,8 @@ class FolderController(QObject):
     def _on_step(self, step: object) -> None:
         if isinstance(step, tasks.FolderScan):
             self.view.start(len(step.files), step.what, self.ctx.model_name())
-            self.images.show_folder_files(list(step.files))
+            if not self._keep_gallery:
+                self.images.show_folder_files(list(step.files))
         elif isinstance(step, tasks.RuntimeChanged):
             self.ctx.move_runtime(step.info)
         elif isinstance(step, BatchProgress):

@@ -489,97 +489,97 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="124"/>
+        <location filename="../../gui/compare_view.py" line="133"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="116"/>
+        <location filename="../../gui/compare_view.py" line="125"/>
         <source>the current image</source>
         <translation>현재 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="117"/>
+        <location filename="../../gui/compare_view.py" line="126"/>
         <source>the live frame</source>
         <translation>실시간 프레임</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="118"/>
+        <location filename="../../gui/compare_view.py" line="127"/>
         <source>a folder…</source>
         <translation>폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="122"/>
+        <location filename="../../gui/compare_view.py" line="131"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="126"/>
+        <location filename="../../gui/compare_view.py" line="135"/>
         <source>Pick 2-4 models and what to compare them on (the image open in Images, the frame on the Live tab, or a folder), then Compare. The models run one at a time, each with its own preprocessing.</source>
         <translation>모델 2-4개와 비교할 대상(이미지 탭에 열린 이미지, 실시간 탭의 프레임, 또는 폴더)을 고른 뒤 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="136"/>
+        <location filename="../../gui/compare_view.py" line="145"/>
         <source>Feature maps at depth:</source>
         <translation>특성 맵 깊이:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="140"/>
+        <location filename="../../gui/compare_view.py" line="149"/>
         <source>On:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="160"/>
+        <location filename="../../gui/compare_view.py" line="169"/>
         <source>{p}% of each model&apos;s convolutions</source>
         <translation>각 모델 합성곱의 {p}% 지점</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="169"/>
+        <location filename="../../gui/compare_view.py" line="178"/>
         <source>Compare the models on the images of a folder</source>
         <translation>폴더의 이미지들로 모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="191"/>
+        <location filename="../../gui/compare_view.py" line="200"/>
         <source>all agree: {label}</source>
         <translation>모두 일치: {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="192"/>
+        <location filename="../../gui/compare_view.py" line="201"/>
         <source>they differ</source>
         <translation>서로 다름</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="193"/>
+        <location filename="../../gui/compare_view.py" line="202"/>
         <source>Image {i} of {n}: {name} ({verdict})</source>
         <translation>이미지 {i}/{n}: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="201"/>
+        <location filename="../../gui/compare_view.py" line="210"/>
         <source>Every model answers {label}.</source>
         <translation>모든 모델의 답: {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="202"/>
+        <location filename="../../gui/compare_view.py" line="211"/>
         <source>The models give different answers.</source>
         <translation>모델마다 답이 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="204"/>
+        <location filename="../../gui/compare_view.py" line="213"/>
         <source>The models agree on the top-1 class of {a} of {n} images.</source>
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="227"/>
+        <location filename="../../gui/compare_view.py" line="236"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="243"/>
+        <location filename="../../gui/compare_view.py" line="252"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="245"/>
+        <location filename="../../gui/compare_view.py" line="254"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>
@@ -2012,32 +2012,32 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderController</name>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="47"/>
+        <location filename="../../gui/tabs/folder.py" line="50"/>
         <source>Classifying {what}</source>
         <translation>{what} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="76"/>
+        <location filename="../../gui/tabs/folder.py" line="80"/>
         <source>Nothing to export yet: drop a folder of images first.</source>
         <translation>아직 내보낼 결과가 없습니다. 먼저 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="79"/>
+        <location filename="../../gui/tabs/folder.py" line="83"/>
         <source>Export results as CSV</source>
         <translation>결과를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="80"/>
+        <location filename="../../gui/tabs/folder.py" line="84"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="87"/>
+        <location filename="../../gui/tabs/folder.py" line="91"/>
         <source>Writing {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder.py" line="88"/>
+        <location filename="../../gui/tabs/folder.py" line="92"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -3733,23 +3733,28 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelSlot</name>
     <message>
-        <location filename="../../gui/compare_view.py" line="57"/>
+        <location filename="../../gui/compare_view.py" line="58"/>
         <source>Pretrained</source>
-        <extracomment>What the models are compared on (the combo&apos;s data). At most this many images of a folder are compared in the window (each costs one CAM per model); the CLI has no cap. The notes&apos; story, ready to run without downloads: classic to residual to mobile.</extracomment>
+        <extracomment>What the models are compared on (the combo&apos;s data). At most this many images of a folder are compared in the window (each costs one CAM per model); the CLI has no cap. The notes&apos; story, ready to run without downloads: classic to residual to mobile (the bundled MobileNetV2 gives the one trained answer among them).</extracomment>
         <translation>사전 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="58"/>
+        <location filename="../../gui/compare_view.py" line="59"/>
+        <source>Bundled (MobileNetV2)</source>
+        <translation>내장 (MobileNetV2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_view.py" line="60"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="59"/>
+        <location filename="../../gui/compare_view.py" line="61"/>
         <source>File…</source>
         <translation>파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="77"/>
+        <location filename="../../gui/compare_view.py" line="86"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>

@@ -192,3 +192,31 @@ def test_first_run_offline_uses_the_bundled_model_and_offers_the_download(qtbot,
     load(qtbot, win, "lenet5", "random")
     assert win.model_info.labels == tuple(str(d) for d in range(10))
     win.close()
+
+def test_photos_a_folder_and_a_model_from_the_command_line_open_the_app_with_them(
+        qtbot, window: MainWindow, photos: Path, mobilenet_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`convlens photo.jpg more/ model.pth` opens the app with them (not "unknown subcommand"): the model is
+    loaded, the photo goes to Images, the folder to Folder results. A mistyped subcommand still gets argparse."""
+    import convlens.gui.app as app_module
+    from convlens.gui.main import main
+
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for name in ("fish.png", "kitten_224.png", "metal_car-1.jpg"):
+        (folder / name).write_bytes((photos / name).read_bytes())
+    args = [str(photos / "dog_samoyed.jpg"), str(folder), str(mobilenet_file)]
+    opened: list[list[str]] = []
+    monkeypatch.setattr(app_module, "run_app", lambda a: opened.append(list(a)) or 0)
+    assert main(args) == 0 and opened == [args]
+    assert main(["gone.jpg"]) == 0 and opened[-1] == ["gone.jpg"]  # the app says it is not there
+    with pytest.raises(SystemExit) as refused:  # argparse lists the subcommands
+        main(["clasify"])
+    assert refused.value.code == 2 and len(opened) == 2
+    window.open_paths(args)
+    qtbot.waitUntil(lambda: window.model_info.source == "file mobilenet_v2_imagenet.pth", timeout=60_000)
+    qtbot.waitUntil(lambda: len(window.folder.results()) == 3 and not window.folder.view.running, timeout=60_000)
+    assert {Path(r.source).name for r in window.folder.results()} == {"fish.png", "kitten_224.png", "metal_car-1.jpg"}
+    window.tabs.setCurrentWidget(window.images.widget)
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
+    assert window.images.gallery_paths() == [args[0]]
