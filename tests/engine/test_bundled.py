@@ -154,3 +154,36 @@ def test_a_wheel_installs_the_bundled_model_and_samples(tmp_path: Path) -> None:
     for member in ("convlens/resources/models/mobilenet_v2_imagenet.pth", "convlens/resources/models/NOTICE.md",
                    "convlens/resources/samples/kitten.jpg", "convlens/resources/labels/imagenet_classes.txt"):
         assert member in names, member
+
+
+def test_finetune_and_live_default_to_the_bundled_backbone(offline: None, photos: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.live_video import write_video
+
+    data = tmp_path / "pets"
+    for cls, names in {"cat": ("kitten_224.png", "kitten_seg.jpg", "kitten_winml.png", "metal_kitten_small.jpg"),
+                       "car": ("metal_car-1.jpg", "metal_car-2.jpg", "metal_car-3.jpg", "metal_animal-1.jpg")}.items():
+        (data / cls).mkdir(parents=True)
+        for name in names:
+            shutil.copy(photos / name, data / cls / name)
+    out = tmp_path / "pets.pth"
+    assert cli_main(["finetune", str(data), "--out", str(out), "--epochs", "2", "--val-split", "0.25"]) == 0
+    printed = capsys.readouterr().out
+    assert "fine-tuning a new head on a frozen backbone: mobilenet_v2" in printed and out.is_file()
+    video = write_video(tmp_path / "kitten.avi", [photos / "kitten_224.png"], seconds_each=1.0)
+    assert cli_main(["live", str(video), "--max-frames", "3", "--no-realtime"]) == 0
+    assert "tabby" in capsys.readouterr().out
+
+
+def test_a_project_whose_weights_file_is_gone_opens_on_the_bundled_model_and_says_so(tmp_path: Path) -> None:
+    from convlens.engine.session import EngineSession
+    from convlens.engine.tasks import open_project
+
+    gone = tmp_path / "gone.pth"
+    path = tmp_path / "ref.convlens"
+    write_project(path, Project(model={"kind": "file", "arch": "mobilenet_v2", "path": str(gone)},
+                                state={"images": {"gallery": []}}))
+    opened = open_project(EngineSession("cpu"), str(path))
+    assert opened.info.source == "ImageNet, bundled"
+    assert str(gone) in opened.notes[0] and "bundled model is in use instead" in opened.notes[0]
+    assert opened.state == {"images": {"gallery": []}} and opened.run is None
