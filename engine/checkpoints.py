@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import torch
 
@@ -26,7 +26,8 @@ from convlens.engine.heads import HeadLayout
 from convlens.engine.loaded import LoadedModel
 from convlens.engine.preprocess import Preprocess
 
-__all__ = ["CHECKPOINT_FORMAT", "StateFile", "checkpoint_bytes", "read_state_file", "save_checkpoint"]
+__all__ = ["CHECKPOINT_FORMAT", "StateFile", "checkpoint_bytes", "read_state_file", "save_checkpoint",
+           "write_checkpoint"]
 
 CHECKPOINT_FORMAT = "convlens-checkpoint"
 #: More class names than any classifier here has (ImageNet-21k has 21,841).
@@ -80,9 +81,9 @@ class StateFile:
         )
 
 
-def read_state_file(path: Path, fmt: WeightsFormat = "torch", data: bytes | None = None) -> StateFile:
+def read_state_file(path: Path, fmt: WeightsFormat = "torch", stream: IO[bytes] | None = None) -> StateFile:
     """A state dict (and ConvLens' metadata, where the file has it) from a ``torch.save`` or safetensors file;
-    ``data``: the ``torch.save`` bytes themselves (a project's checkpoint), ``path`` then only names them."""
+    ``stream``: the ``torch.save`` data as an open file (a project's checkpoint), ``path`` then only names it."""
     name = path.name
     if fmt == "safetensors":
         from safetensors import SafetensorError, safe_open
@@ -104,7 +105,7 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch", data: bytes | None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "Detected pickle protocol 4..."
-            obj = torch.load(io.BytesIO(data) if data is not None else path, map_location="cpu", weights_only=True)
+            obj = torch.load(stream if stream is not None else path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         # torch's weights-only unpickler names the global it refused: say which code the file would have run
         # (torch 2.6: "Unsupported global: GLOBAL x"; later: "Trying to load unsupported GLOBAL x whose module ...")
@@ -154,8 +155,13 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch", data: bytes | None
 def checkpoint_bytes(loaded: LoadedModel) -> bytes:
     """A ConvLens checkpoint of ``loaded`` in memory (what ``save_checkpoint`` writes)."""
     buffer = io.BytesIO()
-    torch.save(_payload(loaded), buffer)
+    write_checkpoint(buffer, loaded)
     return buffer.getvalue()
+
+
+def write_checkpoint(stream: IO[bytes], loaded: LoadedModel) -> None:
+    """A ConvLens checkpoint of ``loaded`` written to an open file (a project's zip member)."""
+    torch.save(_payload(loaded), stream)
 
 
 def save_checkpoint(path: str | Path, loaded: LoadedModel) -> Path:

@@ -13,13 +13,15 @@ from a newer ConvLens is refused with a message naming it, before anything chang
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import time
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
@@ -49,12 +51,32 @@ class Project:
 
     model: dict[str, Any]
     state: dict[str, Any] = field(default_factory=dict)
-    checkpoint: bytes | None = None  # a ConvLens checkpoint (``checkpoints.checkpoint_bytes``)
+    checkpoint: bytes | None = None  # a ConvLens checkpoint in memory (``checkpoints.checkpoint_bytes``)
     run: dict[str, Any] | None = None  # the training run's records (``runrecord``)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     saved: float = 0.0  # when it was written (epoch seconds)
     app_version: str = __version__
     path: str = ""
+    stored_checkpoint: bool = False  # read from a file: its checkpoint stays there until ``checkpoint_stream``
+
+    @property
+    def has_checkpoint(self) -> bool:
+        return self.checkpoint is not None or self.stored_checkpoint
+
+    @contextlib.contextmanager
+    def checkpoint_stream(self) -> Iterator[IO[bytes]]:
+        """The checkpoint as a file to ``torch.load``: read from the project file as it is needed, never held whole
+        in memory besides the model it makes (a VGG16 project is 550 MB)."""
+        if self.checkpoint is not None:
+            yield io.BytesIO(self.checkpoint)
+            return
+        if not self.stored_checkpoint:
+            raise ConvLensError("Project {name} holds no model of its own.", name=Path(self.path).name)
+        try:
+            with zipfile.ZipFile(self.path) as zf, zf.open(MODEL) as f:
+                yield f
+        except (OSError, KeyError, zipfile.BadZipFile) as exc:
+            raise _damaged(Path(self.path).name, f"{MODEL}: {exc}") from None
 
 
 def is_project_file(path: str | Path) -> bool:
@@ -70,18 +92,23 @@ def is_project_file(path: str | Path) -> bool:
         return False
 
 
-def write_project(path: str | Path, project: Project) -> Path:
-    """Write ``project`` to ``path`` atomically (the old file or the new one survives a crash, never half)."""
+def write_project(path: str | Path, project: Project, write_checkpoint: Callable[[IO[bytes]], None] | None = None,
+                  ) -> Path:
+    """Write ``project`` to ``path`` atomically (the old file or the new one survives a crash, never half).
+    ``write_checkpoint(stream)`` writes the model's checkpoint straight into the zip (no copy in memory)."""
     path = Path(path)
     manifest = {"format": FORMAT, "version": FORMAT_VERSION, "app_version": __version__,
                 "saved": time.time(), "model": project.model, "state": project.state,
-                "members": [m for m, present in ((MODEL, project.checkpoint is not None),
+                "members": [m for m, present in ((MODEL, project.checkpoint is not None or write_checkpoint is not None),
                                                 (RUN, project.run is not None),
                                                 (RUN_ARRAYS, bool(project.arrays))) if present]}
     with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))  # first: is_project_file
         if project.checkpoint is not None:
             zf.writestr(zipfile.ZipInfo(MODEL, time.localtime()[:6]), project.checkpoint, zipfile.ZIP_STORED)
+        elif write_checkpoint is not None:
+            with zf.open(zipfile.ZipInfo(MODEL, time.localtime()[:6]), "w", force_zip64=True) as stream:
+                write_checkpoint(stream)
         if project.run is not None:
             zf.writestr(RUN, json.dumps(project.run, ensure_ascii=False))
         if project.arrays:
@@ -141,7 +168,7 @@ def read_project(path: str | Path) -> Project:
             bad = zf.testzip()  # every member's CRC: a flipped byte is caught here, not half-way through a restore
             if bad is not None:
                 raise _damaged(name, f"{bad} does not match its checksum")
-            checkpoint = zf.read(MODEL) if MODEL in members else None
+            stored_checkpoint = MODEL in members
             run = None
             if RUN in members:
                 try:
@@ -160,6 +187,6 @@ def read_project(path: str | Path) -> Project:
         except (OSError, EOFError, zipfile.BadZipFile, RuntimeError) as exc:  # truncated inside a member
             raise _damaged(name, str(exc) or type(exc).__name__) from None
     saved = manifest.get("saved", 0.0)
-    return Project(model=model, state=state, checkpoint=checkpoint, run=run, arrays=arrays,
+    return Project(model=model, state=state, stored_checkpoint=stored_checkpoint, run=run, arrays=arrays,
                    saved=float(saved) if isinstance(saved, (int, float)) else 0.0,
                    app_version=str(manifest.get("app_version", "")), path=str(path))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 from PIL import Image
@@ -603,20 +604,27 @@ def save_project(session: EngineSession, path: str, model: dict, state: dict, ru
                  embed_model: bool) -> str:
     """Write the session as a ``.convlens`` project (atomically): ``model`` names the model; ``embed_model``
     stores its checkpoint too (a model trained here); ``run`` is the training run whose records go with it."""
-    from convlens.engine.checkpoints import checkpoint_bytes
+    from convlens.engine.checkpoints import write_checkpoint
     from convlens.engine.fileio import check_writable
     from convlens.engine.project import Project, write_project
     from convlens.engine.runrecord import run_to_records
 
-    checkpoint = None
+    writer: Callable[[IO[bytes]], None] | None = None
+    needs = 0
     if embed_model:
         if session.predictor is None:
             raise ConvLensError("No model to save.")
-        checkpoint = checkpoint_bytes(session.pytorch_model)
+        trained = session.pytorch_model
+
+        def writer(stream: IO[bytes]) -> None:
+            write_checkpoint(stream, trained)
+
+        needs = sum(t.numel() * t.element_size() for t in trained.model.state_dict().values())
     record, arrays = run_to_records(run) if run is not None else (None, {})
-    check_writable(path, needs=len(checkpoint or b"") + sum(a.nbytes for a in arrays.values()))
-    write_project(path, Project(model=dict(model), state=dict(state), checkpoint=checkpoint, run=record, arrays=arrays))
+    check_writable(path, needs=needs + sum(a.nbytes for a in arrays.values()))
+    write_project(path, Project(model=dict(model), state=dict(state), run=record, arrays=arrays), writer)
     return path
+
 
 
 def open_project(session: EngineSession, path: str) -> ProjectOpened:
@@ -633,12 +641,12 @@ def open_project(session: EngineSession, path: str) -> ProjectOpened:
     try:
         loaded = load_project_model(Path(path), None, None, project)
     except ConvLensError as exc:
-        if project.checkpoint is not None:
+        if project.has_checkpoint:
             raise  # the project's own model is unreadable: nothing to open
         notes.append(Text("{why} The bundled model is in use instead.", why=str(exc)))
         loaded = load_bundled()
     run = None
-    if project.run is not None and project.checkpoint is not None:
+    if project.run is not None and project.has_checkpoint:
         try:
             run = run_from_records(project.run, project.arrays, loaded)
         except ConvLensError as exc:

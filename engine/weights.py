@@ -94,10 +94,10 @@ def load_project_model(path: Path, spec: ArchSpec | None = None, labels_file: st
     (bundled, pretrained, random or a file; a file that is gone is said so, by path)."""
     project = project or read_project(path)
     model = project.model
-    if project.checkpoint is not None:
-        stored = read_state_file(Path(f"{path.name}:model.pth"), "torch", project.checkpoint)
-        loaded = _from_state_file(stored, path.name, spec, labels_file, Text("project {name}", name=path.name))
-        return loaded
+    if project.has_checkpoint:
+        with project.checkpoint_stream() as stream:
+            stored = read_state_file(Path(f"{path.name}:model.pth"), "torch", stream)
+        return _from_state_file(stored, path.name, spec, labels_file, Text("project {name}", name=path.name))
     kind, arch = model.get("kind"), model.get("arch") or None
     labels = labels_file or model.get("labels_file") or None
     if labels and not Path(labels).is_file():

@@ -166,6 +166,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Engine", 'its preprocessing metadata is not usable (values of the wrong type: {value}).'),
     QT_TRANSLATE_NOOP("Engine", '{name}: {problem}'),
     QT_TRANSLATE_NOOP("Engine", 'Project {name} is damaged and was not opened ({why}). Nothing was changed.'),
+    QT_TRANSLATE_NOOP("Engine", 'Project {name} holds no model of its own.'),
     QT_TRANSLATE_NOOP("Engine", 'Project {file} is not there (moved or deleted?).'),
     QT_TRANSLATE_NOOP("Engine", '{name} is not a ConvLens project (its manifest says format {format!r}).'),
     QT_TRANSLATE_NOOP("Engine", 'Project {name} was saved by a newer ConvLens ({app}, project format {version}); this ConvLens ({ours}) reads project format {supported}. Update ConvLens to open it.'),

@@ -270,112 +270,112 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="255"/>
+        <location filename="../../gui/engine_messages.py" line="256"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="256"/>
+        <location filename="../../gui/engine_messages.py" line="257"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="257"/>
+        <location filename="../../gui/engine_messages.py" line="258"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="258"/>
+        <location filename="../../gui/engine_messages.py" line="259"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="259"/>
+        <location filename="../../gui/engine_messages.py" line="260"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="260"/>
+        <location filename="../../gui/engine_messages.py" line="261"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="261"/>
+        <location filename="../../gui/engine_messages.py" line="262"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="262"/>
+        <location filename="../../gui/engine_messages.py" line="263"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="263"/>
+        <location filename="../../gui/engine_messages.py" line="264"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="264"/>
+        <location filename="../../gui/engine_messages.py" line="265"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="265"/>
+        <location filename="../../gui/engine_messages.py" line="266"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="266"/>
+        <location filename="../../gui/engine_messages.py" line="267"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="267"/>
+        <location filename="../../gui/engine_messages.py" line="268"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="268"/>
+        <location filename="../../gui/engine_messages.py" line="269"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="269"/>
+        <location filename="../../gui/engine_messages.py" line="270"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="270"/>
+        <location filename="../../gui/engine_messages.py" line="271"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="271"/>
+        <location filename="../../gui/engine_messages.py" line="272"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="272"/>
+        <location filename="../../gui/engine_messages.py" line="273"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="273"/>
+        <location filename="../../gui/engine_messages.py" line="274"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="274"/>
+        <location filename="../../gui/engine_messages.py" line="275"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="275"/>
+        <location filename="../../gui/engine_messages.py" line="276"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="276"/>
+        <location filename="../../gui/engine_messages.py" line="277"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
@@ -1262,41 +1262,46 @@
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="169"/>
+        <source>Project {name} holds no model of its own.</source>
+        <translation>프로젝트 {name}에는 자체 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>Project {file} is not there (moved or deleted?).</source>
         <translation>프로젝트 {file}이(가) 없습니다 (옮겨졌거나 삭제되었나요?).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>{name} is not a ConvLens project (its manifest says format {format!r}).</source>
         <translation>{name}은(는) ConvLens 프로젝트가 아닙니다 (매니페스트의 형식: {format!r}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>Project {name} was saved by a newer ConvLens ({app}, project format {version}); this ConvLens ({ours}) reads project format {supported}. Update ConvLens to open it.</source>
         <translation>프로젝트 {name}은(는) 더 새로운 ConvLens({app}, 프로젝트 형식 {version})로 저장되었습니다. 이 ConvLens({ours})는 프로젝트 형식 {supported}까지 읽습니다. 열려면 ConvLens를 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>The training run in this project is damaged ({what}); the model was opened without it.</source>
         <translation>이 프로젝트의 학습 기록이 손상되었습니다 ({what}). 모델은 학습 기록 없이 열었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="218"/>
+        <location filename="../../gui/engine_messages.py" line="219"/>
         <source>{why} The bundled model is in use instead.</source>
         <translation>{why} 대신 내장 모델을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="231"/>
+        <location filename="../../gui/engine_messages.py" line="232"/>
         <source>Project {name}: its model ({kind!r}) is not one this ConvLens knows.</source>
         <translation>프로젝트 {name}: 모델({kind!r})은 이 ConvLens가 모르는 종류입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="234"/>
+        <location filename="../../gui/engine_messages.py" line="235"/>
         <source>Project {name}: its labels file {file} is not there any more.</source>
         <translation>프로젝트 {name}: 라벨 파일 {file}이(가) 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="240"/>
+        <location filename="../../gui/engine_messages.py" line="241"/>
         <source>Pretrained weights need an architecture (or leave both out for the bundled {bundled}).</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다 (둘 다 생략하면 내장된 {bundled}을(를) 씁니다).</translation>
     </message>
@@ -1516,102 +1521,102 @@
         <translation>알 수 없는 전처리 방식 &apos;{name}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>Type a class name first (for example: rock).</source>
         <translation>먼저 클래스 이름을 입력하세요 (예: rock).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>Class name &apos;{name}&apos; cannot be a folder name: avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>클래스 이름 &apos;{name}&apos;은(는) 폴더 이름이 될 수 없습니다: / \ : * ? &quot; &lt; &gt; | 를 피하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>Could not encode a frame as JPEG for {path}.</source>
         <translation>{path}에 저장할 프레임을 JPEG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>Cannot create {folder}: {value}.</source>
         <translation>{folder}을(를) 만들 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>Unknown architecture &apos;{name}&apos;. Known architectures: {known}.</source>
         <translation>알 수 없는 아키텍처 &apos;{name}&apos;. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>Unknown colour map &apos;{cmap}&apos;: choose one of {value}.</source>
         <translation>알 수 없는 컬러맵 &apos;{cmap}&apos;: {value} 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>Unknown normalisation &apos;{normalise}&apos;: use channel or shared.</source>
         <translation>알 수 없는 정규화 &apos;{normalise}&apos;: channel 또는 shared를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>Layer &apos;{layer}&apos; has no channels to show.</source>
         <translation>레이어 &apos;{layer}&apos;에는 보여 줄 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>Only a PyTorch model can move to another runtime; {source} is not one.</source>
         <translation>PyTorch 모델만 다른 런타임으로 옮길 수 있습니다. {source}은(는) PyTorch 모델이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="185"/>
+        <location filename="../../gui/engine_messages.py" line="186"/>
         <source>{TITLES} {precision} disagrees with the PyTorch model ({detail}).</source>
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="187"/>
+        <location filename="../../gui/engine_messages.py" line="188"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>Unknown runtime &apos;{runtime}&apos;: use {value}.</source>
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="189"/>
+        <location filename="../../gui/engine_messages.py" line="190"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="185"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="191"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})</source>
         <translation>PyTorch f32: {count}은(는) {runtime}에서 {saved:.1f}초를 아끼지만, 변환에 {cost:.1f}초가 듭니다({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="192"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>PyTorch f32: converting the model would not pay for {count} (a folder of {min} or more images, or live video, times the runtimes for {arch} once on this computer)</source>
         <translation>PyTorch f32: {count}에는 모델 변환이 이득이 되지 않습니다 ({min}장 이상의 폴더나 라이브 영상이면 이 컴퓨터에서 {arch}의 런타임 속도를 한 번 잽니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="196"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>{what} has no PyTorch model behind it: it runs only in its own runtime.</source>
         <translation>{what}에는 바탕이 되는 PyTorch 모델이 없습니다: 자기 런타임에서만 돕니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="197"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="198"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>{kind} has no {what} here; load the architecture with PyTorch weights.</source>
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="222"/>
+        <location filename="../../gui/engine_messages.py" line="223"/>
         <source>Epochs and batch size must be at least 1, the learning rate above 0 and the number of loader workers 0 or more.</source>
         <translation>에폭과 배치 크기는 1 이상, 학습률은 0보다 커야 하고, 로더 워커 수는 0 이상이어야 합니다.</translation>
     </message>
@@ -1656,292 +1661,292 @@
         <translation>{name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})</source>
         <translation>{runtime} f32: 이 컴퓨터에서 배치 1로 가장 빠른, 값이 같은 런타임({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="188"/>
+        <location filename="../../gui/engine_messages.py" line="189"/>
         <source>{n} images</source>
         <translation>이미지 {n}장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="186"/>
+        <location filename="../../gui/engine_messages.py" line="187"/>
         <source>one image</source>
         <translation>이미지 한 장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="190"/>
+        <location filename="../../gui/engine_messages.py" line="191"/>
         <source>PyTorch f32: the fastest here at batch 1 ({timed})</source>
         <translation>PyTorch f32: 이 컴퓨터에서 배치 1로 가장 빠름({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="193"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>PyTorch f32: {runtime} was left out ({why})</source>
         <translation>PyTorch f32: {runtime}은(는) 제외되었습니다({why})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="194"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>auto: {reason}</source>
         <translation>자동: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="195"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>{runtime} as chosen</source>
         <translation>선택한 {runtime}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="199"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>{label} · {agreement}</source>
         <translation>{label} · {agreement}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="200"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>No model is loaded yet: choose an architecture and weights.</source>
         <translation>아직 불러온 모델이 없습니다: 아키텍처와 가중치를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="201"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>Open an image first: feature maps and CAMs are computed for the current image.</source>
         <translation>먼저 이미지를 여세요: 특성 맵과 CAM은 현재 이미지에 대해 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="202"/>
+        <location filename="../../gui/engine_messages.py" line="203"/>
         <source>The model in use has no class &apos;{name}&apos;: these results are from another model.</source>
         <translation>사용 중인 모델에는 &apos;{name}&apos; 클래스가 없습니다: 이 결과는 다른 모델의 것입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="203"/>
+        <location filename="../../gui/engine_messages.py" line="204"/>
         <source>Choose a weights file.</source>
         <translation>가중치 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="204"/>
+        <location filename="../../gui/engine_messages.py" line="205"/>
         <source>Choose an architecture first.</source>
         <translation>먼저 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="205"/>
+        <location filename="../../gui/engine_messages.py" line="206"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>학습 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="206"/>
+        <location filename="../../gui/engine_messages.py" line="207"/>
         <source>No model to export.</source>
         <translation>내보낼 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="207"/>
+        <location filename="../../gui/engine_messages.py" line="208"/>
         <source>No model to save.</source>
         <translation>저장할 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="208"/>
+        <location filename="../../gui/engine_messages.py" line="209"/>
         <source>No image files in {what}.</source>
         <translation>{what}에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="209"/>
+        <location filename="../../gui/engine_messages.py" line="210"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="210"/>
+        <location filename="../../gui/engine_messages.py" line="211"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="211"/>
+        <location filename="../../gui/engine_messages.py" line="212"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="212"/>
+        <location filename="../../gui/engine_messages.py" line="213"/>
         <source>{folder} is not a folder (or no longer exists).</source>
         <translation>{folder}은(는) 폴더가 아닙니다 (또는 더 이상 없습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="213"/>
+        <location filename="../../gui/engine_messages.py" line="214"/>
         <source>No image files found in {folder}.</source>
         <translation>{folder}에서 이미지 파일을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="214"/>
+        <location filename="../../gui/engine_messages.py" line="215"/>
         <source>None of the images in {folder} could be read.</source>
         <translation>{folder}의 이미지를 하나도 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="215"/>
+        <location filename="../../gui/engine_messages.py" line="216"/>
         <source>Reading images…</source>
         <translation>이미지 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="216"/>
+        <location filename="../../gui/engine_messages.py" line="217"/>
         <source>Compared the first {limit} of the {n} images of the folder.</source>
         <translation>폴더의 이미지 {n}개 중 처음 {limit}개를 비교했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="217"/>
+        <location filename="../../gui/engine_messages.py" line="218"/>
         <source>Left out {n} unreadable files: {names}.</source>
         <translation>읽을 수 없는 파일 {n}개를 제외했습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="219"/>
+        <location filename="../../gui/engine_messages.py" line="220"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="220"/>
+        <location filename="../../gui/engine_messages.py" line="221"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="221"/>
+        <location filename="../../gui/engine_messages.py" line="222"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="223"/>
+        <location filename="../../gui/engine_messages.py" line="224"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="224"/>
+        <location filename="../../gui/engine_messages.py" line="225"/>
         <source>{n} training images cannot be shared by {world} processes.</source>
         <translation>학습 이미지 {n}개를 프로세스 {world}개가 나눌 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="225"/>
+        <location filename="../../gui/engine_messages.py" line="226"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="226"/>
+        <location filename="../../gui/engine_messages.py" line="227"/>
         <source>Stream {source} cannot be opened: check the address and the network.</source>
         <translation>스트림 {source}을(를) 열 수 없습니다: 주소와 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="227"/>
+        <location filename="../../gui/engine_messages.py" line="228"/>
         <source>No video source given: enter a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>영상 소스가 없습니다: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="228"/>
+        <location filename="../../gui/engine_messages.py" line="229"/>
         <source>Camera {source} cannot be opened (tried OpenCV&apos;s default backend for index {source}).{others} Is it connected, and not in use by another program? A video file or a stream URL works too.</source>
         <translation>카메라 {source}을(를) 열 수 없습니다 (OpenCV 기본 백엔드로 {source}번을 시도함).{others} 연결되어 있고 다른 프로그램이 쓰고 있지 않은가요? 동영상 파일이나 스트림 URL도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="229"/>
+        <location filename="../../gui/engine_messages.py" line="230"/>
         <source>Video file {path} not found.</source>
         <translation>동영상 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="230"/>
+        <location filename="../../gui/engine_messages.py" line="231"/>
         <source>Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.</source>
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="232"/>
+        <location filename="../../gui/engine_messages.py" line="233"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="235"/>
+        <location filename="../../gui/engine_messages.py" line="236"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="233"/>
+        <location filename="../../gui/engine_messages.py" line="234"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="236"/>
+        <location filename="../../gui/engine_messages.py" line="237"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="237"/>
+        <location filename="../../gui/engine_messages.py" line="238"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="238"/>
+        <location filename="../../gui/engine_messages.py" line="239"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="239"/>
+        <location filename="../../gui/engine_messages.py" line="240"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="241"/>
+        <location filename="../../gui/engine_messages.py" line="242"/>
         <source>project {name}</source>
         <translation>프로젝트 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="242"/>
+        <location filename="../../gui/engine_messages.py" line="243"/>
         <source>Project {name}: its weights file {file} is not there any more (moved or deleted?). Put it back, or load the weights from where they are now.</source>
         <translation>프로젝트 {name}: 가중치 파일 {file}이(가) 더 이상 없습니다 (옮겨졌거나 삭제되었나요?). 제자리에 되돌리거나, 지금 있는 곳에서 가중치를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="243"/>
+        <location filename="../../gui/engine_messages.py" line="244"/>
         <source>Project {name} names another project as its weights ({file}).</source>
         <translation>프로젝트 {name}이(가) 다른 프로젝트를 가중치로 가리킵니다 ({file}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="244"/>
+        <location filename="../../gui/engine_messages.py" line="245"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="245"/>
+        <location filename="../../gui/engine_messages.py" line="246"/>
         <source>Weights file {name}: its build options {options} do not fit {title} ({why}).</source>
         <translation>가중치 파일 {name}: 빌드 옵션 {options}이(가) {title}에 맞지 않습니다({why}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="246"/>
+        <location filename="../../gui/engine_messages.py" line="247"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="247"/>
+        <location filename="../../gui/engine_messages.py" line="248"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="248"/>
+        <location filename="../../gui/engine_messages.py" line="249"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="249"/>
+        <location filename="../../gui/engine_messages.py" line="250"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="250"/>
+        <location filename="../../gui/engine_messages.py" line="251"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="251"/>
+        <location filename="../../gui/engine_messages.py" line="252"/>
         <source>The bundled weights are {bundled}; they do not fit {title}.</source>
         <translation>내장 가중치는 {bundled}의 것이라 {title}에는 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="252"/>
+        <location filename="../../gui/engine_messages.py" line="253"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="253"/>
+        <location filename="../../gui/engine_messages.py" line="254"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="254"/>
+        <location filename="../../gui/engine_messages.py" line="255"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>

@@ -79,7 +79,7 @@ def test_a_project_saved_after_training_reopens_with_every_tab_as_it_was(
     assert path.is_file() and not window.unsaved_model and window.projects.path == str(path)
     assert str(path) in window.settings.recent("recent_projects")
     project = read_project(path)
-    assert project.model["kind"] == "trained" and project.checkpoint and project.run is not None
+    assert project.model["kind"] == "trained" and project.has_checkpoint and project.run is not None
     window.close()
 
     # a new window, as after a restart: open the project (what a double-click or `convlens digits.convlens` does)
