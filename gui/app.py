@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from convlens.gui.i18n import LANGUAGES, choose_language, install_language, language_from_args, register_fonts
@@ -59,7 +59,8 @@ def run_app(args: Sequence[str]) -> int:
 
     def ready(error: BaseException | None) -> None:
         if error is not None:
-            start.message.setText(start.tr("<h2>ConvLens could not start</h2><p>{error}</p><p>See {log}</p>").format(
+            start.message.setText(QCoreApplication.translate(
+                "StartWindow", "<h2>ConvLens could not start</h2><p>{error}</p><p>See {log}</p>").format(
                 error=f"{type(error).__name__}: {error}", log=log_file))
             return
         from convlens.gui.main_window import MainWindow

@@ -332,13 +332,13 @@ class ProjectController(QObject):
 
 
 def ask_recover_box(parent: Any, when: str) -> bool:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ProjectController", text)
-
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Recover the last session?"),
-                      tr("ConvLens did not close normally last time. Recover the session of {time}?").format(time=when),
+    translate = QCoreApplication.translate  # with the context spelled out each time: lupdate reads it there
+    box = QMessageBox(QMessageBox.Icon.Question, translate("ProjectController", "Recover the last session?"),
+                      translate("ProjectController", "ConvLens did not close normally last time. Recover the session "
+                                "of {time}?").format(time=when),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.button(QMessageBox.StandardButton.Yes).setText(tr("Recover the session of {time}").format(time=when))
-    box.button(QMessageBox.StandardButton.No).setText(tr("Start fresh"))
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        translate("ProjectController", "Recover the session of {time}").format(time=when))
+    box.button(QMessageBox.StandardButton.No).setText(translate("ProjectController", "Start fresh"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return box.exec() == QMessageBox.StandardButton.Yes

@@ -143,7 +143,7 @@ class TeachController(QObject):
     def check_data(self, folder: str, val_folder: str = "") -> Job | None:
         """The health check of the training folder, shown in a dialog when done."""
         if not folder:
-            self.ctx.show_error(self.view.tr("Choose a training folder: one subfolder of images per class."))
+            self.ctx.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
             return None
         self.view.check_button.setEnabled(False)
         job = self.ctx.submit(tasks.check_data, folder, val_folder, name=self.tr("Checking {folder}").format(
@@ -188,7 +188,7 @@ class TeachController(QObject):
             self.ctx.show_error(self.tr("Load a model first: the data map shows what the current model sees."))
             return None
         if not folder:
-            self.ctx.show_error(self.view.tr("Choose a training folder: one subfolder of images per class."))
+            self.ctx.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
             return None
         self.view.map_button.setEnabled(False)
         self._map_folder = folder

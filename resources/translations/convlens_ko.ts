@@ -2,264 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/glossary.py" line="26"/>
-        <source>The pretrained convolutional layers that turn an image into features. In transfer learning they are kept frozen (not trained), so a small data set is enough.</source>
-        <translation>이미지를 특성으로 바꾸는 사전 학습된 합성곱 레이어들. 전이 학습에서는 고정(학습하지 않음)해 두므로 작은 데이터셋으로도 충분합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="28"/>
-        <source>Head</source>
-        <translation>헤드</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="29"/>
-        <source>The new layers on top of the backbone that turn its features into your classes: a dropout and a linear layer, or a dense (fully connected) layer first as in seed 003. Only the head is trained unless you train the backbone too.</source>
-        <translation>백본 위에 올리는 새 레이어로, 백본의 특성을 여러분의 클래스로 바꿉니다: 드롭아웃과 선형 레이어, 또는 seed 003처럼 먼저 Dense(완전 연결) 레이어. 백본도 학습하지 않는 한 헤드만 학습합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="32"/>
-        <source>Transfer learning</source>
-        <translation>전이 학습</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="33"/>
-        <source>Reusing a network trained on a large data set (ImageNet) for a new task: keep its backbone, train a new head on your images. Fine-tuning goes further and also trains (part of) the backbone.</source>
-        <translation>큰 데이터셋(ImageNet)으로 학습한 신경망을 새 작업에 다시 쓰는 것: 백본은 그대로 두고 새 헤드를 여러분의 이미지로 학습합니다. 미세 조정(파인 튜닝)은 한 걸음 더 나아가 백본(의 일부)도 학습합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="35"/>
-        <source>Dropout</source>
-        <translation>드롭아웃</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="36"/>
-        <source>During training, randomly switches off this fraction of the head&apos;s inputs at every step, so the model cannot lean on a few features. It fights over-fitting; seed 003 uses 0.2.</source>
-        <translation>학습하는 동안 매 단계마다 헤드 입력의 이 비율만큼을 무작위로 꺼서, 모델이 몇몇 특성에만 기대지 못하게 합니다. 과대적합을 막으며, seed 003은 0.2를 씁니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="38"/>
-        <source>Epoch</source>
-        <translation>에포크</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="38"/>
-        <source>One pass over all the training images.</source>
-        <translation>훈련 이미지 전체를 한 번 도는 것.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="39"/>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="40"/>
-        <source>How many images are processed together before the weights are updated once.</source>
-        <translation>가중치를 한 번 갱신하기 전에 함께 처리하는 이미지 수.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="41"/>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="42"/>
-        <source>How big a step the optimizer takes each update. Too high and the loss jumps around or grows; too low and training is slow. 0.001 suits Adam; seed 003 uses 0.0001 with RMSprop.</source>
-        <translation>옵티마이저가 갱신마다 내딛는 보폭. 너무 크면 손실이 들쭉날쭉하거나 커지고, 너무 작으면 학습이 느립니다. Adam에는 0.001이 알맞고, seed 003은 RMSprop에 0.0001을 씁니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="44"/>
-        <source>Optimizer</source>
-        <translation>옵티마이저</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="45"/>
-        <source>The rule that updates the weights from the gradient: SGD with momentum, Adam or RMSprop.</source>
-        <translation>기울기로 가중치를 갱신하는 규칙: 모멘텀 SGD, Adam, RMSprop.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="46"/>
-        <source>Early stopping</source>
-        <translation>조기 종료</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="47"/>
-        <source>Stop training when the validation loss has not improved for a number of epochs (the patience), and keep the weights of the best epoch. It stops before over-fitting sets in.</source>
-        <translation>검증 손실이 일정 에포크(인내) 동안 나아지지 않으면 학습을 멈추고 가장 좋았던 에포크의 가중치를 남깁니다. 과대적합이 시작되기 전에 멈춥니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="49"/>
-        <source>Patience</source>
-        <translation>인내(patience)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="50"/>
-        <source>How many epochs without a better validation loss early stopping waits before it stops training.</source>
-        <translation>검증 손실이 나아지지 않는 에포크를 조기 종료가 몇 번까지 기다린 뒤 학습을 멈추는지.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="51"/>
-        <source>Data augmentation</source>
-        <translation>데이터 증강</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="52"/>
-        <source>Random changes to the training images (rotation, shift, shear, zoom, flip) so that every epoch sees new variants: more data for free, less over-fitting.</source>
-        <translation>훈련 이미지에 무작위 변화(회전, 이동, 전단, 확대/축소, 뒤집기)를 주어 에포크마다 새 변형을 보게 합니다: 공짜로 데이터가 늘고 과대적합이 줄어듭니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="54"/>
-        <source>Input size</source>
-        <translation>입력 크기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="55"/>
-        <source>The height and width images are resized to before they enter the network (224 for most ImageNet models, 299 for Inception v3, 150 in seed 003). Smaller is faster, larger sees more detail.</source>
-        <translation>신경망에 들어가기 전에 이미지를 맞추는 높이와 너비 (대부분의 ImageNet 모델은 224, Inception v3는 299, seed 003은 150). 작을수록 빠르고, 클수록 세부를 더 봅니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="57"/>
-        <source>Validation set</source>
-        <translation>검증 세트</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="58"/>
-        <source>Images kept out of training (20% of each class unless you give a folder) to measure how well the model does on images it has not learnt.</source>
-        <translation>학습에 쓰지 않고 떼어 둔 이미지 (폴더를 주지 않으면 클래스마다 20%). 모델이 배우지 않은 이미지에서 얼마나 잘하는지 잽니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="60"/>
-        <source>Over-fitting</source>
-        <translation>과대적합</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="61"/>
-        <source>The model learns the training images, noise included, better than the task: training accuracy is much higher than validation accuracy (seed 003: 94.7% vs 88.6%).</source>
-        <translation>모델이 작업 자체보다 훈련 이미지를 잡음까지 외워 버린 상태: 훈련 정확도가 검증 정확도보다 훨씬 높습니다 (seed 003: 94.7% 대 88.6%).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="63"/>
-        <source>Under-fitting</source>
-        <translation>과소적합</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="64"/>
-        <source>The model has not learnt even the training images well: both accuracies stay low.</source>
-        <translation>모델이 훈련 이미지조차 잘 배우지 못한 상태: 두 정확도 모두 낮습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="65"/>
-        <source>Calibration</source>
-        <translation>보정(calibration)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="66"/>
-        <source>Whether &quot;90% sure&quot; comes true 90% of the time. After training, temperature scaling divides the scores by one number T fitted on the validation split; the expected calibration error (ECE) is the average gap between confidence and accuracy, and the diagram shows it per confidence range.</source>
-        <translation>&quot;90% 확신&quot;이 실제로 90% 맞는지. 학습 후 온도 스케일링이 검증 세트로 맞춘 숫자 하나 T로 점수를 나눕니다. 기대 보정 오차(ECE)는 확신도와 정확도의 평균 차이이며, 그림은 확신도 구간마다 그 차이를 보여 줍니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="69"/>
-        <source>Unknown (none of the above)</source>
-        <translation>모름 (해당 없음)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="70"/>
-        <source>A classifier always names one of its classes, even for an empty background. Below a confidence threshold ConvLens answers &quot;unknown&quot; instead. The threshold is chosen on held-out images so that at most the target share of wrong or unknown inputs still gets an answer (the false-accept rate); the curve shows what each threshold costs in right answers.</source>
-        <translation>분류기는 빈 배경에도 항상 자기 클래스 중 하나를 답합니다. ConvLens는 확신도가 임계값 이하이면 대신 &quot;모름&quot;이라고 답합니다. 임계값은 따로 떼어 둔 이미지에서, 틀린 입력이나 모르는 입력 중 답을 받는 비율(오수락률)이 목표 이하가 되도록 고릅니다. 곡선은 임계값마다 맞는 답을 얼마나 잃는지 보여 줍니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="74"/>
-        <source>Confusion matrix</source>
-        <translation>혼동 행렬</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="75"/>
-        <source>Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, every other cell a kind of mistake.</source>
-        <translation>행은 실제 클래스, 열은 예측한 클래스. 대각선은 맞힌 개수이고, 나머지 칸은 각각 한 종류의 실수입니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="77"/>
-        <source>Precision and recall</source>
-        <translation>정밀도와 재현율</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="78"/>
-        <source>Precision: of the images predicted as a class, how many are. Recall: of the images of a class, how many were found.</source>
-        <translation>정밀도: 어떤 클래스로 예측한 이미지 중 실제로 그 클래스인 비율. 재현율: 어떤 클래스의 이미지 중 찾아낸 비율.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="80"/>
-        <source>Feature map</source>
-        <translation>특성 맵</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="81"/>
-        <source>The output of one filter of a convolution layer: where in the image the pattern it detects appears.</source>
-        <translation>합성곱 레이어의 필터 하나가 내는 출력: 그 필터가 찾는 패턴이 이미지의 어디에 나타나는지.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="83"/>
-        <source>Class activation map (CAM)</source>
-        <translation>클래스 활성화 맵(CAM)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="84"/>
-        <source>A heat map of the image regions that raised the score of a class the most (Grad-CAM: gradients of the class score weighting the last convolutional feature maps).</source>
-        <translation>어떤 클래스의 점수를 가장 많이 올린 이미지 영역을 보여 주는 히트맵 (Grad-CAM: 클래스 점수의 기울기로 마지막 합성곱 특성 맵에 가중치를 줌).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="86"/>
-        <source>Centre crop</source>
-        <translation>가운데 자르기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="87"/>
-        <source>The model sees a square from the middle of each frame; the guide shows it. Keep what you want classified inside it.</source>
-        <translation>모델은 각 프레임의 가운데 정사각형을 봅니다. 안내선이 그 영역입니다. 분류할 대상을 그 안에 두세요.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="89"/>
-        <source>Frames per second and latency</source>
-        <translation>초당 프레임과 지연</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="90"/>
-        <source>Capture: frames the source delivers; shown: frames drawn; inference: frames the model classifies (it skips frames it cannot keep up with). Latency: from capture to the prediction.</source>
-        <translation>캡처: 소스가 보내는 프레임, 표시: 화면에 그린 프레임, 추론: 모델이 분류한 프레임 (따라가지 못하는 프레임은 건너뜀). 지연: 캡처부터 예측까지 걸린 시간.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="92"/>
-        <source>Recording samples</source>
-        <translation>샘플 녹화</translation>
-    </message>
-    <message>
-        <location filename="../../gui/glossary.py" line="93"/>
-        <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
-        <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="338"/>
-        <source>Recover the last session?</source>
-        <translation>지난 세션을 복구할까요?</translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="339"/>
-        <source>ConvLens did not close normally last time. Recover the session of {time}?</source>
-        <translation>지난번에 ConvLens가 정상적으로 닫히지 않았습니다. {time}의 세션을 복구할까요?</translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="341"/>
-        <source>Recover the session of {time}</source>
-        <translation>{time}의 세션 복구</translation>
-    </message>
-    <message>
-        <location filename="../../gui/projects.py" line="342"/>
-        <source>Start fresh</source>
-        <translation>새로 시작</translation>
-    </message>
-</context>
-<context>
     <name>AppContext</name>
     <message>
         <location filename="../../gui/tabs/context.py" line="79"/>
@@ -2145,15 +1887,250 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>Glossary</name>
     <message>
-        <location filename="../../gui/glossary.py" line="25"/>
+        <location filename="../../gui/glossary.py" line="24"/>
         <source>Backbone</source>
         <translation>백본</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="25"/>
+        <source>The pretrained convolutional layers that turn an image into features. In transfer learning they are kept frozen (not trained), so a small data set is enough.</source>
+        <translation>이미지를 특성으로 바꾸는 사전 학습된 합성곱 레이어들. 전이 학습에서는 고정(학습하지 않음)해 두므로 작은 데이터셋으로도 충분합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="27"/>
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="28"/>
+        <source>The new layers on top of the backbone that turn its features into your classes: a dropout and a linear layer, or a dense (fully connected) layer first as in seed 003. Only the head is trained unless you train the backbone too.</source>
+        <translation>백본 위에 올리는 새 레이어로, 백본의 특성을 여러분의 클래스로 바꿉니다: 드롭아웃과 선형 레이어, 또는 seed 003처럼 먼저 Dense(완전 연결) 레이어. 백본도 학습하지 않는 한 헤드만 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="31"/>
+        <source>Transfer learning</source>
+        <translation>전이 학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="32"/>
+        <source>Reusing a network trained on a large data set (ImageNet) for a new task: keep its backbone, train a new head on your images. Fine-tuning goes further and also trains (part of) the backbone.</source>
+        <translation>큰 데이터셋(ImageNet)으로 학습한 신경망을 새 작업에 다시 쓰는 것: 백본은 그대로 두고 새 헤드를 여러분의 이미지로 학습합니다. 미세 조정(파인 튜닝)은 한 걸음 더 나아가 백본(의 일부)도 학습합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="34"/>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="35"/>
+        <source>During training, randomly switches off this fraction of the head&apos;s inputs at every step, so the model cannot lean on a few features. It fights over-fitting; seed 003 uses 0.2.</source>
+        <translation>학습하는 동안 매 단계마다 헤드 입력의 이 비율만큼을 무작위로 꺼서, 모델이 몇몇 특성에만 기대지 못하게 합니다. 과대적합을 막으며, seed 003은 0.2를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="37"/>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="37"/>
+        <source>One pass over all the training images.</source>
+        <translation>훈련 이미지 전체를 한 번 도는 것.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="38"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="39"/>
+        <source>How many images are processed together before the weights are updated once.</source>
+        <translation>가중치를 한 번 갱신하기 전에 함께 처리하는 이미지 수.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="40"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="41"/>
+        <source>How big a step the optimizer takes each update. Too high and the loss jumps around or grows; too low and training is slow. 0.001 suits Adam; seed 003 uses 0.0001 with RMSprop.</source>
+        <translation>옵티마이저가 갱신마다 내딛는 보폭. 너무 크면 손실이 들쭉날쭉하거나 커지고, 너무 작으면 학습이 느립니다. Adam에는 0.001이 알맞고, seed 003은 RMSprop에 0.0001을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="43"/>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="44"/>
+        <source>The rule that updates the weights from the gradient: SGD with momentum, Adam or RMSprop.</source>
+        <translation>기울기로 가중치를 갱신하는 규칙: 모멘텀 SGD, Adam, RMSprop.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="45"/>
+        <source>Early stopping</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="46"/>
+        <source>Stop training when the validation loss has not improved for a number of epochs (the patience), and keep the weights of the best epoch. It stops before over-fitting sets in.</source>
+        <translation>검증 손실이 일정 에포크(인내) 동안 나아지지 않으면 학습을 멈추고 가장 좋았던 에포크의 가중치를 남깁니다. 과대적합이 시작되기 전에 멈춥니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="48"/>
+        <source>Patience</source>
+        <translation>인내(patience)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="49"/>
+        <source>How many epochs without a better validation loss early stopping waits before it stops training.</source>
+        <translation>검증 손실이 나아지지 않는 에포크를 조기 종료가 몇 번까지 기다린 뒤 학습을 멈추는지.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="50"/>
+        <source>Data augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="51"/>
+        <source>Random changes to the training images (rotation, shift, shear, zoom, flip) so that every epoch sees new variants: more data for free, less over-fitting.</source>
+        <translation>훈련 이미지에 무작위 변화(회전, 이동, 전단, 확대/축소, 뒤집기)를 주어 에포크마다 새 변형을 보게 합니다: 공짜로 데이터가 늘고 과대적합이 줄어듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="53"/>
+        <source>Input size</source>
+        <translation>입력 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="54"/>
+        <source>The height and width images are resized to before they enter the network (224 for most ImageNet models, 299 for Inception v3, 150 in seed 003). Smaller is faster, larger sees more detail.</source>
+        <translation>신경망에 들어가기 전에 이미지를 맞추는 높이와 너비 (대부분의 ImageNet 모델은 224, Inception v3는 299, seed 003은 150). 작을수록 빠르고, 클수록 세부를 더 봅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="56"/>
+        <source>Validation set</source>
+        <translation>검증 세트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="57"/>
+        <source>Images kept out of training (20% of each class unless you give a folder) to measure how well the model does on images it has not learnt.</source>
+        <translation>학습에 쓰지 않고 떼어 둔 이미지 (폴더를 주지 않으면 클래스마다 20%). 모델이 배우지 않은 이미지에서 얼마나 잘하는지 잽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="59"/>
+        <source>Over-fitting</source>
+        <translation>과대적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="60"/>
+        <source>The model learns the training images, noise included, better than the task: training accuracy is much higher than validation accuracy (seed 003: 94.7% vs 88.6%).</source>
+        <translation>모델이 작업 자체보다 훈련 이미지를 잡음까지 외워 버린 상태: 훈련 정확도가 검증 정확도보다 훨씬 높습니다 (seed 003: 94.7% 대 88.6%).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="62"/>
+        <source>Under-fitting</source>
+        <translation>과소적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="63"/>
+        <source>The model has not learnt even the training images well: both accuracies stay low.</source>
+        <translation>모델이 훈련 이미지조차 잘 배우지 못한 상태: 두 정확도 모두 낮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="64"/>
+        <source>Calibration</source>
+        <translation>보정(calibration)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="65"/>
+        <source>Whether &quot;90% sure&quot; comes true 90% of the time. After training, temperature scaling divides the scores by one number T fitted on the validation split; the expected calibration error (ECE) is the average gap between confidence and accuracy, and the diagram shows it per confidence range.</source>
+        <translation>&quot;90% 확신&quot;이 실제로 90% 맞는지. 학습 후 온도 스케일링이 검증 세트로 맞춘 숫자 하나 T로 점수를 나눕니다. 기대 보정 오차(ECE)는 확신도와 정확도의 평균 차이이며, 그림은 확신도 구간마다 그 차이를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="68"/>
+        <source>Unknown (none of the above)</source>
+        <translation>모름 (해당 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="69"/>
+        <source>A classifier always names one of its classes, even for an empty background. Below a confidence threshold ConvLens answers &quot;unknown&quot; instead. The threshold is chosen on held-out images so that at most the target share of wrong or unknown inputs still gets an answer (the false-accept rate); the curve shows what each threshold costs in right answers.</source>
+        <translation>분류기는 빈 배경에도 항상 자기 클래스 중 하나를 답합니다. ConvLens는 확신도가 임계값 이하이면 대신 &quot;모름&quot;이라고 답합니다. 임계값은 따로 떼어 둔 이미지에서, 틀린 입력이나 모르는 입력 중 답을 받는 비율(오수락률)이 목표 이하가 되도록 고릅니다. 곡선은 임계값마다 맞는 답을 얼마나 잃는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="73"/>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="74"/>
+        <source>Rows are the true classes, columns the predicted ones; the diagonal counts the correct answers, every other cell a kind of mistake.</source>
+        <translation>행은 실제 클래스, 열은 예측한 클래스. 대각선은 맞힌 개수이고, 나머지 칸은 각각 한 종류의 실수입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="76"/>
+        <source>Precision and recall</source>
+        <translation>정밀도와 재현율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="77"/>
+        <source>Precision: of the images predicted as a class, how many are. Recall: of the images of a class, how many were found.</source>
+        <translation>정밀도: 어떤 클래스로 예측한 이미지 중 실제로 그 클래스인 비율. 재현율: 어떤 클래스의 이미지 중 찾아낸 비율.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="79"/>
+        <source>Feature map</source>
+        <translation>특성 맵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="80"/>
+        <source>The output of one filter of a convolution layer: where in the image the pattern it detects appears.</source>
+        <translation>합성곱 레이어의 필터 하나가 내는 출력: 그 필터가 찾는 패턴이 이미지의 어디에 나타나는지.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="82"/>
+        <source>Class activation map (CAM)</source>
+        <translation>클래스 활성화 맵(CAM)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="83"/>
+        <source>A heat map of the image regions that raised the score of a class the most (Grad-CAM: gradients of the class score weighting the last convolutional feature maps).</source>
+        <translation>어떤 클래스의 점수를 가장 많이 올린 이미지 영역을 보여 주는 히트맵 (Grad-CAM: 클래스 점수의 기울기로 마지막 합성곱 특성 맵에 가중치를 줌).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="85"/>
+        <source>Centre crop</source>
+        <translation>가운데 자르기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="86"/>
+        <source>The model sees a square from the middle of each frame; the guide shows it. Keep what you want classified inside it.</source>
+        <translation>모델은 각 프레임의 가운데 정사각형을 봅니다. 안내선이 그 영역입니다. 분류할 대상을 그 안에 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="88"/>
+        <source>Frames per second and latency</source>
+        <translation>초당 프레임과 지연</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="89"/>
+        <source>Capture: frames the source delivers; shown: frames drawn; inference: frames the model classifies (it skips frames it cannot keep up with). Latency: from capture to the prediction.</source>
+        <translation>캡처: 소스가 보내는 프레임, 표시: 화면에 그린 프레임, 추론: 모델이 분류한 프레임 (따라가지 못하는 프레임은 건너뜀). 지연: 캡처부터 예측까지 걸린 시간.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="91"/>
+        <source>Recording samples</source>
+        <translation>샘플 녹화</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="92"/>
+        <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
+        <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
     </message>
 </context>
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../gui/glossary.py" line="121"/>
+        <location filename="../../gui/glossary.py" line="120"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
@@ -3879,6 +3856,26 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <source>Autosave failed: {why}</source>
         <translation>자동 저장 실패: {why}</translation>
     </message>
+    <message>
+        <location filename="../../gui/projects.py" line="336"/>
+        <source>Recover the last session?</source>
+        <translation>지난 세션을 복구할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/projects.py" line="337"/>
+        <source>ConvLens did not close normally last time. Recover the session of {time}?</source>
+        <translation>지난번에 ConvLens가 정상적으로 닫히지 않았습니다. {time}의 세션을 복구할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/projects.py" line="341"/>
+        <source>Recover the session of {time}</source>
+        <translation>{time}의 세션 복구</translation>
+    </message>
+    <message>
+        <location filename="../../gui/projects.py" line="342"/>
+        <source>Start fresh</source>
+        <translation>새로 시작</translation>
+    </message>
 </context>
 <context>
     <name>ReliabilityView</name>
@@ -3920,6 +3917,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <source>{n} item(s) will open as soon as the engine is ready.</source>
         <translation>엔진이 준비되는 대로 {n}개 항목을 엽니다.</translation>
     </message>
+    <message>
+        <location filename="../../gui/app.py" line="62"/>
+        <source>&lt;h2&gt;ConvLens could not start&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;See {log}&lt;/p&gt;</source>
+        <extracomment>When this module was first imported: the process start, near enough (the entry point imports it first).</extracomment>
+        <translation>&lt;h2&gt;ConvLens를 시작할 수 없습니다&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;{log}을(를) 보세요&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>TeachController</name>
@@ -3951,6 +3954,8 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/teach.py" line="101"/>
+        <location filename="../../gui/tabs/teach.py" line="146"/>
+        <location filename="../../gui/tabs/teach.py" line="191"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
@@ -4641,24 +4646,6 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/charts.py" line="247"/>
         <source>right kept (%)</source>
         <translation>남는 맞는 답 (%)</translation>
-    </message>
-</context>
-<context>
-    <name>self.view</name>
-    <message>
-        <location filename="../../gui/tabs/teach.py" line="146"/>
-        <location filename="../../gui/tabs/teach.py" line="191"/>
-        <source>Choose a training folder: one subfolder of images per class.</source>
-        <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
-    </message>
-</context>
-<context>
-    <name>start</name>
-    <message>
-        <location filename="../../gui/app.py" line="62"/>
-        <source>&lt;h2&gt;ConvLens could not start&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;See {log}&lt;/p&gt;</source>
-        <extracomment>When this module was first imported: the process start, near enough (the entry point imports it first).</extracomment>
-        <translation>&lt;h2&gt;ConvLens를 시작할 수 없습니다&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;{log}을(를) 보세요&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
