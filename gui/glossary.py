@@ -91,6 +91,73 @@ class Glossary(QObject):
             "samples": (self.tr("Recording samples"), self.tr(
                 "Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames "
                 "at the chosen rate. Vary position, distance and light: more varied samples generalise better.")),
+            "convolution": (self.tr("Convolution"), self.tr(
+                "A small window of weights (the kernel) slides over the input and, at every position, multiplies what it "
+                "covers and adds it up: one number per position. Each output channel has its own kernel across all input "
+                "channels, so the same pattern is found wherever it appears.")),
+            "kernel": (self.tr("Kernel (filter)"), self.tr(
+                "The weights of one output channel of a convolution: F×F×C_in numbers plus a bias. Its size F (3×3, 5×5, "
+                "11×11 in AlexNet) is how far it looks at once. The Filters tab shows the first layer's kernels as pictures.")),
+            "stride": (self.tr("Stride"), self.tr(
+                "How many pixels the kernel moves between positions. Stride 2 halves the height and width of the output: (H +"
+                " 2P − F) / S + 1.")),
+            "padding": (self.tr("Padding"), self.tr(
+                "Zeros added around the input before the convolution, so the kernel can be centred on border pixels. P = (F −"
+                " 1) / 2 with stride 1 keeps the size (\"same\"); no padding shrinks it (\"valid\").")),
+            "pooling": (self.tr("Pooling (max / average)"), self.tr(
+                "Summarises each small window of a feature map by one number: its largest value (max pooling) or its mean "
+                "(average pooling). It shrinks the map without weights; global average pooling turns each channel into one "
+                "number before the classifier.")),
+            "receptive_field": (self.tr("Receptive field"), self.tr(
+                "The part of the input image one output value depends on. It grows with every kernel and stride: after VGG16's"
+                " last pooling layer one value sees 212×212 pixels, although each kernel is only 3×3.")),
+            "batch_norm": (self.tr("Batch normalisation"), self.tr(
+                "Normalises each channel to mean 0 and standard deviation 1 over the batch, then scales and shifts it with "
+                "two learnt numbers. Training is faster and steadier; at inference it uses the averages measured during "
+                "training.")),
+            "relu": (self.tr("ReLU"), self.tr(
+                "The activation max(0, x): negative values become 0, positive ones pass unchanged. Cheap, and its gradient "
+                "does not vanish for positive inputs, which made deep networks trainable (AlexNet).")),
+            "activation": (self.tr("Activation function"), self.tr(
+                "The non-linear function after a layer (ReLU, sigmoid, tanh). Without it, stacked layers would collapse into "
+                "one linear map.")),
+            "fully_connected": (self.tr("Fully connected (dense) layer"), self.tr(
+                "Every output is a weighted sum of every input: C_in × C_out weights plus C_out biases. Classifiers end with "
+                "one; VGG16's first one alone holds 103 million parameters.")),
+            "parameters": (self.tr("Parameters"), self.tr(
+                "The numbers a network learns: the kernels' weights and biases, batch normalisation's scale and shift. A "
+                "convolution has F×F×C_in×C_out/groups + C_out of them.")),
+            "flops": (self.tr("FLOPs"), self.tr(
+                "Floating-point operations for one image: a multiplication and an addition per weight per output position, "
+                "counted as two. They say how much work a model is, not how fast it runs on a given computer.")),
+            "bottleneck": (self.tr("1×1 convolution (bottleneck)"), self.tr(
+                "A kernel of size 1 mixes channels at each pixel without looking at neighbours. Used before a 3×3 or 5×5 "
+                "convolution to reduce the channels it reads, it cuts the multiplications several times over (GoogLeNet's "
+                "Inception, ResNet-50's bottleneck blocks).")),
+            "depthwise": (self.tr("Depthwise separable convolution"), self.tr(
+                "A depthwise convolution (one F×F kernel per channel, groups = channels) followed by a 1×1 convolution that "
+                "mixes the channels. It does the work of a full convolution with about F×F times fewer multiplications "
+                "(MobileNet).")),
+            "softmax": (self.tr("Softmax"), self.tr(
+                "Turns the last layer's scores into probabilities that add up to 1: exp(score) / sum of exp(all scores). The "
+                "bars in the Images tab are its output.")),
+            "topk": (self.tr("Top-1 / top-5"), self.tr(
+                "Top-1: the most probable class is the right one. Top-5: the right class is among the five most probable "
+                "(ImageNet's usual measure).")),
+            "shortcut": (self.tr("Shortcut (identity / projection)"), self.tr(
+                "A residual block adds its input to its output: F(x) + x. The identity shortcut passes x unchanged; when the "
+                "size or channels change, a 1×1 convolution with stride (projection) makes x fit. The gradient flows through "
+                "the +x unchanged, so very deep networks still train.")),
+            "residual_block": (self.tr("Residual block"), self.tr(
+                "Two or three convolutions F(x) with a shortcut around them, so the block learns only what to add to its "
+                "input (ResNet). Pre-activation blocks put batch normalisation and ReLU before each convolution.")),
+            "inception": (self.tr("Inception module"), self.tr(
+                "Parallel branches on the same input (1×1, 3×3 and 5×5 convolutions and a pooling), their outputs "
+                "concatenated along the channels; 1×1 bottlenecks in front keep the cost down (GoogLeNet).")),
+            "squeeze_excitation": (self.tr("Squeeze-and-excitation"), self.tr(
+                "Each channel's map is averaged to one number (squeeze), two small dense layers turn those into a weight per "
+                "channel between 0 and 1 (excitation), and the maps are multiplied by them: the block learns which channels "
+                "matter for this image.")),
         }
 
     def tooltip(self, key: str) -> str:

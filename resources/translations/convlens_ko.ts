@@ -2126,11 +2126,211 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
         <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
     </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="94"/>
+        <source>Convolution</source>
+        <translation>합성곱 (컨볼루션)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="95"/>
+        <source>A small window of weights (the kernel) slides over the input and, at every position, multiplies what it covers and adds it up: one number per position. Each output channel has its own kernel across all input channels, so the same pattern is found wherever it appears.</source>
+        <translation>작은 가중치 창(커널)이 입력 위를 미끄러지며, 위치마다 덮은 값과 곱해 모두 더합니다: 위치마다 숫자 하나가 나옵니다. 출력 채널마다 모든 입력 채널에 걸친 자기 커널이 있어서, 같은 패턴을 이미지 어디에 있든 찾아냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="98"/>
+        <source>Kernel (filter)</source>
+        <translation>커널 (필터)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="99"/>
+        <source>The weights of one output channel of a convolution: F×F×C_in numbers plus a bias. Its size F (3×3, 5×5, 11×11 in AlexNet) is how far it looks at once. The Filters tab shows the first layer&apos;s kernels as pictures.</source>
+        <translation>합성곱의 출력 채널 하나가 가진 가중치: F×F×C_in개의 숫자와 편향 하나. 크기 F(3×3, 5×5, AlexNet의 11×11)는 한 번에 보는 범위입니다. 필터 탭은 첫 층의 커널을 그림으로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="101"/>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="102"/>
+        <source>How many pixels the kernel moves between positions. Stride 2 halves the height and width of the output: (H + 2P − F) / S + 1.</source>
+        <translation>커널이 한 번에 움직이는 픽셀 수. 스트라이드 2는 출력의 높이와 너비를 절반으로 줄입니다: (H + 2P − F) / S + 1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="104"/>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="105"/>
+        <source>Zeros added around the input before the convolution, so the kernel can be centred on border pixels. P = (F − 1) / 2 with stride 1 keeps the size (&quot;same&quot;); no padding shrinks it (&quot;valid&quot;).</source>
+        <translation>합성곱 전에 입력 둘레에 덧붙이는 0. 커널의 중심을 가장자리 픽셀에도 놓을 수 있게 합니다. 스트라이드 1에서 P = (F − 1) / 2이면 크기가 그대로(&quot;same&quot;), 패딩이 없으면 줄어듭니다(&quot;valid&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="107"/>
+        <source>Pooling (max / average)</source>
+        <translation>풀링 (최대 / 평균)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="108"/>
+        <source>Summarises each small window of a feature map by one number: its largest value (max pooling) or its mean (average pooling). It shrinks the map without weights; global average pooling turns each channel into one number before the classifier.</source>
+        <translation>특성 맵의 작은 창마다 숫자 하나로 요약합니다: 가장 큰 값(최대 풀링) 또는 평균(평균 풀링). 가중치 없이 맵을 줄이며, 전역 평균 풀링은 분류기 앞에서 채널마다 숫자 하나로 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="111"/>
+        <source>Receptive field</source>
+        <translation>수용 영역 (receptive field)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="112"/>
+        <source>The part of the input image one output value depends on. It grows with every kernel and stride: after VGG16&apos;s last pooling layer one value sees 212×212 pixels, although each kernel is only 3×3.</source>
+        <translation>출력 값 하나가 영향을 받는 입력 이미지의 영역. 커널과 스트라이드를 거칠 때마다 커집니다: 커널은 모두 3×3이지만 VGG16의 마지막 풀링 층에서는 값 하나가 212×212 픽셀을 봅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="114"/>
+        <source>Batch normalisation</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="115"/>
+        <source>Normalises each channel to mean 0 and standard deviation 1 over the batch, then scales and shifts it with two learnt numbers. Training is faster and steadier; at inference it uses the averages measured during training.</source>
+        <translation>배치 안에서 채널마다 평균 0, 표준편차 1로 맞춘 뒤, 학습되는 두 숫자로 크기를 조정하고 이동합니다. 학습이 빠르고 안정되며, 추론 때는 학습 중에 잰 평균을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="118"/>
+        <source>ReLU</source>
+        <translation>ReLU (렐루)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="119"/>
+        <source>The activation max(0, x): negative values become 0, positive ones pass unchanged. Cheap, and its gradient does not vanish for positive inputs, which made deep networks trainable (AlexNet).</source>
+        <translation>활성화 함수 max(0, x): 음수는 0이 되고 양수는 그대로 통과합니다. 계산이 싸고 양수 입력에서 기울기가 사라지지 않아 깊은 신경망을 학습할 수 있게 했습니다(AlexNet).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="121"/>
+        <source>Activation function</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="122"/>
+        <source>The non-linear function after a layer (ReLU, sigmoid, tanh). Without it, stacked layers would collapse into one linear map.</source>
+        <translation>층 다음에 오는 비선형 함수(ReLU, 시그모이드, tanh). 없으면 여러 층을 쌓아도 선형 변환 하나와 같아집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="124"/>
+        <source>Fully connected (dense) layer</source>
+        <translation>완전 연결층 (Dense)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="125"/>
+        <source>Every output is a weighted sum of every input: C_in × C_out weights plus C_out biases. Classifiers end with one; VGG16&apos;s first one alone holds 103 million parameters.</source>
+        <translation>모든 출력이 모든 입력의 가중합입니다: 가중치 C_in × C_out개와 편향 C_out개. 분류기는 이 층으로 끝나며, VGG16의 첫 완전 연결층 하나에만 파라미터가 1억 300만 개 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="127"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="128"/>
+        <source>The numbers a network learns: the kernels&apos; weights and biases, batch normalisation&apos;s scale and shift. A convolution has F×F×C_in×C_out/groups + C_out of them.</source>
+        <translation>신경망이 학습하는 숫자들: 커널의 가중치와 편향, 배치 정규화의 크기와 이동 값. 합성곱 층 하나에는 F×F×C_in×C_out/groups + C_out개가 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="130"/>
+        <source>FLOPs</source>
+        <translation>FLOPs (연산량)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="131"/>
+        <source>Floating-point operations for one image: a multiplication and an addition per weight per output position, counted as two. They say how much work a model is, not how fast it runs on a given computer.</source>
+        <translation>이미지 한 장에 드는 부동소수점 연산 수: 출력 위치마다 가중치마다 곱셈 하나와 덧셈 하나를 두 번으로 셉니다. 모델이 얼마나 많은 일을 하는지를 말할 뿐, 어떤 컴퓨터에서 얼마나 빠른지는 말하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="133"/>
+        <source>1×1 convolution (bottleneck)</source>
+        <translation>1×1 합성곱 (병목, bottleneck)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="134"/>
+        <source>A kernel of size 1 mixes channels at each pixel without looking at neighbours. Used before a 3×3 or 5×5 convolution to reduce the channels it reads, it cuts the multiplications several times over (GoogLeNet&apos;s Inception, ResNet-50&apos;s bottleneck blocks).</source>
+        <translation>크기 1의 커널은 이웃을 보지 않고 픽셀마다 채널을 섞습니다. 3×3이나 5×5 합성곱 앞에서 읽을 채널 수를 줄이면 곱셈이 몇 배나 줄어듭니다(GoogLeNet의 인셉션, ResNet-50의 병목 블록).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="137"/>
+        <source>Depthwise separable convolution</source>
+        <translation>깊이별 분리 합성곱 (depthwise separable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="138"/>
+        <source>A depthwise convolution (one F×F kernel per channel, groups = channels) followed by a 1×1 convolution that mixes the channels. It does the work of a full convolution with about F×F times fewer multiplications (MobileNet).</source>
+        <translation>채널마다 F×F 커널 하나를 쓰는 깊이별 합성곱(groups = 채널 수) 뒤에 채널을 섞는 1×1 합성곱을 둡니다. 보통 합성곱의 일을 곱셈 약 F×F분의 1로 해냅니다(MobileNet).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="141"/>
+        <source>Softmax</source>
+        <translation>소프트맥스</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="142"/>
+        <source>Turns the last layer&apos;s scores into probabilities that add up to 1: exp(score) / sum of exp(all scores). The bars in the Images tab are its output.</source>
+        <translation>마지막 층의 점수를 합이 1인 확률로 바꿉니다: exp(점수) / 모든 점수의 exp 합. 이미지 탭의 막대가 그 출력입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="144"/>
+        <source>Top-1 / top-5</source>
+        <translation>Top-1 / Top-5 정확도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="145"/>
+        <source>Top-1: the most probable class is the right one. Top-5: the right class is among the five most probable (ImageNet&apos;s usual measure).</source>
+        <translation>Top-1: 확률이 가장 높은 클래스가 정답. Top-5: 정답이 확률 상위 다섯 안에 있음(ImageNet에서 흔히 쓰는 척도).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="147"/>
+        <source>Shortcut (identity / projection)</source>
+        <translation>숏컷 (항등 / 투영)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="148"/>
+        <source>A residual block adds its input to its output: F(x) + x. The identity shortcut passes x unchanged; when the size or channels change, a 1×1 convolution with stride (projection) makes x fit. The gradient flows through the +x unchanged, so very deep networks still train.</source>
+        <translation>잔차 블록은 입력을 출력에 더합니다: F(x) + x. 항등 숏컷은 x를 그대로 넘기고, 크기나 채널이 바뀌면 스트라이드가 있는 1×1 합성곱(투영)이 x를 맞춥니다. 기울기가 +x를 거쳐 그대로 흐르므로 아주 깊은 신경망도 학습됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="151"/>
+        <source>Residual block</source>
+        <translation>잔차 블록</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="152"/>
+        <source>Two or three convolutions F(x) with a shortcut around them, so the block learns only what to add to its input (ResNet). Pre-activation blocks put batch normalisation and ReLU before each convolution.</source>
+        <translation>합성곱 두세 개 F(x)를 숏컷이 감싸서, 블록은 입력에 더할 것만 배웁니다(ResNet). 사전 활성화(pre-activation) 블록은 합성곱마다 앞에 배치 정규화와 ReLU를 둡니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="154"/>
+        <source>Inception module</source>
+        <translation>인셉션 모듈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="155"/>
+        <source>Parallel branches on the same input (1×1, 3×3 and 5×5 convolutions and a pooling), their outputs concatenated along the channels; 1×1 bottlenecks in front keep the cost down (GoogLeNet).</source>
+        <translation>같은 입력에 나란히 놓인 갈래들(1×1, 3×3, 5×5 합성곱과 풀링)의 출력을 채널 방향으로 이어 붙입니다. 앞에 둔 1×1 병목이 비용을 낮춥니다(GoogLeNet).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="157"/>
+        <source>Squeeze-and-excitation</source>
+        <translation>스퀴즈-익사이테이션 (SE)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="158"/>
+        <source>Each channel&apos;s map is averaged to one number (squeeze), two small dense layers turn those into a weight per channel between 0 and 1 (excitation), and the maps are multiplied by them: the block learns which channels matter for this image.</source>
+        <translation>채널마다 맵을 평균해 숫자 하나로 줄이고(squeeze), 작은 완전 연결층 두 개가 이를 채널마다 0과 1 사이의 가중치로 바꾼 뒤(excitation), 맵에 곱합니다: 블록이 이 이미지에 어떤 채널이 중요한지 배웁니다.</translation>
+    </message>
 </context>
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../gui/glossary.py" line="120"/>
+        <location filename="../../gui/glossary.py" line="187"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>

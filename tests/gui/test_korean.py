@@ -136,6 +136,10 @@ def test_the_glossary_is_korean_at_run_time(korean: QApplication) -> None:
     from convlens.gui.glossary import Glossary
 
     entries = Glossary().entries()
+    # every term of the notes a learner meets in the app (issue 26's list), at least 30
+    assert len(entries) >= 30 and {"convolution", "kernel", "stride", "padding", "pooling", "receptive_field",
+                                   "feature_map", "batch_norm", "relu", "parameters", "flops", "bottleneck",
+                                   "depthwise", "softmax", "topk", "shortcut", "inception"} <= set(entries)
     hangul = re.compile(r"[\uac00-\ud7a3]")
     english = [key for key, (name, text) in entries.items() if not (hangul.search(name) and hangul.search(text))]
     assert not english, english
