@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.predict import BatchProgress, ImageResult
-from convlens.gui.i18n import engine_text
+from convlens.gui.i18n import engine_text, fill
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -150,7 +150,7 @@ class FolderView(QWidget):
     def start(self, total: int, what: str, model: str = "") -> None:
         self.model.removeRows(0, self.model.rowCount())
         self.results = []
-        self.model_label.setText(self.tr("Classified by {model}").format(model=model) if model else "")
+        self.model_label.setText(fill(self.tr("Classified by {model}"), model=model) if model else "")
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
         self.eta.setText("")

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import QApplication
 
 from convlens.engine.errors import ConvLensError, Text
 from convlens.gui.message_catalog import ARCHITECTURES, ENGINE
+from convlens.gui.particles import with_particles
 from convlens.gui.resources import resource_path
 from convlens.gui.settings import Key, Settings
 
 __all__ = ["LANGUAGES", "SYSTEM", "architecture_text", "choose_language", "error_text", "install_language",
-           "engine_text", "language_from_args", "register_fonts", "registered_fonts"]
+           "engine_text", "fill", "language_from_args", "register_fonts", "registered_fonts"]
 
 #: The languages ConvLens speaks, each named in itself.
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -118,9 +119,15 @@ def engine_text(text: str) -> str:
     translated = QCoreApplication.translate(ENGINE, text.template)
     values = {k: engine_text(v) if isinstance(v, Text) else v for k, v in text.values.items()}  # nested words too
     try:
-        return translated.format(**values) if values else translated
+        return with_particles(translated.format(**values)) if values else translated
     except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not match: English, not a crash
         return str(text)
+
+
+def fill(template: str, /, **values: object) -> str:
+    """``template.format(**values)`` with Korean particles chosen from the values they follow ("{file}을(를)" →
+    "photo.jpg를"); English is unchanged."""
+    return with_particles(template.format(**values))
 
 
 def error_text(error: ConvLensError) -> str:

@@ -36,7 +36,7 @@ from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixel
 from convlens.engine.onnx_runtime import NeedsPreprocessing
 from convlens.engine.session import ModelInfo, WeightsRequest
 from convlens.gui.glossary import GlossaryDialog
-from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text
+from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text, fill
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         """Remember the language; it takes effect the next time ConvLens starts (``--lang`` overrides it)."""
         self.settings.set(Key.LANGUAGE, code)
         name = self.tr("the system language") if code == SYSTEM else LANGUAGES[code]
-        self.ctx.show_info(self.tr("ConvLens will speak {language} from the next start.").format(language=name))
+        self.ctx.show_info(fill(self.tr("ConvLens will speak {language} from the next start."), language=name))
 
     def about_text(self) -> str:
         log = self.client.log_file
@@ -287,6 +287,8 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        # Qt's Korean calls Discard "무시" (ignore): what it does is not save
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't Save"))
         choice = box.exec()
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(choice), "cancel")
@@ -350,7 +352,7 @@ class MainWindow(QMainWindow):
         self.model_panel.show_failed(error.message)
         if self.model_info is None and self.model_panel.weights_kind != ModelPanel.KIND_BUNDLED:
             # nothing is in use (the remembered file is gone, say): the bundled model, never nothing
-            self._fall_back_to_bundled(error.message + self.tr(" The bundled {bundled} is in use instead.").format(
+            self._fall_back_to_bundled(error.message + fill(self.tr(" The bundled {bundled} is in use instead."),
                 bundled=bundled_title()))
             return
         self.model_panel.revert_choice()
@@ -392,7 +394,7 @@ class MainWindow(QMainWindow):
     def export_model(self, path: str, fmt: ExportFormat) -> Job:
         """Export the model in use; parity is checked on the open images (or the folder's)."""
         images = self.images.gallery_paths() or [r.source for r in self.folder.results() if not r.error]
-        self.statusBar().showMessage(self.tr("Exporting to {file} and checking parity…").format(file=path))
+        self.statusBar().showMessage(fill(self.tr("Exporting to {file} and checking parity…"), file=path))
         return self.ctx.submit(tasks.export_model, path, fmt, images, name=self.tr("Export"), exclusive=True,
                            returned=lambda report: self._on_export_done(path, report))
 
@@ -443,7 +445,7 @@ class MainWindow(QMainWindow):
         projects = [p for p in candidates if p.suffix.lower() == PROJECT_SUFFIX]
         if projects:
             if len(projects) > 1:
-                self.show_info(self.tr("One project at a time: opening {file}.").format(file=projects[0].name))
+                self.show_info(fill(self.tr("One project at a time: opening {file}."), file=projects[0].name))
             self.projects.open(str(projects[0]))
             candidates = [p for p in candidates if p not in projects]
         missing = [p for p in candidates if not p.exists()]
@@ -453,7 +455,7 @@ class MainWindow(QMainWindow):
         weights = [p for p in candidates if p.is_file() and p.suffix.lower() in WEIGHTS_SUFFIXES]
         if weights:
             if len(weights) > 1:
-                self.show_info(self.tr("One model at a time: loading {file} ({n} weights files were given).").format(
+                self.show_info(fill(self.tr("One model at a time: loading {file} ({n} weights files were given)."),
                     file=weights[-1].name, n=len(weights)))
             self.model_panel.set_weights_file(str(weights[-1]))
             candidates = [p for p in candidates if p not in weights]
@@ -575,10 +577,10 @@ class MainWindow(QMainWindow):
         if self.model_panel.current_request() is None:
             # the remembered choice cannot load now (pretrained weights not downloaded, no file): the bundled
             # model answers meanwhile, and says so; the choice is still one click (and a download) away
-            self._fall_back_to_bundled(self.tr(
+            self._fall_back_to_bundled(fill(self.tr(
                 "{arch}'s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose "
-                "{arch} again to download them.").format(arch=self.model_panel.arch_combo.currentText().strip(),
-                                                         bundled=bundled_title()))
+                "{arch} again to download them."), arch=self.model_panel.arch_combo.currentText().strip(),
+                bundled=bundled_title()))
         else:
             self.model_panel.request_load()
         self.projects.start()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from convlens.gui.i18n import fill
 from convlens.gui.image_view import array_to_qimage
 
 SIDE = 300  # each picture's longest side on screen
@@ -56,7 +57,7 @@ class MistakeDialog(QDialog):
         """A mistake was chosen: its names at once, the pictures when the engine has them."""
         self.path = path
         self.classes = (predicted, true)
-        self.title.setText(self.tr("<b>{file}</b>: a {true} taken for a {predicted}").format(
+        self.title.setText(fill(self.tr("<b>{file}</b>: a {true} taken for a {predicted}"),
             file=escape(Path(path).name), true=escape(true), predicted=escape(predicted)))
         texts = (self.tr("Why “{c}”"), self.tr("Where is “{c}”"))
         tips = (self.tr("Grad-CAM of the class the model answered: what made it say so"),

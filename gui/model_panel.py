@@ -25,7 +25,7 @@ from convlens.engine.errors import ConvLensError
 from convlens.engine.hub import is_pretrained_cached, pretrained_file, pretrained_weights
 from convlens.engine.registry import FAMILIES, get_arch, list_architectures
 from convlens.engine.session import WeightsRequest
-from convlens.gui.i18n import architecture_text, engine_text
+from convlens.gui.i18n import architecture_text, engine_text, fill
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -217,7 +217,7 @@ class ModelPanel(QWidget):
 
     def show_runtime(self, title: str, reason: str) -> None:
         """What actually classifies (e.g. "OpenVINO bf16"), and why Auto chose it (tooltip)."""
-        self.runtime_used.setText(self.tr("classifying with {runtime}").format(runtime=title))
+        self.runtime_used.setText(fill(self.tr("classifying with {runtime}"), runtime=title))
         self.runtime_used.setToolTip(reason)
 
     @property
@@ -387,11 +387,11 @@ class ModelPanel(QWidget):
                 weights = pretrained_weights(spec)
                 size = weights.meta.get("_file_size", 0)
                 path = pretrained_file(weights)
-                note = self.tr("Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into "
-                               "{folder}. Random weights and weights files work offline.").format(
-                    mb=size, file=path.name, folder=str(path.parent))
+                note = fill(self.tr("Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into "
+                                    "{folder}. Random weights and weights files work offline."),
+                            mb=size, file=path.name, folder=str(path.parent))
                 self.download_button.setText(self.tr("Download ({mb:.0f} MB)").format(mb=size))
-                self.download_button.setToolTip(self.tr("Download {file} from download.pytorch.org into {folder}").format(
+                self.download_button.setToolTip(fill(self.tr("Download {file} from download.pytorch.org into {folder}"),
                     file=path.name, folder=str(path.parent)))
                 show_download = True
         self.download_button.setVisible(show_download)

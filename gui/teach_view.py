@@ -42,7 +42,7 @@ from convlens.engine.openset import UNKNOWN_FOLDER, UnknownCurve, UnknownRule
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView, UnknownCurveView
 from convlens.gui.glossary import Glossary, explain, explain_form
-from convlens.gui.i18n import engine_text
+from convlens.gui.i18n import engine_text, fill
 from convlens.gui.mistake_dialog import MistakeDialog
 
 
@@ -603,7 +603,7 @@ class TeachView(QWidget):
                 title, text = self.tr("A weak class"), self.tr(
                     "{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.").format(
                     c=v["class"], r=100 * float(v["recall"]), a=100 * float(v["accuracy"]),
-                    confused=self.tr(", mostly taken for {other}").format(other=v["confused_with"])
+                    confused=fill(self.tr(", mostly taken for {other}"), other=v["confused_with"])
                     if v["confused_with"] else "")
             else:
                 title, text = self.tr("Nothing stands out"), self.tr(
@@ -662,7 +662,7 @@ class TeachView(QWidget):
         files = self.files_in_cell(row, column)
         text = (self.tr("1 image of {t} predicted as {p}:") if len(files) == 1
                 else self.tr("{n} images of {t} predicted as {p}:"))
-        self.cell_label.setText(text.format(n=len(files), t=rows[row], p=columns[column]))
+        self.cell_label.setText(fill(text, n=len(files), t=rows[row], p=columns[column]))
         self.cell_files.clear()
         for path in files:
             item = QListWidgetItem(Path(path).name)
@@ -758,7 +758,7 @@ class TeachView(QWidget):
     def on_evaluation_started(self, folder: str) -> None:
         self.evaluate_button.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Evaluating on {folder}…").format(folder=folder))
+        self.status.setText(fill(self.tr("Evaluating on {folder}…"), folder=folder))
 
     def on_evaluation_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

@@ -13,7 +13,7 @@ from convlens.engine.features import CamResult
 from convlens.engine.session import ImageClassification, ModelInfo
 from convlens.gui.cam_controls import CamControls
 from convlens.gui.feature_view import qimage_from_rgba
-from convlens.gui.i18n import engine_text
+from convlens.gui.i18n import engine_text, fill
 from convlens.gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
 from convlens.gui.jobs import JobError
 from convlens.gui.prediction_panel import PredictionPanel
@@ -179,7 +179,7 @@ class ImagesController(QObject):
         self.selected_layer = ""
         self.cam_controls.reset()
         self.image_view.set_overlay(None)
-        self.predictions.clear(self.tr("Classifying with {model}…").format(model=info.title)
+        self.predictions.clear(fill(self.tr("Classifying with {model}…"), model=info.title)
                                if self._current_source is not None else "")
         self.reclassify()
 

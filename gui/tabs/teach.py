@@ -16,7 +16,7 @@ from convlens.engine.session import ModelInfo
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
 from convlens.gui.embedding_view import EmbeddingDialog
 from convlens.gui.health_view import HealthDialog
-from convlens.gui.i18n import engine_text
+from convlens.gui.i18n import engine_text, fill
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
 from convlens.gui.tabs.context import AppContext
@@ -165,7 +165,7 @@ class TeachController(QObject):
         self.ctx.show_tab(self.view)
         self.view.on_evaluation_started(folder)
         return self.ctx.submit(tasks.evaluate, folder, max(5, self.images.topk),
-                               name=self.tr("Evaluating on {folder}").format(folder=Path(folder).name),
+                               name=fill(self.tr("Evaluating on {folder}"), folder=Path(folder).name),
                                key="evaluate", yielded=self._on_evaluation_step, returned=self._on_evaluation_done,
                                errored=self._on_evaluation_failed)
 

@@ -195,12 +195,12 @@
     <message>
         <location filename="../../gui/tabs/compare.py" line="37"/>
         <source>Start the Live tab first: the models are compared on its current frame.</source>
-        <translation>먼저 실시간 탭을 시작하세요: 모델들은 그 현재 프레임으로 비교됩니다.</translation>
+        <translation>먼저 라이브 탭을 시작하세요: 모델들은 그 현재 프레임으로 비교됩니다.</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/compare.py" line="41"/>
         <source>live frame {n}</source>
-        <translation>실시간 프레임 {n}</translation>
+        <translation>라이브 프레임 {n}</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/compare.py" line="48"/>
@@ -243,7 +243,7 @@
     <message>
         <location filename="../../gui/compare_view.py" line="126"/>
         <source>the live frame</source>
-        <translation>실시간 프레임</translation>
+        <translation>라이브 프레임</translation>
     </message>
     <message>
         <location filename="../../gui/compare_view.py" line="127"/>
@@ -258,7 +258,7 @@
     <message>
         <location filename="../../gui/compare_view.py" line="135"/>
         <source>Pick 2-4 models and what to compare them on (the image open in Images, the frame on the Live tab, or a folder), then Compare. The models run one at a time, each with its own preprocessing.</source>
-        <translation>모델 2-4개와 비교할 대상(이미지 탭에 열린 이미지, 실시간 탭의 프레임, 또는 폴더)을 고른 뒤 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
+        <translation>모델 2-4개와 비교할 대상(이미지 탭에 열린 이미지, 라이브 탭의 프레임, 또는 폴더)을 고른 뒤 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
     </message>
     <message>
         <location filename="../../gui/compare_view.py" line="145"/>
@@ -725,7 +725,7 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="47"/>
         <source>{text}; {n} images of no class ({folder}) held out for the unknown threshold</source>
-        <translation>{text}; 어느 클래스도 아닌 이미지 {n}개 ({folder})는 &quot;모름&quot; 임계값용으로 따로 둠</translation>
+        <translation>{text}; 어느 클래스도 아닌 이미지 {n}개 ({folder})는 &quot;알 수 없음&quot; 임계값용으로 따로 둠</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="48"/>
@@ -1255,7 +1255,7 @@
     <message>
         <location filename="../../gui/engine_messages.py" line="159"/>
         <source>Too few wrong or unknown examples to tune the unknown threshold for a {percent:g}% false-accept rate: {n} held out, at least {need} needed. Add images of none of the classes (e.g. the empty background) to a {folder} folder beside the class folders.</source>
-        <translation>오수락률 {percent:g}%에 맞춰 &quot;모름&quot; 임계값을 정하기에는 틀린 예나 모르는 예가 너무 적습니다: 따로 둔 것 {n}개, 최소 {need}개 필요. 어느 클래스도 아닌 이미지(예: 빈 배경)를 클래스 폴더 옆의 {folder} 폴더에 넣으세요.</translation>
+        <translation>오수락률 {percent:g}%에 맞춰 &quot;알 수 없음&quot; 임계값을 정하기에는 틀린 예나 모르는 예가 너무 적습니다: 따로 둔 것 {n}개, 최소 {need}개 필요. 어느 클래스도 아닌 이미지(예: 빈 배경)를 클래스 폴더 옆의 {folder} 폴더에 넣으세요.</translation>
     </message>
     <message>
         <location filename="../../gui/engine_messages.py" line="163"/>
@@ -1881,7 +1881,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/folder_view.py" line="209"/>
         <source>unknown ({label}?)</source>
-        <translation>모름 ({label}?)</translation>
+        <translation>알 수 없음 ({label}?)</translation>
     </message>
 </context>
 <context>
@@ -2049,12 +2049,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/glossary.py" line="68"/>
         <source>Unknown (none of the above)</source>
-        <translation>모름 (해당 없음)</translation>
+        <translation>알 수 없음 (해당 없음)</translation>
     </message>
     <message>
         <location filename="../../gui/glossary.py" line="69"/>
         <source>A classifier always names one of its classes, even for an empty background. Below a confidence threshold ConvLens answers &quot;unknown&quot; instead. The threshold is chosen on held-out images so that at most the target share of wrong or unknown inputs still gets an answer (the false-accept rate); the curve shows what each threshold costs in right answers.</source>
-        <translation>분류기는 빈 배경에도 항상 자기 클래스 중 하나를 답합니다. ConvLens는 확신도가 임계값 이하이면 대신 &quot;모름&quot;이라고 답합니다. 임계값은 따로 떼어 둔 이미지에서, 틀린 입력이나 모르는 입력 중 답을 받는 비율(오수락률)이 목표 이하가 되도록 고릅니다. 곡선은 임계값마다 맞는 답을 얼마나 잃는지 보여 줍니다.</translation>
+        <translation>분류기는 빈 배경에도 항상 자기 클래스 중 하나를 답합니다. ConvLens는 확신도가 임계값 이하이면 대신 &quot;알 수 없음&quot;이라고 답합니다. 임계값은 따로 떼어 둔 이미지에서, 틀린 입력이나 모르는 입력 중 답을 받는 비율(오수락률)이 목표 이하가 되도록 고릅니다. 곡선은 임계값마다 맞는 답을 얼마나 잃는지 보여 줍니다.</translation>
     </message>
     <message>
         <location filename="../../gui/glossary.py" line="73"/>
@@ -2124,7 +2124,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/glossary.py" line="92"/>
         <source>Each class gets a subfolder of images in the data set folder; hold the button (or R) to save frames at the chosen rate. Vary position, distance and light: more varied samples generalise better.</source>
-        <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 속도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
+        <translation>클래스마다 데이터셋 폴더 안에 이미지 하위 폴더가 생깁니다. 버튼(또는 R)을 누르고 있으면 고른 빈도로 프레임을 저장합니다. 위치, 거리, 조명을 바꿔 가며 찍으세요: 다양한 샘플일수록 일반화가 잘 됩니다.</translation>
     </message>
     <message>
         <location filename="../../gui/glossary.py" line="94"/>
@@ -2395,7 +2395,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/health_view.py" line="70"/>
         <source>Keep one of each pair (or lower the recording rate): near-identical frames add little and leak between training and validation.</source>
-        <translation>쌍마다 하나만 남기세요 (또는 녹화 속도를 낮추세요): 거의 같은 프레임은 보탬이 적고 훈련과 검증 사이로 새어 나갑니다.</translation>
+        <translation>쌍마다 하나만 남기세요 (또는 녹화 빈도를 낮추세요): 거의 같은 프레임은 보탬이 적고 훈련과 검증 사이로 새어 나갑니다.</translation>
     </message>
     <message>
         <location filename="../../gui/health_view.py" line="73"/>
@@ -2494,7 +2494,7 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
     <message>
         <location filename="../../gui/tabs/images.py" line="211"/>
         <source>{name}: unknown (best guess {label} {p:.1f}%, threshold {t:.1f}%)</source>
-        <translation>{name}: 모름 (가장 가까운 답 {label} {p:.1f}%, 임계값 {t:.1f}%)</translation>
+        <translation>{name}: 알 수 없음 (가장 가까운 답 {label} {p:.1f}%, 임계값 {t:.1f}%)</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/images.py" line="215"/>
@@ -2966,7 +2966,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/live_view.py" line="164"/>
         <source>Unknown: none of the classes</source>
         <extracomment>The part of the model&apos;s input square it really sees (its preprocessing&apos;s crop / resize, e.g. 224/256).</extracomment>
-        <translation>모름: 어느 클래스도 아님</translation>
+        <translation>알 수 없음: 어느 클래스도 아님</translation>
     </message>
     <message>
         <location filename="../../gui/live_view.py" line="187"/>
@@ -3126,7 +3126,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/live_view.py" line="278"/>
         <source>Delete last</source>
-        <translation>마지막 삭제</translation>
+        <translation>마지막 샘플 삭제</translation>
     </message>
     <message>
         <location filename="../../gui/live_view.py" line="279"/>
@@ -3146,7 +3146,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/live_view.py" line="284"/>
         <source>Rate:</source>
-        <translation>속도:</translation>
+        <translation>초당 저장:</translation>
     </message>
     <message>
         <location filename="../../gui/live_view.py" line="365"/>
@@ -3276,7 +3276,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="100"/>
         <source>Teach</source>
-        <translation>가르치기</translation>
+        <translation>전이 학습</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="101"/>
@@ -3356,7 +3356,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/main_window.py" line="198"/>
         <source>E&amp;valuate on a Folder…</source>
-        <translation>폴더로 평가(&amp;V)…</translation>
+        <translation>폴더에서 평가(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="201"/>
@@ -3464,168 +3464,173 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="291"/>
+        <source>Don&apos;t Save</source>
+        <translation>저장 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="303"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307"/>
-        <location filename="../../gui/main_window.py" line="573"/>
+        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="575"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="355"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="385"/>
         <source>Load or train a model first.</source>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>Export the model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>ONNX (*.onnx);;TorchScript (*.pt)</source>
         <translation>ONNX (*.onnx);;TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>Exporting to {file} and checking parity…</source>
         <translation>{file}(으)로 내보내고 결과가 같은지 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400"/>
+        <location filename="../../gui/main_window.py" line="402"/>
         <source>Exported {file}: {parity}</source>
         <translation>{file} 내보냄: {parity}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="406"/>
         <source> — the exported model does not behave like this one.</source>
         <translation> — 내보낸 모델이 이 모델과 다르게 동작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>Save the trained model</source>
         <translation>학습한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>ConvLens checkpoint (*.pth)</source>
         <translation>ConvLens 체크포인트 (*.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="426"/>
         <source>Saving the model</source>
         <translation>모델 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="434"/>
         <source>Saved {file}: open it as a weights file to use it again.</source>
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>One project at a time: opening {file}.</source>
         <translation>프로젝트는 한 번에 하나씩: {file}을(를) 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>One model at a time: loading {file} ({n} weights files were given).</source>
         <translation>모델은 한 번에 하나씩: {file}을(를) 불러옵니다 (가중치 파일 {n}개가 주어짐).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="479"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="492"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="495"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509"/>
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="527"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="579"/>
+        <location filename="../../gui/main_window.py" line="581"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -3642,52 +3647,52 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MistakeDialog</name>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="29"/>
+        <location filename="../../gui/mistake_dialog.py" line="30"/>
         <source>A wrong prediction</source>
         <translation>틀린 예측</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="36"/>
+        <location filename="../../gui/mistake_dialog.py" line="37"/>
         <source>Open in Images</source>
         <translation>이미지 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="37"/>
+        <location filename="../../gui/mistake_dialog.py" line="38"/>
         <source>The image in the Images tab, with the CAM of its answer</source>
         <translation>이미지 탭에서 그 답의 CAM과 함께 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="59"/>
+        <location filename="../../gui/mistake_dialog.py" line="60"/>
         <source>&lt;b&gt;{file}&lt;/b&gt;: a {true} taken for a {predicted}</source>
         <translation>&lt;b&gt;{file}&lt;/b&gt;: {true}을(를) {predicted}(으)로 봄</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="61"/>
+        <location filename="../../gui/mistake_dialog.py" line="62"/>
         <source>Why “{c}”</source>
         <translation>왜 “{c}”인가</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="61"/>
+        <location filename="../../gui/mistake_dialog.py" line="62"/>
         <source>Where is “{c}”</source>
         <translation>“{c}”는 어디에</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="62"/>
+        <location filename="../../gui/mistake_dialog.py" line="63"/>
         <source>Grad-CAM of the class the model answered: what made it say so</source>
         <translation>모델이 답한 클래스의 Grad-CAM: 그렇게 답한 근거</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="63"/>
+        <location filename="../../gui/mistake_dialog.py" line="64"/>
         <source>Grad-CAM of the true class: where the model found evidence for it</source>
         <translation>정답 클래스의 Grad-CAM: 모델이 그 근거를 찾은 곳</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="67"/>
+        <location filename="../../gui/mistake_dialog.py" line="68"/>
         <source>computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/mistake_dialog.py" line="71"/>
+        <location filename="../../gui/mistake_dialog.py" line="72"/>
         <source>A wrong prediction: {file}</source>
         <translation>틀린 예측: {file}</translation>
     </message>
@@ -3966,12 +3971,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/prediction_panel.py" line="82"/>
         <source>Unknown: none of the classes</source>
-        <translation>모름: 어느 클래스도 아님</translation>
+        <translation>알 수 없음: 어느 클래스도 아님</translation>
     </message>
     <message>
         <location filename="../../gui/prediction_panel.py" line="84"/>
         <source>The top class ({label}, {p:.1f}%) is not above the threshold ({t:.1f}%) tuned on held-out data for the model&apos;s false-accept target, so the answer is &quot;unknown&quot;.</source>
-        <translation>1위 클래스 ({label}, {p:.1f}%)가 모델의 오수락률 목표에 맞춰 따로 둔 데이터로 정한 임계값 ({t:.1f}%)보다 높지 않아 답은 &quot;모름&quot;입니다.</translation>
+        <translation>1위 클래스 ({label}, {p:.1f}%)가 모델의 오수락률 목표에 맞춰 따로 둔 데이터로 정한 임계값 ({t:.1f}%)보다 높지 않아 답은 &quot;알 수 없음&quot;입니다.</translation>
     </message>
     <message>
         <location filename="../../gui/prediction_panel.py" line="91"/>
@@ -4044,7 +4049,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/projects.py" line="182"/>
         <source> A training was running when ConvLens stopped; it did not finish. Its folder and settings are back in Teach: press Train to run it again.</source>
-        <translation> ConvLens가 멈출 때 학습이 진행 중이었고 끝나지 않았습니다. 그 폴더와 설정은 가르치기 탭에 돌아와 있습니다: 학습을 눌러 다시 실행하세요.</translation>
+        <translation> ConvLens가 멈출 때 학습이 진행 중이었고 끝나지 않았습니다. 그 폴더와 설정은 전이 학습 탭에 돌아와 있습니다: 학습을 눌러 다시 실행하세요.</translation>
     </message>
     <message>
         <location filename="../../gui/projects.py" line="233"/>
@@ -4092,7 +4097,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/charts.py" line="220"/>
         <source>before</source>
-        <translation>전</translation>
+        <translation>보정 전</translation>
     </message>
     <message>
         <location filename="../../gui/charts.py" line="222"/>
@@ -4223,12 +4228,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/tabs/teach.py" line="225"/>
         <source>Unknown threshold</source>
-        <translation>&quot;모름&quot; 임계값</translation>
+        <translation>&quot;알 수 없음&quot; 임계값</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/teach.py" line="235"/>
         <source>Tuning the unknown threshold on {folder}</source>
-        <translation>{folder}에서 &quot;모름&quot; 임계값 정하는 중</translation>
+        <translation>{folder}에서 &quot;알 수 없음&quot; 임계값 정하는 중</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/teach.py" line="247"/>
@@ -4397,7 +4402,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/teach_view.py" line="246"/>
         <source>Evaluate on a folder…</source>
-        <translation>폴더로 평가…</translation>
+        <translation>폴더에서 평가…</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="247"/>
@@ -4482,7 +4487,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/teach_view.py" line="280"/>
         <source>Unknown</source>
-        <translation>모름</translation>
+        <translation>알 수 없음</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="324"/>
@@ -4502,12 +4507,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/teach_view.py" line="346"/>
         <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
-        <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;모름&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
+        <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;알 수 없음&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="351"/>
         <source>Tune on a folder…</source>
-        <translation>폴더로 정하기…</translation>
+        <translation>폴더에서 정하기…</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="354"/>
@@ -4537,17 +4542,17 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/teach_view.py" line="403"/>
         <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
-        <translation>확신도 {t:.1f}% 이하의 답은 &quot;모름&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
+        <translation>확신도 {t:.1f}% 이하의 답은 &quot;알 수 없음&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="408"/>
         <source>No &quot;unknown&quot; threshold: {why}</source>
-        <translation>&quot;모름&quot; 임계값 없음: {why}</translation>
+        <translation>&quot;알 수 없음&quot; 임계값 없음: {why}</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="410"/>
         <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
-        <translation>&quot;모름&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
+        <translation>&quot;알 수 없음&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="440"/>
@@ -4802,7 +4807,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     <message>
         <location filename="../../gui/teach_view.py" line="753"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
-        <translation>폴더로 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
+        <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
         <location filename="../../gui/teach_view.py" line="761"/>

@@ -55,7 +55,7 @@ def test_the_window_speaks_korean_and_renders_hangul(qtbot, korean: QApplication
     qtbot.addWidget(window)
     window.show()
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["이미지", "폴더 결과", "모델 내부", "라이브", "가르치기", "비교"]
+    assert tabs == ["이미지", "폴더 결과", "모델 내부", "라이브", "전이 학습", "비교"]  # the notes: 전이 학습
     assert [a.text() for a in window.menuBar().actions()] == ["파일(&F)", "보기(&V)", "도움말(&H)"]
     # the bundled Noto Sans CJK KR is registered and draws Hangul (not empty boxes)
     families = registered_fonts()
