@@ -177,8 +177,8 @@ def _decoding(label: str) -> Iterator[None]:
         raise ConvLensError("{label}: too large to decode safely ({exc}).", label=label, exc=exc) from None
     except (OSError, SyntaxError, ValueError, MemoryError) as exc:
         reason = str(exc) or type(exc).__name__
-        if "truncated" in reason:
-            reason = "the file is truncated (incomplete download or copy?)"
+        if "truncated" in reason.lower():  # PIL: "image file is truncated", "Truncated File Read"
+            reason = Text("the file is truncated (incomplete download or copy?)")
         raise ConvLensError("{label}: the image data is damaged: {reason}.", label=label, reason=reason) from None
 
 

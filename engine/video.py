@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from convlens.engine.errors import ConvLensError
+from convlens.engine.errors import ConvLensError, Text
 
 # OpenCV prints a warning to stderr for every camera index that fails; we report it ourselves.
 os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
@@ -68,11 +68,12 @@ def parse_source(text: str | int) -> int | str:
 
 
 def describe_source(source: int | str) -> str:
+    """For people, in words a front end can translate (a ``Text``)."""
     if isinstance(source, int):
-        return f"camera {source}"
+        return Text("camera {n}", n=source)
     if _URL.match(source):
-        return f"stream {source}"
-    return f"video file {Path(source).name}"
+        return Text("stream {url}", url=source)
+    return Text("video file {name}", name=Path(source).name)
 
 
 def is_file_source(source: int | str) -> bool:

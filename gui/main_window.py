@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from convlens.engine.choices import ExportFormat
 from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
 from convlens.engine.onnx_runtime import NeedsPreprocessing
 from convlens.engine.session import ModelInfo, WeightsRequest
+from convlens.gui.geometry import place_window
 from convlens.gui.glossary import GlossaryDialog
 from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text, fill
 from convlens.gui.jobs import EngineClient, Job, JobError
@@ -42,6 +42,7 @@ from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
 from convlens.gui.projects import PROJECT_SUFFIX, ProjectController, ask_recover_box
 from convlens.gui.resources import app_icon
+from convlens.gui.scrolling_tabs import ScrollingTabs
 from convlens.gui.settings import Key, Settings
 from convlens.gui.tabs.compare import CompareController
 from convlens.gui.tabs.context import AppContext
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.model_panel.setMinimumWidth(270)
         self.model_panel.setMaximumWidth(380)
         self.banner = MessageBanner()
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()
         self.ctx = AppContext(self, self.client, self.settings, self.banner, self.tabs)
 
         # -- the tabs, each a controller that owns its widgets and jobs
@@ -551,11 +552,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = self.settings
-        geometry = s.bytes(Key.GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        place_window(self, s.bytes(Key.GEOMETRY))  # the saved place, or a default size that fits this screen
         self.images.restore()
         self.model_panel.set_choice(s.text(Key.ARCH, DEFAULT_ARCH), s.text(Key.WEIGHTS_KIND, ModelPanel.KIND_BUNDLED),
                                     s.text(Key.WEIGHTS_FILE), s.text(Key.LABELS_FILE), emit=False)

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ HEAVY_MODULES = ("torch", "torchvision", "convlens.gui.main_window")
 
 
 class StartWindow(QWidget):
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Starting"))
@@ -41,7 +41,10 @@ class StartWindow(QWidget):
         layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.dropped)
         layout.addStretch(1)
-        self.resize(1280, 800)
+        from convlens.gui.geometry import place_window
+        from convlens.gui.settings import Key, Settings
+
+        place_window(self, Settings(settings).bytes(Key.GEOMETRY))  # where the main window will be: it takes this place
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from convlens.engine import tasks
 from convlens.engine.features import CamResult
 from convlens.engine.live import LiveResult, LiveSummary
+from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.live_view import LiveView
 from convlens.gui.settings import Key
@@ -122,8 +123,8 @@ class LiveController(QObject):
         elif isinstance(event, tasks.RuntimeChanged):
             self.ctx.move_runtime(event.info)
         elif isinstance(event, tasks.LiveStarted):
-            self.view.on_started(event.source)
-            self.ctx.status(self.tr("Live: {source}").format(source=event.source))
+            self.view.on_started(engine_text(event.source))
+            self.ctx.status(self.tr("Live: {source}").format(source=engine_text(event.source)))
         elif isinstance(event, tasks.LiveFeatures):
             self.inside.show_live_view(event.view)
         elif isinstance(event, tasks.LiveCam):

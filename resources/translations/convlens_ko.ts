@@ -12,112 +12,112 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="256"/>
+        <location filename="../../gui/engine_messages.py" line="260"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="257"/>
+        <location filename="../../gui/engine_messages.py" line="261"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="258"/>
+        <location filename="../../gui/engine_messages.py" line="262"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="259"/>
+        <location filename="../../gui/engine_messages.py" line="263"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="260"/>
+        <location filename="../../gui/engine_messages.py" line="264"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="261"/>
+        <location filename="../../gui/engine_messages.py" line="265"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="262"/>
+        <location filename="../../gui/engine_messages.py" line="266"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="263"/>
+        <location filename="../../gui/engine_messages.py" line="267"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="264"/>
+        <location filename="../../gui/engine_messages.py" line="268"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="265"/>
+        <location filename="../../gui/engine_messages.py" line="269"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="266"/>
+        <location filename="../../gui/engine_messages.py" line="270"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="267"/>
+        <location filename="../../gui/engine_messages.py" line="271"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="268"/>
+        <location filename="../../gui/engine_messages.py" line="272"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="269"/>
+        <location filename="../../gui/engine_messages.py" line="273"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="270"/>
+        <location filename="../../gui/engine_messages.py" line="274"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="271"/>
+        <location filename="../../gui/engine_messages.py" line="275"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="272"/>
+        <location filename="../../gui/engine_messages.py" line="276"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="273"/>
+        <location filename="../../gui/engine_messages.py" line="277"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="274"/>
+        <location filename="../../gui/engine_messages.py" line="278"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="275"/>
+        <location filename="../../gui/engine_messages.py" line="279"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="276"/>
+        <location filename="../../gui/engine_messages.py" line="280"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="277"/>
+        <location filename="../../gui/engine_messages.py" line="281"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
@@ -998,52 +998,72 @@
         <translation>{parent}의 {name}이(가) 손상되었습니다 ({value}). 지우고 다시 내려받으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="168"/>
+        <location filename="../../gui/engine_messages.py" line="130"/>
+        <source>the file is truncated (incomplete download or copy?)</source>
+        <translation>파일이 잘려 있습니다 (내려받기나 복사가 덜 끝났나요?)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="169"/>
         <source>Project {name} is damaged and was not opened ({why}). Nothing was changed.</source>
         <translation>프로젝트 {name}이(가) 손상되어 열지 않았습니다 ({why}). 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="169"/>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>Project {name} holds no model of its own.</source>
         <translation>프로젝트 {name}에는 자체 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>Project {file} is not there (moved or deleted?).</source>
         <translation>프로젝트 {file}이(가) 없습니다 (옮겨졌거나 삭제되었나요?).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>{name} is not a ConvLens project (its manifest says format {format!r}).</source>
         <translation>{name}은(는) ConvLens 프로젝트가 아닙니다 (매니페스트의 형식: {format!r}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>Project {name} was saved by a newer ConvLens ({app}, project format {version}); this ConvLens ({ours}) reads project format {supported}. Update ConvLens to open it.</source>
         <translation>프로젝트 {name}은(는) 더 새로운 ConvLens({app}, 프로젝트 형식 {version})로 저장되었습니다. 이 ConvLens({ours})는 프로젝트 형식 {supported}까지 읽습니다. 열려면 ConvLens를 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>The training run in this project is damaged ({what}); the model was opened without it.</source>
         <translation>이 프로젝트의 학습 기록이 손상되었습니다 ({what}). 모델은 학습 기록 없이 열었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="219"/>
+        <location filename="../../gui/engine_messages.py" line="220"/>
         <source>{why} The bundled model is in use instead.</source>
         <translation>{why} 대신 내장 모델을 사용합니다.</translation>
     </message>
     <message>
+        <location filename="../../gui/engine_messages.py" line="228"/>
+        <source>video file {name}</source>
+        <translation>동영상 파일 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="231"/>
+        <source>camera {n}</source>
+        <translation>카메라 {n}</translation>
+    </message>
+    <message>
         <location filename="../../gui/engine_messages.py" line="232"/>
+        <source>stream {url}</source>
+        <translation>스트림 {url}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="236"/>
         <source>Project {name}: its model ({kind!r}) is not one this ConvLens knows.</source>
         <translation>프로젝트 {name}: 모델({kind!r})은 이 ConvLens가 모르는 종류입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="235"/>
+        <location filename="../../gui/engine_messages.py" line="239"/>
         <source>Project {name}: its labels file {file} is not there any more.</source>
         <translation>프로젝트 {name}: 라벨 파일 {file}이(가) 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="241"/>
+        <location filename="../../gui/engine_messages.py" line="245"/>
         <source>Pretrained weights need an architecture (or leave both out for the bundled {bundled}).</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다 (둘 다 생략하면 내장된 {bundled}을(를) 씁니다).</translation>
     </message>
@@ -1108,257 +1128,257 @@
         <translation>{label}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="130"/>
+        <location filename="../../gui/engine_messages.py" line="131"/>
         <source>{name}: not a Keras weights file (not an HDF5 file).</source>
         <translation>{name}: Keras 가중치 파일이 아닙니다 (HDF5 파일이 아님).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="131"/>
+        <location filename="../../gui/engine_messages.py" line="132"/>
         <source>Keras weight files can be loaded into {value}; not into {arch}.</source>
         <translation>Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {arch}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="132"/>
+        <location filename="../../gui/engine_messages.py" line="133"/>
         <source>{name} does not fit {value}: missing Keras layers {value2}{value3}. {layers}</source>
         <translation>{name}은(는) {value}에 맞지 않습니다: Keras 레이어 {value2}{value3}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="133"/>
+        <location filename="../../gui/engine_messages.py" line="134"/>
         <source>{name} holds Keras layers {value}, not {value2}&apos;s. {layers}</source>
         <translation>{name}에는 {value2}가 아닌 Keras 레이어 {value}이(가) 들어 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="134"/>
+        <location filename="../../gui/engine_messages.py" line="135"/>
         <source>{name} does not fit Inception v3: it has {n} bias-free convolutions and {n2} batch norms; Keras&apos; InceptionV3 has {INCEPTION_CONVS} of each. {layers}</source>
         <translation>{name}은(는) Inception v3에 맞지 않습니다: 편향 없는 합성곱 {n}개와 배치 정규화 {n2}개가 있는데, Keras의 InceptionV3에는 각각 {INCEPTION_CONVS}개가 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="135"/>
+        <location filename="../../gui/engine_messages.py" line="136"/>
         <source>{name} does not fit ResNet50: missing Keras layers {value}{value2}. {layers}</source>
         <translation>{name}은(는) ResNet50에 맞지 않습니다: Keras 레이어 {value}{value2}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="136"/>
+        <location filename="../../gui/engine_messages.py" line="137"/>
         <source>{name}: an HDF5 file, but not Keras weights (no layer_names).</source>
         <translation>{name}: HDF5 파일이지만 Keras 가중치가 아닙니다 (layer_names 없음).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="137"/>
+        <location filename="../../gui/engine_messages.py" line="138"/>
         <source>{name} has no top (fc1, fc2, predictions): ConvLens needs the with-top file to classify (…_tf_kernels.h5, not …_notop.h5).</source>
         <translation>{name}에는 top(fc1, fc2, predictions)이 없습니다: 분류하려면 top이 있는 파일이 필요합니다 (…_notop.h5가 아닌 …_tf_kernels.h5).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="138"/>
+        <location filename="../../gui/engine_messages.py" line="139"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit {value} ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) {value}에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="139"/>
+        <location filename="../../gui/engine_messages.py" line="140"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit Inception v3 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) Inception v3에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="140"/>
+        <location filename="../../gui/engine_messages.py" line="141"/>
         <source>{name}: its top layer {dense} has shape {shape}, not ({in_features}, {out_features}).</source>
         <translation>{name}: top 레이어 {dense}의 형태가 ({in_features}, {out_features})가 아니라 {shape}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="141"/>
+        <location filename="../../gui/engine_messages.py" line="142"/>
         <source>{name}: layer {conv_name} has shape {shape}, which does not fit ResNet50 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {conv_name}의 형태 {shape}은(는) ResNet50에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="142"/>
+        <location filename="../../gui/engine_messages.py" line="143"/>
         <source>Labels file {name}: contains no class names.</source>
         <translation>레이블 파일 {name}: 클래스 이름이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="143"/>
+        <location filename="../../gui/engine_messages.py" line="144"/>
         <source>The model has {num_classes} classes and no class names: choose a labels file to name them.</source>
         <translation>모델의 클래스는 {num_classes}개인데 클래스 이름이 없습니다: 레이블 파일을 골라 이름을 붙이세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="144"/>
+        <location filename="../../gui/engine_messages.py" line="145"/>
         <source>Labels file {name}: cannot be read ({exc}).</source>
         <translation>레이블 파일 {name}: 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="145"/>
+        <location filename="../../gui/engine_messages.py" line="146"/>
         <source>Labels file {name} has {n} names but the model has {num_classes} classes.</source>
         <translation>레이블 파일 {name}에는 이름이 {n}개인데 모델의 클래스는 {num_classes}개입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="146"/>
+        <location filename="../../gui/engine_messages.py" line="147"/>
         <source>Labels file {name}: not valid JSON ({msg}, line {lineno}).</source>
         <translation>레이블 파일 {name}: 올바른 JSON이 아닙니다 ({msg}, {lineno}행).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="147"/>
+        <location filename="../../gui/engine_messages.py" line="148"/>
         <source>Labels file {name}: expected a JSON list or object.</source>
         <translation>레이블 파일 {name}: JSON 리스트나 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="148"/>
+        <location filename="../../gui/engine_messages.py" line="149"/>
         <source>Labels file {name}: JSON keys must be class indices.</source>
         <translation>레이블 파일 {name}: JSON 키는 클래스 번호여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="149"/>
+        <location filename="../../gui/engine_messages.py" line="150"/>
         <source>Load a model before starting live mode.</source>
         <translation>라이브 모드를 시작하기 전에 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="150"/>
+        <location filename="../../gui/engine_messages.py" line="151"/>
         <source>Choose a dataset folder to record into first.</source>
         <translation>먼저 녹화할 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="151"/>
+        <location filename="../../gui/engine_messages.py" line="152"/>
         <source>Cannot write the feature cache ({gb:.1f} GB) to {folder}: {reason}</source>
         <translation>특징 캐시({gb:.1f} GB)를 {folder}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="152"/>
+        <location filename="../../gui/engine_messages.py" line="153"/>
         <source>ONNX file {path} not found.</source>
         <translation>ONNX 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="153"/>
+        <location filename="../../gui/engine_messages.py" line="154"/>
         <source>ONNX {name}</source>
         <translation>ONNX {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="154"/>
+        <location filename="../../gui/engine_messages.py" line="155"/>
         <source>ONNX file {name}: not an image classifier (it needs {n} inputs; a classifier takes one N x C x H x W image batch).</source>
         <translation>ONNX 파일 {name}: 이미지 분류기가 아닙니다 (입력이 {n}개 필요한데, 분류기는 N x C x H x W 이미지 배치 하나를 받습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="155"/>
+        <location filename="../../gui/engine_messages.py" line="156"/>
         <source>ONNX file {name}: output {shape} is not class scores.</source>
         <translation>ONNX 파일 {name}: 출력 {shape}은(는) 클래스 점수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="156"/>
+        <location filename="../../gui/engine_messages.py" line="157"/>
         <source>ONNX file {name}: does not run on a {crop}x{crop} image ({value}).</source>
         <translation>ONNX 파일 {name}: {crop}x{crop} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="157"/>
+        <location filename="../../gui/engine_messages.py" line="158"/>
         <source>ONNX file {name}: cannot be loaded ({first}).</source>
         <translation>ONNX 파일 {name}: 불러올 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="158"/>
+        <location filename="../../gui/engine_messages.py" line="159"/>
         <source>The false-accept target must be between 0 and 1 (e.g. 0.05), not {far}.</source>
         <translation>오수락률 목표는 0과 1 사이여야 합니다 (예: 0.05). 받은 값: {far}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="159"/>
+        <location filename="../../gui/engine_messages.py" line="160"/>
         <source>Too few wrong or unknown examples to tune the unknown threshold for a {percent:g}% false-accept rate: {n} held out, at least {need} needed. Add images of none of the classes (e.g. the empty background) to a {folder} folder beside the class folders.</source>
         <translation>오수락률 {percent:g}%에 맞춰 &quot;알 수 없음&quot; 임계값을 정하기에는 틀린 예나 모르는 예가 너무 적습니다: 따로 둔 것 {n}개, 최소 {need}개 필요. 어느 클래스도 아닌 이미지(예: 빈 배경)를 클래스 폴더 옆의 {folder} 폴더에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="163"/>
+        <location filename="../../gui/engine_messages.py" line="164"/>
         <source>Unknown preprocessing preset &apos;{name}&apos;: use {value}.</source>
         <translation>알 수 없는 전처리 방식 &apos;{name}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>Type a class name first (for example: rock).</source>
         <translation>먼저 클래스 이름을 입력하세요 (예: rock).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>Class name &apos;{name}&apos; cannot be a folder name: avoid / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>클래스 이름 &apos;{name}&apos;은(는) 폴더 이름이 될 수 없습니다: / \ : * ? &quot; &lt; &gt; | 를 피하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>Could not encode a frame as JPEG for {path}.</source>
         <translation>{path}에 저장할 프레임을 JPEG로 인코딩할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>Cannot create {folder}: {value}.</source>
         <translation>{folder}을(를) 만들 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>Unknown architecture &apos;{name}&apos;. Known architectures: {known}.</source>
         <translation>알 수 없는 아키텍처 &apos;{name}&apos;. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>Unknown colour map &apos;{cmap}&apos;: choose one of {value}.</source>
         <translation>알 수 없는 컬러맵 &apos;{cmap}&apos;: {value} 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>Unknown normalisation &apos;{normalise}&apos;: use channel or shared.</source>
         <translation>알 수 없는 정규화 &apos;{normalise}&apos;: channel 또는 shared를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>Layer &apos;{layer}&apos; has no channels to show.</source>
         <translation>레이어 &apos;{layer}&apos;에는 보여 줄 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="185"/>
         <source>Only a PyTorch model can move to another runtime; {source} is not one.</source>
         <translation>PyTorch 모델만 다른 런타임으로 옮길 수 있습니다. {source}은(는) PyTorch 모델이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="186"/>
+        <location filename="../../gui/engine_messages.py" line="187"/>
         <source>{TITLES} {precision} disagrees with the PyTorch model ({detail}).</source>
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="188"/>
+        <location filename="../../gui/engine_messages.py" line="189"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>Unknown runtime &apos;{runtime}&apos;: use {value}.</source>
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="190"/>
+        <location filename="../../gui/engine_messages.py" line="191"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="185"/>
+        <location filename="../../gui/engine_messages.py" line="186"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="192"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})</source>
         <translation>PyTorch f32: {count}은(는) {runtime}에서 {saved:.1f}초를 아끼지만, 변환에 {cost:.1f}초가 듭니다({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="193"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>PyTorch f32: converting the model would not pay for {count} (a folder of {min} or more images, or live video, times the runtimes for {arch} once on this computer)</source>
         <translation>PyTorch f32: {count}에는 모델 변환이 이득이 되지 않습니다 ({min}장 이상의 폴더나 라이브 영상이면 이 컴퓨터에서 {arch}의 런타임 속도를 한 번 잽니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="197"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>{what} has no PyTorch model behind it: it runs only in its own runtime.</source>
         <translation>{what}에는 바탕이 되는 PyTorch 모델이 없습니다: 자기 런타임에서만 돕니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="198"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="199"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>{kind} has no {what} here; load the architecture with PyTorch weights.</source>
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="223"/>
+        <location filename="../../gui/engine_messages.py" line="224"/>
         <source>Epochs and batch size must be at least 1, the learning rate above 0 and the number of loader workers 0 or more.</source>
         <translation>에폭과 배치 크기는 1 이상, 학습률은 0보다 커야 하고, 로더 워커 수는 0 이상이어야 합니다.</translation>
     </message>
@@ -1368,327 +1388,327 @@
         <translation>{title} ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="160"/>
+        <location filename="../../gui/engine_messages.py" line="161"/>
         <source>{runtime} {precision}, reduced precision: top-1 agrees with PyTorch f32 on {agree} of {n} of your images, probabilities within {diff:.4f}</source>
         <translation>{runtime} {precision}, 낮은 정밀도: 사용자 이미지 {n}장 중 {agree}장에서 top-1이 PyTorch f32와 같고, 확률 차이는 {diff:.4f} 이내</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="161"/>
+        <location filename="../../gui/engine_messages.py" line="162"/>
         <source>{runtime} {precision}, reduced precision: not the model&apos;s f32 numbers</source>
         <translation>{runtime} {precision}, 낮은 정밀도: 모델의 f32 값이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="162"/>
+        <location filename="../../gui/engine_messages.py" line="163"/>
         <source>The model&apos;s output is not a number (NaN or infinity) for this input: its weights are broken (a diverged training run?), so it has no answer to show.</source>
         <translation>이 입력에 대한 모델의 출력이 수가 아닙니다(NaN 또는 무한대): 가중치가 망가져서(발산한 학습?) 보여 줄 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="164"/>
+        <location filename="../../gui/engine_messages.py" line="165"/>
         <source>{name}: its preprocessing metadata is not readable JSON.</source>
         <translation>{name}: 전처리 메타데이터가 읽을 수 있는 JSON이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="165"/>
+        <location filename="../../gui/engine_messages.py" line="166"/>
         <source>its preprocessing is not usable: {problems}.</source>
         <translation>전처리를 쓸 수 없습니다: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="166"/>
+        <location filename="../../gui/engine_messages.py" line="167"/>
         <source>its preprocessing metadata is not usable (values of the wrong type: {value}).</source>
         <translation>전처리 메타데이터를 쓸 수 없습니다(값의 형식이 맞지 않습니다: {value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="167"/>
+        <location filename="../../gui/engine_messages.py" line="168"/>
         <source>{name}: {problem}</source>
         <translation>{name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})</source>
         <translation>{runtime} f32: 이 컴퓨터에서 배치 1로 가장 빠른, 값이 같은 런타임({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="189"/>
+        <location filename="../../gui/engine_messages.py" line="190"/>
         <source>{n} images</source>
         <translation>이미지 {n}장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="187"/>
+        <location filename="../../gui/engine_messages.py" line="188"/>
         <source>one image</source>
         <translation>이미지 한 장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="191"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>PyTorch f32: the fastest here at batch 1 ({timed})</source>
         <translation>PyTorch f32: 이 컴퓨터에서 배치 1로 가장 빠름({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="194"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>PyTorch f32: {runtime} was left out ({why})</source>
         <translation>PyTorch f32: {runtime}은(는) 제외되었습니다({why})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="195"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>auto: {reason}</source>
         <translation>자동: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="196"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>{runtime} as chosen</source>
         <translation>선택한 {runtime}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="200"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>{label} · {agreement}</source>
         <translation>{label} · {agreement}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="201"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>No model is loaded yet: choose an architecture and weights.</source>
         <translation>아직 불러온 모델이 없습니다: 아키텍처와 가중치를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="202"/>
+        <location filename="../../gui/engine_messages.py" line="203"/>
         <source>Open an image first: feature maps and CAMs are computed for the current image.</source>
         <translation>먼저 이미지를 여세요: 특성 맵과 CAM은 현재 이미지에 대해 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="203"/>
+        <location filename="../../gui/engine_messages.py" line="204"/>
         <source>The model in use has no class &apos;{name}&apos;: these results are from another model.</source>
         <translation>사용 중인 모델에는 &apos;{name}&apos; 클래스가 없습니다: 이 결과는 다른 모델의 것입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="204"/>
+        <location filename="../../gui/engine_messages.py" line="205"/>
         <source>Choose a weights file.</source>
         <translation>가중치 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="205"/>
+        <location filename="../../gui/engine_messages.py" line="206"/>
         <source>Choose an architecture first.</source>
         <translation>먼저 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="206"/>
+        <location filename="../../gui/engine_messages.py" line="207"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>학습 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="207"/>
+        <location filename="../../gui/engine_messages.py" line="208"/>
         <source>No model to export.</source>
         <translation>내보낼 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="208"/>
+        <location filename="../../gui/engine_messages.py" line="209"/>
         <source>No model to save.</source>
         <translation>저장할 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="209"/>
+        <location filename="../../gui/engine_messages.py" line="210"/>
         <source>No image files in {what}.</source>
         <translation>{what}에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="210"/>
+        <location filename="../../gui/engine_messages.py" line="211"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="211"/>
+        <location filename="../../gui/engine_messages.py" line="212"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="212"/>
+        <location filename="../../gui/engine_messages.py" line="213"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="213"/>
+        <location filename="../../gui/engine_messages.py" line="214"/>
         <source>{folder} is not a folder (or no longer exists).</source>
         <translation>{folder}은(는) 폴더가 아닙니다 (또는 더 이상 없습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="214"/>
+        <location filename="../../gui/engine_messages.py" line="215"/>
         <source>No image files found in {folder}.</source>
         <translation>{folder}에서 이미지 파일을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="215"/>
+        <location filename="../../gui/engine_messages.py" line="216"/>
         <source>None of the images in {folder} could be read.</source>
         <translation>{folder}의 이미지를 하나도 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="216"/>
+        <location filename="../../gui/engine_messages.py" line="217"/>
         <source>Reading images…</source>
         <translation>이미지 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="217"/>
+        <location filename="../../gui/engine_messages.py" line="218"/>
         <source>Compared the first {limit} of the {n} images of the folder.</source>
         <translation>폴더의 이미지 {n}개 중 처음 {limit}개를 비교했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="218"/>
+        <location filename="../../gui/engine_messages.py" line="219"/>
         <source>Left out {n} unreadable files: {names}.</source>
         <translation>읽을 수 없는 파일 {n}개를 제외했습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="220"/>
+        <location filename="../../gui/engine_messages.py" line="221"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="221"/>
+        <location filename="../../gui/engine_messages.py" line="222"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="222"/>
+        <location filename="../../gui/engine_messages.py" line="223"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="224"/>
+        <location filename="../../gui/engine_messages.py" line="225"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="225"/>
+        <location filename="../../gui/engine_messages.py" line="226"/>
         <source>{n} training images cannot be shared by {world} processes.</source>
         <translation>학습 이미지 {n}개를 프로세스 {world}개가 나눌 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="226"/>
+        <location filename="../../gui/engine_messages.py" line="227"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="227"/>
+        <location filename="../../gui/engine_messages.py" line="229"/>
         <source>Stream {source} cannot be opened: check the address and the network.</source>
         <translation>스트림 {source}을(를) 열 수 없습니다: 주소와 네트워크를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="228"/>
+        <location filename="../../gui/engine_messages.py" line="230"/>
         <source>No video source given: enter a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>영상 소스가 없습니다: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="229"/>
+        <location filename="../../gui/engine_messages.py" line="233"/>
         <source>Camera {source} cannot be opened (tried OpenCV&apos;s default backend for index {source}).{others} Is it connected, and not in use by another program? A video file or a stream URL works too.</source>
         <translation>카메라 {source}을(를) 열 수 없습니다 (OpenCV 기본 백엔드로 {source}번을 시도함).{others} 연결되어 있고 다른 프로그램이 쓰고 있지 않은가요? 동영상 파일이나 스트림 URL도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="230"/>
+        <location filename="../../gui/engine_messages.py" line="234"/>
         <source>Video file {path} not found.</source>
         <translation>동영상 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="231"/>
+        <location filename="../../gui/engine_messages.py" line="235"/>
         <source>Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.</source>
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="233"/>
+        <location filename="../../gui/engine_messages.py" line="237"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="236"/>
+        <location filename="../../gui/engine_messages.py" line="240"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="234"/>
+        <location filename="../../gui/engine_messages.py" line="238"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="237"/>
+        <location filename="../../gui/engine_messages.py" line="241"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="238"/>
+        <location filename="../../gui/engine_messages.py" line="242"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="239"/>
+        <location filename="../../gui/engine_messages.py" line="243"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="240"/>
+        <location filename="../../gui/engine_messages.py" line="244"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="242"/>
+        <location filename="../../gui/engine_messages.py" line="246"/>
         <source>project {name}</source>
         <translation>프로젝트 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="243"/>
+        <location filename="../../gui/engine_messages.py" line="247"/>
         <source>Project {name}: its weights file {file} is not there any more (moved or deleted?). Put it back, or load the weights from where they are now.</source>
         <translation>프로젝트 {name}: 가중치 파일 {file}이(가) 더 이상 없습니다 (옮겨졌거나 삭제되었나요?). 제자리에 되돌리거나, 지금 있는 곳에서 가중치를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="244"/>
+        <location filename="../../gui/engine_messages.py" line="248"/>
         <source>Project {name} names another project as its weights ({file}).</source>
         <translation>프로젝트 {name}이(가) 다른 프로젝트를 가중치로 가리킵니다 ({file}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="245"/>
+        <location filename="../../gui/engine_messages.py" line="249"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="246"/>
+        <location filename="../../gui/engine_messages.py" line="250"/>
         <source>Weights file {name}: its build options {options} do not fit {title} ({why}).</source>
         <translation>가중치 파일 {name}: 빌드 옵션 {options}이(가) {title}에 맞지 않습니다({why}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="247"/>
+        <location filename="../../gui/engine_messages.py" line="251"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="248"/>
+        <location filename="../../gui/engine_messages.py" line="252"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="249"/>
+        <location filename="../../gui/engine_messages.py" line="253"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="250"/>
+        <location filename="../../gui/engine_messages.py" line="254"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="251"/>
+        <location filename="../../gui/engine_messages.py" line="255"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="252"/>
+        <location filename="../../gui/engine_messages.py" line="256"/>
         <source>The bundled weights are {bundled}; they do not fit {title}.</source>
         <translation>내장 가중치는 {bundled}의 것이라 {title}에는 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="253"/>
+        <location filename="../../gui/engine_messages.py" line="257"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="254"/>
+        <location filename="../../gui/engine_messages.py" line="258"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="255"/>
+        <location filename="../../gui/engine_messages.py" line="259"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
@@ -1799,7 +1819,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/folder_view.py" line="78"/>
         <source>Top-1</source>
-        <translation>Top-1</translation>
+        <translation>1위</translation>
     </message>
     <message>
         <location filename="../../gui/folder_view.py" line="78"/>
@@ -1809,7 +1829,7 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
     <message>
         <location filename="../../gui/folder_view.py" line="79"/>
         <source>Top-5</source>
-        <translation>Top-5</translation>
+        <translation>상위 5</translation>
     </message>
     <message>
         <location filename="../../gui/folder_view.py" line="102"/>
@@ -2977,62 +2997,62 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../gui/tabs/live.py" line="77"/>
+        <location filename="../../gui/tabs/live.py" line="78"/>
         <source>Load a model first: live mode classifies every frame with it.</source>
         <translation>먼저 모델을 불러오세요. 라이브 모드는 그 모델로 매 프레임을 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="80"/>
+        <location filename="../../gui/tabs/live.py" line="81"/>
         <source>Enter a source: a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>소스를 입력하세요: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="85"/>
+        <location filename="../../gui/tabs/live.py" line="86"/>
         <source> · {runtime}, reduced precision</source>
         <translation> · {runtime}, 낮은 정밀도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="90"/>
+        <location filename="../../gui/tabs/live.py" line="91"/>
         <source>Live video</source>
         <translation>라이브 영상</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="113"/>
+        <location filename="../../gui/tabs/live.py" line="114"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="126"/>
+        <location filename="../../gui/tabs/live.py" line="127"/>
         <source>Live: {source}</source>
         <translation>라이브: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="140"/>
+        <location filename="../../gui/tabs/live.py" line="141"/>
         <source>Live stopped.</source>
         <translation>라이브가 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="163"/>
+        <location filename="../../gui/tabs/live.py" line="164"/>
         <source>Looking for cameras</source>
         <translation>카메라 찾는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="169"/>
+        <location filename="../../gui/tabs/live.py" line="170"/>
         <source>Counting samples</source>
         <translation>샘플 세는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="176"/>
+        <location filename="../../gui/tabs/live.py" line="177"/>
         <source>Deleting samples</source>
         <translation>샘플 삭제 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="180"/>
+        <location filename="../../gui/tabs/live.py" line="181"/>
         <source>Saving {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live.py" line="181"/>
+        <location filename="../../gui/tabs/live.py" line="182"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -3253,384 +3273,384 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="99"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Teach</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Open Images…</source>
         <translation>이미지 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Open &amp;Folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;Paste Image</source>
         <translation>이미지 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Open &amp;Weights File…</source>
         <translation>가중치 파일 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;Recent Files</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Open Pro&amp;ject…</source>
         <translation>프로젝트 열기(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;Save Project</source>
         <translation>프로젝트 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Save Project &amp;As…</source>
         <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Recent Pro&amp;jects</source>
         <translation>최근 프로젝트(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;Export Results as CSV…</source>
         <translation>결과를 CSV로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Export &amp;Model (ONNX / TorchScript)…</source>
         <translation>모델 내보내기(&amp;M) (ONNX / TorchScript)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>E&amp;valuate on a Folder…</source>
         <translation>폴더에서 평가(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Largest Image to Open…</source>
         <translation>열 수 있는 최대 이미지 크기…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Previous Image</source>
         <translation>이전 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>Next Image</source>
         <translation>다음 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>&amp;About ConvLens</source>
         <translation>ConvLens 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="286"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>Don&apos;t Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="303"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="304"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
-        <location filename="../../gui/main_window.py" line="575"/>
+        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="572"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340"/>
+        <location filename="../../gui/main_window.py" line="341"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>Load or train a model first.</source>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Export the model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>ONNX (*.onnx);;TorchScript (*.pt)</source>
         <translation>ONNX (*.onnx);;TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>Exporting to {file} and checking parity…</source>
         <translation>{file}(으)로 내보내고 결과가 같은지 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>Exported {file}: {parity}</source>
         <translation>{file} 내보냄: {parity}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source> — the exported model does not behave like this one.</source>
         <translation> — 내보낸 모델이 이 모델과 다르게 동작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>Save the trained model</source>
         <translation>학습한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>ConvLens checkpoint (*.pth)</source>
         <translation>ConvLens 체크포인트 (*.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426"/>
+        <location filename="../../gui/main_window.py" line="427"/>
         <source>Saving the model</source>
         <translation>모델 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="435"/>
         <source>Saved {file}: open it as a weights file to use it again.</source>
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>One project at a time: opening {file}.</source>
         <translation>프로젝트는 한 번에 하나씩: {file}을(를) 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>One model at a time: loading {file} ({n} weights files were given).</source>
         <translation>모델은 한 번에 하나씩: {file}을(를) 불러옵니다 (가중치 파일 {n}개가 주어짐).</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="493"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="496"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="512"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="528"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="581"/>
+        <location filename="../../gui/main_window.py" line="578"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -4118,7 +4138,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>&lt;h2&gt;ConvLens&lt;/h2&gt;&lt;p&gt;PyTorch와 엔진을 불러오는 중…&lt;/p&gt;&lt;p&gt;지금 바로 이미지나 폴더를 여기에 끌어다 놓을 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/startup.py" line="55"/>
+        <location filename="../../gui/startup.py" line="58"/>
         <source>{n} item(s) will open as soon as the engine is ready.</source>
         <translation>엔진이 준비되는 대로 {n}개 항목을 엽니다.</translation>
     </message>

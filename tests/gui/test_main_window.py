@@ -220,3 +220,31 @@ def test_photos_a_folder_and_a_model_from_the_command_line_open_the_app_with_the
     window.tabs.setCurrentWidget(window.images.widget)
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
     assert window.images.gallery_paths() == [args[0]]
+
+
+def test_the_first_window_fits_the_screen_and_the_saved_geometry_comes_back(qtbot, settings) -> None:
+    """Issue 26: at 1.5x the default window was larger than the screen, and the saved geometry was lost at every
+    start (the main window took the start window's fixed 1280x800). Pages scroll rather than set the minimum."""
+    from convlens.gui.app import make_application
+    from convlens.gui.startup import StartWindow
+
+    make_application()
+    first = MainWindow(settings)
+    first.ask_recover = lambda _when: False
+    qtbot.addWidget(first)
+    first.show()
+    area = first.screen().availableGeometry()
+    assert first.frameGeometry().width() <= area.width() and first.frameGeometry().height() <= area.height()
+    assert first.minimumSizeHint().width() <= 640 and first.minimumSizeHint().height() <= 480
+    first.resize(700, 500)
+    first.move(area.x() + 20, area.y() + 10)
+    first.save_settings()
+    first.close()
+    start = StartWindow(settings)  # the start window takes the saved place too, and the main window takes the start's
+    assert start.size().toTuple() == (700, 500)
+    again = MainWindow(settings)
+    again.ask_recover = lambda _when: False
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size().toTuple() == (700, 500)
+    again.close()
