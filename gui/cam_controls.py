@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from convlens.engine.choices import CamMethod
 from convlens.engine.faithfulness import AUTO_LAYER
@@ -51,17 +51,24 @@ class CamControls(QWidget):
         self.info.setMinimumWidth(10)
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QHBoxLayout(self)
+        # two rows: the choices, then opacity and what the map says. On one row the caption squeezed the class box
+        # at 1024x640 and its changing length moved the controls under the mouse.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.method)
-        layout.addWidget(QLabel(self.tr("class")))
-        layout.addWidget(self.class_combo, 1)
-        layout.addWidget(QLabel(self.tr("at")))
-        layout.addWidget(self.layer_combo, 1)
-        layout.addWidget(QLabel(self.tr("opacity")))
-        layout.addWidget(self.opacity)
-        layout.addWidget(self.info, 1)
+        layout.setSpacing(2)
+        choices = QHBoxLayout()
+        choices.addWidget(self.enabled)
+        choices.addWidget(self.method)
+        choices.addWidget(QLabel(self.tr("class")))
+        choices.addWidget(self.class_combo, 1)
+        choices.addWidget(QLabel(self.tr("at")))
+        choices.addWidget(self.layer_combo, 1)
+        below = QHBoxLayout()
+        below.addWidget(QLabel(self.tr("opacity")))
+        below.addWidget(self.opacity)
+        below.addWidget(self.info, 1)
+        layout.addLayout(choices)
+        layout.addLayout(below)
         self.enabled.toggled.connect(self._on_toggle)
         self.method.currentIndexChanged.connect(self._emit_if_on)
         self.class_combo.activated.connect(self._emit_if_on)

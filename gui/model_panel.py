@@ -88,7 +88,7 @@ class ModelPanel(QWidget):
         # -- weights
         self.weights_combo = QComboBox()
         self.weights_combo.setObjectName("weights_combo")
-        self.weights_combo.addItem(self.tr("Bundled MobileNetV2 (ImageNet, offline)"), self.KIND_BUNDLED)
+        self.weights_combo.addItem(self.tr("Bundled MobileNetV2 (offline)"), self.KIND_BUNDLED)
         self.weights_combo.addItem(self.tr("Pretrained (torchvision, ImageNet)"), self.KIND_PRETRAINED)
         self.weights_combo.addItem(self.tr("Random (untrained)"), self.KIND_RANDOM)
         self.weights_combo.addItem(self.tr("From a file…"), self.KIND_FILE)
@@ -134,7 +134,7 @@ class ModelPanel(QWidget):
         self.device_label.setObjectName("device_label")
         self.runtime_combo = QComboBox()
         self.runtime_combo.setObjectName("runtime_combo")
-        self.runtime_combo.addItem(self.tr("Auto (fastest with PyTorch's numbers)"), "auto")
+        self.runtime_combo.addItem(self.tr("Auto (PyTorch's numbers)"), "auto")
         self.runtime_combo.addItem(self.tr("PyTorch"), "torch")
         self.runtime_combo.addItem(self.tr("ONNX Runtime"), "onnxruntime")
         self.runtime_combo.addItem(self.tr("OpenVINO f32"), "openvino")
@@ -170,7 +170,8 @@ class ModelPanel(QWidget):
         form = QFormLayout(state_box)
         form.addRow(self.tr("In use:"), self.in_use)
         form.addRow(self.tr("Device:"), self.device_label)
-        form.addRow(self.tr("Runtime:"), self.runtime_combo)
+        form.addRow(QLabel(self.tr("Runtime:")))
+        form.addRow(self.runtime_combo)  # the whole width under its label: the choices are long, Korean more so
         form.addRow("", self.runtime_used)
         form.addRow(self.status)
 

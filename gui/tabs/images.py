@@ -36,7 +36,7 @@ class ImagesController(QObject):
         self.thumbnails = ThumbnailStrip()
         self.thumbnails.hide()
         self.predictions = PredictionPanel()
-        self.predictions.setMinimumWidth(280)
+        self.predictions.setMinimumWidth(230)
         self.cam_controls = CamControls()
         left = QWidget()
         lay = QVBoxLayout(left)
