@@ -104,8 +104,11 @@ class CurvesView(QWidget):
         for key, ys in values.items():
             self.series[key].setData(epochs, np.array(ys, float))
         step = max(1, int(np.ceil(len(epochs) / 10)))  # at most about ten epoch numbers on the axis
+        last = max(2.0, float(epochs.max()) if len(epochs) else 2.0)
         for plot in (self.loss_plot, self.acc_plot):
             plot.getAxis("bottom").setTickSpacing(major=step, minor=1)
+            # epochs count from 1: after a one-epoch run auto-range gave an axis from -4 to 6
+            plot.setXRange(1 - 0.05 * last, last * 1.05, padding=0)
         for plot_key in ("loss", "accuracy"):
             spots = []
             for split, colour, name in (("train", TRAIN_COLOUR, self.tr("train")),

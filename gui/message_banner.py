@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QToolButton, QWidget
 
 #: An error (something failed: red) or a note (something worth knowing: blue).
@@ -37,6 +37,11 @@ class MessageBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.kind: BannerKind | None = None
+        # a note goes by itself after long enough to read it (it covered the top row of every tab until closed);
+        # an error stays until it is dismissed or a new action starts well
+        self._fade = QTimer(self)
+        self._fade.setSingleShot(True)
+        self._fade.timeout.connect(self._fade_note)
         self.top = 0  # distance from the parent's top edge (e.g. below a tab bar)
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(12)
@@ -69,6 +74,21 @@ class MessageBanner(QFrame):
         self.label.setText(text)
         self.show()
         self.place()
+        if kind == "info":
+            self._fade.start(reading_time_ms(text))
+        else:
+            self._fade.stop()
+
+    def _fade_note(self) -> None:
+        if self.kind == "info" and not self.underMouse():  # not while it is being read (or its text selected)
+            self.hide()
+        elif self.kind == "info":
+            self._fade.start(2000)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
+
+
+def reading_time_ms(text: str) -> int:
+    """Long enough to read ``text``: 8 s, plus 50 ms a character past the first 120 (a paragraph: about 20 s)."""
+    return 8000 + 50 * max(0, len(text) - 120)

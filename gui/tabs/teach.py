@@ -82,6 +82,8 @@ class TeachController(QObject):
     def _on_model_changed(self, info: ModelInfo) -> None:
         if not self.view.running:
             self.view.show_unknown(info.unknown_curve, info.unknown)
+            if not self.ctx.unsaved_model:  # other weights: "Done. The trained model is now the current..." is over
+                self.view.status.setText(self.tr("Pick a folder of class subfolders, then Train."))
 
     def restore(self) -> None:
         self.view.set_data_folder(self.ctx.settings.text(Key.TRAIN_DATA))

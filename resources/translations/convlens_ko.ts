@@ -4173,90 +4173,95 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="98"/>
+        <location filename="../../gui/tabs/teach.py" line="86"/>
+        <source>Pick a folder of class subfolders, then Train.</source>
+        <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/teach.py" line="100"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="101"/>
-        <location filename="../../gui/tabs/teach.py" line="146"/>
-        <location filename="../../gui/tabs/teach.py" line="191"/>
+        <location filename="../../gui/tabs/teach.py" line="103"/>
+        <location filename="../../gui/tabs/teach.py" line="148"/>
+        <location filename="../../gui/tabs/teach.py" line="193"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="105"/>
+        <location filename="../../gui/tabs/teach.py" line="107"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="125"/>
+        <location filename="../../gui/tabs/teach.py" line="127"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="133"/>
+        <location filename="../../gui/tabs/teach.py" line="135"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="138"/>
+        <location filename="../../gui/tabs/teach.py" line="140"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="149"/>
+        <location filename="../../gui/tabs/teach.py" line="151"/>
         <source>Checking {folder}</source>
         <translation>{folder} 점검 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="163"/>
-        <location filename="../../gui/tabs/teach.py" line="231"/>
+        <location filename="../../gui/tabs/teach.py" line="165"/>
+        <location filename="../../gui/tabs/teach.py" line="233"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="168"/>
+        <location filename="../../gui/tabs/teach.py" line="170"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="177"/>
+        <location filename="../../gui/tabs/teach.py" line="179"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="188"/>
+        <location filename="../../gui/tabs/teach.py" line="190"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="195"/>
+        <location filename="../../gui/tabs/teach.py" line="197"/>
         <source>Data map of {folder}</source>
         <translation>{folder}의 데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="212"/>
+        <location filename="../../gui/tabs/teach.py" line="214"/>
         <source>Moving files</source>
         <translation>파일 옮기는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="217"/>
+        <location filename="../../gui/tabs/teach.py" line="219"/>
         <source>Undoing the move</source>
         <translation>옮기기 취소 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="225"/>
+        <location filename="../../gui/tabs/teach.py" line="227"/>
         <source>Unknown threshold</source>
         <translation>&quot;알 수 없음&quot; 임계값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="235"/>
+        <location filename="../../gui/tabs/teach.py" line="237"/>
         <source>Tuning the unknown threshold on {folder}</source>
         <translation>{folder}에서 &quot;알 수 없음&quot; 임계값 정하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach.py" line="247"/>
+        <location filename="../../gui/tabs/teach.py" line="249"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>

@@ -47,3 +47,4 @@ def test_engine_messages_in_korean_choose_their_particles(qtbot) -> None:  # noq
         assert "run.convlens가" in text and "(가)" not in text  # 런.컨브렌즈: no final consonant
     finally:
         install_language(app, "en")
+

@@ -1,0 +1,33 @@
+"""Issue 26 details: notes fade and errors stay; the epoch axis of a short run."""
+
+from __future__ import annotations
+
+
+def test_notes_go_by_themselves_and_errors_stay(qtbot) -> None:  # noqa: ANN001
+    """Issue 26: an info banner covered the top row of every tab until it was closed."""
+    from PySide6.QtWidgets import QWidget
+
+    from convlens.gui.message_banner import MessageBanner, reading_time_ms
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(600, 400)
+    parent.show()
+    banner = MessageBanner(parent)
+    banner.show_message("Loaded MobileNetV2", "info")
+    assert banner._fade.isActive() and banner._fade.interval() == reading_time_ms("Loaded MobileNetV2") == 8000
+    banner._fade.timeout.emit()
+    assert not banner.isVisible()
+    banner.show_message("Cannot read photo.jpg", "error")
+    assert not banner._fade.isActive() and banner.isVisible()
+
+
+def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:  # noqa: ANN001
+    from convlens.engine.train import EpochStats
+    from convlens.gui.charts import CurvesView
+
+    view = CurvesView()
+    qtbot.addWidget(view)
+    view.add(EpochStats(1, 0.5, 0.8, 0.6, 0.75, 1.0))
+    low, high = view.loss_plot.viewRange()[0]
+    assert 0.8 <= low <= 1 and 2 <= high <= 2.2, (low, high)
