@@ -91,8 +91,11 @@ class FolderView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_FILE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(self.COL_FILE, 260)
-        header.setSectionResizeMode(self.COL_TOP1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.COL_PROB, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed once the results are in (finish): ResizeToContents measured the rows in view, so a sort changed them
+        header.setSectionResizeMode(self.COL_TOP1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.COL_PROB, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(self.COL_TOP1, 200)
+        header.resizeSection(self.COL_PROB, 110)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_double_click)
 
@@ -169,8 +172,17 @@ class FolderView(QWidget):
         self.eta.setText(self.tr("{done}/{total}, ETA {eta}").format(
             done=step.done, total=step.total, eta=_format_eta(remaining)))
 
+    def results_in_view_order(self) -> list[ImageResult]:
+        """The results as the table shows them (its sort, then any rows its filter hides, in their order)."""
+        shown = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())]
+        seen = set(shown)
+        order = shown + [r for r in range(len(self.results)) if r not in seen]
+        return [self.results[r] for r in order if r < len(self.results)]
+
     def finish(self, cancelled: bool, error: str = "") -> None:
         self.running = False
+        for column in (self.COL_TOP1, self.COL_PROB):  # once, over every row: a later sort keeps the widths
+            self.table.resizeColumnToContents(column)
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(bool(self.results))
         if self.progress.maximum() == 0:

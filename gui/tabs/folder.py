@@ -87,7 +87,7 @@ class FolderController(QObject):
 
     def export_csv(self, path: str) -> Job:
         """Write the results as CSV (on the engine thread; the status bar says when it is written)."""
-        return self.ctx.submit(tasks.write_results_csv, path, self.results(),
+        return self.ctx.submit(tasks.write_results_csv, path, self.view.results_in_view_order(),
                                name=self.tr("Writing {file}").format(file=Path(path).name),
                                returned=lambda written: self.ctx.status(self.tr("Saved {file}").format(file=written),
                                                                         8000))

@@ -31,3 +31,26 @@ def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:  # n
     view.add(EpochStats(1, 0.5, 0.8, 0.6, 0.75, 1.0))
     low, high = view.loss_plot.viewRange()[0]
     assert 0.8 <= low <= 1 and 2 <= high <= 2.2, (low, high)
+
+
+def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbot, window, photos, tmp_path) -> None:  # noqa: ANN001
+    import csv
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    window.folder.classify([photos])
+    view = window.folder.view
+    qtbot.waitUntil(lambda: not view.running and len(view.results) == 15, timeout=120_000)
+    header = view.table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(3)]
+    view.table.sortByColumn(view.COL_PROB, Qt.SortOrder.DescendingOrder)
+    assert [header.sectionSize(c) for c in range(3)] == widths
+    out = tmp_path / "sorted.csv"
+    with qtbot.waitSignal(window.folder.export_csv(str(out)).finished, timeout=20_000):
+        pass
+    rows = list(csv.DictReader(out.open()))
+    probabilities = [float(r["probability"]) for r in rows]
+    assert len(rows) == 15 and probabilities == sorted(probabilities, reverse=True)
+    shown = [Path(view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)).name for r in range(15)]
+    assert [Path(r["file"]).name for r in rows] == shown
