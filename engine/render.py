@@ -92,9 +92,13 @@ def feature_grid(fm: FeatureMaps, channels: list[int] | None = None, columns: in
     return out
 
 
-def channel_image(fm: FeatureMaps, channel: int, cmap: str = "viridis", size: int = 384) -> np.ndarray:
+def channel_image(fm: FeatureMaps, channel: int, cmap: str = "viridis", size: int = 384,
+                  value_range: tuple[float, float] | None = None) -> np.ndarray:
+    """One channel enlarged, coloured over its own range, or over ``value_range`` (the page's shared range, so the
+    enlarged tile matches the grid)."""
     m = fm.maps[channel]
-    img = colorize(m, float(m.min()), float(m.max()), cmap)
+    lo, hi = value_range if value_range is not None else (float(m.min()), float(m.max()))
+    img = colorize(m, lo, hi, cmap)
     h, w = m.shape
     scale = max(1, size // max(h, w))
     return cv2.resize(img, (w * scale, h * scale), interpolation=cv2.INTER_NEAREST)

@@ -148,6 +148,7 @@ class FeatureMapView(QWidget):
         self.view: FeatureView | None = None
         self.page = 0
         self.selected_channel: int | None = None
+        self.class_names: tuple[str, ...] = ()  # the model's, to name a classifier layer's outputs
         self.cmap.currentIndexChanged.connect(self._on_style_changed)
         self.normalise.currentIndexChanged.connect(self._on_style_changed)
         self.prev_button.clicked.connect(lambda: self._turn(-1))
@@ -190,7 +191,11 @@ class FeatureMapView(QWidget):
             return
         fm = self.view.maps
         self.selected_channel = channel
-        image = channel_image(fm, channel, self.colormap, size=320)
+        shared = None
+        if self.normalisation == "shared":  # the grid's one range for the page: the enlarged tile keeps it
+            page = fm.maps[list(self.view.channels)]
+            shared = (float(page.min()), float(page.max()))
+        image = channel_image(fm, channel, self.colormap, size=320, value_range=shared)
         self.detail.setPixmap(QPixmap.fromImage(array_to_qimage(image)))
         m = fm.maps[channel]
         rank = int(np.where(fm.order == channel)[0][0]) + 1
@@ -203,9 +208,13 @@ class FeatureMapView(QWidget):
         else:
             self.grid.selected = None
         self.grid.update()
+        if fm.maps.shape[1:] == (1, 1) and len(self.class_names) == fm.channels:  # the classifier: one per class
+            what = self.tr("class {c}: {name}").format(c=channel, name=self.class_names[channel])
+        else:
+            what = self.tr("channel {c}").format(c=channel)
         self.detail_text.setText(self.tr(
-            "channel {c} (rank {r} of {n})\nmin {lo:.3g}   max {hi:.3g}   mean {mean:.3g}").format(
-            c=channel, r=rank, n=fm.channels, lo=float(m.min()), hi=float(m.max()), mean=float(fm.mean[channel])))
+            "{what} (rank {r} of {n})\nmin {lo:.3g}   max {hi:.3g}   mean {mean:.3g}").format(
+            what=what, r=rank, n=fm.channels, lo=float(m.min()), hi=float(m.max()), mean=float(fm.mean[channel])))
 
     def channel_at(self, pos: QPoint) -> int | None:
         view = self.view

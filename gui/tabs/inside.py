@@ -112,7 +112,8 @@ class InsideController(QObject):
     def _on_features_failed(self, error: JobError) -> None:
         self.feature_view.show_message(error.message)
 
-    def _on_model_changed(self, _info: ModelInfo) -> None:
+    def _on_model_changed(self, info: ModelInfo) -> None:
+        self.feature_view.class_names = info.labels
         self.selected_layer = ""
         self.explanation = None
         self.learn.show_message(self.tr("Select a layer in the tree: its arithmetic is worked out here."))

@@ -345,13 +345,13 @@
     </message>
     <message>
         <location filename="../../gui/charts.py" line="60"/>
-        <location filename="../../gui/charts.py" line="111"/>
+        <location filename="../../gui/charts.py" line="114"/>
         <source>train</source>
         <translation>훈련</translation>
     </message>
     <message>
         <location filename="../../gui/charts.py" line="61"/>
-        <location filename="../../gui/charts.py" line="112"/>
+        <location filename="../../gui/charts.py" line="115"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
@@ -1746,19 +1746,29 @@
         <translation>채널을 클릭하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="181"/>
+        <location filename="../../gui/feature_view.py" line="182"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt; — {c} channels of {h}×{w}; showing {a}–{b}, most active first</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; — {h}×{w} 채널 {c}개; {a}–{b}번째 표시, 활성이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="207"/>
-        <source>channel {c} (rank {r} of {n})
+        <location filename="../../gui/feature_view.py" line="212"/>
+        <source>class {c}: {name}</source>
+        <translation>클래스 {c}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/feature_view.py" line="214"/>
+        <source>channel {c}</source>
+        <translation>채널 {c}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/feature_view.py" line="216"/>
+        <source>{what} (rank {r} of {n})
 min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
-        <translation>채널 {c} ({n}개 중 {r}위)
+        <translation>{what} ({n}개 중 {r}위)
 최소 {lo:.3g}   최대 {hi:.3g}   평균 {mean:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="238"/>
+        <location filename="../../gui/feature_view.py" line="247"/>
         <source>page {p}/{n}</source>
         <translation>{p}/{n} 페이지</translation>
     </message>
@@ -1766,12 +1776,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="250"/>
+        <location filename="../../gui/feature_view.py" line="259"/>
         <source>The first convolution&apos;s kernels appear here once a model is loaded.</source>
         <translation>모델을 불러오면 첫 번째 합성곱의 커널(필터)이 여기에 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="265"/>
+        <location filename="../../gui/feature_view.py" line="274"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt;: {n} kernels of {kh}×{kw}, shown as RGB (grey = 0; one scale for all)</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt;: {kh}×{kw} 커널 {n}개, RGB로 표시 (회색 = 0, 모두 같은 척도)</translation>
     </message>
@@ -1832,74 +1842,74 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <translation>상위 5</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="102"/>
+        <location filename="../../gui/folder_view.py" line="105"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="104"/>
+        <location filename="../../gui/folder_view.py" line="107"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="106"/>
+        <location filename="../../gui/folder_view.py" line="109"/>
         <source>Drop a folder to classify all its images.</source>
         <translation>폴더를 끌어다 놓으면 그 안의 모든 이미지를 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="110"/>
-        <location filename="../../gui/folder_view.py" line="146"/>
+        <location filename="../../gui/folder_view.py" line="113"/>
+        <location filename="../../gui/folder_view.py" line="149"/>
         <source>Only skipped files</source>
         <translation>건너뛴 파일만</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="141"/>
+        <location filename="../../gui/folder_view.py" line="144"/>
         <source>Looking for images in {what}…</source>
         <translation>{what}에서 이미지를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="153"/>
+        <location filename="../../gui/folder_view.py" line="156"/>
         <source>Classified by {model}</source>
         <translation>{model}(으)로 분류함</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="157"/>
+        <location filename="../../gui/folder_view.py" line="160"/>
         <source>Classifying {n} images in {what}…</source>
         <translation>{what}의 이미지 {n}개 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="169"/>
+        <location filename="../../gui/folder_view.py" line="172"/>
         <source>{done}/{total}, ETA {eta}</source>
         <translation>{done}/{total}, 남은 시간 {eta}</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="180"/>
+        <location filename="../../gui/folder_view.py" line="192"/>
         <source>{good} classified, {skipped} skipped</source>
         <translation>{good}개 분류, {skipped}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="185"/>
+        <location filename="../../gui/folder_view.py" line="197"/>
         <source>Only skipped files ({n})</source>
         <translation>건너뛴 파일만 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="187"/>
+        <location filename="../../gui/folder_view.py" line="199"/>
         <source>Cancelled. </source>
         <translation>취소됨. </translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="191"/>
+        <location filename="../../gui/folder_view.py" line="203"/>
         <source>done in {t}</source>
         <translation>{t}에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="205"/>
-        <location filename="../../gui/folder_view.py" line="220"/>
+        <location filename="../../gui/folder_view.py" line="217"/>
+        <location filename="../../gui/folder_view.py" line="232"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/folder_view.py" line="209"/>
+        <location filename="../../gui/folder_view.py" line="221"/>
         <source>unknown ({label}?)</source>
         <translation>알 수 없음 ({label}?)</translation>
     </message>
@@ -2581,32 +2591,32 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
         <translation>{layer}의 특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="118"/>
+        <location filename="../../gui/tabs/inside.py" line="119"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="119"/>
+        <location filename="../../gui/tabs/inside.py" line="120"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="120"/>
+        <location filename="../../gui/tabs/inside.py" line="121"/>
         <source>Computing the layer table…</source>
         <translation>레이어 표를 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="121"/>
+        <location filename="../../gui/tabs/inside.py" line="122"/>
         <source>The layer table</source>
         <translation>레이어 표</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="123"/>
+        <location filename="../../gui/tabs/inside.py" line="124"/>
         <source>The filters view</source>
         <translation>필터 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="125"/>
+        <location filename="../../gui/tabs/inside.py" line="126"/>
         <source>The layer arithmetic</source>
         <translation>레이어 계산</translation>
     </message>
@@ -4007,7 +4017,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../gui/charts.py" line="130"/>
+        <location filename="../../gui/charts.py" line="133"/>
         <source>probability (%)</source>
         <translation>확률 (%)</translation>
     </message>
@@ -4105,22 +4115,22 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ReliabilityView</name>
     <message>
-        <location filename="../../gui/charts.py" line="214"/>
+        <location filename="../../gui/charts.py" line="217"/>
         <source>confidence (%)</source>
         <translation>확신도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="215"/>
+        <location filename="../../gui/charts.py" line="218"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="220"/>
+        <location filename="../../gui/charts.py" line="223"/>
         <source>before</source>
         <translation>보정 전</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="222"/>
+        <location filename="../../gui/charts.py" line="225"/>
         <source>after temperature scaling</source>
         <translation>온도 스케일링 후</translation>
     </message>
@@ -4868,12 +4878,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>UnknownCurveView</name>
     <message>
-        <location filename="../../gui/charts.py" line="246"/>
+        <location filename="../../gui/charts.py" line="249"/>
         <source>false accepts (%)</source>
         <translation>오수락 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="247"/>
+        <location filename="../../gui/charts.py" line="250"/>
         <source>right kept (%)</source>
         <translation>남는 맞는 답 (%)</translation>
     </message>

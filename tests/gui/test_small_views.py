@@ -54,3 +54,23 @@ def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbo
     assert len(rows) == 15 and probabilities == sorted(probabilities, reverse=True)
     shown = [Path(view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)).name for r in range(15)]
     assert [Path(r["file"]).name for r in rows] == shown
+
+
+def test_the_classifier_layer_names_its_classes_and_shared_range_reaches_the_enlarged_tile(qtbot, window) -> None:  # noqa: ANN001
+    import numpy as np
+
+    from convlens.engine.resources import resources_dir
+
+    window.images.set_gallery([str(resources_dir() / "samples" / "kitten.jpg")])
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "tabby", timeout=30_000)
+    window.tabs.setCurrentWidget(window.inside.widget)
+    tree = window.inside.layer_tree
+    qtbot.waitUntil(lambda: tree.item_for("classifier.1") is not None, timeout=30_000)
+    tree.tree.setCurrentItem(tree.item_for("classifier.1"))
+    fv = window.inside.feature_view
+    qtbot.waitUntil(lambda: fv.view is not None and fv.view.maps.layer == "classifier.1", timeout=30_000)
+    assert fv.detail_text.text().startswith("class 281: tabby (rank 1 of 1000)")
+    own = fv.detail.pixmap().toImage()
+    fv.normalise.setCurrentIndex(fv.normalise.findData("shared"))
+    qtbot.waitUntil(lambda: fv.view is not None and fv.detail.pixmap().toImage() != own, timeout=30_000)
+    assert np.asarray(fv.view.grid).size > 0
