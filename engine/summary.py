@@ -115,7 +115,13 @@ def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "
 
 
 def format_shape(shape: tuple[int, ...] | None) -> str:
-    return "-" if shape is None else "(None, " + ", ".join(str(s) for s in shape) + ")"
+    """Keras' convention, as the notes print it: (None, H, W, C) for a map stored C, H, W here; the Learn panel's
+    H×W×C reads in the same order."""
+    if shape is None:
+        return "-"
+    if len(shape) == 3:
+        shape = (shape[1], shape[2], shape[0])
+    return "(None, " + ", ".join(str(s) for s in shape) + ")"
 
 
 def format_flops(flops: int) -> str:
