@@ -28,6 +28,7 @@ from convlens.engine.features import default_cam_layer, feature_maps, get_layer
 from convlens.engine.hooks import watch
 from convlens.engine.hub import DownloadProgress
 from convlens.engine.images import load_image
+from convlens.engine.loaded import LoadedModel
 from convlens.engine.overlays import cam_picture
 from convlens.engine.predict import Prediction, Predictor
 from convlens.engine.registry import list_architectures
@@ -37,6 +38,8 @@ from convlens.engine.weights import load_weights_steps
 __all__ = ["MAX_MODELS", "Comparison", "CompareProgress", "ModelColumn", "compare", "parse_model"]
 
 MAX_MODELS = 4
+#: The weights word for the model in use (``compare(..., current=...)``).
+CURRENT = "current"
 
 
 def parse_model(text: str) -> tuple[str | None, str]:
@@ -50,6 +53,8 @@ def parse_model(text: str) -> tuple[str | None, str]:
         return arch, weights or "pretrained"
     if text in known:
         return text, "pretrained"
+    if text == CURRENT:
+        return None, CURRENT
     if sep and len(arch) > 1 and not Path(text).exists():  # not a drive letter, not a file: a mistyped name
         raise ConvLensError("Unknown architecture '{arch}' in '{model}'. Known architectures: {known}.",
                             arch=arch, model=text, known=", ".join(sorted(known)))
@@ -109,10 +114,12 @@ def stage_layer(model: torch.nn.Module, input_shape: tuple[int, int, int], stage
 
 def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], topk: int = 3, device: str = "cpu",
             repeats: int = 3, inspect: bool = False, stage: float = 0.5, side: int = 256,
-            names: Sequence[str] | None = None) -> Generator[CompareProgress, None, Comparison]:
+            names: Sequence[str] | None = None, current: LoadedModel | None = None,
+            ) -> Generator[CompareProgress, None, Comparison]:
     """Run every image through every model (one model in memory at a time); yields before each model.
 
-    ``names`` label images given as pictures (a live frame); paths are their own names."""
+    ``names`` label images given as pictures (a live frame); paths are their own names. A model ``current`` (or
+    ``ARCH:current``) is ``current``: the model in use, trained here and unsaved perhaps."""
     if not 2 <= len(models) <= MAX_MODELS:
         raise ConvLensError("Compare 2 to {max} models (got {n}).", max=MAX_MODELS, n=len(models))
     if not images:
@@ -125,15 +132,24 @@ def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], t
     # decoded once; each model applies its own preprocessing
     pictures = [p if isinstance(p, Image.Image) else load_image(p) for p in images]
     columns = []
+    notes: list[str] = []
     for number, spec in enumerate(models, 1):
         yield CompareProgress(number, len(models), spec)
         arch, weights = parsed[number - 1]
-        steps = load_weights_steps(arch, weights)
-        try:
-            while True:
-                yield CompareProgress(number, len(models), spec, next(steps))
-        except StopIteration as done:
-            loaded = done.value
+        if weights == CURRENT:
+            if current is None:
+                raise ConvLensError("There is no model in use to compare.")
+            loaded = current
+        else:
+            steps = load_weights_steps(arch, weights)
+            try:
+                while True:
+                    yield CompareProgress(number, len(models), spec, next(steps))
+            except StopIteration as done:
+                loaded = done.value
+            # what really loaded: a checkpoint that names another architecture, a fallback to the bundled model
+            if weights != "random":  # random weights say so in their column; the compare is about them
+                notes += [Text("{spec}: {note}", spec=spec, note=n) for n in loaded.notes]
         predictor = Predictor(loaded, device)
         inputs = [predictor.prepare([picture]) for picture in pictures]
         predictor.predict_tensor(inputs[0], topk)  # warm-up: first-call allocations are not the model's speed
@@ -156,7 +172,7 @@ def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], t
         columns.append(column)
         del predictor, loaded, inputs  # one model in memory at a time
         gc.collect()
-    return Comparison(tuple(paths), tuple(columns))
+    return Comparison(tuple(paths), tuple(columns), tuple(notes))
 
 
 def _inspect(column: ModelColumn, predictor: Predictor, pictures: list[Image.Image], inputs: list[torch.Tensor],

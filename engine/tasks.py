@@ -121,8 +121,10 @@ def compare_models(session: EngineSession, sources: Sequence[str | bytes | np.nd
                   session.open_image(s, None if isinstance(s, str) else "pasted image") for s in sources]
         labels = [names[i] if i < len(names) else str(s) if isinstance(s, str) else f"image {i + 1}"
                   for i, s in enumerate(sources)]
-    result = yield from compare(images, specs, topk, str(session.device), inspect=True, stage=depth, names=labels)
-    return replace(result, notes=tuple(notes))
+    current = session.pytorch_model if session.predictor is not None else None
+    result = yield from compare(images, specs, topk, str(session.device), inspect=True, stage=depth, names=labels,
+                                current=current)
+    return replace(result, notes=tuple(notes) + result.notes)
 
 
 def write_training_bundle(_session: EngineSession, folder: str, arch: str, weights: str, data: str, val_data: str,

@@ -40,8 +40,9 @@ def load_random(spec: ArchSpec, labels_file: str | Path | None = None, seed: int
         torch.manual_seed(seed)
     model = spec.build().eval()
     _, head = find_classifier(model)
-    notes: list[str] = [f"{spec.title} has random (untrained) weights: its answers are meaningless until it is "
-                        "trained. Use it to train from scratch, or load pretrained weights or a file."]
+    notes: list[str] = [Text("{title} has random (untrained) weights: its answers are meaningless until it is "
+                             "trained. Use it to train from scratch, or load pretrained weights or a file.",
+                             title=spec.title)]
     labels = labels_for(num_outputs(head), spec, None, labels_file, notes)
     return LoadedModel(model, labels, spec.preprocess, spec, Text("random"), notes=notes)
 

@@ -57,6 +57,7 @@ class ModelSlot(QWidget):
         self.weights = QComboBox()
         self.weights.addItem(self.tr("Pretrained"), "pretrained")
         self.weights.addItem(self.tr("Bundled (MobileNetV2)"), "bundled")
+        self.weights.addItem(self.tr("The model in use"), "current")
         self.weights.addItem(self.tr("Random"), "random")
         self.weights.addItem(self.tr("File…"), "file")
         self.weights.setCurrentIndex(max(0, self.weights.findData(weights)))
@@ -80,6 +81,7 @@ class ModelSlot(QWidget):
             self.weights.setCurrentIndex(self.weights.findData("pretrained"))  # the bundled weights are MobileNetV2's
 
     def _on_weights(self, _index: int) -> None:
+        self.arch.setEnabled(self.weights.currentData() != "current")  # it is what it is: the panel names it
         if self.weights.currentData() == "bundled":
             self.arch.setCurrentIndex(max(0, self.arch.findData("mobilenet_v2")))
         if self.weights.currentData() == "file":
@@ -88,6 +90,19 @@ class ModelSlot(QWidget):
                 self.set_file(path)
             elif not self.file:
                 self.weights.setCurrentIndex(self.weights.findData("random"))
+
+    def state(self) -> dict[str, object]:
+        return {"use": self.use.isChecked(), "arch": self.arch.currentData(), "weights": self.weights.currentData(),
+                "file": self.file}
+
+    def restore(self, saved: dict[str, object]) -> None:
+        self.use.setChecked(bool(saved.get("use", True)))
+        self.arch.setCurrentIndex(max(0, self.arch.findData(saved.get("arch"))))
+        if saved.get("weights") == "file" and saved.get("file"):
+            self.set_file(str(saved["file"]))
+        else:
+            self.weights.setCurrentIndex(max(0, self.weights.findData(saved.get("weights"))))
+        self.arch.setEnabled(self.weights.currentData() != "current")
 
     def set_file(self, path: str) -> None:
         self.file = path
@@ -100,6 +115,8 @@ class ModelSlot(QWidget):
         if not self.use.isChecked():
             return None
         kind = self.weights.currentData()
+        if kind == "current":
+            return "current"
         weights = self.file if kind == "file" else kind
         return f"{self.arch.currentData()}:{weights}" if weights else None
 

@@ -90,8 +90,7 @@ class ProjectController(QObject):
             "folder": {"roots": list(w.folder.roots)},
             "teach": {"data": teach.data_edit.text().strip(), "val": teach.val_edit.text().strip(),
                       "config": dataclasses.asdict(teach.config())},
-            "compare": [{"use": s.use.isChecked(), "arch": s.arch.currentData(), "weights": s.weights.currentData(),
-                         "file": s.file} for s in w.compare.view.slots],
+            "compare": [s.state() for s in w.compare.view.slots],
             "live": {"source": w.live.view.source.currentText(), "dataset": str(live_root) if live_root else ""},
         }
 
@@ -208,14 +207,8 @@ class ProjectController(QObject):
         if opened.run is not None:
             w.teach.view.show_run(opened.run)
         for slot, saved in zip(w.compare.view.slots, state.get("compare", []) or [], strict=False):
-            if not isinstance(saved, dict):
-                continue
-            slot.use.setChecked(bool(saved.get("use", True)))
-            slot.arch.setCurrentIndex(max(0, slot.arch.findData(saved.get("arch"))))
-            if saved.get("weights") == "file" and saved.get("file"):
-                slot.set_file(str(saved["file"]))
-            else:
-                slot.weights.setCurrentIndex(max(0, slot.weights.findData(saved.get("weights"))))
+            if isinstance(saved, dict):
+                slot.restore(saved)
         live = state.get("live", {})
         if isinstance(live, dict):
             if live.get("source"):

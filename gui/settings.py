@@ -22,6 +22,7 @@ class Key:
     LAST_FOLDER = "last_folder"
     RECENT = "recent"
     RECENT_PROJECTS = "recent_projects"
+    COMPARE_SLOTS = "compare_slots"  # JSON: each slot's on/off, architecture, weights and file
     LIVE_SOURCE = "live_source"
     DATASET = "dataset"
     TRAIN_DATA = "train_data"

@@ -10,6 +10,7 @@ from convlens.engine.compare import CompareProgress, Comparison
 from convlens.engine.live import model_view
 from convlens.gui.compare_view import FOLDER_LIMIT, CompareView
 from convlens.gui.jobs import Job, JobError
+from convlens.gui.settings import Key
 from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.images import ImagesController
 from convlens.gui.tabs.live import LiveController
@@ -27,6 +28,24 @@ class CompareController(QObject):
         self.job: Job | None = None
         self.view.compare_requested.connect(self.start)
         self.view.cancel_requested.connect(self._cancel)
+        self.restore()
+
+    def restore(self) -> None:
+        """The slots as they were last used (remembered in the settings)."""
+        import json
+
+        try:
+            saved = json.loads(self.ctx.settings.text(Key.COMPARE_SLOTS, "[]"))
+        except json.JSONDecodeError:
+            saved = []
+        for slot, state in zip(self.view.slots, saved if isinstance(saved, list) else [], strict=False):
+            if isinstance(state, dict):
+                slot.restore(state)
+
+    def save_slots(self) -> None:
+        import json
+
+        self.ctx.settings.set(Key.COMPARE_SLOTS, json.dumps([slot.state() for slot in self.view.slots]))
 
     def start(self, specs: list[str], depth: float, source: str = "image", folder: str = "") -> None:
         sources: list[object] = []
@@ -49,6 +68,7 @@ class CompareController(QObject):
                 return
             sources = [current]
         self.ctx.clear_error()
+        self.save_slots()
         self.view.running(self.tr("Comparing {n} models…").format(n=len(specs)))
         self.job = self.ctx.submit(tasks.compare_models, sources, specs, self.images.topk, depth, folder,
                                    FOLDER_LIMIT, names, name=self.tr("Comparing models"), key="compare",

@@ -121,3 +121,30 @@ def test_compare_on_a_folder_picks_the_image_shown(qtbot, window: MainWindow, mo
     assert "kitten_224.png" in view.image_choice.currentText()
     qtbot.wait(200)
     window.grab().save(str(tmp_path / "compare-folder.png"))
+
+
+def test_the_model_in_use_can_be_a_slot_and_slots_are_remembered(qtbot, window, settings, photos) -> None:  # noqa: ANN001
+    """Issue 26: the current (trained, unsaved) model could not be compared; the slots were forgotten."""
+    from convlens.gui.main_window import MainWindow
+
+    window.images.set_gallery([str(photos / "dog_samoyed.jpg")])
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
+    slots = window.compare.view.slots
+    slots[0].restore({"use": True, "arch": "lenet5", "weights": "current"})
+    for slot in slots[2:]:
+        slot.use.setChecked(False)
+    assert slots[0].spec() == "current" and not slots[0].arch.isEnabled()
+    window.tabs.setCurrentWidget(window.compare.view)
+    window.compare.start([s for s in (slot.spec() for slot in slots) if s], 0.5)
+    qtbot.waitUntil(lambda: window.compare.job is not None and not window.compare.job.is_running, timeout=180_000)
+    comparison = window.compare.view.comparison
+    assert comparison is not None, window.banner.text()
+    assert str(comparison.columns[0].title) == "MobileNetV2 (ImageNet, bundled)"
+    assert comparison.columns[0].predictions[0][0].label == "Samoyed"
+    window.close()
+    again = MainWindow(settings)
+    again.ask_recover = lambda _when: False
+    qtbot.addWidget(again)
+    assert again.compare.view.slots[0].spec() == "current"
+    assert [s.use.isChecked() for s in again.compare.view.slots] == [True, True, False, False]
+    again.close()
