@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePo
 from convlens.engine.choices import CamMethod
 from convlens.engine.faithfulness import AUTO_LAYER
 from convlens.engine.predict import Prediction
+from convlens.gui.colour_bar import ColourBar
 
 
 class CamControls(QWidget):
@@ -66,6 +67,10 @@ class CamControls(QWidget):
         below = QHBoxLayout()
         below.addWidget(QLabel(self.tr("opacity")))
         below.addWidget(self.opacity)
+        self.legend = ColourBar("jet", self.tr("less"), self.tr("more important for the class"))
+        self.legend.setToolTip(self.tr("The map's colours: blue where the region barely raised the class score, red "
+                                       "where it raised it most (each map scaled to its own maximum)"))
+        below.addWidget(self.legend)
         below.addWidget(self.info, 1)
         layout.addLayout(choices)
         layout.addLayout(below)

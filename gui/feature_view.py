@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from convlens.engine.render import COLORMAPS, channel_image
 from convlens.engine.session import FeatureView
+from convlens.gui.colour_bar import ColourBar
 from convlens.gui.image_view import array_to_qimage
 
 
@@ -115,6 +116,11 @@ class FeatureMapView(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self.cmap)
         controls.addWidget(self.normalise)
+        self.legend = ColourBar(self.cmap.currentData() or "viridis", self.tr("low"), self.tr("high activation"))
+        self.legend.setToolTip(self.tr("Each tile's colours run from its channel's lowest value to its highest "
+                                       "(Per-channel range), or over the whole page (Shared range)"))
+        self.cmap.currentIndexChanged.connect(lambda _i: self.legend.set_cmap(self.cmap.currentData()))
+        controls.addWidget(self.legend)
         controls.addStretch(1)
         controls.addWidget(self.prev_button)
         controls.addWidget(self.page_label)

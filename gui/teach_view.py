@@ -100,6 +100,7 @@ class TeachView(QWidget):
         self.bigger.setObjectName("bigger_machine")
         self.bigger.setText(self.tr("Bigger machine"))
         self.bigger.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bigger.setStyleSheet("QToolButton { padding-right: 14px; }")  # the menu arrow covered the last letter
         self.bigger.setToolTip(self.tr("Run this training on a machine with more GPUs or several machines "
                                        "(torchrun), and bring the model back"))
         menu = QMenu(self.bigger)

@@ -125,67 +125,82 @@
 <context>
     <name>CamControls</name>
     <message>
-        <location filename="../../gui/cam_controls.py" line="21"/>
+        <location filename="../../gui/cam_controls.py" line="22"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="22"/>
+        <location filename="../../gui/cam_controls.py" line="23"/>
         <source>Class activation map: show where the model looked for the class</source>
         <translation>클래스 활성화 맵(CAM): 모델이 그 클래스를 찾으려고 본 곳을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="28"/>
+        <location filename="../../gui/cam_controls.py" line="29"/>
         <source>The class to explain</source>
         <translation>설명할 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="32"/>
+        <location filename="../../gui/cam_controls.py" line="33"/>
         <source>The layer the map is computed at</source>
         <translation>맵을 계산할 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="33"/>
+        <location filename="../../gui/cam_controls.py" line="34"/>
         <source>last conv block</source>
         <translation>마지막 합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="34"/>
+        <location filename="../../gui/cam_controls.py" line="35"/>
         <source>auto (most faithful)</source>
         <translation>자동 (가장 충실한 레이어)</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="36"/>
+        <location filename="../../gui/cam_controls.py" line="37"/>
         <source>Computes the map at the last block of each of the last three resolutions and keeps the one that scores best on deletion and insertion (slower)</source>
         <translation>마지막 세 해상도 각각의 마지막 블록에서 맵을 계산해 삭제·삽입 점수가 가장 좋은 것을 씁니다 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="47"/>
+        <location filename="../../gui/cam_controls.py" line="48"/>
         <source>Opacity of the map</source>
         <translation>맵의 불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="62"/>
+        <location filename="../../gui/cam_controls.py" line="63"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="64"/>
+        <location filename="../../gui/cam_controls.py" line="65"/>
         <source>at</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="67"/>
+        <location filename="../../gui/cam_controls.py" line="68"/>
         <source>opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="102"/>
+        <location filename="../../gui/cam_controls.py" line="70"/>
+        <source>less</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cam_controls.py" line="70"/>
+        <source>more important for the class</source>
+        <translation>클래스에 더 중요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cam_controls.py" line="71"/>
+        <source>The map&apos;s colours: blue where the region barely raised the class score, red where it raised it most (each map scaled to its own maximum)</source>
+        <translation>지도의 색: 파란색은 그 영역이 클래스 점수를 거의 올리지 않은 곳, 빨간색은 가장 많이 올린 곳입니다 (지도마다 자기 최댓값에 맞춤).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cam_controls.py" line="107"/>
         <source>top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../../gui/cam_controls.py" line="115"/>
+        <location filename="../../gui/cam_controls.py" line="120"/>
         <source>selected: {layer}</source>
         <translation>선택: {layer}</translation>
     </message>
@@ -1731,59 +1746,74 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="99"/>
+        <location filename="../../gui/feature_view.py" line="100"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="105"/>
+        <location filename="../../gui/feature_view.py" line="106"/>
         <source>Colour map</source>
         <translation>컬러맵</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="107"/>
+        <location filename="../../gui/feature_view.py" line="108"/>
         <source>Per-channel range</source>
         <translation>채널별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="108"/>
+        <location filename="../../gui/feature_view.py" line="109"/>
         <source>Shared range</source>
         <translation>공통 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="109"/>
+        <location filename="../../gui/feature_view.py" line="110"/>
         <source>Stretch each map over its own range, or one range for the page</source>
         <translation>맵마다 자기 범위로 늘이거나, 한 페이지에 하나의 범위를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="128"/>
+        <location filename="../../gui/feature_view.py" line="119"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/feature_view.py" line="119"/>
+        <source>high activation</source>
+        <translation>높은 활성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/feature_view.py" line="120"/>
+        <source>Each tile&apos;s colours run from its channel&apos;s lowest value to its highest (Per-channel range), or over the whole page (Shared range)</source>
+        <translation>타일의 색은 채널의 가장 낮은 값부터 가장 높은 값까지(채널별 범위), 또는 페이지 전체에 걸쳐(공통 범위) 칠해집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/feature_view.py" line="134"/>
         <source>Click a channel</source>
         <translation>채널을 클릭하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="182"/>
+        <location filename="../../gui/feature_view.py" line="188"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt; — {c} channels of {h}×{w}; showing {a}–{b}, most active first</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; — {h}×{w} 채널 {c}개; {a}–{b}번째 표시, 활성이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="212"/>
+        <location filename="../../gui/feature_view.py" line="218"/>
         <source>class {c}: {name}</source>
         <translation>클래스 {c}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="214"/>
+        <location filename="../../gui/feature_view.py" line="220"/>
         <source>channel {c}</source>
         <translation>채널 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="216"/>
+        <location filename="../../gui/feature_view.py" line="222"/>
         <source>{what} (rank {r} of {n})
 min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <translation>{what} ({n}개 중 {r}위)
 최소 {lo:.3g}   최대 {hi:.3g}   평균 {mean:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="247"/>
+        <location filename="../../gui/feature_view.py" line="253"/>
         <source>page {p}/{n}</source>
         <translation>{p}/{n} 페이지</translation>
     </message>
@@ -1791,12 +1821,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="259"/>
+        <location filename="../../gui/feature_view.py" line="265"/>
         <source>The first convolution&apos;s kernels appear here once a model is loaded.</source>
         <translation>모델을 불러오면 첫 번째 합성곱의 커널(필터)이 여기에 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="274"/>
+        <location filename="../../gui/feature_view.py" line="280"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt;: {n} kernels of {kh}×{kw}, shown as RGB (grey = 0; one scale for all)</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt;: {kh}×{kw} 커널 {n}개, RGB로 표시 (회색 = 0, 모두 같은 척도)</translation>
     </message>
@@ -4319,148 +4349,148 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="111"/>
+        <location filename="../../gui/teach_view.py" line="112"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="112"/>
+        <location filename="../../gui/teach_view.py" line="113"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="116"/>
+        <location filename="../../gui/teach_view.py" line="117"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="117"/>
+        <location filename="../../gui/teach_view.py" line="118"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="118"/>
+        <location filename="../../gui/teach_view.py" line="119"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="136"/>
+        <location filename="../../gui/teach_view.py" line="137"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="143"/>
-        <location filename="../../gui/teach_view.py" line="346"/>
+        <location filename="../../gui/teach_view.py" line="144"/>
+        <location filename="../../gui/teach_view.py" line="347"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="146"/>
+        <location filename="../../gui/teach_view.py" line="147"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="159"/>
+        <location filename="../../gui/teach_view.py" line="160"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="164"/>
+        <location filename="../../gui/teach_view.py" line="165"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="170"/>
+        <location filename="../../gui/teach_view.py" line="171"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="171"/>
+        <location filename="../../gui/teach_view.py" line="172"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="172"/>
+        <location filename="../../gui/teach_view.py" line="173"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="173"/>
+        <location filename="../../gui/teach_view.py" line="174"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="174"/>
+        <location filename="../../gui/teach_view.py" line="175"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="175"/>
+        <location filename="../../gui/teach_view.py" line="176"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="176"/>
+        <location filename="../../gui/teach_view.py" line="177"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="177"/>
+        <location filename="../../gui/teach_view.py" line="178"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="178"/>
+        <location filename="../../gui/teach_view.py" line="179"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="180"/>
+        <location filename="../../gui/teach_view.py" line="181"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="181"/>
+        <location filename="../../gui/teach_view.py" line="182"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="182"/>
+        <location filename="../../gui/teach_view.py" line="183"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="183"/>
+        <location filename="../../gui/teach_view.py" line="184"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="196"/>
+        <location filename="../../gui/teach_view.py" line="197"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="198"/>
+        <location filename="../../gui/teach_view.py" line="199"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="200"/>
+        <location filename="../../gui/teach_view.py" line="201"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="203"/>
+        <location filename="../../gui/teach_view.py" line="204"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="248"/>
+        <location filename="../../gui/teach_view.py" line="249"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더에서 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="249"/>
+        <location filename="../../gui/teach_view.py" line="250"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
@@ -4490,407 +4520,407 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>더 큰 머신</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="103"/>
+        <location filename="../../gui/teach_view.py" line="104"/>
         <source>Run this training on a machine with more GPUs or several machines (torchrun), and bring the model back</source>
         <translation>이 학습을 GPU가 더 많은 머신이나 여러 머신(torchrun)에서 실행하고 모델을 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="106"/>
+        <location filename="../../gui/teach_view.py" line="107"/>
         <source>Export a training bundle…</source>
         <translation>학습 번들 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="107"/>
+        <location filename="../../gui/teach_view.py" line="108"/>
         <source>Load the trained model…</source>
         <translation>학습된 모델 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="240"/>
+        <location filename="../../gui/teach_view.py" line="241"/>
         <source>Click an image to see it with its class activation map (a mistake: the maps of the predicted and the true class); double-click to open it in Images</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 보여 줍니다 (틀린 예측: 예측한 클래스와 정답 클래스의 맵); 두 번 클릭하면 이미지 탭에서 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="252"/>
+        <location filename="../../gui/teach_view.py" line="253"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="256"/>
+        <location filename="../../gui/teach_view.py" line="257"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="265"/>
+        <location filename="../../gui/teach_view.py" line="266"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="267"/>
+        <location filename="../../gui/teach_view.py" line="268"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="279"/>
+        <location filename="../../gui/teach_view.py" line="280"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="280"/>
+        <location filename="../../gui/teach_view.py" line="281"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="282"/>
+        <location filename="../../gui/teach_view.py" line="283"/>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="327"/>
+        <location filename="../../gui/teach_view.py" line="328"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="328"/>
+        <location filename="../../gui/teach_view.py" line="329"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="330"/>
+        <location filename="../../gui/teach_view.py" line="331"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="349"/>
+        <location filename="../../gui/teach_view.py" line="350"/>
         <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
         <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;알 수 없음&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="354"/>
+        <location filename="../../gui/teach_view.py" line="355"/>
         <source>Tune on a folder…</source>
         <translation>폴더에서 정하기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="357"/>
+        <location filename="../../gui/teach_view.py" line="358"/>
         <source>Measure the current model on a folder of class subfolders named after its classes, with images of no class in its {folder} subfolder, and choose the threshold from that</source>
         <translation>클래스 이름의 하위 폴더와 어느 클래스도 아닌 이미지의 {folder} 하위 폴더가 있는 폴더에서 현재 모델을 측정해 임계값을 정합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="361"/>
+        <location filename="../../gui/teach_view.py" line="362"/>
         <source>False-accept target</source>
         <translation>오수락률 목표</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="372"/>
+        <location filename="../../gui/teach_view.py" line="373"/>
         <source>After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, against how many right answers are kept, for every threshold.</source>
         <translation>학습 뒤(또는 폴더로 정한 뒤): 임계값마다 틀린 입력이나 모르는 입력이 답을 받는 비율과 맞는 답이 남는 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="386"/>
+        <location filename="../../gui/teach_view.py" line="387"/>
         <source>Held-out images: class subfolders, and {folder} for images of no class</source>
         <translation>따로 둔 이미지: 클래스 하위 폴더, 그리고 어느 클래스도 아닌 이미지는 {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="402"/>
+        <location filename="../../gui/teach_view.py" line="403"/>
         <source>{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)</source>
         <translation>맞는 답 {g}개, 거부할 것 {i}개 (틀린 답 {w}개, 어느 클래스도 아닌 이미지 {o}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="406"/>
+        <location filename="../../gui/teach_view.py" line="407"/>
         <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
         <translation>확신도 {t:.1f}% 이하의 답은 &quot;알 수 없음&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="411"/>
+        <location filename="../../gui/teach_view.py" line="412"/>
         <source>No &quot;unknown&quot; threshold: {why}</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="413"/>
+        <location filename="../../gui/teach_view.py" line="414"/>
         <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="443"/>
+        <location filename="../../gui/teach_view.py" line="444"/>
         <source>dense {n} + dropout + linear</source>
         <translation>dense {n} + dropout + linear</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="464"/>
+        <location filename="../../gui/teach_view.py" line="465"/>
         <source>The training run saved in the project ({n} epochs, validation accuracy {acc:.1f}%).</source>
         <translation>프로젝트에 저장된 학습 기록 ({n} 에포크, 검증 정확도 {acc:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="471"/>
+        <location filename="../../gui/teach_view.py" line="472"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="475"/>
+        <location filename="../../gui/teach_view.py" line="476"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="479"/>
+        <location filename="../../gui/teach_view.py" line="480"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="515"/>
+        <location filename="../../gui/teach_view.py" line="516"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="518"/>
+        <location filename="../../gui/teach_view.py" line="519"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="523"/>
+        <location filename="../../gui/teach_view.py" line="524"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="535"/>
+        <location filename="../../gui/teach_view.py" line="536"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="539"/>
+        <location filename="../../gui/teach_view.py" line="540"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="541"/>
+        <location filename="../../gui/teach_view.py" line="542"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="542"/>
+        <location filename="../../gui/teach_view.py" line="543"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="545"/>
+        <location filename="../../gui/teach_view.py" line="546"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="553"/>
+        <location filename="../../gui/teach_view.py" line="554"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="570"/>
+        <location filename="../../gui/teach_view.py" line="571"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. {note}</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}%. {note}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="574"/>
+        <location filename="../../gui/teach_view.py" line="575"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → {after:.1f}% (each half scored with the temperature fitted on the other) with temperature T = {t:.2f}, the probabilities shown from now on</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}% → {after:.1f}% (절반씩, 다른 절반으로 맞춘 온도로 채점), 온도 T = {t:.2f}. 지금부터 보이는 확률입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="586"/>
+        <location filename="../../gui/teach_view.py" line="587"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="587"/>
+        <location filename="../../gui/teach_view.py" line="588"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="591"/>
+        <location filename="../../gui/teach_view.py" line="592"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="592"/>
+        <location filename="../../gui/teach_view.py" line="593"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="595"/>
+        <location filename="../../gui/teach_view.py" line="596"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="596"/>
+        <location filename="../../gui/teach_view.py" line="597"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="598"/>
+        <location filename="../../gui/teach_view.py" line="599"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="599"/>
+        <location filename="../../gui/teach_view.py" line="600"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="603"/>
+        <location filename="../../gui/teach_view.py" line="604"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="604"/>
+        <location filename="../../gui/teach_view.py" line="605"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="606"/>
+        <location filename="../../gui/teach_view.py" line="607"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="607"/>
+        <location filename="../../gui/teach_view.py" line="608"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="609"/>
+        <location filename="../../gui/teach_view.py" line="610"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="612"/>
+        <location filename="../../gui/teach_view.py" line="613"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="613"/>
+        <location filename="../../gui/teach_view.py" line="614"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="618"/>
+        <location filename="../../gui/teach_view.py" line="619"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="624"/>
+        <location filename="../../gui/teach_view.py" line="625"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="625"/>
+        <location filename="../../gui/teach_view.py" line="626"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="626"/>
+        <location filename="../../gui/teach_view.py" line="627"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="627"/>
+        <location filename="../../gui/teach_view.py" line="628"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="628"/>
+        <location filename="../../gui/teach_view.py" line="629"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="630"/>
+        <location filename="../../gui/teach_view.py" line="631"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="631"/>
+        <location filename="../../gui/teach_view.py" line="632"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="632"/>
+        <location filename="../../gui/teach_view.py" line="633"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="643"/>
+        <location filename="../../gui/teach_view.py" line="644"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="643"/>
+        <location filename="../../gui/teach_view.py" line="644"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="666"/>
+        <location filename="../../gui/teach_view.py" line="667"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="667"/>
+        <location filename="../../gui/teach_view.py" line="668"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="699"/>
+        <location filename="../../gui/teach_view.py" line="700"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="703"/>
+        <location filename="../../gui/teach_view.py" line="704"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="740"/>
+        <location filename="../../gui/teach_view.py" line="741"/>
         <source>Choose a training folder first: the bundle runs the training on it.</source>
         <translation>먼저 학습 폴더를 고르세요: 번들은 그 폴더로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="742"/>
+        <location filename="../../gui/teach_view.py" line="743"/>
         <source>Folder to put the training bundle in</source>
         <translation>학습 번들을 넣을 폴더</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="749"/>
+        <location filename="../../gui/teach_view.py" line="750"/>
         <source>The model trained on the bigger machine (model.pth)</source>
         <translation>더 큰 머신에서 학습한 모델 (model.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="750"/>
+        <location filename="../../gui/teach_view.py" line="751"/>
         <source>ConvLens checkpoints (*.pth *.pt)</source>
         <translation>ConvLens 체크포인트 (*.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="756"/>
+        <location filename="../../gui/teach_view.py" line="757"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="764"/>
+        <location filename="../../gui/teach_view.py" line="765"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="769"/>
+        <location filename="../../gui/teach_view.py" line="770"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="781"/>
+        <location filename="../../gui/teach_view.py" line="782"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="783"/>
+        <location filename="../../gui/teach_view.py" line="784"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="787"/>
+        <location filename="../../gui/teach_view.py" line="788"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="790"/>
+        <location filename="../../gui/teach_view.py" line="791"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>
