@@ -234,10 +234,13 @@ class TeachView(QWidget):
         self.cell_files.setObjectName("cell_files")
         self.cell_files.setViewMode(QListWidget.ViewMode.IconMode)
         self.cell_files.setIconSize(QSize(72, 72))
-        self.cell_files.setGridSize(QSize(96, 100))
+        # two lines under each thumbnail: "brick → glass 33%" whole (elided in the middle it hid the predicted class)
+        self.cell_files.setGridSize(QSize(120, 124))
+        self.cell_files.setWordWrap(True)
+        self.cell_files.setMinimumHeight(136)  # one full row of thumbnails even at 1280x800 (it was ~70 px)
         self.cell_files.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.cell_files.setMovement(QListWidget.Movement.Static)
-        self.cell_files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.cell_files.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.cell_files.setToolTip(self.tr("Click an image to see it with its class activation map (a mistake: "
                                            "the maps of the predicted and the true class); double-click to open it "
                                            "in Images"))
