@@ -42,10 +42,14 @@ def run_to_records(result: TrainResult) -> tuple[dict[str, Any], dict[str, np.nd
     return record, arrays
 
 
+def _damaged(what: str) -> ConvLensError:
+    return ConvLensError("The training run in this project is damaged ({what}); the model was opened without it.",
+                         what=what)
+
+
 def _check(ok: bool, what: str) -> None:
     if not ok:
-        raise ConvLensError("The training run in this project is damaged ({what}); the model was opened without it.",
-                            what=what)
+        raise _damaged(what)
 
 
 def config_from_dict(values: Any) -> TrainConfig:
@@ -99,5 +103,4 @@ def run_from_records(record: dict[str, Any], arrays: dict[str, np.ndarray], load
             unknown_logits=None if unknown is None else np.asarray(unknown, dtype=np.float32),
             unknown_note=str(record.get("unknown_note", "")))
     except (KeyError, TypeError, ValueError) as exc:
-        raise ConvLensError("The training run in this project is damaged ({what}); the model was opened without it.",
-                            what=f"{type(exc).__name__}: {exc}") from None
+        raise _damaged(f"{type(exc).__name__}: {exc}") from None

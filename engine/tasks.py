@@ -587,7 +587,6 @@ def train(session: EngineSession, data: str, config: TrainConfig, val_data: str 
     return TrainFinished(result, info)
 
 
-
 # ------------------------------------------------------------------ projects
 @dataclass(frozen=True)
 class ProjectOpened:
@@ -626,7 +625,6 @@ def save_project(session: EngineSession, path: str, model: dict, state: dict, ru
     check_writable(path, needs=needs + sum(a.nbytes for a in arrays.values()))
     write_project(path, Project(model=dict(model), state=dict(state), run=record, arrays=arrays), writer)
     return path
-
 
 
 def open_project(session: EngineSession, path: str) -> ProjectOpened:

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.model_panel.set_runtime("torch")  # what the engine starts with; start() applies the chosen one
         self.model_panel.set_device(self.tr("starting…"))
-        self._update_title()
+        self.update_title()
 
     # ------------------------------------------------------------ the tabs' widgets, for tests and screenshots
     @property
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         if not trained:
             self.statusBar().showMessage(self.tr("Loaded {title} ({source})").format(
                 title=info.title, source=engine_text(info.source)), 8000)
-        self._update_title()
+        self.update_title()
 
     def _on_model_failed(self, error: JobError) -> None:
         if isinstance(error.exception, NeedsPreprocessing):
@@ -528,7 +528,6 @@ class MainWindow(QMainWindow):
         trained = self.tr(", fine-tuned, unsaved") if self.unsaved_model else ""
         self.setWindowTitle(f"{project}{info.title} ({engine_text(info.source)}{trained})")
 
-    _update_title = update_title
 
     def rebuild_recent_projects(self) -> None:
         self.recent_projects_menu.clear()

@@ -62,7 +62,6 @@ class ProjectController(QObject):
         self._autosaved = ""  # the state last autosaved, as JSON: nothing changed, nothing written
         self._model_changed = True
         self._opening = False
-        self._restoring: tasks.ProjectOpened | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_SECONDS * 1000)
         self.timer.timeout.connect(self.autosave)
@@ -98,21 +97,13 @@ class ProjectController(QObject):
         return self.w.teach.view.result if self.trained_here else None
 
     # ------------------------------------------------------------ save
-    def save(self, path: str, autosave: bool = False) -> Job | None:
+    def save(self, path: str) -> Job | None:
         if self.ctx.model_info is None:
-            if not autosave:
-                self.ctx.show_error(self.tr("Load or train a model first: a project starts from a model."))
+            self.ctx.show_error(self.tr("Load or train a model first: a project starts from a model."))
             return None
-        state, model = self.state(), self.model_entry()
-        if autosave:
-            self._autosaved = json.dumps([state, model], sort_keys=True, default=str)
-            self._model_changed = False
-        job = self.ctx.submit(tasks.save_project, path, model, state, self._run(), self.trained_here,
-                              name=self.tr("Autosave") if autosave else self.tr("Saving the project"),
-                              key="autosave" if autosave else "project", exclusive=True,
-                              returned=(self._on_autosaved if autosave else self._on_saved),
-                              errored=self._on_autosave_failed if autosave else None)
-        return job
+        return self.ctx.submit(tasks.save_project, path, self.model_entry(), self.state(), self._run(),
+                               self.trained_here, name=self.tr("Saving the project"), key="project", exclusive=True,
+                               returned=self._on_saved)
 
     def save_dialog(self, save_as: bool = False) -> Job | None:
         if self.path and not save_as:
@@ -255,31 +246,30 @@ class ProjectController(QObject):
         if self.ctx.model_info is None or self._opening:
             return None
         state, model = self.state(), self.model_entry()
-        if not self._model_changed and json.dumps([state, model], sort_keys=True, default=str) == self._autosaved:
+        written = json.dumps([state, model], sort_keys=True, default=str)
+        if not self._model_changed and written == self._autosaved:
             return None
-        try:
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return None
-        return self.save(str(self.autosave_path), autosave=True)
+        job = self._write_autosave(model, state)
+        if job is not None:
+            self._autosaved, self._model_changed = written, False
+        return job
 
     def autosave_before_training(self) -> Job | None:
         """Before a training starts: the session as it is, marked as training, so a kill loses nothing else."""
         if self.ctx.model_info is None:
             return None
-        state, model = self.state(), self.model_entry()
-        state["training_running"] = True
+        state = {**self.state(), "training_running": True}
+        self._autosaved = ""  # the end of the training writes again, whatever changed
+        return self._write_autosave(self.model_entry(), state)
+
+    def _write_autosave(self, model: dict[str, Any], state: dict[str, Any]) -> Job | None:
         try:
             self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
-        self._autosaved = ""
         return self.ctx.submit(tasks.save_project, str(self.autosave_path), model, state, self._run(),
                                self.trained_here, name=self.tr("Autosave"), key="autosave", exclusive=True,
                                errored=self._on_autosave_failed)
-
-    def _on_autosaved(self, _path: str) -> None:
-        pass
 
     def _on_autosave_failed(self, error: JobError) -> None:
         self._autosaved = ""

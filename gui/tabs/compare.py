@@ -3,6 +3,8 @@ on the engine thread)."""
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QObject
 
 from convlens.engine import tasks
@@ -32,8 +34,6 @@ class CompareController(QObject):
 
     def restore(self) -> None:
         """The slots as they were last used (remembered in the settings)."""
-        import json
-
         try:
             saved = json.loads(self.ctx.settings.text(Key.COMPARE_SLOTS, "[]"))
         except json.JSONDecodeError:
@@ -43,8 +43,6 @@ class CompareController(QObject):
                 slot.restore(state)
 
     def save_slots(self) -> None:
-        import json
-
         self.ctx.settings.set(Key.COMPARE_SLOTS, json.dumps([slot.state() for slot in self.view.slots]))
 
     def start(self, specs: list[str], depth: float, source: str = "image", folder: str = "") -> None:
