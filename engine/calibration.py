@@ -103,7 +103,21 @@ class Calibration:
     def to_training(self) -> dict[str, object]:
         return {"temperature": self.temperature, "ece_before": self.ece_before, "ece_after": self.ece_after,
                 "calibration_images": self.images, "calibration_errors": self.errors,
-                "calibration_note": str(self.note)}  # plain str: checkpoints hold plain data only
+                # plain data only in a checkpoint: the English words, and the template and values they came from,
+                # so a front end in another language can show them in its own (``note_text``)
+                "calibration_note": str(self.note),
+                "calibration_note_template": str(getattr(self.note, "template", self.note)),
+                "calibration_note_values": {k: str(v) if isinstance(v, str) else v
+                                            for k, v in getattr(self.note, "values", {}).items()}}
+
+
+def note_text(training: dict[str, object]) -> str:
+    """Why no temperature was fitted, as a ``Text`` again when the record kept its template (older records: the
+    English string)."""
+    from convlens.engine.errors import text_from_record
+
+    return text_from_record(training.get("calibration_note_template"), training.get("calibration_note_values"),
+                            str(training.get("calibration_note", "")))
 
 
 def _bounded(t: float) -> tuple[float, bool]:

@@ -21,6 +21,19 @@ class Text(str):
         return text
 
 
+def text_from_record(template: object, values: object, english: str) -> str:
+    """A ``Text`` rebuilt from the plain template and values a record (a checkpoint, a project) kept of it; the
+    English ``english`` when the record has none or they do not fit together. Only templates the engine wrote come
+    back this way, so the translators have them."""
+    if isinstance(template, str) and template and isinstance(values, dict):
+        try:
+            template.format(**values)  # a template whose values are missing is not these words
+            return Text(template, **values)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return english
+
+
 class ConvLensError(Exception):
     """A problem the user can fix (bad file, wrong weights, no network...).
 

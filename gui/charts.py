@@ -39,7 +39,7 @@ class CurvesView(QWidget):
         super().__init__(parent)
         self.history: list[EpochStats] = []
         self.best_epoch = 0
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(180)  # whole in the Teach pane of a 1024x640 window
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.graphics = pg.GraphicsLayoutWidget()
         _style(self.graphics, self.palette())
@@ -89,9 +89,14 @@ class CurvesView(QWidget):
 
     def set_best_epoch(self, epoch: int) -> None:
         self.best_epoch = epoch
+        last = max([h.epoch for h in self.history], default=epoch)
+        # "best" to the right of its line, or to its left in the right half: at the last epoch it was cut at the edge
+        anchor = (1, 0.5) if epoch > (1 + last) / 2 else (0, 0.5)
         for line in self.best_lines:
             line.setValue(epoch)
             line.setVisible(epoch > 0)
+            line.label.anchors = [anchor, anchor]
+            line.label.updatePosition()
 
     def _redraw(self) -> None:
         epochs = np.array([h.epoch for h in self.history], float)
@@ -205,6 +210,10 @@ def _percent_plot(palette: QPalette, x_label: str, y_label: str) -> tuple[pg.Plo
     plot.setLabel("left", y_label)
     plot.setXRange(0, 100, padding=0.02)
     plot.setYRange(0, 100, padding=0.02)
+    # tall enough for the turned y label: on a 1024x640 window "맞은 답 유지 (%)" was cut to "답 유"
+    widget.setMinimumHeight(widget.fontMetrics().horizontalAdvance(y_label) + 70)
+    # its preferred height is not a need: in a scrolling tab page it made the page scroll at 1280x800
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
     return widget, plot, text
 
 

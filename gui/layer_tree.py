@@ -37,9 +37,7 @@ class LayerTree(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(self.COL_NAME, 170)
-        for col in (self.COL_TYPE, self.COL_SHAPE, self.COL_PARAMS, self.COL_TRAINABLE):
+        for col in range(5):  # every column as wide as its text: at 1280x800 a fixed 170-px name cut Parameters
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
@@ -79,6 +77,13 @@ class LayerTree(QWidget):
                 self.tr("yes") if layer.trainable else self.tr("no")))
             items[layer.name] = item
         self.tree.expandToDepth(0)
+
+    def wanted_width(self) -> int:
+        """The width that shows every column of the expanded tree whole (with its frame and scroll bar)."""
+        tree = self.tree
+        frame = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        return tree.header().length() + frame + margins.left() + margins.right() + 4
 
     def item_for(self, name: str) -> QTreeWidgetItem | None:
         matches = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)

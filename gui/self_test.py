@@ -3,7 +3,8 @@
 Starts the window as a new user meets it: the bundled MobileNetV2 (ImageNet,
 no download) loads by itself; classifies the bundled kitten photo through the
 real engine thread and checks the answer is a real one (tabby), renders the
-feature maps of a layer, draws the window offscreen, and prints one line. Exit
+feature maps of a layer, draws the window offscreen, loads the Korean translations (ConvLens' and Qt's own),
+and prints one line. Exit
 0 when every step worked, 1 with what failed.
 """
 
@@ -90,12 +91,22 @@ def run_self_test() -> int:
         step = "render the window"
         if window.grab().isNull():
             raise RuntimeError("the window could not be drawn")
+        step = "load the Korean translations"  # ours and Qt's own (its file dialogs), from the bundle too
+        from convlens.gui.i18n import install_language
+
+        languages = install_language(app, "ko")
+        qt_words = ("QFileDialog", "Look in:")  # Qt's words (qtbase_ko), not ours: kept out of our catalogue
+        look_in = QCoreApplication.translate(*qt_words)
+        install_language(app, "en")
+        if languages != ["convlens_ko", "qtbase_ko"] or look_in == qt_words[1]:
+            raise RuntimeError(f"Korean loaded {languages}, Qt's file dialog says {look_in!r}")
         window.close()
         QTimer.singleShot(0, QCoreApplication.quit)
         frozen = "frozen" if getattr(sys, "frozen", False) else "source"
         print(f"self-test ok ({frozen}): torch {torch.__version__}, torchvision {torchvision.__version__}, "
               f"{window.model_info.device}; {kitten.name} -> top-1 '{window.images.predictions.top_text()}' "
-              f"(bundled MobileNetV2); features.1: {channels} channels; {runtime}; {time.perf_counter() - started:.1f} s")
+              f"(bundled MobileNetV2); features.1: {channels} channels; {runtime}; Korean: {look_in}; "
+              f"{time.perf_counter() - started:.1f} s")
         return 0
     except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as one line, exit 1
         print(f"self-test FAILED at '{step}': {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,21 +30,22 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from convlens.engine.calibration import reliability
+from convlens.engine.calibration import note_text, reliability
 from convlens.engine.choices import OPTIMIZERS
 from convlens.engine.diagnose import Finding, diagnose, mistakes
 from convlens.engine.openset import UNKNOWN_FOLDER, UnknownCurve, UnknownRule
 from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView, UnknownCurveView
+from convlens.gui.flow_layout import FlowRow
 from convlens.gui.glossary import Glossary, explain, explain_form
 from convlens.gui.i18n import engine_text, fill
 from convlens.gui.mistake_dialog import MistakeDialog
+from convlens.gui.scrolling_tabs import ScrollingTabs
 
 
 class TeachView(QWidget):
@@ -254,10 +256,12 @@ class TeachView(QWidget):
                                                 "on a folder of class subfolders named after its classes"))
         self.evaluate_button.clicked.connect(self.choose_evaluation_folder)
         self.cell_label = QLabel(self.tr("Click a cell of the confusion matrix to list its images."))
+        self.cell_label.setWordWrap(True)  # unwrapped, it and the matrix title set a page wider than 1024 px
         results = QWidget()
         rl = QVBoxLayout(results)
         rl.setContentsMargins(0, 0, 0, 0)
         confusion_title = QLabel(self.tr("Confusion matrix (rows: true class, columns: predicted)"))
+        confusion_title.setWordWrap(True)
         explain(self.glossary, "confusion_matrix", confusion_title, self.confusion)
         explain(self.glossary, "precision_recall", self.per_class)
         explain(self.glossary, "validation", self.curves)
@@ -279,19 +283,27 @@ class TeachView(QWidget):
         rl.addWidget(self.cell_files, 1)
         right_split = QSplitter(Qt.Orientation.Vertical)
         # the curves, and after training the calibration (a tab: the window's height does not grow)
-        self.charts = QTabWidget()
+        self.charts = ScrollingTabs()  # a chart taller than its pane scrolls rather than being cut
         self.charts.addTab(self.curves, self.tr("Curves"))
         self.charts.addTab(self.reliability, self.tr("Calibration"))
         self.charts.setTabEnabled(1, False)
         self.charts.addTab(self._unknown_tab(), self.tr("Unknown"))
         right_split.addWidget(self.charts)
-        right_split.addWidget(results)
-        right_split.setSizes([260, 400])
+        # the results scroll inside their pane: at 1024x640 the matrix, per-class text and diagnosis need more
+        # height than the pane has, and squeezed they were drawn on top of each other
+        results_area = QScrollArea()
+        results_area.setWidget(results)
+        results_area.setWidgetResizable(True)
+        results_area.setFrameShape(QFrame.Shape.NoFrame)
+        results_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_split.addWidget(results_area)
+        right_split.setChildrenCollapsible(False)
+        right_split.setSizes([420, 240])  # the curves whole first: the results below scroll in their pane
 
-        run_row = QHBoxLayout()
+        run_row = FlowRow()  # on a narrow page Save and Evaluate go to a second line, not past the edge
         run_row.addWidget(self.train_button)
         run_row.addWidget(self.cancel_button)
-        run_row.addStretch(1)
+        run_row.addStretch()
         run_row.addWidget(self.save_button)
         run_row.addWidget(self.evaluate_button)
         right = QWidget()
@@ -568,7 +580,7 @@ class TeachView(QWidget):
                                   (scaled.confidence, scaled.accuracy, scaled.count))
         self.charts.setTabEnabled(1, True)
         images, errors = training.get("calibration_images", len(labels)), training.get("calibration_errors", 0)
-        note = training.get("calibration_note", "")
+        note = note_text(training)
         if t == 1.0 and note:
             self.reliability.caption.setText(self.tr(
                 "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. "

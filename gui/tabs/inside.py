@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from convlens.engine import tasks
@@ -52,6 +52,9 @@ class InsideController(QObject):
         self.widget.setStretchFactor(1, 1)
         self.widget.setSizes([480, 520])
         self.widget.setChildrenCollapsible(False)
+        self.tree_dragged = False  # once the user drags the divider, the tree keeps the width they chose
+        self.widget.splitterMoved.connect(self._on_divider_dragged)
+        self.widget.installEventFilter(self)
         self.selected_layer = ""
         self.explanation: ModelExplanation | None = None
 
@@ -126,8 +129,28 @@ class InsideController(QObject):
         self.ctx.submit(tasks.explanation, name=self.tr("The layer arithmetic"), key="explanation",
                         returned=self._on_explanation, errored=self._on_explanation_failed)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.widget and not self.tree_dragged and self.widget.isVisible()
+                and event.type() in (QEvent.Type.Show, QEvent.Type.Resize)):
+            self.fit_tree()
+        return False
+
+    def _on_divider_dragged(self, _pos: int, _index: int) -> None:
+        self.tree_dragged = True
+
+    def fit_tree(self) -> None:
+        """The tree as wide as its columns need, leaving the maps their minimum or 40 % of the width."""
+        total = sum(self.widget.sizes())
+        spare = total - max(self.right.minimumSizeHint().width(), total * 2 // 5)
+        tree = max(self.layer_tree.minimumSizeHint().width(), min(self.layer_tree.wanted_width(), spare))
+        blocked = self.widget.blockSignals(True)  # our own resize is not the user's drag
+        self.widget.setSizes([tree, total - tree])
+        self.widget.blockSignals(blocked)
+
     def _on_summary(self, summary: ModelSummary) -> None:
         self.layer_tree.show_summary(summary)
+        if self.widget.isVisible() and not self.tree_dragged:
+            self.fit_tree()
         if self.pending_layer:  # a reopened project's layer, chosen again once the tree is there
             item = self.layer_tree.item_for(self.pending_layer)
             self.pending_layer = ""

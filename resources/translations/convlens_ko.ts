@@ -208,37 +208,37 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="56"/>
+        <location filename="../../gui/tabs/compare.py" line="54"/>
         <source>Start the Live tab first: the models are compared on its current frame.</source>
         <translation>먼저 라이브 탭을 시작하세요: 모델들은 그 현재 프레임으로 비교됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="60"/>
+        <location filename="../../gui/tabs/compare.py" line="58"/>
         <source>live frame {n}</source>
         <translation>라이브 프레임 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="67"/>
+        <location filename="../../gui/tabs/compare.py" line="65"/>
         <source>Open an image first: the models are compared on the current image.</source>
         <translation>먼저 이미지를 여세요: 모델들을 현재 이미지로 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="72"/>
+        <location filename="../../gui/tabs/compare.py" line="70"/>
         <source>Comparing {n} models…</source>
         <translation>모델 {n}개 비교 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="74"/>
+        <location filename="../../gui/tabs/compare.py" line="72"/>
         <source>Comparing models</source>
         <translation>모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="84"/>
+        <location filename="../../gui/tabs/compare.py" line="82"/>
         <source>Model {i} of {n}: {model}…</source>
         <translation>모델 {i}/{n}: {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare.py" line="97"/>
+        <location filename="../../gui/tabs/compare.py" line="95"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -281,62 +281,62 @@
         <translation>특성 맵 깊이:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="166"/>
+        <location filename="../../gui/compare_view.py" line="167"/>
         <source>On:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="186"/>
+        <location filename="../../gui/compare_view.py" line="189"/>
         <source>{p}% of each model&apos;s convolutions</source>
         <translation>각 모델 합성곱의 {p}% 지점</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="195"/>
+        <location filename="../../gui/compare_view.py" line="198"/>
         <source>Compare the models on the images of a folder</source>
         <translation>폴더의 이미지들로 모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="217"/>
+        <location filename="../../gui/compare_view.py" line="220"/>
         <source>all agree: {label}</source>
         <translation>모두 일치: {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="218"/>
+        <location filename="../../gui/compare_view.py" line="221"/>
         <source>they differ</source>
         <translation>서로 다름</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="219"/>
+        <location filename="../../gui/compare_view.py" line="222"/>
         <source>Image {i} of {n}: {name} ({verdict})</source>
         <translation>이미지 {i}/{n}: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="227"/>
+        <location filename="../../gui/compare_view.py" line="230"/>
         <source>Every model answers {label}.</source>
         <translation>모든 모델의 답: {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="228"/>
+        <location filename="../../gui/compare_view.py" line="231"/>
         <source>The models give different answers.</source>
         <translation>모델마다 답이 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="230"/>
+        <location filename="../../gui/compare_view.py" line="233"/>
         <source>The models agree on the top-1 class of {a} of {n} images.</source>
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="253"/>
+        <location filename="../../gui/compare_view.py" line="256"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="269"/>
+        <location filename="../../gui/compare_view.py" line="272"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_view.py" line="271"/>
+        <location filename="../../gui/compare_view.py" line="274"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>
@@ -360,13 +360,13 @@
     </message>
     <message>
         <location filename="../../gui/charts.py" line="60"/>
-        <location filename="../../gui/charts.py" line="114"/>
+        <location filename="../../gui/charts.py" line="119"/>
         <source>train</source>
         <translation>훈련</translation>
     </message>
     <message>
         <location filename="../../gui/charts.py" line="61"/>
-        <location filename="../../gui/charts.py" line="115"/>
+        <location filename="../../gui/charts.py" line="120"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
@@ -2621,47 +2621,47 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
         <translation>필터 (첫 번째 합성곱)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="85"/>
+        <location filename="../../gui/tabs/inside.py" line="88"/>
         <source>Working out the arithmetic of every layer…</source>
         <translation>모든 레이어의 계산을 풀어 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="101"/>
+        <location filename="../../gui/tabs/inside.py" line="104"/>
         <source>Open an image: feature maps are shown for the current image.</source>
         <translation>이미지를 여세요. 특성 맵은 현재 이미지에 대해 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="109"/>
+        <location filename="../../gui/tabs/inside.py" line="112"/>
         <source>Feature maps of {layer}</source>
         <translation>{layer}의 특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="119"/>
+        <location filename="../../gui/tabs/inside.py" line="122"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="120"/>
+        <location filename="../../gui/tabs/inside.py" line="123"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="121"/>
+        <location filename="../../gui/tabs/inside.py" line="124"/>
         <source>Computing the layer table…</source>
         <translation>레이어 표를 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="122"/>
+        <location filename="../../gui/tabs/inside.py" line="125"/>
         <source>The layer table</source>
         <translation>레이어 표</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="124"/>
+        <location filename="../../gui/tabs/inside.py" line="127"/>
         <source>The filters view</source>
         <translation>필터 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside.py" line="126"/>
+        <location filename="../../gui/tabs/inside.py" line="129"/>
         <source>The layer arithmetic</source>
         <translation>레이어 계산</translation>
     </message>
@@ -2717,17 +2717,17 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
         <translation>학습 가능</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="60"/>
+        <location filename="../../gui/layer_tree.py" line="58"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — input {c}×{h}×{w} — &lt;b&gt;{total:,}&lt;/b&gt; parameters ({trainable:,} trainable, {frozen:,} frozen) — {flops} per image — {layers} layers</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — 입력 {c}×{h}×{w} — 파라미터 &lt;b&gt;{total:,}&lt;/b&gt;개 (학습 가능 {trainable:,}, 고정 {frozen:,}) — 이미지당 {flops} — 레이어 {layers}개</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="79"/>
+        <location filename="../../gui/layer_tree.py" line="77"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_tree.py" line="79"/>
+        <location filename="../../gui/layer_tree.py" line="77"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
@@ -3555,7 +3555,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="310"/>
-        <location filename="../../gui/main_window.py" line="572"/>
+        <location filename="../../gui/main_window.py" line="571"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
@@ -3705,7 +3705,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="578"/>
+        <location filename="../../gui/main_window.py" line="577"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -4067,7 +4067,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../gui/charts.py" line="133"/>
+        <location filename="../../gui/charts.py" line="138"/>
         <source>probability (%)</source>
         <translation>확률 (%)</translation>
     </message>
@@ -4075,89 +4075,88 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../gui/projects.py" line="104"/>
+        <location filename="../../gui/projects.py" line="102"/>
         <source>Load or train a model first: a project starts from a model.</source>
         <extracomment>How often a changed session is autosaved.</extracomment>
         <translation>먼저 모델을 불러오거나 학습하세요: 프로젝트는 모델에서 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="111"/>
-        <location filename="../../gui/projects.py" line="278"/>
+        <location filename="../../gui/projects.py" line="271"/>
         <source>Autosave</source>
         <translation>자동 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="111"/>
+        <location filename="../../gui/projects.py" line="105"/>
         <source>Saving the project</source>
         <translation>프로젝트 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="121"/>
+        <location filename="../../gui/projects.py" line="112"/>
         <source>Save the project</source>
         <translation>프로젝트 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="122"/>
+        <location filename="../../gui/projects.py" line="113"/>
         <source>ConvLens project (*{suffix})</source>
         <translation>ConvLens 프로젝트 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="136"/>
+        <location filename="../../gui/projects.py" line="127"/>
         <source>Project saved: {file}</source>
         <translation>프로젝트를 저장했습니다: {file}</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="140"/>
+        <location filename="../../gui/projects.py" line="131"/>
         <source>Open a project</source>
         <translation>프로젝트 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="141"/>
+        <location filename="../../gui/projects.py" line="132"/>
         <source>ConvLens project (*{suffix});;All files (*)</source>
         <translation>ConvLens 프로젝트 (*{suffix});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="151"/>
+        <location filename="../../gui/projects.py" line="142"/>
         <source>Opening the project</source>
         <translation>프로젝트 여는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="167"/>
+        <location filename="../../gui/projects.py" line="158"/>
         <source>Recovered the session of {time}. Save it as a project to keep it.</source>
         <translation>{time}의 세션을 복구했습니다. 계속 보관하려면 프로젝트로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="181"/>
+        <location filename="../../gui/projects.py" line="172"/>
         <source> A training was running when ConvLens stopped; it did not finish. Its folder and settings are back in Teach: press Train to run it again.</source>
         <translation> ConvLens가 멈출 때 학습이 진행 중이었고 끝나지 않았습니다. 그 폴더와 설정은 전이 학습 탭에 돌아와 있습니다: 학습을 눌러 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="226"/>
+        <location filename="../../gui/projects.py" line="217"/>
         <source>These images or folders of the project are gone (moved or deleted?): {paths}</source>
         <translation>프로젝트의 이 이미지나 폴더가 없습니다 (옮겨졌거나 삭제되었나요?): {paths}</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="286"/>
+        <location filename="../../gui/projects.py" line="276"/>
         <source>Autosave failed: {why}</source>
         <translation>자동 저장 실패: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="329"/>
+        <location filename="../../gui/projects.py" line="319"/>
         <source>Recover the last session?</source>
         <translation>지난 세션을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="330"/>
+        <location filename="../../gui/projects.py" line="320"/>
         <source>ConvLens did not close normally last time. Recover the session of {time}?</source>
         <translation>지난번에 ConvLens가 정상적으로 닫히지 않았습니다. {time}의 세션을 복구할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="334"/>
+        <location filename="../../gui/projects.py" line="324"/>
         <source>Recover the session of {time}</source>
         <translation>{time}의 세션 복구</translation>
     </message>
     <message>
-        <location filename="../../gui/projects.py" line="335"/>
+        <location filename="../../gui/projects.py" line="325"/>
         <source>Start fresh</source>
         <translation>새로 시작</translation>
     </message>
@@ -4165,22 +4164,22 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ReliabilityView</name>
     <message>
-        <location filename="../../gui/charts.py" line="217"/>
+        <location filename="../../gui/charts.py" line="226"/>
         <source>confidence (%)</source>
         <translation>확신도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="218"/>
+        <location filename="../../gui/charts.py" line="227"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="223"/>
+        <location filename="../../gui/charts.py" line="232"/>
         <source>before</source>
         <translation>보정 전</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="225"/>
+        <location filename="../../gui/charts.py" line="234"/>
         <source>after temperature scaling</source>
         <translation>온도 스케일링 후</translation>
     </message>
@@ -4329,598 +4328,598 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/teach_view.py" line="73"/>
+        <location filename="../../gui/teach_view.py" line="75"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="74"/>
+        <location filename="../../gui/teach_view.py" line="76"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="75"/>
+        <location filename="../../gui/teach_view.py" line="77"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="78"/>
+        <location filename="../../gui/teach_view.py" line="80"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="112"/>
+        <location filename="../../gui/teach_view.py" line="114"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="113"/>
+        <location filename="../../gui/teach_view.py" line="115"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="117"/>
+        <location filename="../../gui/teach_view.py" line="119"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="118"/>
+        <location filename="../../gui/teach_view.py" line="120"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="119"/>
+        <location filename="../../gui/teach_view.py" line="121"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="137"/>
+        <location filename="../../gui/teach_view.py" line="139"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="144"/>
-        <location filename="../../gui/teach_view.py" line="347"/>
+        <location filename="../../gui/teach_view.py" line="146"/>
+        <location filename="../../gui/teach_view.py" line="362"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="147"/>
+        <location filename="../../gui/teach_view.py" line="149"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="160"/>
+        <location filename="../../gui/teach_view.py" line="162"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="165"/>
+        <location filename="../../gui/teach_view.py" line="167"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="171"/>
+        <location filename="../../gui/teach_view.py" line="173"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="172"/>
+        <location filename="../../gui/teach_view.py" line="174"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="173"/>
+        <location filename="../../gui/teach_view.py" line="175"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="174"/>
+        <location filename="../../gui/teach_view.py" line="176"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="175"/>
+        <location filename="../../gui/teach_view.py" line="177"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="176"/>
+        <location filename="../../gui/teach_view.py" line="178"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="177"/>
+        <location filename="../../gui/teach_view.py" line="179"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="178"/>
+        <location filename="../../gui/teach_view.py" line="180"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="179"/>
+        <location filename="../../gui/teach_view.py" line="181"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="181"/>
+        <location filename="../../gui/teach_view.py" line="183"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="182"/>
+        <location filename="../../gui/teach_view.py" line="184"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="183"/>
+        <location filename="../../gui/teach_view.py" line="185"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="184"/>
+        <location filename="../../gui/teach_view.py" line="186"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="197"/>
+        <location filename="../../gui/teach_view.py" line="199"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="199"/>
+        <location filename="../../gui/teach_view.py" line="201"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="201"/>
+        <location filename="../../gui/teach_view.py" line="203"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="204"/>
+        <location filename="../../gui/teach_view.py" line="206"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="249"/>
+        <location filename="../../gui/teach_view.py" line="254"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더에서 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="250"/>
+        <location filename="../../gui/teach_view.py" line="255"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="79"/>
+        <location filename="../../gui/teach_view.py" line="81"/>
         <source>Check data</source>
         <translation>데이터 점검</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="81"/>
+        <location filename="../../gui/teach_view.py" line="83"/>
         <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
         <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="85"/>
+        <location filename="../../gui/teach_view.py" line="87"/>
         <source>Data map</source>
         <translation>데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="87"/>
+        <location filename="../../gui/teach_view.py" line="89"/>
         <source>Every image of the folder as a dot: what the current model&apos;s last layer sees, in 2-D, coloured by class or by right / wrong; lasso a group to move it to another class folder (with undo)</source>
         <translation>폴더의 모든 이미지를 점 하나로: 현재 모델의 마지막 레이어이 보는 것을 2차원으로, 클래스나 맞음/틀림으로 색칠합니다. 무리를 둘러 선택해 다른 클래스 폴더로 옮길 수 있습니다 (취소 가능)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="101"/>
+        <location filename="../../gui/teach_view.py" line="103"/>
         <source>Bigger machine</source>
         <translation>더 큰 머신</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="104"/>
+        <location filename="../../gui/teach_view.py" line="106"/>
         <source>Run this training on a machine with more GPUs or several machines (torchrun), and bring the model back</source>
         <translation>이 학습을 GPU가 더 많은 머신이나 여러 머신(torchrun)에서 실행하고 모델을 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="107"/>
+        <location filename="../../gui/teach_view.py" line="109"/>
         <source>Export a training bundle…</source>
         <translation>학습 번들 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="108"/>
+        <location filename="../../gui/teach_view.py" line="110"/>
         <source>Load the trained model…</source>
         <translation>학습된 모델 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="241"/>
+        <location filename="../../gui/teach_view.py" line="246"/>
         <source>Click an image to see it with its class activation map (a mistake: the maps of the predicted and the true class); double-click to open it in Images</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 보여 줍니다 (틀린 예측: 예측한 클래스와 정답 클래스의 맵); 두 번 클릭하면 이미지 탭에서 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="253"/>
+        <location filename="../../gui/teach_view.py" line="258"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="257"/>
+        <location filename="../../gui/teach_view.py" line="263"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="266"/>
+        <location filename="../../gui/teach_view.py" line="273"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="268"/>
+        <location filename="../../gui/teach_view.py" line="275"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="280"/>
+        <location filename="../../gui/teach_view.py" line="287"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="281"/>
+        <location filename="../../gui/teach_view.py" line="288"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="283"/>
+        <location filename="../../gui/teach_view.py" line="290"/>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="328"/>
+        <location filename="../../gui/teach_view.py" line="343"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="329"/>
+        <location filename="../../gui/teach_view.py" line="344"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="331"/>
+        <location filename="../../gui/teach_view.py" line="346"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="350"/>
+        <location filename="../../gui/teach_view.py" line="365"/>
         <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
         <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;알 수 없음&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="355"/>
+        <location filename="../../gui/teach_view.py" line="370"/>
         <source>Tune on a folder…</source>
         <translation>폴더에서 정하기…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="358"/>
+        <location filename="../../gui/teach_view.py" line="373"/>
         <source>Measure the current model on a folder of class subfolders named after its classes, with images of no class in its {folder} subfolder, and choose the threshold from that</source>
         <translation>클래스 이름의 하위 폴더와 어느 클래스도 아닌 이미지의 {folder} 하위 폴더가 있는 폴더에서 현재 모델을 측정해 임계값을 정합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="362"/>
+        <location filename="../../gui/teach_view.py" line="377"/>
         <source>False-accept target</source>
         <translation>오수락률 목표</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="373"/>
+        <location filename="../../gui/teach_view.py" line="388"/>
         <source>After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, against how many right answers are kept, for every threshold.</source>
         <translation>학습 뒤(또는 폴더로 정한 뒤): 임계값마다 틀린 입력이나 모르는 입력이 답을 받는 비율과 맞는 답이 남는 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="387"/>
+        <location filename="../../gui/teach_view.py" line="402"/>
         <source>Held-out images: class subfolders, and {folder} for images of no class</source>
         <translation>따로 둔 이미지: 클래스 하위 폴더, 그리고 어느 클래스도 아닌 이미지는 {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="403"/>
+        <location filename="../../gui/teach_view.py" line="418"/>
         <source>{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)</source>
         <translation>맞는 답 {g}개, 거부할 것 {i}개 (틀린 답 {w}개, 어느 클래스도 아닌 이미지 {o}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="407"/>
+        <location filename="../../gui/teach_view.py" line="422"/>
         <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
         <translation>확신도 {t:.1f}% 이하의 답은 &quot;알 수 없음&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="412"/>
+        <location filename="../../gui/teach_view.py" line="427"/>
         <source>No &quot;unknown&quot; threshold: {why}</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="414"/>
+        <location filename="../../gui/teach_view.py" line="429"/>
         <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="444"/>
+        <location filename="../../gui/teach_view.py" line="459"/>
         <source>dense {n} + dropout + linear</source>
         <translation>dense {n} + dropout + linear</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="465"/>
+        <location filename="../../gui/teach_view.py" line="480"/>
         <source>The training run saved in the project ({n} epochs, validation accuracy {acc:.1f}%).</source>
         <translation>프로젝트에 저장된 학습 기록 ({n} 에포크, 검증 정확도 {acc:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="472"/>
+        <location filename="../../gui/teach_view.py" line="487"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="476"/>
+        <location filename="../../gui/teach_view.py" line="491"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="480"/>
+        <location filename="../../gui/teach_view.py" line="495"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="516"/>
+        <location filename="../../gui/teach_view.py" line="531"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="519"/>
+        <location filename="../../gui/teach_view.py" line="534"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="524"/>
+        <location filename="../../gui/teach_view.py" line="539"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="536"/>
+        <location filename="../../gui/teach_view.py" line="551"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="540"/>
+        <location filename="../../gui/teach_view.py" line="555"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="542"/>
+        <location filename="../../gui/teach_view.py" line="557"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="543"/>
+        <location filename="../../gui/teach_view.py" line="558"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="546"/>
+        <location filename="../../gui/teach_view.py" line="561"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="554"/>
+        <location filename="../../gui/teach_view.py" line="569"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="571"/>
+        <location filename="../../gui/teach_view.py" line="586"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. {note}</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}%. {note}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="575"/>
+        <location filename="../../gui/teach_view.py" line="590"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → {after:.1f}% (each half scored with the temperature fitted on the other) with temperature T = {t:.2f}, the probabilities shown from now on</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}% → {after:.1f}% (절반씩, 다른 절반으로 맞춘 온도로 채점), 온도 T = {t:.2f}. 지금부터 보이는 확률입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="587"/>
+        <location filename="../../gui/teach_view.py" line="602"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="588"/>
+        <location filename="../../gui/teach_view.py" line="603"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="592"/>
+        <location filename="../../gui/teach_view.py" line="607"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="593"/>
+        <location filename="../../gui/teach_view.py" line="608"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="596"/>
+        <location filename="../../gui/teach_view.py" line="611"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="597"/>
+        <location filename="../../gui/teach_view.py" line="612"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="599"/>
+        <location filename="../../gui/teach_view.py" line="614"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="600"/>
+        <location filename="../../gui/teach_view.py" line="615"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="604"/>
+        <location filename="../../gui/teach_view.py" line="619"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="605"/>
+        <location filename="../../gui/teach_view.py" line="620"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="607"/>
+        <location filename="../../gui/teach_view.py" line="622"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="608"/>
+        <location filename="../../gui/teach_view.py" line="623"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="610"/>
+        <location filename="../../gui/teach_view.py" line="625"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="613"/>
+        <location filename="../../gui/teach_view.py" line="628"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="614"/>
+        <location filename="../../gui/teach_view.py" line="629"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="619"/>
+        <location filename="../../gui/teach_view.py" line="634"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="625"/>
+        <location filename="../../gui/teach_view.py" line="640"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="626"/>
+        <location filename="../../gui/teach_view.py" line="641"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="627"/>
+        <location filename="../../gui/teach_view.py" line="642"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="628"/>
+        <location filename="../../gui/teach_view.py" line="643"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="629"/>
+        <location filename="../../gui/teach_view.py" line="644"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="631"/>
+        <location filename="../../gui/teach_view.py" line="646"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="632"/>
+        <location filename="../../gui/teach_view.py" line="647"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="633"/>
+        <location filename="../../gui/teach_view.py" line="648"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="644"/>
+        <location filename="../../gui/teach_view.py" line="659"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="644"/>
+        <location filename="../../gui/teach_view.py" line="659"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="667"/>
+        <location filename="../../gui/teach_view.py" line="682"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="668"/>
+        <location filename="../../gui/teach_view.py" line="683"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="700"/>
+        <location filename="../../gui/teach_view.py" line="715"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="704"/>
+        <location filename="../../gui/teach_view.py" line="719"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="741"/>
+        <location filename="../../gui/teach_view.py" line="756"/>
         <source>Choose a training folder first: the bundle runs the training on it.</source>
         <translation>먼저 학습 폴더를 고르세요: 번들은 그 폴더로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="743"/>
+        <location filename="../../gui/teach_view.py" line="758"/>
         <source>Folder to put the training bundle in</source>
         <translation>학습 번들을 넣을 폴더</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="750"/>
+        <location filename="../../gui/teach_view.py" line="765"/>
         <source>The model trained on the bigger machine (model.pth)</source>
         <translation>더 큰 머신에서 학습한 모델 (model.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="751"/>
+        <location filename="../../gui/teach_view.py" line="766"/>
         <source>ConvLens checkpoints (*.pth *.pt)</source>
         <translation>ConvLens 체크포인트 (*.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="757"/>
+        <location filename="../../gui/teach_view.py" line="772"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="765"/>
+        <location filename="../../gui/teach_view.py" line="780"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="770"/>
+        <location filename="../../gui/teach_view.py" line="785"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="782"/>
+        <location filename="../../gui/teach_view.py" line="797"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="784"/>
+        <location filename="../../gui/teach_view.py" line="799"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="788"/>
+        <location filename="../../gui/teach_view.py" line="803"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/teach_view.py" line="791"/>
+        <location filename="../../gui/teach_view.py" line="806"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>
@@ -4928,12 +4927,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>UnknownCurveView</name>
     <message>
-        <location filename="../../gui/charts.py" line="249"/>
+        <location filename="../../gui/charts.py" line="258"/>
         <source>false accepts (%)</source>
         <translation>오수락 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="250"/>
+        <location filename="../../gui/charts.py" line="259"/>
         <source>right kept (%)</source>
         <translation>남는 맞는 답 (%)</translation>
     </message>

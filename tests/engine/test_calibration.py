@@ -152,3 +152,24 @@ def test_the_temperature_is_applied_and_travels(trained: TrainResult, tmp_path: 
 
     assert export(loaded, tmp_path / "t.onnx", "onnx", [load_image(photos / "fish.png")]).ok
     assert load_weights(None, str(tmp_path / "t.onnx")).temperature == 2.0
+
+
+def test_why_no_temperature_keeps_its_template_in_plain_data() -> None:
+    """The note travels in checkpoints as plain data (the English words, the template and its values), and comes
+    back as a Text a front end can translate: the Korean window showed it in English."""
+    import pickle
+
+    from convlens.engine.calibration import calibrate, note_text
+    from convlens.engine.errors import Text
+
+    logits = torch.tensor([[2.0, 0.0], [0.0, 2.0], [2.0, 0.0]])
+    training = calibrate(logits, np.array([0, 1, 1])).to_training()
+    plain = pickle.loads(pickle.dumps(training))  # noqa: S301 - our own bytes
+    assert all(type(v) in (str, int, float, bool, dict) for v in plain.values())
+    assert all(type(v) in (str, int, float) for v in plain["calibration_note_values"].values())
+    assert type(plain["calibration_note"]) is str
+    note = note_text(plain)
+    assert isinstance(note, Text) and note == plain["calibration_note"] and note.values == {"n": 3, "min": MIN_IMAGES}
+    assert note_text({"calibration_note": "older record"}) == "older record"
+    assert note_text({"calibration_note": "x", "calibration_note_template": "{missing}",
+                      "calibration_note_values": {}}) == "x"

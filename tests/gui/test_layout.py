@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel, QPushButton, QTabWidget, QWidget
 
 from convlens.gui.app import make_application
 from convlens.gui.glossary import GlossaryDialog
 from convlens.gui.i18n import install_language
 from convlens.gui.main_window import MainWindow
 from tests.conftest import ROOT
+from tests.gui.test_korean_visible import english_sentence, visible_texts
+from tests.gui.test_teach_view import small_folder  # noqa: F401 - the fixture
 
 SIZES = ((1024, 640), (1280, 800), (1920, 1080))
 SHOTS = ROOT / "build" / "layout"
@@ -86,10 +88,49 @@ def test_every_tab_at_every_size_in_both_languages(qtbot, language_window) -> No
             window.tabs.setCurrentIndex(index)
             qtbot.wait(250)
             assert window.size().toTuple() == (width, height), f"the window grew to {window.size().toTuple()}"
-            found += [f"{lang} {width}x{height} {window.tabs.tabText(index)}: {p}" for p in layout_problems(window)]
+            where = f"{lang} {width}x{height} {window.tabs.tabText(index)}"
+            found += [f"{where}: {p}" for p in layout_problems(window)]
+            area = QTabWidget.widget(window.tabs, index)  # the page's scroll area: pages scroll down, not sideways
+            if isinstance(area, QAbstractScrollArea) and area.horizontalScrollBar().isVisible():
+                found.append(f"{where}: the page scrolls sideways ({area.widget().minimumSizeHint().width()} px "
+                             f"in {area.viewport().width()})")
+            tree = window.inside.layer_tree.tree
+            if tree.isVisible() and width >= 1280 and tree.header().length() > tree.viewport().width():
+                found.append(f"{where}: the layer tree's columns are cut ({tree.header().length()} px in "
+                             f"{tree.viewport().width()})")
             window.grab().save(str(SHOTS / f"{lang}-{width}x{height}-{index + 1}.png"))
     glossary = GlossaryDialog(window)
     glossary.show()
     found += [f"{lang} glossary: {p}" for p in layout_problems(glossary)]
     glossary.close()
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("language_window", ["ko"], indirect=True)
+def test_teach_after_training_keeps_its_size_and_layout(qtbot, language_window, small_folder: Path) -> None:  # noqa: ANN001, F811
+    """The window stays 1024x640 through a run (it grew 800 -> 814 -> 862 -> 910 px), and the curves, calibration,
+    unknown and results panes are laid out whole once they are filled, and every word of them is Korean."""
+    lang, window = language_window
+    window.resize(*SIZES[0])
+    teach = window.teach.view
+    window.tabs.setCurrentWidget(teach)
+    teach.data_edit.setText(str(small_folder))
+    teach.epochs.setValue(3)
+    teach.train_button.click()
+    qtbot.waitUntil(lambda: teach.result is not None or not teach.running, timeout=180_000)
+    assert teach.result is not None, window.banner.text()
+    qtbot.wait(300)
+    found: list[str] = []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        window.resize(width, height)
+        for index in range(teach.charts.count()):
+            teach.charts.setCurrentIndex(index)
+            qtbot.wait(200)
+            assert window.size().toTuple() == (width, height), f"the window grew to {window.size().toTuple()}"
+            where = f"{lang} {width}x{height} trained, chart {index}"
+            found += [f"{where}: {p}" for p in layout_problems(window)]
+            found += [f"{where}: English {kind} {s!r} in {text[:80]!r}"
+                      for kind, text in visible_texts(window) if (s := english_sentence(text))]
+            window.grab().save(str(SHOTS / f"{lang}-{width}x{height}-teach-trained-{index + 1}.png"))
     assert not found, "\n".join(dict.fromkeys(found))
