@@ -26,6 +26,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from convlens.cli import main as cli_main
 
         return cli_main(args)  # unknown subcommand: argparse explains
+    from convlens.gui.display_check import display_problem
+
+    problem = display_problem()  # no screen, or Qt's X11 plugin without its libraries: Qt would abort with a core
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from convlens.gui.app import run_app
 
     return run_app(args)
