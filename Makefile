@@ -23,7 +23,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m convlens.gui.message_catalog   # the engine's messages, where lupdate can read them
-	$(VENV)/bin/pyside6-lupdate gui/*.py gui/tabs/*.py -no-obsolete -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate $$(find gui -name "*.py") -no-obsolete -ts $(TS)
 	$(MAKE) $(QM)
 
 setup: $(STAMP)

@@ -30,9 +30,9 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from convlens.engine.checkpoints import save_checkpoint  # noqa: E402
-from convlens.engine.data import load_mnist  # noqa: E402
-from convlens.engine.weights import load_weights  # noqa: E402
+from convlens.engine.data.datasets import load_mnist  # noqa: E402
+from convlens.engine.weights.checkpoints import save_checkpoint  # noqa: E402
+from convlens.engine.weights.load import load_weights  # noqa: E402
 
 DATA = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data"))
 PER_CLASS = 120

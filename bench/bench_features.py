@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from convlens.engine.features import ActivationRecorder, class_activation_map, default_cam_layer  # noqa: E402
-from convlens.engine.registry import get_arch  # noqa: E402
+from convlens.engine.inspect.activations import ActivationRecorder, class_activation_map, default_cam_layer  # noqa: E402
+from convlens.engine.models.registry import get_arch  # noqa: E402
 
 
 def main() -> int:

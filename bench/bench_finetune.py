@@ -20,10 +20,10 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from convlens.engine.data import Dataset, Split, load_mnist, stratified_split  # noqa: E402
-from convlens.engine.steps import run_to_end  # noqa: E402
-from convlens.engine.train import TrainConfig, fine_tune  # noqa: E402
-from convlens.engine.weights import load_weights  # noqa: E402
+from convlens.engine.core.steps import run_to_end  # noqa: E402
+from convlens.engine.data.datasets import Dataset, Split, load_mnist, stratified_split  # noqa: E402
+from convlens.engine.training.loop import TrainConfig, fine_tune  # noqa: E402
+from convlens.engine.weights.load import load_weights  # noqa: E402
 
 DATA = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data"))
 

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from convlens.engine.session import EngineSession  # noqa: E402
-from convlens.engine.steps import run_to_end  # noqa: E402
-from convlens.engine.tasks import LiveControl, LiveOptions, live  # noqa: E402
-from convlens.engine.weights import load_weights  # noqa: E402
+from convlens.engine.app.session import EngineSession  # noqa: E402
+from convlens.engine.app.tasks import LiveControl, LiveOptions, live  # noqa: E402
+from convlens.engine.core.steps import run_to_end  # noqa: E402
+from convlens.engine.weights.load import load_weights  # noqa: E402
 from tests.live_video import write_video  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"

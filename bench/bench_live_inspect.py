@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.timing import median_seconds  # noqa: E402
-from convlens.engine import tasks  # noqa: E402
-from convlens.engine.live import LiveResult  # noqa: E402
-from convlens.engine.session import EngineSession  # noqa: E402
-from convlens.engine.video import FrameMailbox  # noqa: E402
-from convlens.engine.weights import load_weights  # noqa: E402
+from convlens.engine.app import tasks  # noqa: E402
+from convlens.engine.app.live import LiveResult  # noqa: E402
+from convlens.engine.app.session import EngineSession  # noqa: E402
+from convlens.engine.data.video import FrameMailbox  # noqa: E402
+from convlens.engine.weights.load import load_weights  # noqa: E402
 from tests.live_video import write_video  # noqa: E402
 
 PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"

@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import median_seconds  # noqa: E402
 
-from convlens.engine.images import load_image  # noqa: E402
-from convlens.engine.predict import Predictor  # noqa: E402
-from convlens.engine.weights import load_weights  # noqa: E402
+from convlens.engine.data.images import load_image  # noqa: E402
+from convlens.engine.runtime.predict import Predictor  # noqa: E402
+from convlens.engine.weights.load import load_weights  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 

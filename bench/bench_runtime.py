@@ -72,9 +72,9 @@ def main() -> int:
     os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
     import torch
 
-    from convlens.engine.predict import Predictor
-    from convlens.engine.runtimes import convert
-    from convlens.engine.weights import load_weights
+    from convlens.engine.runtime.predict import Predictor
+    from convlens.engine.runtime.runtimes import convert
+    from convlens.engine.weights.load import load_weights
 
     loaded = load_weights("mobilenet_v2", str(weights))
     for runtime in ("openvino", "onnxruntime"):

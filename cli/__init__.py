@@ -1,6 +1,6 @@
 """The command line: ``convlens models | summary | classify | cam | features | live | finetune | evaluate | export``.
 
-A front end like the window: it parses arguments, calls the engine (its use cases in ``engine.tasks``) and
+A front end like the window: it parses arguments, calls the engine (its use cases in ``engine.app.tasks``) and
 prints; it never imports Qt. Errors a user can cause print one line on stderr and exit 1, no traceback.
 """
 
@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from convlens.engine.choices import default_runtime
-from convlens.engine.errors import ConvLensError
+from convlens.engine.core.choices import default_runtime
+from convlens.engine.core.errors import ConvLensError
 
 if TYPE_CHECKING:
-    from convlens.engine.distributed import Ranks
-    from convlens.engine.train import TrainConfig, TrainProgress
+    from convlens.engine.training.distributed import Ranks
+    from convlens.engine.training.loop import TrainConfig, TrainProgress
 
 WEIGHTS_HELP = (
     "bundled | pretrained | random | FILE (a weights file, checkpoint or .convlens project). Default: the bundled "
@@ -85,9 +85,9 @@ BATCH = _integer(1, 4096, "a batch size")
 
 
 def _parser() -> argparse.ArgumentParser:
-    from convlens.engine.choices import CAM_METHODS, EXPORT_FORMATS, NORMALISATIONS, OPTIMIZERS, RUNTIME_CHOICES
-    from convlens.engine.preprocess import PRESETS
-    from convlens.engine.train import TrainConfig
+    from convlens.engine.core.choices import CAM_METHODS, EXPORT_FORMATS, NORMALISATIONS, OPTIMIZERS, RUNTIME_CHOICES
+    from convlens.engine.models.preprocess import PRESETS
+    from convlens.engine.training.loop import TrainConfig
 
     D = TrainConfig()  # noqa: N806 - the training defaults, shared with the app's Teach tab
     parser = argparse.ArgumentParser(
@@ -276,7 +276,7 @@ def _progress_to_stderr(step: object) -> None:
 
 
 def _cmd_models() -> int:
-    from convlens.engine.registry import FAMILIES, list_architectures
+    from convlens.engine.models.registry import FAMILIES, list_architectures
 
     for family in FAMILIES:
         print(f"{family}:")
@@ -287,14 +287,14 @@ def _cmd_models() -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from convlens.engine.summary import format_summary, summarize
+    from convlens.engine.inspect.summary import format_summary, summarize
 
     loaded = _load_weights(args.arch, args.weights, notes=False)  # a layer table: random weights are the point
     size = args.size or loaded.preprocess.crop
     shape = (loaded.preprocess.channels, size, size)
     if args.explain:
         from convlens.cli.explain_text import format_explanation
-        from convlens.engine.explain import explain_model
+        from convlens.engine.inspect.explain import explain_model
 
         print(format_explanation(explain_model(loaded.model, shape)))
         return 0
@@ -306,8 +306,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    from convlens.engine.images import iter_image_paths
-    from convlens.engine.predict import Predictor
+    from convlens.engine.data.images import iter_image_paths
+    from convlens.engine.runtime.predict import Predictor
 
     paths = list(iter_image_paths(args.images))
     if not paths:
@@ -349,8 +349,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
 def _outputs_first(outputs: dict[str, str | None], inputs: list[str | None]) -> None:
     """Before any work: every output can be written and none of them is an input (nothing the user made is
     destroyed, and no run is lost to an output that cannot be written)."""
-    from convlens.engine.fileio import check_writable, refuse_overwriting
-    from convlens.engine.images import IMAGE_SUFFIXES
+    from convlens.engine.core.fileio import check_writable, refuse_overwriting
+    from convlens.engine.data.images import IMAGE_SUFFIXES
 
     given: list[str | Path] = [i for i in inputs if i and i not in ("bundled", "pretrained", "random")]
     for flag, out in outputs.items():
@@ -360,7 +360,7 @@ def _outputs_first(outputs: dict[str, str | None], inputs: list[str | None]) -> 
 
 
 def _load_for_image(args: argparse.Namespace):  # -> (EngineSession, image)
-    from convlens.engine.session import EngineSession
+    from convlens.engine.app.session import EngineSession
 
     _outputs_first({"--out": args.out, "--overlay": getattr(args, "overlay", None)},
                    [args.image, args.weights, args.labels])
@@ -380,7 +380,7 @@ def _write_png(path: str, array: object) -> None:
 
     from PIL import Image
 
-    from convlens.engine.fileio import write_atomic
+    from convlens.engine.core.fileio import write_atomic
 
     buffer = io.BytesIO()
     Image.fromarray(array).save(buffer, format="PNG")  # type: ignore[arg-type]
@@ -392,7 +392,7 @@ def _write_csv(path: str, rows: object) -> None:
     import csv
     import io
 
-    from convlens.engine.fileio import write_atomic
+    from convlens.engine.core.fileio import write_atomic
 
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows(rows)  # type: ignore[arg-type]
@@ -402,8 +402,8 @@ def _write_csv(path: str, rows: object) -> None:
 def _cmd_cam(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from convlens.engine.features import resolve_class
-    from convlens.engine.render import heatmap_png, overlay
+    from convlens.engine.inspect.activations import resolve_class
+    from convlens.engine.inspect.render import heatmap_png, overlay
 
     session, image = _load_for_image(args)
     top = session.classify_image(image, args.image, 1)
@@ -440,13 +440,13 @@ def _cmd_features(args: argparse.Namespace) -> int:
 
 
 def _cmd_live(args: argparse.Namespace) -> int:
-    from convlens.engine.live import LiveResult
-    from convlens.engine.session import EngineSession
-    from convlens.engine.steps import run_to_end
-    from convlens.engine.tasks import LiveControl, LiveOptions, LiveStarted, live
+    from convlens.engine.app.live import LiveResult
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.app.tasks import LiveControl, LiveOptions, LiveStarted, live
+    from convlens.engine.core.steps import run_to_end
 
     session = EngineSession(args.device)
-    from convlens.engine.runtimes import OPEN_ENDED
+    from convlens.engine.runtime.runtimes import OPEN_ENDED
 
     session.install(_load_for_runtime(args, OPEN_ENDED))
     precision = session.info.precision if session.info else "f32"  # named on every line when reduced
@@ -486,9 +486,9 @@ def _progress_bar(step: TrainProgress) -> None:
 
 def _load_weights(arch: str | None, weights: str | None, labels: str | None = None, quiet: bool = False,
                   notes: bool = True):
-    """``engine.weights.load_weights`` with download progress and its notes (a fallback to the bundled model, a
+    """``engine.weights.load.load_weights`` with download progress and its notes (a fallback to the bundled model, a
     rebuilt head...) on stderr; ``weights`` None is the default (the bundled model, or ARCH's pretrained)."""
-    from convlens.engine.weights import load_weights
+    from convlens.engine.weights.load import load_weights
 
     loaded = load_weights(arch, weights, labels, progress=None if quiet else _progress_to_stderr)
     if notes and not quiet:
@@ -502,7 +502,7 @@ def _load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> Loaded
     the model is loaded for (``auto`` converts only when that repays it)."""
 
     if str(args.weights).lower().endswith(".onnx"):
-        from convlens.engine.onnx_runtime import load_onnx
+        from convlens.engine.weights.onnx import load_onnx
 
         return load_onnx(args.weights, args.preprocess, args.labels)
     if args.preprocess:
@@ -510,10 +510,10 @@ def _load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> Loaded
     loaded = _load_weights(args.arch, args.weights, args.labels)
     if loaded.runtime != "torch" or loaded.scripted:
         return loaded  # a TorchScript file runs in torch as it is
-    from convlens.engine.runtimes import TITLES, choose_runtime, convert
+    from convlens.engine.runtime.runtimes import TITLES, choose_runtime, convert
 
     if args.runtime == "auto":
-        from convlens.engine.device import select_device
+        from convlens.engine.runtime.device import select_device
 
         chosen, choice = choose_runtime(loaded, select_device(getattr(args, "device", "auto")), images)
         print(f"runtime: {choice.reason}", file=sys.stderr)
@@ -528,8 +528,8 @@ def _load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> Loaded
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from convlens.cli.diagnosis_text import health_lines
-    from convlens.engine.health import HealthProgress, check_folder
-    from convlens.engine.steps import run_to_end
+    from convlens.engine.core.steps import run_to_end
+    from convlens.engine.evaluation.health import HealthProgress, check_folder
 
     def show(step: HealthProgress) -> None:
         if not args.json:
@@ -549,9 +549,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from convlens.engine.compare import CompareProgress, compare
-    from convlens.engine.images import is_image_path, iter_image_paths
-    from convlens.engine.steps import run_to_end
+    from convlens.engine.core.steps import run_to_end
+    from convlens.engine.data.images import is_image_path, iter_image_paths
+    from convlens.engine.evaluation.compare import CompareProgress, compare
 
     # `compare --models A B IMG` (the order the usage line shows): --models takes every word after it, so the
     # images at its end are moved back; a model is ARCH:WEIGHTS or a weights file, never a folder or an image
@@ -592,10 +592,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from convlens.engine.evaluate import evaluate_folder
-    from convlens.engine.images import iter_image_paths
-    from convlens.engine.predict import Predictor
-    from convlens.engine.steps import run_to_end
+    from convlens.engine.core.steps import run_to_end
+    from convlens.engine.data.images import iter_image_paths
+    from convlens.engine.evaluation.evaluate import evaluate_folder
+    from convlens.engine.runtime.predict import Predictor
 
     _outputs_first({"--out": args.out, "--save": args.save},
                    [args.data, args.weights, args.labels, *args.unknown_dir])
@@ -651,7 +651,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _tune_unknown(report, loaded, args: argparse.Namespace) -> int:  # noqa: ANN001 - EvaluationReport, LoadedModel
     from dataclasses import replace
 
-    from convlens.engine.checkpoints import save_checkpoint
+    from convlens.engine.weights.checkpoints import save_checkpoint
 
     curve = report.unknown_curve()
     print()
@@ -682,9 +682,9 @@ def unknown_text(rule) -> str:  # noqa: ANN001 - UnknownRule
 
 
 def _cmd_embed(args: argparse.Namespace) -> int:
-    from convlens.engine.embedding import embed_folder
-    from convlens.engine.predict import Predictor
-    from convlens.engine.steps import run_to_end
+    from convlens.engine.core.steps import run_to_end
+    from convlens.engine.evaluation.embedding import embed_folder
+    from convlens.engine.runtime.predict import Predictor
 
     _outputs_first({"--out": args.out}, [args.data, args.weights, args.labels])
     predictor = Predictor(_load_for_runtime(args), args.device)
@@ -712,9 +712,9 @@ def _progress_bar_batches(step: object) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from convlens.engine.session import EngineSession
-    from convlens.engine.steps import run_to_end
-    from convlens.engine.tasks import export_model
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.app.tasks import export_model
+    from convlens.engine.core.steps import run_to_end
 
     _outputs_first({"--out": args.out}, [args.weights, args.labels, *args.images])
     loaded = _load_weights(args.arch, args.weights, args.labels)
@@ -733,7 +733,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _save_trained(out: Path, loaded: object) -> Path:
     """Write the trained model to ``out``; if that fails now (the disk filled during training), keep it in the user's
     data folder instead and say where: a trained model is never lost."""
-    from convlens.engine import checkpoints
+    from convlens.engine.weights import checkpoints
 
     save = checkpoints.save_checkpoint
     try:
@@ -768,8 +768,8 @@ def _default_workers() -> int:
 
 def finetune_config(args: argparse.Namespace) -> TrainConfig:
     """The training settings ``convlens finetune`` was given (Keras layer names resolved)."""
-    from convlens.engine.keras_import import resolve_layer_alias
-    from convlens.engine.train import TrainConfig
+    from convlens.engine.training.loop import TrainConfig
+    from convlens.engine.weights.keras import resolve_layer_alias
 
     scratch = args.weights == "random"
     cut = resolve_layer_alias(args.arch, args.cut) if args.cut else ""
@@ -785,8 +785,8 @@ def finetune_config(args: argparse.Namespace) -> TrainConfig:
 
 
 def _cmd_finetune(args: argparse.Namespace) -> int:
-    from convlens.engine.device import select_device
-    from convlens.engine.distributed import join, leave
+    from convlens.engine.runtime.device import select_device
+    from convlens.engine.training.distributed import join, leave
 
     ranks, device = join(select_device(args.device))  # under torchrun: this process's rank and device
     try:
@@ -796,12 +796,12 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
 
 
 def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
-    from convlens.engine.distributed import main_first
-    from convlens.engine.fileio import check_writable
-    from convlens.engine.session import EngineSession
-    from convlens.engine.steps import run_to_end
-    from convlens.engine.tasks import TrainDataRead, train
-    from convlens.engine.train import EpochStats, TrainProgress
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.app.tasks import TrainDataRead, train
+    from convlens.engine.core.fileio import check_writable
+    from convlens.engine.core.steps import run_to_end
+    from convlens.engine.training.distributed import main_first
+    from convlens.engine.training.loop import EpochStats, TrainProgress
 
     out = Path(args.out)
     if ranks.main:  # before any training: a run is never lost to an --out that cannot be written
@@ -873,7 +873,7 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     elif result.unknown_note:
         print(f"unknown: no threshold. {result.unknown_note}")
     from convlens.cli.diagnosis_text import finding_lines
-    from convlens.engine.diagnose import diagnose
+    from convlens.engine.training.diagnose import diagnose
 
     print("\n".join(finding_lines(diagnose(result))))
     print(f"saved {out}")

@@ -1,12 +1,12 @@
-"""``convlens finetune``'s diagnosis (``engine.diagnose``) and ``convlens check``'s health report (``engine.health``)
+"""``convlens finetune``'s diagnosis (``engine.training.diagnose``) and ``convlens check``'s health report (``engine.evaluation.health``)
 in English; the Teach tab says both in the UI language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from convlens.engine.diagnose import Finding
-from convlens.engine.health import HealthIssue, HealthReport
+from convlens.engine.evaluation.health import HealthIssue, HealthReport
+from convlens.engine.training.diagnose import Finding
 
 __all__ = ["finding_lines", "health_lines"]
 

@@ -1,4 +1,4 @@
-"""``convlens summary ARCH --explain``: the engine's layer arithmetic (``engine.explain``) in English words.
+"""``convlens summary ARCH --explain``: the engine's layer arithmetic (``engine.inspect.explain``) in English words.
 
 The window says the same in the user's language (``gui/learn_panel.py``); both read the same numbers.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from convlens.engine.explain import (
+from convlens.engine.inspect.explain import (
     SEED_004_EXAMPLE,
     BottleneckCost,
     InceptionNote,

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
-from convlens.engine.choices import CamMethod
-from convlens.engine.faithfulness import AUTO_LAYER
-from convlens.engine.predict import Prediction
+from convlens.engine.core.choices import CamMethod
+from convlens.engine.inspect.faithfulness import AUTO_LAYER
+from convlens.engine.runtime.predict import Prediction
 from convlens.gui.colour_bar import ColourBar
 
 

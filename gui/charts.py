@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from convlens.engine.predict import Prediction
-from convlens.engine.train import EpochStats
+from convlens.engine.runtime.predict import Prediction
+from convlens.engine.training.loop import EpochStats
 
 TRAIN_COLOUR = "#3f7ae0"
 VAL_COLOUR = "#e07a3f"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from convlens.engine.render import colorize
+from convlens.engine.inspect.render import colorize
 from convlens.gui.image_view import array_to_qimage
 
 __all__ = ["ColourBar"]

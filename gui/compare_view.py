@@ -1,7 +1,7 @@
 """Compare: 2-4 architectures side by side on the current image, the live frame or a folder, in aligned columns.
 
 Each column: the model, its parameters and latency, its top-k, its Grad-CAM over the photo and the feature maps
-of its convolution at the chosen depth. The engine runs the models one at a time (``engine.compare``). On a
+of its convolution at the chosen depth. The engine runs the models one at a time (``engine.evaluation.compare``). On a
 folder, a chooser picks which image the columns show, and each image's line says whether the models agree.
 """
 
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.compare import MAX_MODELS, Comparison, ModelColumn
-from convlens.engine.registry import list_architectures
+from convlens.engine.evaluation.compare import MAX_MODELS, Comparison, ModelColumn
+from convlens.engine.models.registry import list_architectures
 from convlens.gui.i18n import architecture_text, engine_text
 from convlens.gui.image_view import array_to_qimage
 

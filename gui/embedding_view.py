@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from convlens.engine.embedding import Embedding, Move
-from convlens.engine.openset import UNKNOWN_FOLDER
+from convlens.engine.evaluation.embedding import Embedding, Move
+from convlens.engine.models.openset import UNKNOWN_FOLDER
 from convlens.gui.i18n import engine_text
 
 PALETTE = ["#3f7ae0", "#e07a3f", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.render import COLORMAPS, channel_image
-from convlens.engine.session import FeatureView
+from convlens.engine.app.session import FeatureView
+from convlens.engine.inspect.render import COLORMAPS, channel_image
 from convlens.gui.colour_bar import ColourBar
 from convlens.gui.image_view import array_to_qimage
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.predict import BatchProgress, ImageResult
+from convlens.engine.runtime.predict import BatchProgress, ImageResult
 from convlens.gui.i18n import engine_text, fill
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

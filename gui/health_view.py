@@ -1,4 +1,4 @@
-"""The health check of a training folder (``engine.health``) in the user's language, in a dialog."""
+"""The health check of a training folder (``engine.evaluation.health``) in the user's language, in a dialog."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from convlens.engine.health import HealthIssue, HealthReport
+from convlens.engine.evaluation.health import HealthIssue, HealthReport
 
 __all__ = ["HealthDialog"]
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from convlens.engine.errors import ConvLensError, Text
+from convlens.engine.core.errors import ConvLensError, Text
 from convlens.gui.message_catalog import ARCHITECTURES, ENGINE
 from convlens.gui.particles import with_particles
 from convlens.gui.resources import resource_path

@@ -148,7 +148,7 @@ class ThumbnailStrip(QListWidget):
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
 
     def set_thumbnail(self, thumb: object) -> None:
-        """A decoded preview (``engine.tasks.Thumbnail``) for one of the items."""
+        """A decoded preview (``engine.app.tasks.Thumbnail``) for one of the items."""
         item = self._items.get(thumb.path)  # type: ignore[attr-defined]
         image = thumb.image  # type: ignore[attr-defined]
         if item is None:

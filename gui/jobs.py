@@ -39,8 +39,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.session import EngineSession
+from convlens.engine.app.session import EngineSession
+from convlens.engine.core.errors import ConvLensError
 from convlens.gui.i18n import error_text
 
 log = logging.getLogger("convlens.jobs")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from convlens.engine.summary import ModelSummary, format_flops, format_shape
+from convlens.engine.inspect.summary import ModelSummary, format_flops, format_shape
 
 
 class _Item(QTreeWidgetItem):

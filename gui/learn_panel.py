@@ -1,6 +1,6 @@
 """The Learn panel: what the selected layer computes, worked out with this model's real numbers.
 
-It reads ``engine.explain`` (the same numbers ``convlens summary --explain`` prints) and says them in the user's
+It reads ``engine.inspect.explain`` (the same numbers ``convlens summary --explain`` prints) and says them in the user's
 language: the output-size formula with the layer's H, F, P and S filled in, the parameter and multiplication
 counts, the receptive field so far, and for Inception, residual and squeeze-and-excitation blocks what the study
 notes teach about them.
@@ -13,7 +13,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from convlens.engine.explain import (
+from convlens.engine.inspect.explain import (
     SEED_004_EXAMPLE,
     BottleneckCost,
     InceptionNote,

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.live import LiveResult, LiveSummary
-from convlens.engine.recording import DatasetRecorder, check_class_name
-from convlens.engine.video import Frame, FrameMailbox
+from convlens.engine.app.live import LiveResult, LiveSummary
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.recording import DatasetRecorder, check_class_name
+from convlens.engine.data.video import Frame, FrameMailbox
 from convlens.gui.glossary import Glossary, explain
 from convlens.gui.i18n import error_text
 from convlens.gui.image_view import array_to_qimage

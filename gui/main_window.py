@@ -1,6 +1,6 @@
 """The main window: a shell over the model panel and five tab controllers (``gui.tabs``).
 
-Every piece of engine work is a job (``gui.jobs``): a controller submits a task from ``engine.tasks`` and
+Every piece of engine work is a job (``gui.jobs``): a controller submits a task from ``engine.app.tasks`` and
 connects the job's signals. A newer job with the same key supersedes the older one, so no result from an
 earlier image, layer or model can arrive late; a job that fails, for whatever reason, ends with a message in
 the banner and its view reset. The window itself owns what is not one tab's: the model (loading, saving,
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine import __version__, tasks
-from convlens.engine.bundled import BUNDLED_ARCH, bundled_title
-from convlens.engine.choices import ExportFormat
-from convlens.engine.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
-from convlens.engine.onnx_runtime import NeedsPreprocessing
-from convlens.engine.session import ModelInfo, WeightsRequest
+from convlens.engine import __version__
+from convlens.engine.app import tasks
+from convlens.engine.app.session import ModelInfo, WeightsRequest
+from convlens.engine.core.choices import ExportFormat
+from convlens.engine.data.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
+from convlens.engine.weights.bundled import BUNDLED_ARCH, bundled_title
+from convlens.engine.weights.onnx import NeedsPreprocessing
 from convlens.gui.geometry import place_window
 from convlens.gui.glossary import GlossaryDialog
 from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text, fill
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
 
     def ask_preset(self, path: str) -> str | None:
         """Ask which preprocessing an ONNX file made elsewhere expects (tests replace this)."""
-        from convlens.engine.preprocess import PRESETS
+        from convlens.engine.models.preprocess import PRESETS
 
         items = [f"{k}: {v}" for k, v in PRESETS.items()]
         choice, ok = QInputDialog.getItem(
@@ -562,7 +563,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the remembered model (after the window is up)."""
-        from convlens.engine.choices import default_runtime
+        from convlens.engine.core.choices import default_runtime
 
         self.started = True
         runtime = self.settings.text(Key.RUNTIME, default_runtime())

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.bundled import BUNDLED, BUNDLED_ARCH
-from convlens.engine.errors import ConvLensError
-from convlens.engine.hub import is_pretrained_cached, pretrained_file, pretrained_weights
-from convlens.engine.registry import FAMILIES, get_arch, list_architectures
-from convlens.engine.session import WeightsRequest
+from convlens.engine.app.session import WeightsRequest
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.models.registry import FAMILIES, get_arch, list_architectures
+from convlens.engine.weights.bundled import BUNDLED, BUNDLED_ARCH
+from convlens.engine.weights.hub import is_pretrained_cached, pretrained_file, pretrained_weights
 from convlens.gui.i18n import architecture_text, engine_text, fill
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from convlens.engine.predict import Prediction
+from convlens.engine.runtime.predict import Prediction
 from convlens.gui.charts import ProbabilityBars
 
 

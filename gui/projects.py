@@ -1,6 +1,6 @@
 """Project files and autosave: File > Save Project / Open Project / Recent Projects, and recovery after a crash.
 
-A project (``engine.project``) holds the model (its checkpoint when it was trained here, else what it names), the
+A project (``engine.weights.project``) holds the model (its checkpoint when it was trained here, else what it names), the
 training run, and every tab's state as ``state()`` collects it; ``apply()`` puts a reopened one back. The session is
 also autosaved, atomically, to the user's data folder: when a training starts and ends, when the model changes, and
 every few minutes while something changed. Each running ConvLens writes its own file (its process id in the
@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from convlens.engine import tasks
-from convlens.engine.fileio import _pid_alive
-from convlens.engine.project import PROJECT_SUFFIX
-from convlens.engine.train import TrainConfig
+from convlens.engine.app import tasks
+from convlens.engine.core.fileio import _pid_alive
+from convlens.engine.training.loop import TrainConfig
+from convlens.engine.weights.project import PROJECT_SUFFIX
 from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
@@ -189,7 +189,7 @@ class ProjectController(QObject):
             w.teach.view.data_edit.setText(str(teach.get("data", "")))
             w.teach.view.val_edit.setText(str(teach.get("val", "")))
             if isinstance(teach.get("config"), dict):
-                from convlens.engine.runrecord import config_from_dict
+                from convlens.engine.training.records import config_from_dict
 
                 try:
                     w.teach.view.set_config(config_from_dict(teach["config"]))

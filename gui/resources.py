@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-from convlens.engine.resources import resources_dir
+from convlens.engine.core.resources import resources_dir
 
 
 def resource_path(*parts: str) -> Path:

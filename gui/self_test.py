@@ -31,7 +31,7 @@ def run_self_test() -> int:
         import torchvision
 
         step = "find resources"
-        from convlens.engine.resources import resources_dir
+        from convlens.engine.core.resources import resources_dir
 
         samples = sorted((resources_dir() / "samples").glob("*.jpg"))
         icon = resources_dir() / "icons" / "convlens.svg"

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.calibration import note_text, reliability
-from convlens.engine.choices import OPTIMIZERS
-from convlens.engine.diagnose import Finding, diagnose, mistakes
-from convlens.engine.openset import UNKNOWN_FOLDER, UnknownCurve, UnknownRule
-from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, TrainResult
+from convlens.engine.core.choices import OPTIMIZERS
+from convlens.engine.models.calibration import note_text, reliability
+from convlens.engine.models.openset import UNKNOWN_FOLDER, UnknownCurve, UnknownRule
+from convlens.engine.training.diagnose import Finding, diagnose, mistakes
+from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView, UnknownCurveView
 from convlens.gui.flow_layout import FlowRow
 from convlens.gui.glossary import Glossary, explain, explain_form
@@ -68,7 +68,7 @@ class TeachView(QWidget):
         super().__init__(parent)
         self.running = False
         self.result: TrainResult | None = None
-        self.evaluation: object | None = None  # engine.evaluate.EvaluationReport shown in the matrix
+        self.evaluation: object | None = None  # engine.evaluation.evaluate.EvaluationReport shown in the matrix
         self.selected_layer = ""
 
         self.data_edit = QLineEdit()

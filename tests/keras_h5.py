@@ -1,6 +1,6 @@
 """Test helper: write a torchvision VGG's weights as a Keras applications ``.h5`` file.
 
-The inverse of ``engine.keras_import``: no real Keras file is available here, so the tests
+The inverse of ``engine.weights.keras``: no real Keras file is available here, so the tests
 make one in Keras' own layout (layer groups with ``weight_names``, HWIO kernels, channels-last
 flatten before fc1) from a torch model, and check that importing it gives the same model back.
 """
@@ -13,7 +13,7 @@ import h5py
 import numpy as np
 from torch import nn
 
-from convlens.engine.keras_import import keras_vgg_layer_names, torch_vgg_layers
+from convlens.engine.weights.keras import keras_vgg_layer_names, torch_vgg_layers
 
 
 def write_keras_vgg_h5(model: nn.Module, arch: str, path: Path, keras1_names: bool = False,
@@ -49,7 +49,7 @@ def write_keras_vgg_h5(model: nn.Module, arch: str, path: Path, keras1_names: bo
 
 def write_keras_inception_h5(model: nn.Module, path: Path, top: bool = True) -> Path:
     """Inception v3 in Keras' layout: conv2d_N (no bias) + batch_normalization_N (no scale), then predictions."""
-    from convlens.engine.keras_import import torch_inception_units
+    from convlens.engine.weights.keras import torch_inception_units
 
     names: list[str] = []
     with h5py.File(path, "w") as f:

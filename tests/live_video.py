@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from convlens.engine.images import load_image
+from convlens.engine.data.images import load_image
 
 
 def letterbox(photo: Path, size: tuple[int, int] = (640, 480)) -> np.ndarray:

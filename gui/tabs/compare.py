@@ -1,4 +1,4 @@
-"""Compare tab: the current image, the live frame or a folder through 2-4 models side by side (``engine.compare``
+"""Compare tab: the current image, the live frame or a folder through 2-4 models side by side (``engine.evaluation.compare``
 on the engine thread)."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import json
 
 from PySide6.QtCore import QObject
 
-from convlens.engine import tasks
-from convlens.engine.compare import CompareProgress, Comparison
-from convlens.engine.live import model_view
+from convlens.engine.app import tasks
+from convlens.engine.app.live import model_view
+from convlens.engine.evaluation.compare import CompareProgress, Comparison
 from convlens.gui.compare_view import FOLDER_LIMIT, CompareView
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-from convlens.engine.session import ModelInfo
+from convlens.engine.app.session import ModelInfo
 from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from convlens.engine import tasks
-from convlens.engine.predict import BatchProgress, ImageResult
+from convlens.engine.app import tasks
+from convlens.engine.runtime.predict import BatchProgress, ImageResult
 from convlens.gui.folder_view import FolderView
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from convlens.engine import tasks
-from convlens.engine.features import CamResult
-from convlens.engine.session import ImageClassification, ModelInfo
+from convlens.engine.app import tasks
+from convlens.engine.app.session import ImageClassification, ModelInfo
+from convlens.engine.inspect.activations import CamResult
 from convlens.gui.cam_controls import CamControls
 from convlens.gui.feature_view import qimage_from_rgba
 from convlens.gui.i18n import engine_text, fill
@@ -97,8 +97,8 @@ class ImagesController(QObject):
 
     def open_samples(self) -> None:
         """*Try a sample*: the photos that ship with ConvLens (``resources/samples``), the first one opened."""
-        from convlens.engine.images import IMAGE_SUFFIXES
-        from convlens.engine.resources import resources_dir
+        from convlens.engine.core.resources import resources_dir
+        from convlens.engine.data.images import IMAGE_SUFFIXES
 
         samples = sorted(str(p) for p in (resources_dir() / "samples").iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if not samples:

@@ -8,10 +8,10 @@ from typing import Literal
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget
 
-from convlens.engine import tasks
-from convlens.engine.explain import ModelExplanation
-from convlens.engine.session import FeatureView, KernelView, ModelInfo
-from convlens.engine.summary import ModelSummary
+from convlens.engine.app import tasks
+from convlens.engine.app.session import FeatureView, KernelView, ModelInfo
+from convlens.engine.inspect.explain import ModelExplanation
+from convlens.engine.inspect.summary import ModelSummary
 from convlens.gui.feature_view import FeatureMapView, FiltersView
 from convlens.gui.jobs import JobError
 from convlens.gui.layer_tree import LayerTree

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from convlens.engine import tasks
-from convlens.engine.features import CamResult
-from convlens.engine.live import LiveResult, LiveSummary
+from convlens.engine.app import tasks
+from convlens.engine.app.live import LiveResult, LiveSummary
+from convlens.engine.inspect.activations import CamResult
 from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.live_view import LiveView

@@ -8,12 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from convlens.engine import tasks
-from convlens.engine.embedding import Embedding, Move
-from convlens.engine.health import HealthReport
-from convlens.engine.predict import BatchProgress
-from convlens.engine.session import ModelInfo
-from convlens.engine.train import EpochStats, TrainConfig, TrainProgress
+from convlens.engine.app import tasks
+from convlens.engine.app.session import ModelInfo
+from convlens.engine.evaluation.embedding import Embedding, Move
+from convlens.engine.evaluation.health import HealthReport
+from convlens.engine.runtime.predict import BatchProgress
+from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress
 from convlens.gui.embedding_view import EmbeddingDialog
 from convlens.gui.health_view import HealthDialog
 from convlens.gui.i18n import engine_text, fill
@@ -60,7 +60,7 @@ class TeachController(QObject):
         self.before_training: Callable[[], object] = lambda: None
 
     def export_bundle(self, folder: str, data: str, val_data: str, config: TrainConfig) -> Job:
-        """The training as set up here, written as a bundle for a bigger machine (``engine.bundle``)."""
+        """The training as set up here, written as a bundle for a bigger machine (``engine.training.bundle``)."""
         arch, weights = self.starting_model()
         return self.ctx.submit(tasks.write_training_bundle, folder, arch, weights, data, val_data, config,
                                name=self.tr("Writing the training bundle"), key="bundle",

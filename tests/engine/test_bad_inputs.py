@@ -13,10 +13,10 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.images import load_image
-from convlens.engine.predict import Predictor
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import load_image
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.weights.load import load_weights
 
 
 @pytest.fixture(scope="module")

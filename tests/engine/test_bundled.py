@@ -17,12 +17,12 @@ import pytest
 import torch
 
 from convlens.cli import main as cli_main
-from convlens.engine import bundled
-from convlens.engine.bundled import BUNDLED_SHA256, bundled_path, load_bundled
-from convlens.engine.checkpoints import checkpoint_bytes
-from convlens.engine.errors import ConvLensError
-from convlens.engine.project import Project, read_project, write_project
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.weights import bundled
+from convlens.engine.weights.bundled import BUNDLED_SHA256, bundled_path, load_bundled
+from convlens.engine.weights.checkpoints import checkpoint_bytes
+from convlens.engine.weights.load import load_weights
+from convlens.engine.weights.project import Project, read_project, write_project
 from tests.conftest import ROOT
 
 
@@ -101,7 +101,7 @@ def test_bundled_does_not_fit_another_architecture_and_a_damaged_copy_is_refused
 
 def _trained_project(tmp_path: Path) -> Path:
     """A project holding a real two-class model (the bundled backbone with a new head)."""
-    from convlens.engine.heads import HeadLayout
+    from convlens.engine.models.heads import HeadLayout
 
     loaded = load_bundled()
     spec = loaded.arch
@@ -176,8 +176,8 @@ def test_finetune_and_live_default_to_the_bundled_backbone(offline: None, photos
 
 
 def test_a_project_whose_weights_file_is_gone_opens_on_the_bundled_model_and_says_so(tmp_path: Path) -> None:
-    from convlens.engine.session import EngineSession
-    from convlens.engine.tasks import open_project
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.app.tasks import open_project
 
     gone = tmp_path / "gone.pth"
     path = tmp_path / "ref.convlens"

@@ -11,7 +11,9 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.calibration import (
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.data.datasets import load_image_folder, load_mnist
+from convlens.engine.models.calibration import (
     MIN_IMAGES,
     T_FLOOR,
     calibrate,
@@ -19,13 +21,11 @@ from convlens.engine.calibration import (
     fit_temperature,
     reliability,
 )
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.data import load_image_folder, load_mnist
-from convlens.engine.export import export
-from convlens.engine.predict import Predictor
-from convlens.engine.steps import run_to_end
-from convlens.engine.train import TrainConfig, TrainResult, fine_tune
-from convlens.engine.weights import load_weights
+from convlens.engine.runtime.export import export
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.training.loop import TrainConfig, TrainResult, fine_tune
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.load import load_weights
 
 
 def test_reliability_bins_are_scikit_learn_s() -> None:
@@ -148,7 +148,7 @@ def test_the_temperature_is_applied_and_travels(trained: TrainResult, tmp_path: 
     assert [round(p.probability, 5) for p in got] == [round(float(v), 5) for v in expected.sort(descending=True)[0]]
     save_checkpoint(tmp_path / "t.pth", loaded)
     assert load_weights(None, str(tmp_path / "t.pth")).temperature == 2.0
-    from convlens.engine.images import load_image
+    from convlens.engine.data.images import load_image
 
     assert export(loaded, tmp_path / "t.onnx", "onnx", [load_image(photos / "fish.png")]).ok
     assert load_weights(None, str(tmp_path / "t.onnx")).temperature == 2.0
@@ -159,8 +159,8 @@ def test_why_no_temperature_keeps_its_template_in_plain_data() -> None:
     back as a Text a front end can translate: the Korean window showed it in English."""
     import pickle
 
-    from convlens.engine.calibration import calibrate, note_text
-    from convlens.engine.errors import Text
+    from convlens.engine.core.errors import Text
+    from convlens.engine.models.calibration import calibrate, note_text
 
     logits = torch.tensor([[2.0, 0.0], [0.0, 2.0], [2.0, 0.0]])
     training = calibrate(logits, np.array([0, 1, 1])).to_training()

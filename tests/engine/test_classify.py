@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from convlens.engine.images import load_image
-from convlens.engine.predict import Predictor
-from convlens.engine.weights import load_weights
+from convlens.engine.data.images import load_image
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.weights.load import load_weights
 from tests.conftest import CONFIDENT_PHOTOS, ROOT
 
 
@@ -127,8 +127,8 @@ def test_a_photo_gets_the_same_probabilities_alone_and_in_a_folder(mobilenet_fil
     from PIL import Image
     from torchvision import transforms
 
-    from convlens.engine.session import EngineSession, WeightsRequest
-    from convlens.engine.steps import run_to_end
+    from convlens.engine.app.session import EngineSession, WeightsRequest
+    from convlens.engine.core.steps import run_to_end
 
     session = EngineSession("cpu")
     run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))

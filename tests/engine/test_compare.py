@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from convlens.cli import main as cli_main
-from convlens.engine.compare import MAX_MODELS, compare, parse_model
-from convlens.engine.errors import ConvLensError
-from convlens.engine.steps import run_to_end
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.evaluation.compare import MAX_MODELS, compare, parse_model
+from convlens.engine.weights.load import load_weights
 
 
 def test_parse_model() -> None:
@@ -36,8 +36,8 @@ def test_three_models_on_real_photos(photos: Path, mobilenet_file: Path) -> None
         p.numel() for p in load_weights("lenet5", "random").model.parameters()) and resnet.params == 11_689_512
     assert [p[0].label for p in mobilenet.predictions] == ["Samoyed", "lion", "tabby"]
     expected = load_weights("mobilenet_v2", str(mobilenet_file))
-    from convlens.engine.images import load_image
-    from convlens.engine.predict import Predictor
+    from convlens.engine.data.images import load_image
+    from convlens.engine.runtime.predict import Predictor
 
     alone = Predictor(expected, "cpu").predict([load_image(images[0])], 2)[0]
     assert [(p.label, round(p.probability, 5)) for p in mobilenet.predictions[0]] == \
@@ -82,7 +82,7 @@ def test_inspect_gives_each_model_its_cam_and_the_feature_maps_at_the_same_depth
     cam = mobilenet.cams[0]
     assert cam.dtype == np.uint8 and max(cam.shape[:2]) == 200 and cam.shape[2] == 3
     # the layer the Images tab's CAM uses for that model
-    from convlens.engine.session import EngineSession, WeightsRequest
+    from convlens.engine.app.session import EngineSession, WeightsRequest
 
     session = EngineSession("cpu")
     run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))
@@ -97,8 +97,8 @@ def test_compare_task_on_a_folder_and_on_a_frame(photos: Path, mobilenet_file: P
 
     from PIL import Image
 
-    from convlens.engine import tasks
-    from convlens.engine.session import EngineSession
+    from convlens.engine.app import tasks
+    from convlens.engine.app.session import EngineSession
 
     folder = tmp_path / "few"
     folder.mkdir()
@@ -131,8 +131,8 @@ def test_compare_task_on_a_folder_and_on_a_frame(photos: Path, mobilenet_file: P
 
 def test_class_cams_show_each_class_and_leave_the_current_image(photos: Path, mobilenet_file: Path) -> None:
     """A mistake's two maps: the class answered and the true class, each the CAM of that class (not the top-1)."""
-    from convlens.engine.features import class_activation_map
-    from convlens.engine.session import EngineSession, WeightsRequest
+    from convlens.engine.app.session import EngineSession, WeightsRequest
+    from convlens.engine.inspect.activations import class_activation_map
 
     session = EngineSession("cpu")
     run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))

@@ -10,11 +10,11 @@ import pytest
 from PIL import Image
 
 from convlens.cli.diagnosis_text import finding_lines
-from convlens.engine.data import load_image_folder, load_mnist
-from convlens.engine.diagnose import FEW_IMAGES, diagnose, mistakes
-from convlens.engine.steps import run_to_end
-from convlens.engine.train import EpochStats, TrainConfig, TrainResult, fine_tune
-from convlens.engine.weights import load_weights
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.data.datasets import load_image_folder, load_mnist
+from convlens.engine.training.diagnose import FEW_IMAGES, diagnose, mistakes
+from convlens.engine.training.loop import EpochStats, TrainConfig, TrainResult, fine_tune
+from convlens.engine.weights.load import load_weights
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,12 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.data import load_image_folder, load_mnist
-from convlens.engine.errors import ConvLensError
-from convlens.engine.loading import FeatureStore
-from convlens.engine.train import TrainConfig, fine_tune
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.datasets import load_image_folder, load_mnist
+from convlens.engine.training.loader import FeatureStore
+from convlens.engine.training.loop import TrainConfig, fine_tune
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.load import load_weights
 from tests.conftest import ROOT
 
 CLASSES = (0, 1, 3, 7)
@@ -184,7 +184,7 @@ def test_a_training_bundle_runs_on_the_bigger_machine_and_its_model_comes_back(d
     """The bundle's command line is the training set up (parsed back by the CLI's own parser into the same
     settings); its run.sh runs it under torchrun (2 processes here) and the model.pth it writes loads."""
     from convlens.cli import _parser, finetune_config
-    from convlens.engine.bundle import TrainingBundle, finetune_arguments, read_bundle, write_bundle
+    from convlens.engine.training.bundle import TrainingBundle, finetune_arguments, read_bundle, write_bundle
 
     cfg = TrainConfig(epochs=2, lr=0.003, batch_size=32, optimizer="sgd", patience=1, hidden=64, dropout=0.0,
                       rotation=5.0, hflip=True, seed=4, far=0.0, freeze_backbone=False)
@@ -208,7 +208,7 @@ def test_a_training_bundle_runs_on_the_bigger_machine_and_its_model_comes_back(d
                          timeout=600, env=env)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "distributed: 2 processes (gloo)" in run.stdout and (folder / "model.pth").is_file()
-    from convlens.engine.weights import load_file
+    from convlens.engine.weights.load import load_file
 
     trained = load_file(folder / "model.pth", None)
     assert trained.arch.name == "lenet5" and trained.labels == tuple(f"digit_{c}" for c in CLASSES)

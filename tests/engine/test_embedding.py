@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from convlens.engine.embedding import embed_folder, move_files, project, undo_move
-from convlens.engine.errors import ConvLensError
-from convlens.engine.heads import find_classifier
-from convlens.engine.images import load_image
-from convlens.engine.predict import Predictor
-from convlens.engine.steps import run_to_end
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.data.images import load_image
+from convlens.engine.evaluation.embedding import embed_folder, move_files, project, undo_move
+from convlens.engine.models.heads import find_classifier
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.weights.load import load_weights
 
 
 @pytest.fixture()

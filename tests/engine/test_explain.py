@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from convlens.cli import main as cli_main
-from convlens.engine.explain import (
+from convlens.engine.inspect.explain import (
     SEED_004_EXAMPLE,
     InceptionNote,
     InvertedResidualNote,
@@ -15,9 +15,9 @@ from convlens.engine.explain import (
     SENote,
     explain_model,
 )
-from convlens.engine.registry import get_arch
-from convlens.engine.summary import summarize
-from convlens.engine.weights import load_weights
+from convlens.engine.inspect.summary import summarize
+from convlens.engine.models.registry import get_arch
+from convlens.engine.weights.load import load_weights
 
 NOTES_MODELS = ("lenet5", "vgg16", "googlenet", "resnet50", "inception_v3")
 

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 import torch
 
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.errors import ConvLensError
-from convlens.engine.export import export
-from convlens.engine.heads import HeadLayout
-from convlens.engine.images import load_image
-from convlens.engine.loaded import LoadedModel
-from convlens.engine.onnx_runtime import load_onnx
-from convlens.engine.predict import Predictor
-from convlens.engine.runtimes import convert
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import load_image
+from convlens.engine.models.heads import HeadLayout
+from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.runtime.export import export
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.runtime.runtimes import convert
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.load import load_weights
+from convlens.engine.weights.onnx import load_onnx
 from tests.conftest import ROOT
 
 
@@ -60,7 +60,7 @@ def test_onnx_export_of_the_shared_mobilenet_agrees_on_every_photo(mobilenet: Lo
 
 
 def test_fine_tuned_checkpoint_exports_too(mobilenet: LoadedModel, photos: Path, tmp_path: Path) -> None:
-    from convlens.engine.heads import replace_head
+    from convlens.engine.models.heads import replace_head
 
     torch.manual_seed(0)
     model = load_weights("mobilenet_v2", "random").model
@@ -120,7 +120,7 @@ def test_corrupt_and_non_classifier_onnx_files(tmp_path: Path) -> None:
 
 
 def test_onnxruntime_backend_and_inspection_message(mobilenet: LoadedModel, photos: Path) -> None:
-    from convlens.engine.session import EngineSession
+    from convlens.engine.app.session import EngineSession
 
     ort_model = convert(mobilenet, "onnxruntime")
     session = EngineSession("cpu")

@@ -12,11 +12,11 @@ import pytest
 import torch
 from torch import nn
 
-from convlens.engine.faithfulness import faithfulness, last_layer_per_resolution, most_faithful_layer
-from convlens.engine.features import class_activation_map
-from convlens.engine.images import load_image
-from convlens.engine.loaded import LoadedModel
-from convlens.engine.weights import load_weights
+from convlens.engine.data.images import load_image
+from convlens.engine.inspect.activations import class_activation_map
+from convlens.engine.inspect.faithfulness import faithfulness, last_layer_per_resolution, most_faithful_layer
+from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.weights.load import load_weights
 
 
 @pytest.fixture(scope="module")

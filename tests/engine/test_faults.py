@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.weights import load_weights
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.load import load_weights
 from tests.conftest import ROOT
 
 
@@ -72,8 +72,8 @@ def test_a_trained_model_is_never_lost_to_its_out_file(lenet_file: Path, shared_
                                                        monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     from convlens.cli import main
-    from convlens.engine import checkpoints
-    from convlens.engine.errors import ConvLensError
+    from convlens.engine.core.errors import ConvLensError
+    from convlens.engine.weights import checkpoints
 
     # refused before training: a folder that does not exist, an --out that is the weights file
     assert main(["finetune", str(shared_data / "mnist"), "--arch", "lenet5", "--weights", str(lenet_file),
@@ -183,8 +183,8 @@ def test_a_read_only_target_keeps_its_real_error(tmp_path: Path, monkeypatch: py
     replace the real error with a traceback from the clean-up."""
     import errno
 
-    from convlens.engine import fileio
-    from convlens.engine.errors import ConvLensError
+    from convlens.engine.core import fileio
+    from convlens.engine.core.errors import ConvLensError
 
     real_unlink = Path.unlink
 
@@ -203,7 +203,7 @@ def test_a_read_only_target_keeps_its_real_error(tmp_path: Path, monkeypatch: py
 
 
 def test_partial_files_of_killed_writers_are_cleared(tmp_path: Path) -> None:
-    from convlens.engine.fileio import write_atomic
+    from convlens.engine.core.fileio import write_atomic
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True).stdout.strip()
@@ -214,8 +214,8 @@ def test_partial_files_of_killed_writers_are_cleared(tmp_path: Path) -> None:
 
 
 def test_a_link_back_into_the_data_folder_is_refused(tmp_path: Path, photos: Path) -> None:
-    from convlens.engine.data import load_image_folder
-    from convlens.engine.errors import ConvLensError
+    from convlens.engine.core.errors import ConvLensError
+    from convlens.engine.data.datasets import load_image_folder
 
     for name in ("a", "b"):
         (tmp_path / name).mkdir()

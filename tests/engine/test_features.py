@@ -11,11 +11,11 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.features import capture, class_activation_map, first_conv_kernels, resolve_class
-from convlens.engine.images import load_image
-from convlens.engine.session import EngineSession
-from convlens.engine.weights import load_random, load_weights
+from convlens.engine.app.session import EngineSession
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import load_image
+from convlens.engine.inspect.activations import capture, class_activation_map, first_conv_kernels, resolve_class
+from convlens.engine.weights.load import load_random, load_weights
 from tests.conftest import ROOT
 
 
@@ -28,7 +28,7 @@ def mobilenet_session(mobilenet_file: Path) -> EngineSession:
 
 @pytest.mark.parametrize("arch", ["resnet18", "vgg16"])
 def test_feature_map_shapes_equal_summary_shapes_for_every_layer(arch: str, photos: Path) -> None:
-    from convlens.engine.registry import get_arch
+    from convlens.engine.models.registry import get_arch
 
     session = EngineSession("cpu")
     torch.manual_seed(0)
@@ -60,7 +60,7 @@ def test_capturing_does_not_change_the_prediction_and_leaves_no_hooks(mobilenet_
 
 
 def test_vgg_conv_output_is_kept_before_the_in_place_relu(photos: Path) -> None:
-    from convlens.engine.registry import get_arch
+    from convlens.engine.models.registry import get_arch
 
     torch.manual_seed(0)
     loaded = load_random(get_arch("vgg16"))
@@ -116,7 +116,7 @@ def test_cam_works_on_a_frozen_backbone(mobilenet_file: Path, photos: Path) -> N
 
 
 def test_first_conv_kernels() -> None:
-    from convlens.engine.registry import get_arch
+    from convlens.engine.models.registry import get_arch
 
     name, tiles = first_conv_kernels(get_arch("alexnet").build())
     assert name == "features.0" and tiles.shape == (64, 11, 11, 3)
@@ -170,7 +170,7 @@ def test_cli_features_grid(mobilenet_file: Path, photos: Path, tmp_path: Path) -
 
 def test_recorder_reuses_buffers_but_feature_maps_keep_their_values(mobilenet_session: EngineSession,
                                                                     photos: Path) -> None:
-    from convlens.engine.features import ActivationRecorder, feature_maps
+    from convlens.engine.inspect.activations import ActivationRecorder, feature_maps
 
     loaded = mobilenet_session.predictor.loaded
     recorder = ActivationRecorder()
@@ -209,7 +209,7 @@ def test_switching_layers_reuses_the_last_forward_pass(mobilenet_session: Engine
 def test_a_live_cam_costs_one_forward_pass(photos: Path) -> None:
     """Live CAM asks for the CAM (and a layer's maps) every frame: one forward pass of the model each time, the
     default CAM layer worked out once per model (it once cost an extra forward per frame: 13.8 vs 8.9 fps)."""
-    from convlens.engine.registry import get_arch
+    from convlens.engine.models.registry import get_arch
 
     session = EngineSession("cpu")
     session.install(load_random(get_arch("resnet18")))

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from convlens.cli import main as cli_main
-from convlens.engine.health import check_folder, dhash
-from convlens.engine.steps import run_to_end
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.evaluation.health import check_folder, dhash
 
 
 @pytest.fixture()

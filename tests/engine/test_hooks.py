@@ -6,7 +6,7 @@ import pytest
 import torch
 from torch import nn
 
-from convlens.engine.hooks import watch
+from convlens.engine.inspect.hooks import watch
 
 
 def test_watch_sees_outputs_and_inputs_changes_nothing_and_cleans_up() -> None:

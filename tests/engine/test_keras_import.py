@@ -10,10 +10,10 @@ import h5py
 import pytest
 import torch
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.keras_import import keras_vgg_layer_names
-from convlens.engine.registry import get_arch
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.models.registry import get_arch
+from convlens.engine.weights.keras import keras_vgg_layer_names
+from convlens.engine.weights.load import load_weights
 from tests.conftest import ROOT
 from tests.keras_h5 import write_keras_vgg_h5
 
@@ -90,7 +90,7 @@ def test_inception_v3_round_trip_with_and_without_top(top: bool, tmp_path: Path)
     h5 = write_keras_inception_h5(model, tmp_path / "inception.h5", top)
     # The weight mapping round trip; Keras' own semantics (pooling without the padding) are held to files Keras
     # wrote in test_keras_written.py, so the reference here computes the same way.
-    from convlens.engine.architectures.keras_variants import keras_structure
+    from convlens.engine.models.architectures.keras_variants import keras_structure
 
     keras_structure(model, "inception_v3")
     loaded = load_weights("inception_v3", str(h5))

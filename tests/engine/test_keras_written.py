@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 import torch
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.keras_import import resolve_layer_alias
-from convlens.engine.registry import get_arch
-from convlens.engine.weights import load_file
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.models.registry import get_arch
+from convlens.engine.weights.keras import resolve_layer_alias
+from convlens.engine.weights.load import load_file
 from tests.conftest import ROOT
 
 REFERENCE_ENV = "CONVLENS_KERAS_REFERENCE"
@@ -188,8 +188,8 @@ def test_the_default_path_gives_keras_probabilities_for_vgg19(keras_reference) -
     """The issue's case: through the default runtime (Auto, here moved to the fastest runtime as live video or a
     large folder moves it) a Keras-written VGG19 gives Keras' own probabilities, not bf16's (which moved a
     held-out photo's top-1 and read the astronaut's "bobsled" 3 points low)."""
-    from convlens.engine.runtimes import OPEN_ENDED
-    from convlens.engine.session import EngineSession
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.runtime.runtimes import OPEN_ENDED
 
     folder, manifest = keras_reference
     reference = dict(np.load(folder / "vgg19.npz"))

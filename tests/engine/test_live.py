@@ -15,14 +15,14 @@ import torch
 from PIL import Image
 from torch import nn
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.live import LivePipeline, LiveResult
-from convlens.engine.loaded import LoadedModel
-from convlens.engine.recording import DatasetRecorder
-from convlens.engine.session import EngineSession
-from convlens.engine.tasks import LiveControl, LiveOptions, live
-from convlens.engine.video import Frame, FrameMailbox, open_capture
-from convlens.engine.weights import load_weights
+from convlens.engine.app.live import LivePipeline, LiveResult
+from convlens.engine.app.session import EngineSession
+from convlens.engine.app.tasks import LiveControl, LiveOptions, live
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.recording import DatasetRecorder
+from convlens.engine.data.video import Frame, FrameMailbox, open_capture
+from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.weights.load import load_weights
 from tests.conftest import ROOT
 from tests.live_video import truncate, write_video
 
@@ -194,7 +194,7 @@ def test_cli_live_lines_summary_and_exit_codes(video: Path, mobilenet_file: Path
 def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos) -> None:
     import time
 
-    from convlens.engine.video import CaptureThread, FrameMailbox
+    from convlens.engine.data.video import CaptureThread, FrameMailbox
     from tests.live_video import write_video
 
     clip = write_video(tmp_path / "short.avi", [photos / "dog_samoyed.jpg"], seconds_each=0.5, fps=30)
@@ -217,11 +217,11 @@ def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos
 
 
 def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobilenet_file: Path) -> None:
-    from convlens.engine import tasks
-    from convlens.engine.live import LiveResult
-    from convlens.engine.session import EngineSession
-    from convlens.engine.video import FrameMailbox
-    from convlens.engine.weights import load_weights
+    from convlens.engine.app import tasks
+    from convlens.engine.app.live import LiveResult
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.data.video import FrameMailbox
+    from convlens.engine.weights.load import load_weights
 
     session = EngineSession("cpu")
     session.install(load_weights("mobilenet_v2", str(mobilenet_file)))
@@ -244,7 +244,7 @@ def test_recording_starts_on_the_press_and_keeps_its_rate_while_the_engine_is_bu
         session: EngineSession, video: Path, tmp_path: Path) -> None:
     """The issue's case: holding R for 1.4 s saved 2 frames, the first a second late, because the recording state
     reached the pipeline only when the engine next stepped. The capture thread now follows it frame by frame."""
-    from convlens.engine import tasks
+    from convlens.engine.app import tasks
 
     control = tasks.LiveControl(tasks.LiveOptions(cam=True))  # CAM on: every engine step is slow
     steps = tasks.live(session, str(video), control, recorder=DatasetRecorder(tmp_path / "rps"))
@@ -268,7 +268,7 @@ def test_recording_starts_on_the_press_and_keeps_its_rate_while_the_engine_is_bu
 
 
 def test_a_pause_is_not_part_of_the_end_of_run_figures(session: EngineSession, video: Path) -> None:
-    from convlens.engine import tasks
+    from convlens.engine.app import tasks
 
     control = tasks.LiveControl(tasks.LiveOptions())
     steps = tasks.live(session, str(video), control)
@@ -295,8 +295,8 @@ def test_a_pause_is_not_part_of_the_end_of_run_figures(session: EngineSession, v
 
 def test_the_live_cam_carries_the_frame_it_explains_and_the_box_is_the_models_input(
         session: EngineSession, video: Path) -> None:
-    from convlens.engine import tasks
-    from convlens.engine.features import crop_box
+    from convlens.engine.app import tasks
+    from convlens.engine.inspect.activations import crop_box
 
     control = tasks.LiveControl(tasks.LiveOptions(cam=True))
     last: LiveResult | None = None

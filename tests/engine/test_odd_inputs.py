@@ -12,9 +12,9 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.images import load_image, load_thumbnail, max_pixels, set_max_pixels
-from convlens.engine.preprocess import Preprocess
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import load_image, load_thumbnail, max_pixels, set_max_pixels
+from convlens.engine.models.preprocess import Preprocess
 from tests.odd_corpus import build_corpus
 
 

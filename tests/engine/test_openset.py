@@ -12,15 +12,15 @@ import numpy as np
 import pytest
 import torch
 
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.data import Dataset, Split, load_mnist
-from convlens.engine.errors import ConvLensError
-from convlens.engine.export import export
-from convlens.engine.openset import UnknownCurve, UnknownRule
-from convlens.engine.predict import Predictor
-from convlens.engine.steps import run_to_end
-from convlens.engine.train import SINGLE, TrainConfig, TrainResult, _logits, fine_tune
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.data.datasets import Dataset, Split, load_mnist
+from convlens.engine.models.openset import UnknownCurve, UnknownRule
+from convlens.engine.runtime.export import export
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.training.loop import SINGLE, TrainConfig, TrainResult, _logits, fine_tune
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.load import load_weights
 
 
 def test_the_trade_off_curve_is_scikit_learn_s_roc() -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from convlens.engine.registry import FAMILIES, get_arch, list_architectures
-from convlens.engine.summary import format_summary, summarize
+from convlens.engine.inspect.summary import format_summary, summarize
+from convlens.engine.models.registry import FAMILIES, get_arch, list_architectures
 
 REQUIRED = [
     "lenet5", "alexnet", "vgg16", "vgg19", "vgg16_bn", "vgg19_bn", "googlenet", "inception_v3",
@@ -62,7 +62,7 @@ def test_vgg16_summary_matches_the_seed_table() -> None:
 
 
 def test_unknown_architecture_is_a_clear_error() -> None:
-    from convlens.engine.errors import ConvLensError
+    from convlens.engine.core.errors import ConvLensError
 
     with pytest.raises(ConvLensError, match="Unknown architecture 'resnet19'.*resnet18"):
         get_arch("resnet19")

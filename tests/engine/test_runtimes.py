@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from convlens.engine.errors import ConvLensError
-from convlens.engine.runtimes import FAITHFUL_TOLERANCE, best_precision, cache_dir, choose_runtime, convert, weights_hash
-from convlens.engine.session import EngineSession, WeightsRequest
-from convlens.engine.steps import run_to_end
-from convlens.engine.weights import load_weights
+from convlens.engine.app.session import EngineSession, WeightsRequest
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.core.steps import run_to_end
+from convlens.engine.runtime.runtimes import FAITHFUL_TOLERANCE, best_precision, cache_dir, choose_runtime, convert, weights_hash
+from convlens.engine.weights.load import load_weights
 
 # not importorskip: a plain ``import openvino`` would start OpenVINO's telemetry in this process
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("openvino") is None,
@@ -27,7 +27,7 @@ def test_openvino_through_the_engine_sends_no_telemetry(tmp_path: Path) -> None:
     engine's import leaves OpenVINO's converter on its no-op stub, so nothing is written and nothing is sent."""
     code = (
         "import threading\n"
-        "from convlens.engine.runtimes import best_precision, import_openvino\n"
+        "from convlens.engine.runtime.runtimes import best_precision, import_openvino\n"
         "ov = import_openvino(); best_precision(); ov.convert_model\n"
         "from openvino.tools.ovc import telemetry_utils\n"
         "print(telemetry_utils.tm.__name__, sorted(t.name for t in threading.enumerate()))\n"
@@ -45,7 +45,7 @@ def mobilenet(mobilenet_file: Path):  # noqa: ANN201
 
 
 def test_openvino_f32_gives_pytorchs_own_numbers(mobilenet, photos: Path) -> None:
-    from convlens.engine.images import load_image
+    from convlens.engine.data.images import load_image
 
     fast = convert(mobilenet, "openvino")
     assert fast.runtime == "openvino" and fast.precision == "f32" and fast.reference is None
@@ -59,8 +59,8 @@ def test_openvino_f32_gives_pytorchs_own_numbers(mobilenet, photos: Path) -> Non
 
 
 def test_fast_is_reduced_precision_named_and_measured_on_the_users_images(mobilenet, photos: Path) -> None:
-    from convlens.engine.images import iter_image_paths
-    from convlens.engine.predict import Predictor
+    from convlens.engine.data.images import iter_image_paths
+    from convlens.engine.runtime.predict import Predictor
 
     fast = convert(mobilenet, "fast")
     assert fast.runtime == "openvino" and fast.precision == best_precision()
@@ -131,7 +131,7 @@ def test_session_classifies_with_openvino_and_inspects_with_pytorch(mobilenet_fi
 
 
 def test_session_on_auto_answers_in_pytorch_and_moves_for_a_folder(mobilenet_file: Path, photos: Path) -> None:
-    from convlens.engine import tasks
+    from convlens.engine.app import tasks
 
     session = EngineSession("cpu")
     session.runtime = "auto"
@@ -169,7 +169,7 @@ def test_the_cache_keeps_only_the_recent_models(tmp_path: Path) -> None:
     import os
     import time
 
-    from convlens.engine.runtimes import prune_cache
+    from convlens.engine.runtime.runtimes import prune_cache
 
     folder = cache_dir()
     for i in range(12):

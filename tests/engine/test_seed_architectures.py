@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from convlens.engine.architectures.resnets import PreActConvolutionBlock, PreActIdentityBlock, SEBlock
-from convlens.engine.features import default_cam_layer
-from convlens.engine.registry import get_arch
-from convlens.engine.summary import summarize
-from convlens.engine.weights import load_weights
+from convlens.engine.inspect.activations import default_cam_layer
+from convlens.engine.inspect.summary import summarize
+from convlens.engine.models.architectures.resnets import PreActConvolutionBlock, PreActIdentityBlock, SEBlock
+from convlens.engine.models.registry import get_arch
+from convlens.engine.weights.load import load_weights
 
 # Reference parameter counts from the papers (ImageNet, 1000 classes):
 # ResNet-18 11.7M and ResNet-50 25.6M (He et al. 2015, Table 1 / "Identity Mappings" 2016 uses the same
@@ -67,9 +67,9 @@ def test_se_block_on_its_own() -> None:
 
 
 def test_seed_architectures_fine_tune_and_export(photos: Path, tmp_path: Path) -> None:
-    from convlens.engine.export import export
-    from convlens.engine.images import load_image
-    from convlens.engine.train import TrainConfig, build_student
+    from convlens.engine.data.images import load_image
+    from convlens.engine.runtime.export import export
+    from convlens.engine.training.loop import TrainConfig, build_student
 
     loaded = load_weights("preact_resnet18", "random")
     model, head, layout, _ = build_student(loaded, 3, TrainConfig())
@@ -82,7 +82,7 @@ def test_seed_architectures_fine_tune_and_export(photos: Path, tmp_path: Path) -
 
 def test_nasnet_a_mobile_4_at_1056() -> None:
     # Zoph et al. 2018, Table 2: NASNet-A (4 @ 1056), 224x224: 5.3M parameters, 564M mult-adds.
-    from convlens.engine.architectures.nasnet import NormalCell, ReductionCell
+    from convlens.engine.models.architectures.nasnet import NormalCell, ReductionCell
 
     model = get_arch("nasnet_a_mobile").build().eval()
     total = sum(p.numel() for p in model.parameters())
@@ -98,9 +98,9 @@ def test_nasnet_a_mobile_4_at_1056() -> None:
 
 
 def test_nasnet_fine_tunes_and_exports(photos: Path, tmp_path: Path) -> None:
-    from convlens.engine.export import export
-    from convlens.engine.images import load_image
-    from convlens.engine.train import TrainConfig, build_student
+    from convlens.engine.data.images import load_image
+    from convlens.engine.runtime.export import export
+    from convlens.engine.training.loop import TrainConfig, build_student
 
     loaded = load_weights("nasnet_a_mobile", "random")
     model, head, *_ = build_student(loaded, 3, TrainConfig())

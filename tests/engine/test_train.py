@@ -11,13 +11,13 @@ import pytest
 import torch
 from PIL import Image
 
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.data import load_image_folder, load_mnist
-from convlens.engine.errors import ConvLensError
-from convlens.engine.images import load_image
-from convlens.engine.predict import Predictor
-from convlens.engine.train import EpochStats, TrainConfig, TrainProgress, fine_tune
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.datasets import load_image_folder, load_mnist
+from convlens.engine.data.images import load_image
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress, fine_tune
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.load import load_weights
 from tests.conftest import ROOT
 
 
@@ -161,7 +161,7 @@ def test_cli_finetune_then_classify_with_the_checkpoint(digit_folder: Path, mobi
 
 
 def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
-    from convlens.engine.data import read_idx
+    from convlens.engine.data.datasets import read_idx
 
     with pytest.raises(ConvLensError, match="not an idx file"):
         read_idx(b"hello world", "fake")
@@ -170,7 +170,7 @@ def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
 
 
 def test_inception_cut_at_mixed_6e_like_seed_003(digit_folder: Path, tmp_path: Path) -> None:
-    from convlens.engine.train import build_student
+    from convlens.engine.training.loop import build_student
 
     data = load_image_folder(digit_folder, seed=0)
     loaded = load_weights("inception_v3", "random")
@@ -189,7 +189,7 @@ def test_inception_cut_at_mixed_6e_like_seed_003(digit_folder: Path, tmp_path: P
 
 
 def test_freeze_up_to_a_layer(digit_folder: Path) -> None:
-    from convlens.engine.train import build_student
+    from convlens.engine.training.loop import build_student
 
     model, *_ = build_student(load_weights("resnet18", "random"), 3, TrainConfig(freeze_until="layer3"))
     trainable = {n.split(".")[0] for n, p in model.named_parameters() if p.requires_grad}
@@ -206,7 +206,7 @@ def test_freeze_up_to_a_layer(digit_folder: Path) -> None:
                                   "resnet50", "mobilenet_v3_small", "efficientnet_b0"])
 def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Path) -> None:
     """fc, classifier[-1], SqueezeNet's conv classifier, auxiliary heads, LeNet-5's last layer."""
-    from convlens.engine.train import build_student
+    from convlens.engine.training.loop import build_student
 
     loaded = load_weights(arch, "random")
     model, head, layout, _ = build_student(loaded, 4, TrainConfig())
@@ -221,7 +221,7 @@ def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Pat
     assert all(p.grad is not None for p in trainable)
     # and the checkpoint of such a model loads back into the same layout, whatever the panel's choice
     model.eval()
-    from convlens.engine.loaded import LoadedModel
+    from convlens.engine.models.loaded import LoadedModel
 
     done = LoadedModel(model, ("a", "b", "c", "d"), pre, loaded.arch, "test", head_layout=layout)
     path = save_checkpoint(tmp_path / "m.pth", done)

@@ -14,14 +14,14 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from convlens.engine.checkpoints import save_checkpoint
-from convlens.engine.errors import ConvLensError
-from convlens.engine.hub import download_pretrained, hub_checkpoint_dir, load_pretrained, pretrained_file
-from convlens.engine.images import load_image
-from convlens.engine.labels import read_labels_file
-from convlens.engine.predict import Predictor
-from convlens.engine.registry import get_arch
-from convlens.engine.weights import load_weights
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import load_image
+from convlens.engine.models.labels import read_labels_file
+from convlens.engine.models.registry import get_arch
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.weights.checkpoints import save_checkpoint
+from convlens.engine.weights.hub import download_pretrained, hub_checkpoint_dir, load_pretrained, pretrained_file
+from convlens.engine.weights.load import load_weights
 
 
 def test_other_class_count_is_detected_and_labels_come_from_the_checkpoint(tmp_path: Path) -> None:

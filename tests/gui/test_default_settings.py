@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from convlens.engine.choices import default_runtime
-from convlens.engine.runtimes import OPEN_ENDED
+from convlens.engine.core.choices import default_runtime
+from convlens.engine.runtime.runtimes import OPEN_ENDED
 from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load

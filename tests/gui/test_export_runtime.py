@@ -64,7 +64,7 @@ def test_onnx_file_without_preprocessing_asks_once(qtbot, window: MainWindow, sh
 def test_keras_vgg19_file_from_the_weights_picker(qtbot, window: MainWindow, tmp_path: Path) -> None:
     import torch
 
-    from convlens.engine.registry import get_arch
+    from convlens.engine.models.registry import get_arch
     from tests.keras_h5 import write_keras_vgg_h5
 
     torch.manual_seed(0)

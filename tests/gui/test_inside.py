@@ -53,12 +53,12 @@ def test_cam_overlay_toggles(qtbot, window: MainWindow, mobilenet_file: Path, ph
     qtbot.waitUntil(window.images.image_view.has_overlay, timeout=30_000)
     info = window.images.cam_controls.info
     assert info.text().startswith("Samoyed @ features · MobileNetV2")
-    # the map's faithfulness follows, scored by the engine (the same numbers as engine.faithfulness gives)
+    # the map's faithfulness follows, scored by the engine (the same numbers as engine.inspect.faithfulness gives)
     qtbot.waitUntil(lambda: "faithfulness" in info.text(), timeout=30_000)
-    from convlens.engine.faithfulness import faithfulness
-    from convlens.engine.features import class_activation_map
-    from convlens.engine.images import load_image
-    from convlens.engine.weights import load_weights
+    from convlens.engine.data.images import load_image
+    from convlens.engine.inspect.activations import class_activation_map
+    from convlens.engine.inspect.faithfulness import faithfulness
+    from convlens.engine.weights.load import load_weights
 
     loaded = load_weights("mobilenet_v2", str(mobilenet_file))
     x = loaded.preprocess(load_image(photos / "dog_samoyed.jpg"))[None]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from convlens.engine import tasks
-from convlens.engine.errors import ConvLensError
+from convlens.engine.app import tasks
+from convlens.engine.core.errors import ConvLensError
 from convlens.gui.app import make_application
 from convlens.gui.jobs import EngineClient, Job
 from convlens.gui.main_window import MainWindow

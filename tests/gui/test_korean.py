@@ -94,9 +94,9 @@ def test_every_engine_message_is_a_template_the_translators_have() -> None:
 
 
 def test_engine_errors_and_descriptions_in_korean(korean: QApplication, tmp_path: Path) -> None:
-    from convlens.engine.errors import ConvLensError, Text
-    from convlens.engine.images import load_image
-    from convlens.engine.registry import get_arch
+    from convlens.engine.core.errors import ConvLensError, Text
+    from convlens.engine.data.images import load_image
+    from convlens.engine.models.registry import get_arch
     from convlens.gui.i18n import architecture_text, engine_text, error_text
 
     missing = tmp_path / "없는.jpg"

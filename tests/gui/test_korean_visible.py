@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.resources import resources_dir
+from convlens.engine.core.resources import resources_dir
 from convlens.gui.app import make_application
 from convlens.gui.i18n import install_language
 from convlens.gui.main_window import MainWindow

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from convlens.engine.resources import resources_dir
+from convlens.engine.core.resources import resources_dir
 from convlens.gui.main_window import MainWindow
 from tests.live_video import write_video
 

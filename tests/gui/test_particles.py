@@ -35,7 +35,7 @@ def test_particles_follow_the_word(text: str, expected: str) -> None:
 
 
 def test_engine_messages_in_korean_choose_their_particles(qtbot) -> None:  # noqa: ANN001
-    from convlens.engine.errors import Text
+    from convlens.engine.core.errors import Text
     from convlens.gui.app import make_application
     from convlens.gui.i18n import engine_text, install_language
 

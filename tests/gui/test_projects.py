@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from convlens.engine.project import FORMAT_VERSION, read_project
+from convlens.engine.weights.project import FORMAT_VERSION, read_project
 from convlens.gui.app import make_application
 from convlens.gui.main_window import MainWindow
 from convlens.gui.projects import autosave_dir

@@ -23,7 +23,7 @@ def test_notes_go_by_themselves_and_errors_stay(qtbot) -> None:  # noqa: ANN001
 
 
 def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:  # noqa: ANN001
-    from convlens.engine.train import EpochStats
+    from convlens.engine.training.loop import EpochStats
     from convlens.gui.charts import CurvesView
 
     view = CurvesView()
@@ -59,7 +59,7 @@ def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbo
 def test_the_classifier_layer_names_its_classes_and_shared_range_reaches_the_enlarged_tile(qtbot, window) -> None:  # noqa: ANN001
     import numpy as np
 
-    from convlens.engine.resources import resources_dir
+    from convlens.engine.core.resources import resources_dir
 
     window.images.set_gallery([str(resources_dir() / "samples" / "kitten.jpg")])
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "tabby", timeout=30_000)

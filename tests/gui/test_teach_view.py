@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from convlens.engine.data import load_mnist
-from convlens.engine.diagnose import diagnose
+from convlens.engine.data.datasets import load_mnist
+from convlens.engine.training.diagnose import diagnose
 from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
 from tests.gui.conftest import load
@@ -166,7 +166,7 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
     # the maps themselves differ (not only the pixels), computed on the engine thread for the named classes
 
     def maps(session) -> tuple:
-        from convlens.engine.features import class_activation_map
+        from convlens.engine.inspect.activations import class_activation_map
 
         predictor = session.torch_predictor
         x = predictor.prepare([session.open_image(panel.path)])
@@ -301,8 +301,8 @@ def test_bundle_for_a_bigger_machine_and_load_what_comes_back(qtbot, window: Mai
 
     from PySide6.QtWidgets import QFileDialog
 
-    from convlens.engine.checkpoints import save_checkpoint
-    from convlens.engine.weights import load_weights
+    from convlens.engine.weights.checkpoints import save_checkpoint
+    from convlens.engine.weights.load import load_weights
 
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     teach = window.teach.view

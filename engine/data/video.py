@@ -1,0 +1,276 @@
+"""Video sources (camera index, video file, stream URL) read in their own thread.
+
+Capture runs in a ``CaptureThread`` that writes each frame into a one-slot
+``FrameMailbox``: a consumer always gets the newest frame, older ones are
+dropped, never queued, so memory stays flat however slow the model is.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from convlens.engine.core.errors import ConvLensError, Text
+
+# OpenCV prints a warning to stderr for every camera index that fails; we report it ourselves.
+os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
+try:
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+except AttributeError:  # pragma: no cover - older OpenCV
+    pass
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+class Frame:
+    """One captured frame: its index, capture time (perf_counter seconds) and pixels.
+
+    OpenCV delivers BGR; ``image`` (RGB uint8, H x W x 3) is converted on first
+    use, so frames that are dropped unseen cost the capture thread nothing more.
+    """
+
+    __slots__ = ("index", "time", "bgr", "_rgb", "__weakref__")
+
+    def __init__(self, index: int, time: float, bgr: np.ndarray) -> None:
+        self.index = index
+        self.time = time
+        self.bgr = bgr
+        self._rgb: np.ndarray | None = None
+
+    @property
+    def image(self) -> np.ndarray:
+        rgb = self._rgb
+        if rgb is None:  # two threads may both convert: harmless, same result
+            rgb = self._rgb = cv2.cvtColor(self.bgr, cv2.COLOR_BGR2RGB)
+        return rgb
+
+    def __repr__(self) -> str:
+        return f"Frame(index={self.index}, time={self.time:.3f}, shape={self.bgr.shape})"
+
+
+def parse_source(text: str | int) -> int | str:
+    """A camera index (``0``), a URL (``rtsp://...``, ``http://...``) or a video file path."""
+    if isinstance(text, int):
+        return text
+    value = text.strip()
+    if not value:
+        raise ConvLensError("No video source given: enter a camera number (0, 1, ...), a video file or a stream URL.")
+    if value.isdigit():
+        return int(value)
+    return value
+
+
+def describe_source(source: int | str) -> str:
+    """For people, in words a front end can translate (a ``Text``)."""
+    if isinstance(source, int):
+        return Text("camera {n}", n=source)
+    if _URL.match(source):
+        return Text("stream {url}", url=source)
+    return Text("video file {name}", name=Path(source).name)
+
+
+def is_file_source(source: int | str) -> bool:
+    return isinstance(source, str) and not _URL.match(source)
+
+
+def open_capture(source: int | str) -> cv2.VideoCapture:
+    """Open ``source`` with OpenCV or raise a ConvLensError saying what was tried."""
+    if is_file_source(source):
+        path = Path(source)  # type: ignore[arg-type]
+        if not path.is_file():
+            raise ConvLensError("Video file {path} not found.", path=path)
+        cap = cv2.VideoCapture(str(path))
+        if not cap.isOpened():
+            raise ConvLensError(
+                "Video file {name} cannot be opened: not a video, or a format OpenCV cannot read.",
+                name=path.name,
+            )
+        return cap
+    cap = cv2.VideoCapture(source)
+    if cap.isOpened():
+        return cap
+    cap.release()
+    if isinstance(source, int):
+        found = list_cameras()
+        others = f" Cameras that do open: {', '.join(map(str, found))}." if found else " No camera could be opened at all."
+        raise ConvLensError(
+            "Camera {source} cannot be opened (tried OpenCV's default backend for index "
+            "{source}).{others} Is it connected, and not in use by another program? A video file or "
+            "a stream URL works too.",
+            source=source, others=others,
+        )
+    raise ConvLensError("Stream {source} cannot be opened: check the address and the network.", source=source)
+
+
+def list_cameras(max_index: int = 6, start: int = 0) -> list[int]:
+    """Indices of the cameras OpenCV can open (tries start .. max_index-1)."""
+    found = []
+    for index in range(start, max_index):
+        cap = cv2.VideoCapture(index)
+        try:
+            if cap.isOpened():
+                found.append(index)
+        finally:
+            cap.release()
+    return found
+
+
+class FrameMailbox:
+    """A one-slot mailbox: ``put`` replaces what is there; ``take`` waits for something newer.
+
+    ``every_frame`` marks a consumer that wants each frame (a display); the
+    capture thread skips decoding frames nobody is waiting for.
+    """
+
+    def __init__(self, every_frame: bool = False) -> None:
+        self._cond = threading.Condition()
+        self._frame: Frame | None = None
+        self._closed = False
+        self.every_frame = every_frame
+        self.dropped = 0  # frames replaced before anyone took them
+
+    @property
+    def wants_frame(self) -> bool:
+        return self.every_frame or self._frame is None
+
+    def put(self, frame: Frame) -> None:
+        with self._cond:
+            if self._frame is not None:
+                self.dropped += 1
+            self._frame = frame
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def take(self, timeout: float | None = None) -> Frame | None:
+        """The newest frame (removing it), waiting up to ``timeout``; None if closed or timed out."""
+        with self._cond:
+            if self._frame is None and not self._closed:
+                self._cond.wait(timeout)
+            frame, self._frame = self._frame, None
+            return frame
+
+    def peek(self) -> Frame | None:
+        with self._cond:
+            return self._frame
+
+
+class CaptureThread(threading.Thread):
+    """Reads a source into mailboxes until stopped, ended or failed.
+
+    ``realtime`` paces a video file at its own frame rate (as a camera would
+    deliver it); otherwise files are read as fast as they decode. When the
+    source stops, ``ended`` (a file that finished normally) or ``error`` (a
+    message for the user) is set and the mailboxes are closed.
+    """
+
+    def __init__(self, source: int | str, mailboxes: list[FrameMailbox], realtime: bool = True,
+                 on_frame: Callable[[Frame], None] | None = None,
+                 wants_frame: Callable[[float], bool] | None = None) -> None:
+        super().__init__(name="ConvLensCapture", daemon=True)
+        self.source = source
+        self.mailboxes = mailboxes
+        self.realtime = realtime
+        self.on_frame = on_frame
+        self.wants_frame = wants_frame
+        self.skipped = 0  # frames grabbed but never decoded: every consumer was still busy
+        self.paused = False  # a file source waits where it is (a camera keeps delivering)
+        self.loop = False  # a file source starts again at its end (e.g. while recording samples)
+        self.loops = 0
+        self._stop_event = threading.Event()
+        self.ended = False
+        self.error: str | None = None
+        self.frames = 0
+        self.started_at = 0.0
+        self.last_frame_at = 0.0
+        self.fps_hint = 0.0
+        self._cap = open_capture(source)  # in the caller's thread: open errors surface at once
+        self.fps_hint = float(self._cap.get(cv2.CAP_PROP_FPS) or 0.0)
+        self.total_frames = int(self._cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0) if is_file_source(source) else 0
+
+    @property
+    def capture_fps(self) -> float:
+        span = self.last_frame_at - self.started_at
+        return (self.frames - 1) / span if self.frames > 1 and span > 0 else 0.0
+
+    def stop(self) -> None:
+        self._stop_event.set()
+
+    def run(self) -> None:
+        cap = self._cap
+        interval = 1.0 / self.fps_hint if self.realtime and is_file_source(self.source) and self.fps_hint > 0 else 0.0
+        self.started_at = time.perf_counter()
+        next_due = self.started_at
+        try:
+            is_file = is_file_source(self.source)
+            while not self._stop_event.is_set():
+                if self.paused and is_file:
+                    self._stop_event.wait(0.02)
+                    next_due = time.perf_counter()
+                    continue
+                if not cap.grab():
+                    if is_file and self.loop and self.frames and cap.set(cv2.CAP_PROP_POS_FRAMES, 0) and cap.grab():
+                        self.loops += 1
+                    else:
+                        self._finish_reading()
+                        break
+                now = time.perf_counter()
+                if self.frames == 0:
+                    self.started_at = now
+                index = self.frames
+                self.frames += 1
+                self.last_frame_at = now
+                wanted = any(box.wants_frame for box in self.mailboxes) or (
+                    self.wants_frame is not None and self.wants_frame(now))
+                if wanted:
+                    ok, bgr = cap.retrieve()
+                    if not ok or bgr is None:
+                        self.frames -= 1
+                        self._finish_reading()
+                        break
+                    frame = Frame(index, now, bgr)
+                    for box in self.mailboxes:
+                        box.put(frame)
+                    if self.on_frame is not None:
+                        self.on_frame(frame)
+                else:
+                    self.skipped += 1
+                if interval:
+                    next_due += interval
+                    delay = next_due - time.perf_counter()
+                    if delay > 0:
+                        self._stop_event.wait(delay)
+                    else:
+                        next_due = time.perf_counter()
+        finally:
+            cap.release()
+            for box in self.mailboxes:
+                box.close()
+
+    def _finish_reading(self) -> None:
+        what = describe_source(self.source)
+        if is_file_source(self.source):
+            if self.total_frames and self.frames < self.total_frames - 1:
+                self.error = (f"{what} stopped after frame {self.frames} of {self.total_frames}: "
+                              "the rest of the file is damaged or missing.")
+            elif self.frames == 0:
+                self.error = f"{what} has no frames that can be decoded."
+            else:
+                self.ended = True
+        else:
+            self.error = (f"{what} stopped delivering frames after {self.frames} frames "
+                          "(unplugged, or the stream ended?). Reconnect to try again.")

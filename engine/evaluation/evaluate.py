@@ -1,0 +1,272 @@
+"""Evaluate a model on a folder of class subfolders: top-1 / top-5 accuracy, per-class report, confusion.
+
+Seeds 001 and 002 judge a classifier by accuracy, top-1/top-5 error and scikit-learn's
+``classification_report``. Here the subfolder names say what each image is: a folder named like one of
+the model's classes (case, spaces and underscores do not matter), its class number, or (ImageNet) its
+WordNet id, or whatever a mapping file says (JSON: folder -> class name or number). Folders that name
+no class of the model are listed and skipped. Per-class precision / recall / F1 / support follow
+``sklearn.metrics.classification_report`` with the evaluated classes as its ``labels``: a prediction of
+a class that is not among them counts against recall only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import is_image_path, iter_image_paths
+from convlens.engine.models.openset import UNKNOWN_FOLDER, UnknownCurve
+from convlens.engine.runtime.predict import BatchProgress, Predictor
+
+__all__ = ["ClassScore", "EvaluationReport", "FileVerdict", "evaluate_folder", "match_folders"]
+
+_WNID = re.compile(r"n\d{8}")
+
+
+@dataclass(frozen=True)
+class FileVerdict:
+    source: str
+    true: int  # class index in the model
+    predicted: tuple[int, ...]  # top-k class indices, best first
+    probabilities: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class ClassScore:
+    index: int
+    name: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass
+class EvaluationReport:
+    labels: tuple[str, ...]  # the model's class names
+    classes: tuple[int, ...]  # the evaluated classes (model indices), in folder order
+    verdicts: list[FileVerdict]
+    topk: int
+    skipped_folders: list[tuple[str, str]] = field(default_factory=list)  # (folder, why)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    outside: list[tuple[str, int, float]] = field(default_factory=list)  # images of no class: (file, top-1, prob)
+
+    def unknown_curve(self) -> UnknownCurve:
+        """The "unknown" trade-off on this data: right answers against wrong ones and images of no class."""
+        return UnknownCurve.from_scores([v.probabilities[0] for v in self.verdicts],
+                                        [v.predicted[0] == v.true for v in self.verdicts],
+                                        [p for _, _, p in self.outside])
+
+    @property
+    def total(self) -> int:
+        return len(self.verdicts)
+
+    def accuracy(self, k: int = 1) -> float:
+        if not self.verdicts:
+            return 0.0
+        return sum(1 for v in self.verdicts if v.true in v.predicted[:k]) / len(self.verdicts)
+
+    def scores(self) -> list[ClassScore]:
+        y_true = np.array([v.true for v in self.verdicts])
+        y_pred = np.array([v.predicted[0] for v in self.verdicts])
+        out = []
+        for c in self.classes:
+            tp = int(np.sum((y_pred == c) & (y_true == c)))
+            predicted = int(np.sum(y_pred == c))
+            support = int(np.sum(y_true == c))
+            precision = tp / predicted if predicted else 0.0
+            recall = tp / support if support else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            out.append(ClassScore(c, self.labels[c], precision, recall, f1, support))
+        return out
+
+    def averages(self) -> dict[str, tuple[float, float, float, int]]:
+        """"macro avg" and "weighted avg" rows of classification_report: (precision, recall, f1, support)."""
+        scores = self.scores()
+        support = np.array([s.support for s in scores], float)
+        rows = {}
+        for name, weights in (("macro avg", np.ones_like(support)), ("weighted avg", support)):
+            w = weights / weights.sum() if weights.sum() else weights
+            rows[name] = (float(sum(s.precision * x for s, x in zip(scores, w, strict=True))),
+                          float(sum(s.recall * x for s, x in zip(scores, w, strict=True))),
+                          float(sum(s.f1 * x for s, x in zip(scores, w, strict=True))), int(support.sum()))
+        return rows
+
+    def confusion(self) -> tuple[np.ndarray, list[str]]:
+        """Rows: true class; columns: the evaluated classes, then "other" (any other class of the model)."""
+        where = {c: i for i, c in enumerate(self.classes)}
+        matrix = np.zeros((len(self.classes), len(self.classes) + 1), np.int64)
+        for v in self.verdicts:
+            matrix[where[v.true], where.get(v.predicted[0], len(self.classes))] += 1
+        return matrix, [self.labels[c] for c in self.classes] + ["(other)"]
+
+    def files_in_cell(self, row: int, column: int) -> list[str]:
+        true = self.classes[row]
+        other = column >= len(self.classes)
+        return [v.source for v in self.verdicts if v.true == true and (
+            v.predicted[0] not in self.classes if other else v.predicted[0] == self.classes[column])]
+
+    def misclassified(self) -> list[FileVerdict]:
+        """Every wrong top-1 answer, most confident first (the most misleading ones)."""
+        return sorted((v for v in self.verdicts if v.predicted[0] != v.true), key=lambda v: -v.probabilities[0])
+
+    def classification_report(self, digits: int = 2) -> str:
+        """The table scikit-learn's classification_report prints, for the evaluated classes."""
+        scores = self.scores()
+        width = max([len("weighted avg"), *(len(s.name) for s in scores)])
+        head = " " * width + "".join(f"{h:>10}" for h in ("precision", "recall", "f1-score", "support"))
+        lines = [head, ""]
+        for s in scores:
+            lines.append(f"{s.name:>{width}}" + "".join(f"{v:>10.{digits}f}" for v in (s.precision, s.recall, s.f1))
+                         + f"{s.support:>10}")
+        lines.append("")
+        lines.append(f"{'accuracy':>{width}}" + " " * 20 + f"{self.accuracy(1):>10.{digits}f}{self.total:>10}")
+        for name, (p, r, f, n) in self.averages().items():
+            lines.append(f"{name:>{width}}" + "".join(f"{v:>10.{digits}f}" for v in (p, r, f)) + f"{n:>10}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        matrix, columns = self.confusion()
+        return {
+            "images": self.total, "top1_accuracy": self.accuracy(1), f"top{self.topk}_accuracy": self.accuracy(self.topk),
+            "classes": [{"index": s.index, "name": s.name, "precision": s.precision, "recall": s.recall,
+                         "f1": s.f1, "support": s.support} for s in self.scores()],
+            "averages": {k: dict(zip(("precision", "recall", "f1", "support"), v, strict=True))
+                         for k, v in self.averages().items()},
+            "confusion": {"rows": [self.labels[c] for c in self.classes], "columns": columns,
+                          "counts": matrix.tolist()},
+            "misclassified": [{"file": v.source, "true": self.labels[v.true], "predicted": self.labels[v.predicted[0]],
+                               "probability": v.probabilities[0]} for v in self.misclassified()],
+            "skipped_folders": [{"folder": f, "reason": r} for f, r in self.skipped_folders],
+            "unreadable": [{"file": f, "reason": r} for f, r in self.unreadable],
+            "outside": [{"file": f, "predicted": self.labels[i], "probability": p} for f, i, p in self.outside],
+        }
+
+    def csv_rows(self) -> list[list[str]]:
+        rows = [["file", "true", "predicted", "probability", "correct", f"top{self.topk}"]]
+        for v in self.verdicts:
+            rows.append([v.source, self.labels[v.true], self.labels[v.predicted[0]], f"{v.probabilities[0]:.6f}",
+                         "1" if v.predicted[0] == v.true else "0",
+                         "; ".join(f"{self.labels[i]}:{p:.6f}" for i, p in zip(v.predicted, v.probabilities,
+                                                                              strict=True))])
+        return rows
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", name.strip().lower())
+
+
+def _imagenet_wnids() -> dict[str, int]:
+    """WordNet id -> ImageNet class index, from a Keras-style class index shipped with the app, if any."""
+    from convlens.engine.core.resources import resources_dir
+
+    index = resources_dir() / "labels" / "imagenet_class_index.json"
+    if not index.is_file():
+        return {}
+    return {str(v[0]): int(k) for k, v in json.loads(index.read_text(encoding="utf-8")).items()}
+
+
+def match_folders(folders: Sequence[str], labels: Sequence[str],
+                  mapping: dict[str, str | int] | None = None) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Which class of the model each folder holds; and the folders that name none (with why)."""
+    by_name: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        by_name.setdefault(_normal(label), i)
+    wnids = _imagenet_wnids() if len(labels) == 1000 and any(_WNID.fullmatch(f) for f in folders) else {}
+    found: dict[str, int] = {}
+    skipped: list[tuple[str, str]] = []
+    for folder in folders:
+        target = (mapping or {}).get(folder, folder)
+        if isinstance(target, int) or (isinstance(target, str) and target.isdigit()):
+            index = int(target)
+            if 0 <= index < len(labels):
+                found[folder] = index
+            else:
+                skipped.append((folder, f"class number {index} is not one of the model's 0-{len(labels) - 1}"))
+            continue
+        named = by_name.get(_normal(str(target)))
+        if named is None and str(target) in wnids:
+            named = wnids[str(target)]
+        if named is None:
+            skipped.append((folder, "names no class of the model"))
+        else:
+            found[folder] = named
+    return found, skipped
+
+
+def evaluate_folder(predictor: Predictor, root: str | Path, topk: int = 5, mapping_file: str | Path | None = None,
+                    batch_size: int = 16, unknown_dirs: Sequence[str | Path] = (),
+                    ) -> Generator[BatchProgress, None, EvaluationReport]:
+    """Classify every image under ``root``'s class subfolders, yielding per batch; returns the report.
+
+    Images of no class (``root/_unknown`` and ``unknown_dirs``) are classified too and kept apart (``outside``):
+    with the wrong answers they are what the "unknown" threshold must refuse (``engine.models.openset``)."""
+    root = Path(root)
+    if not root.is_dir():
+        raise ConvLensError("{root}: not a folder. Give a folder of class subfolders (one per class).", root=root)
+    mapping = None
+    if mapping_file:
+        try:
+            mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConvLensError(
+                "{mapping_file}: cannot read the folder-to-class mapping ({exc}).",
+                mapping_file=mapping_file, exc=exc,
+            ) from None
+        if not isinstance(mapping, dict):
+            raise ConvLensError(
+                "{mapping_file}: the mapping must be a JSON object: folder name -> class.",
+                mapping_file=mapping_file,
+            )
+    folders = sorted(d.name for d in root.iterdir()
+                     if d.is_dir() and not d.name.startswith(".") and d.name != UNKNOWN_FOLDER)
+    if not folders:
+        raise ConvLensError(
+            "{root} has no class subfolders: put the images of each class in a folder named after it "
+            "(e.g. Samoyed/, tabby/).",
+            root=root,
+        )
+    labels = predictor.labels
+    found, skipped = match_folders(folders, labels, mapping)
+    if not found:
+        examples = ", ".join(labels[:3])
+        raise ConvLensError(
+            "None of the folders in {root} ({value}) names a class of the model (e.g. {examples}); "
+            "rename them or give a mapping file.",
+            root=root, value=', '.join(folders[:5]), examples=examples,
+        )
+    files: list[tuple[str, int]] = []
+    for folder, index in found.items():
+        files += [(str(p), index) for p in sorted((root / folder).rglob("*")) if p.is_file() and is_image_path(p)]
+    if not files:
+        raise ConvLensError("No image files in the class folders of {root}.", root=root)
+    extras = [Path(d) for d in unknown_dirs]
+    if (root / UNKNOWN_FOLDER).is_dir():
+        extras.insert(0, root / UNKNOWN_FOLDER)
+    seen = {f for f, _ in files}
+    for extra in extras:
+        if not extra.is_dir():
+            raise ConvLensError("{folder}: not a folder of images of no class.", folder=extra)
+        files += [(str(p), -1) for p in iter_image_paths([str(extra)]) if str(p) not in seen]
+    truth = dict(files)
+    topk = max(1, min(topk, len(labels)))
+    report = EvaluationReport(tuple(labels), tuple(dict.fromkeys(found.values())), [], topk, skipped)
+    for step in predictor.classify_files([f for f, _ in files], topk, batch_size):
+        for result in step.results:
+            if result.error:
+                report.unreadable.append((result.source, result.error))
+            elif truth[result.source] < 0:
+                top = result.predictions[0]
+                report.outside.append((result.source, top.index, top.probability))
+            else:
+                report.verdicts.append(FileVerdict(result.source, truth[result.source],
+                                                   tuple(p.index for p in result.predictions),
+                                                   tuple(p.probability for p in result.predictions)))
+        yield step
+    return report

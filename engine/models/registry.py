@@ -1,0 +1,181 @@
+"""Which architectures ConvLens offers and how to build them.
+
+Every architecture has the same shape whether torchvision has it or it is one
+of ours: a keyword-only builder plus metadata (family, description, input size
+and channels, default preprocessing and labels). The rest of the app never
+asks "is this one of ours?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from torch import nn
+from torchvision import models as tvm
+
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.models.architectures.lenet import lenet5
+from convlens.engine.models.architectures.nasnet import nasnet_a_mobile
+from convlens.engine.models.architectures.resnets import preact_resnet18, preact_resnet50, se_resnet50
+from convlens.engine.models.preprocess import MNIST, Preprocess
+
+FAMILIES = ("classic", "inception", "residual", "mobile")
+MNIST_LABELS = tuple(str(d) for d in range(10))
+
+
+@dataclass(frozen=True)
+class ArchSpec:
+    """One architecture the app offers."""
+
+    name: str
+    family: str
+    title: str
+    description: str
+    input_size: int
+    channels: int
+    builder: Callable[..., nn.Module]
+    torchvision: bool
+    build_kwargs: tuple[tuple[str, Any], ...] = ()
+    default_preprocess: Preprocess | None = None
+    default_labels: tuple[str, ...] | None = None
+
+    def build(self, num_classes: int | None = None, **options: Any) -> nn.Module:
+        """Build with random weights (``num_classes`` defaults to the usual head).
+
+        ``options`` are builder keywords a checkpoint recorded (e.g. LeNet-5's ``batch_norm``).
+        """
+        kwargs = {**dict(self.build_kwargs), **options}
+        keras = bool(kwargs.pop("keras", False))  # imported from Keras: compute what Keras computes
+        if num_classes is not None:
+            kwargs["num_classes"] = num_classes
+        model = tvm.get_model(self.name, weights=None, **kwargs) if self.torchvision else self.builder(**kwargs)
+        if keras:
+            from convlens.engine.models.architectures.keras_variants import keras_structure
+
+            keras_structure(model, self.name)
+        return model
+
+    @property
+    def weights_enum(self) -> Any | None:
+        """torchvision's Weights enum for this architecture, if it has one."""
+        if not self.torchvision:
+            return None
+        return tvm.get_model_weights(self.name)
+
+    @property
+    def preprocess(self) -> Preprocess:
+        """Preprocessing for weights that do not carry their own.
+
+        For torchvision models: the original ImageNet-1k weights' transform
+        (resize 256 / crop 224 for most), which is what third-party
+        checkpoints of these models expect.
+        """
+        if self.default_preprocess is not None:
+            return self.default_preprocess
+        enum = self.weights_enum
+        if enum is not None:
+            first = getattr(enum, "IMAGENET1K_V1", None) or enum.DEFAULT
+            return Preprocess.from_torchvision(first.transforms())
+        return Preprocess(resize=round(self.input_size * 256 / 224), crop=self.input_size)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        if self.default_labels is not None:
+            return self.default_labels
+        enum = self.weights_enum
+        if enum is not None:
+            return tuple(enum.DEFAULT.meta["categories"])
+        from convlens.engine.models.labels import imagenet_labels
+
+        return imagenet_labels()  # our ImageNet-shaped architectures (1000 classes)
+
+
+def _tv(name: str, family: str, title: str, description: str, size: int = 224, **kwargs: Any) -> ArchSpec:
+    return ArchSpec(
+        name=name,
+        family=family,
+        title=title,
+        description=description,
+        input_size=size,
+        channels=3,
+        builder=tvm.get_model_builder(name),
+        torchvision=True,
+        build_kwargs=tuple(kwargs.items()),
+    )
+
+
+_SPECS: tuple[ArchSpec, ...] = (
+    ArchSpec(
+        name="lenet5",
+        family="classic",
+        title="LeNet-5",
+        description="LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).",
+        input_size=28,
+        channels=1,
+        builder=lenet5,
+        torchvision=False,
+        default_preprocess=MNIST,
+        default_labels=MNIST_LABELS,
+    ),
+    _tv("alexnet", "classic", "AlexNet", "Krizhevsky 2012: five convolutions with large early kernels, three dense layers."),
+    _tv("vgg16", "classic", "VGG16", "Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers."),
+    _tv("vgg16_bn", "classic", "VGG16-BN", "VGG16 with batch normalisation after every convolution."),
+    _tv("vgg19", "classic", "VGG19", "Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers."),
+    _tv("vgg19_bn", "classic", "VGG19-BN", "VGG19 with batch normalisation after every convolution."),
+    _tv("squeezenet1_1", "classic", "SqueezeNet 1.1", "Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters."),
+    _tv("googlenet", "inception", "GoogLeNet", "Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.",
+        aux_logits=False, init_weights=True),
+    _tv("inception_v3", "inception", "Inception v3", "Szegedy 2015: factorised Inception modules at 299x299.", size=299,
+        aux_logits=False, init_weights=True),
+    _tv("resnet18", "residual", "ResNet-18", "He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers."),
+    _tv("resnet34", "residual", "ResNet-34", "He 2015: residual basic blocks, 34 layers."),
+    _tv("resnet50", "residual", "ResNet-50", "He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers."),
+    _tv("resnet101", "residual", "ResNet-101", "He 2015: bottleneck blocks, 101 layers."),
+    _tv("resnet152", "residual", "ResNet-152", "He 2015: bottleneck blocks, 152 layers."),
+    ArchSpec(
+        name="preact_resnet18", family="residual", title="Pre-act ResNet-18",
+        description="He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.",
+        input_size=224, channels=3, builder=preact_resnet18, torchvision=False,
+        default_preprocess=Preprocess(),
+    ),
+    ArchSpec(
+        name="preact_resnet50", family="residual", title="Pre-act ResNet-50",
+        description="He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.",
+        input_size=224, channels=3, builder=preact_resnet50, torchvision=False,
+        default_preprocess=Preprocess(),
+    ),
+    ArchSpec(
+        name="se_resnet50", family="residual", title="SE-ResNet-50",
+        description="Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.",
+        input_size=224, channels=3, builder=se_resnet50, torchvision=False,
+        default_preprocess=Preprocess(),
+    ),
+    _tv("mobilenet_v2", "mobile", "MobileNetV2", "Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions."),
+    _tv("mobilenet_v3_small", "mobile", "MobileNetV3 Small", "Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small."),
+    _tv("mobilenet_v3_large", "mobile", "MobileNetV3 Large", "Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large."),
+    ArchSpec(
+        name="nasnet_a_mobile", family="mobile", title="NASNet-A Mobile",
+        description="Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.",
+        input_size=224, channels=3, builder=nasnet_a_mobile, torchvision=False,
+        default_preprocess=Preprocess(mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5)),
+    ),
+    _tv("efficientnet_b0", "mobile", "EfficientNet-B0", "Tan 2019: MBConv blocks scaled jointly in depth, width and resolution."),
+)
+
+_BY_NAME = {spec.name: spec for spec in _SPECS}
+
+
+def list_architectures(family: str | None = None) -> list[ArchSpec]:
+    """All architectures, in display order, optionally of one family."""
+    return [s for s in _SPECS if family is None or s.family == family]
+
+
+def get_arch(name: str) -> ArchSpec:
+    """The architecture called ``name`` (torchvision's spelling, ``lenet5`` for ours)."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        known = ", ".join(_BY_NAME)
+        raise ConvLensError("Unknown architecture '{name}'. Known architectures: {known}.", name=name, known=known) from None

@@ -1,0 +1,110 @@
+"""After training: what went wrong (or right), in terms the study notes use, each with the setting to try.
+
+Seed 003 shows the classic case: 94.7% training accuracy against 88.6% on validation, over-fitting, cured there
+with dropout and augmentation. ``diagnose`` looks at a finished run (its curves at the epoch kept, the class counts,
+the per-class recall, the settings it ran with) and returns findings as data; the window and the CLI put them into
+words (the window in the user's language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from convlens.engine.data.datasets import FEW_IMAGES, IMBALANCE_RATIO
+from convlens.engine.training.loop import TrainResult
+
+__all__ = ["FEW_IMAGES", "IMBALANCE_RATIO", "OVERFIT_GAP", "UNDERFIT_ACCURACY", "WEAK_RECALL", "Finding", "Mistake",
+           "diagnose", "mistakes"]
+
+FindingKind = Literal["overfitting", "underfitting", "more_epochs", "imbalance", "few_images", "weak_class", "healthy"]
+Setting = Literal["dropout", "augmentation", "more_samples", "more_epochs", "learning_rate", "unfreeze", "hidden",
+                  "balance"]
+
+#: Training accuracy this far (or more) above validation accuracy is over-fitting (seed 003: 94.7 vs 88.6).
+OVERFIT_GAP = 0.05
+#: Training accuracy below this at the epoch kept: the model has not even learnt the training images.
+UNDERFIT_ACCURACY = 0.80
+#: A class whose validation recall is this far below the overall accuracy is singled out.
+WEAK_RECALL = 0.15
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One observation: ``kind``, the numbers behind it, and the settings to try (in the order to try them)."""
+
+    kind: FindingKind
+    values: dict[str, float | int | str] = field(default_factory=dict)
+    try_settings: tuple[Setting, ...] = ()
+
+
+def diagnose(result: TrainResult) -> list[Finding]:
+    """Findings for a finished run, most important first; ``[Finding("healthy")]`` when nothing stands out."""
+    config, classes = result.config, list(result.loaded.labels)
+    findings: list[Finding] = []
+    kept = next((h for h in result.history if h.epoch == result.best_epoch), result.history[-1])
+    gap = kept.train_acc - kept.val_acc
+    if gap >= OVERFIT_GAP:
+        settings: list[Setting] = []
+        if not config.augments:
+            settings.append("augmentation")
+        settings += ["dropout", "more_samples"]
+        findings.append(Finding("overfitting", {"train_acc": kept.train_acc, "val_acc": kept.val_acc,
+                                                "epoch": kept.epoch, "dropout": config.dropout}, tuple(settings)))
+    elif kept.train_acc < UNDERFIT_ACCURACY:
+        settings = ["more_epochs", "learning_rate"]
+        if config.freeze_backbone and not config.from_scratch:
+            settings.append("unfreeze")
+        if not config.hidden:
+            settings.append("hidden")
+        findings.append(Finding("underfitting", {"train_acc": kept.train_acc, "val_acc": kept.val_acc,
+                                                 "epoch": kept.epoch, "lr": config.lr}, tuple(settings)))
+    if (not result.stopped_early and result.best_epoch == result.history[-1].epoch and len(result.history) > 1
+            and result.history[-1].val_loss < result.history[-2].val_loss):
+        findings.append(Finding("more_epochs", {"epochs": len(result.history)}, ("more_epochs",)))
+    counts = np.asarray(result.train_counts, dtype=np.int64)
+    if len(counts) and counts.min() > 0 and counts.max() / counts.min() >= IMBALANCE_RATIO:
+        small, large = int(counts.argmin()), int(counts.argmax())
+        findings.append(Finding("imbalance", {"small": classes[small], "small_n": int(counts[small]),
+                                              "large": classes[large], "large_n": int(counts[large]),
+                                              "ratio": float(counts.max() / counts.min())}, ("balance", "more_samples")))
+    few = [(classes[i], int(n)) for i, n in enumerate(counts) if n < FEW_IMAGES]
+    if few:
+        findings.append(Finding("few_images", {"classes": ", ".join(f"{c} ({n})" for c, n in few),
+                                               "minimum": FEW_IMAGES}, ("more_samples", "augmentation")))
+    accuracy = result.val_accuracy
+    for i, recall in enumerate(result.recall):
+        if accuracy - float(recall) >= WEAK_RECALL:
+            row = result.confusion[i].copy()
+            row[i] = 0
+            confused = classes[int(row.argmax())] if row.sum() else ""
+            findings.append(Finding("weak_class", {"class": classes[i], "recall": float(recall), "accuracy": accuracy,
+                                                   "confused_with": confused}, ("more_samples",)))
+    return findings or [Finding("healthy", {"val_acc": accuracy})]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One wrong answer on held-out images: the file, the true and the predicted class, how sure the model was."""
+
+    source: str
+    true: str
+    predicted: str
+    confidence: float
+
+
+def mistakes(result: TrainResult) -> list[Mistake]:
+    """Every wrong prediction on the validation split, most confident first (the most misleading ones), with the
+    confidence the app shows (after temperature scaling)."""
+    import torch
+
+    labels = list(result.loaded.labels)
+    if result.val_logits is not None:
+        probs = (torch.as_tensor(result.val_logits) / result.loaded.temperature).softmax(1).max(1).values.tolist()
+    else:
+        probs = [float("nan")] * len(result.val_true)
+    found = [Mistake(src, labels[t], labels[p], float(c))
+             for src, t, p, c in zip(result.val_sources, result.val_true, result.val_pred, probs, strict=True) if t != p]
+    return sorted(found, key=lambda m: -m.confidence)
