@@ -18,7 +18,8 @@ from convlens.engine.data.datasets import Dataset, Split, load_mnist
 from convlens.engine.models.openset import UnknownCurve, UnknownRule
 from convlens.engine.runtime.export import export
 from convlens.engine.runtime.predict import Predictor
-from convlens.engine.training.loop import SINGLE, TrainConfig, TrainResult, _logits, fine_tune
+from convlens.engine.training.loop import SINGLE, TrainConfig, TrainResult, fine_tune
+from convlens.engine.training.passes import unlabelled_logits
 from convlens.engine.weights.checkpoints import save_checkpoint
 from convlens.engine.weights.load import load_weights
 
@@ -78,8 +79,8 @@ def test_the_threshold_meets_its_false_accept_target_on_unseen_held_out_data(tau
     # fresh impostors and genuine answers the threshold never saw: the rest of 0-4 and the other half of 5-9
     model, pre = taught.loaded.model, taught.loaded.preprocess
     t = taught.loaded.temperature
-    test_logits = _logits(model, digits["test"], pre, 256, torch.device("cpu"), SINGLE).numpy()
-    fresh = _logits(model, digits["unknown_b"], pre, 256, torch.device("cpu"), SINGLE).numpy()
+    test_logits = unlabelled_logits(model, digits["test"], pre, 256, torch.device("cpu"), SINGLE).numpy()
+    fresh = unlabelled_logits(model, digits["unknown_b"], pre, 256, torch.device("cpu"), SINGLE).numpy()
     curve = UnknownCurve.from_logits(test_logits, digits["test"].labels, t, fresh)
     far, tar = curve.rates(rule.threshold)
     n = len(curve.impostor)

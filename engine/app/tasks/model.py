@@ -1,0 +1,83 @@
+"""Loading a model, its runtime, the layer table, export and saving: the model panel's and File menu's work."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+
+from convlens.engine.app.session import EngineSession, KernelView, ModelInfo, WeightsRequest
+from convlens.engine.core.choices import ExportFormat, RuntimeChoice
+from convlens.engine.core.errors import ConvLensError
+from convlens.engine.data.images import iter_image_paths
+from convlens.engine.inspect.explain import ModelExplanation
+from convlens.engine.inspect.summary import ModelSummary
+
+
+def _freeze_long_lived_objects() -> None:
+    """Keep the cyclic GC from walking torch's huge, permanent object graph.
+
+    After torch, torchvision and a model are loaded, a full collection walks
+    millions of objects and holds the GIL for ~200 ms, freezing the UI thread.
+    ``gc.freeze`` moves everything alive now out of the collector's sight.
+    """
+    gc.freeze()
+
+
+
+# ------------------------------------------------------------------ model
+def load_model(session: EngineSession, request: WeightsRequest):  # noqa: ANN201 - generator of DownloadProgress
+    """Load weights (downloading first, with progress); returns the new ``ModelInfo``."""
+    info = yield from session.load(request)
+    _freeze_long_lived_objects()
+    return info
+
+
+def set_runtime(session: EngineSession, runtime: RuntimeChoice) -> ModelInfo | None:
+    info = session.set_runtime(runtime)
+    _freeze_long_lived_objects()
+    return info
+
+
+def summary(session: EngineSession) -> ModelSummary:
+    result = session.summary()
+    _freeze_long_lived_objects()
+    return result
+
+
+#: A folder's photos are held at most this big on their short side while compared (every model sees less).
+
+def explanation(session: EngineSession) -> ModelExplanation:
+    return session.explanation()
+
+
+def kernels(session: EngineSession) -> KernelView:
+    return session.kernels()
+
+
+def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_paths: Sequence[str]):  # noqa: ANN201
+    """Export the current model and check parity on up to 32 of the given images (files or folders; none: the
+    built-in set). Unreadable images are left out of the check."""
+    from convlens.engine.runtime.export import export
+
+    if session.predictor is None:
+        raise ConvLensError("No model to export.")
+    loaded = session.pytorch_model
+    samples = []
+    for p in list(iter_image_paths(image_paths))[:32]:
+        try:
+            samples.append(session.open_image(str(p)))
+        except ConvLensError:
+            continue  # unreadable files just do not take part in the parity check
+        yield None
+    return export(loaded, path, fmt, samples)
+
+
+def save_checkpoint(session: EngineSession, path: str) -> str:
+    from convlens.engine.weights.checkpoints import save_checkpoint as save
+
+    if session.predictor is None:
+        raise ConvLensError("No model to save.")
+    save(path, session.pytorch_model)
+    return path
+
+
