@@ -66,7 +66,7 @@ def convlens_rate(data: Path, weights: Path, arch: str, size: int, processes: in
     return train / seconds[-1]
 
 
-def bare_rate(loaded, size: int, count: int) -> float:  # noqa: ANN001
+def bare_rate(loaded, size: int, count: int) -> float:
     """The plain training loop on in-memory tensors: forward, loss, backward, Adam step."""
     model = loaded.model.train()
     side = size or loaded.preprocess.crop

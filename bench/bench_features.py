@@ -21,10 +21,10 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import median_seconds  # noqa: E402
+from timing import median_seconds
 
-from convlens.engine.inspect.activations import ActivationRecorder, class_activation_map, default_cam_layer  # noqa: E402
-from convlens.engine.models.registry import get_arch  # noqa: E402
+from convlens.engine.inspect.activations import ActivationRecorder, class_activation_map, default_cam_layer
+from convlens.engine.models.registry import get_arch
 
 
 def main() -> int:

@@ -42,7 +42,7 @@ def _three_hundred() -> Dataset:
     return Dataset(tuple(str(c) for c in range(5)), split(train), split(val))
 
 
-def _run(loaded, data, cfg) -> tuple[float, float]:  # noqa: ANN001
+def _run(loaded, data, cfg) -> tuple[float, float]:
     start = time.perf_counter()
     result = run_to_end(fine_tune(loaded, data, cfg))
     return time.perf_counter() - start, result.val_accuracy

@@ -61,7 +61,7 @@ def main() -> int:
                 with torch.inference_mode():
                     model(x)
 
-            def bare(feed: dict = feed, s=onnx_model.session, name=onnx_model.output.name) -> None:  # noqa: ANN001
+            def bare(feed: dict = feed, s=onnx_model.session, name=onnx_model.output.name) -> None:
                 s.run([name], feed)
 
             def app_path(x: torch.Tensor = x, app: Predictor = app) -> None:

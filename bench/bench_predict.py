@@ -20,11 +20,11 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import median_seconds  # noqa: E402
+from timing import median_seconds
 
-from convlens.engine.data.images import load_image  # noqa: E402
-from convlens.engine.runtime.predict import Predictor  # noqa: E402
-from convlens.engine.weights.load import load_weights  # noqa: E402
+from convlens.engine.data.images import load_image
+from convlens.engine.runtime.predict import Predictor
+from convlens.engine.weights.load import load_weights
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 

@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     from convlens.engine.models.preprocess import PRESETS
     from convlens.engine.training.loop import TrainConfig
 
-    D = TrainConfig()  # noqa: N806 - the training defaults, shared with the app's Teach tab
+    D = TrainConfig()
     parser = argparse.ArgumentParser(
         prog="convlens",
         description="ConvLens: see inside and teach convolutional networks. "
@@ -648,7 +648,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _tune_unknown(report, loaded, args: argparse.Namespace) -> int:  # noqa: ANN001 - EvaluationReport, LoadedModel
+def _tune_unknown(report, loaded, args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from convlens.engine.weights.checkpoints import save_checkpoint
@@ -675,7 +675,7 @@ def _tune_unknown(report, loaded, args: argparse.Namespace) -> int:  # noqa: ANN
     return 0
 
 
-def unknown_text(rule) -> str:  # noqa: ANN001 - UnknownRule
+def unknown_text(rule) -> str:
     return (f"{100 * rule.threshold:.2f}% (false-accept rate {100 * rule.far:.1f}% on {rule.impostors} held-out "
             f"wrong or unknown examples, target {100 * rule.target_far:g}%; {100 * rule.tar:.0f}% of right answers "
             "kept)")

@@ -24,14 +24,14 @@ class LassoViewBox(pg.ViewBox):
     """Left-drag draws a lasso (its points are reported when the button is released); right-drag and the wheel
     still pan and zoom."""
 
-    def __init__(self, on_lasso, **kwargs) -> None:  # noqa: ANN001, ANN003
+    def __init__(self, on_lasso, **kwargs) -> None:
         super().__init__(**kwargs)
         self.on_lasso = on_lasso
         self.path: list[QPointF] = []
         self.outline = pg.PlotCurveItem(pen=pg.mkPen("#555555", width=1, style=Qt.PenStyle.DashLine))
         self.addItem(self.outline, ignoreBounds=True)
 
-    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: ANN001, N802 - pyqtgraph's override
+    def mouseDragEvent(self, ev, axis=None) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:
             super().mouseDragEvent(ev, axis)
             return
@@ -187,7 +187,7 @@ class EmbeddingDialog(QDialog):
                             if n else self.tr("Nothing selected."))
         self.redraw()
 
-    def _on_click(self, _item: object, points: list) -> None:  # noqa: ANN001
+    def _on_click(self, _item: object, points: list) -> None:
         if points:
             index = int(points[0].data())
             self.image_chosen.emit(list(self.sources), self.sources[index])

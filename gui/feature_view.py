@@ -31,7 +31,7 @@ class FitImage(QWidget):
         self._pixmap = QPixmap()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def setPixmap(self, pixmap: QPixmap) -> None:  # noqa: N802 - QLabel's name
+    def setPixmap(self, pixmap: QPixmap) -> None:
         self._pixmap = pixmap
         self.update()
 
@@ -49,7 +49,7 @@ class FitImage(QWidget):
         scale = min(self.width() / w, self.height() / h)
         return QRectF((self.width() - w * scale) / 2, (self.height() - h * scale) / 2, w * scale, h * scale)
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
+    def paintEvent(self, _event: object) -> None:
         if self._pixmap.isNull():
             return
         p = QPainter(self)
@@ -70,7 +70,7 @@ class _GridImage(FitImage):
         self.selected: QRectF | None = None  # in grid pixels
         self.setMinimumSize(120, 120)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         target = self.target()
         if target.isEmpty():
             return

@@ -43,7 +43,7 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(50)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text if len(text) > 80 else "")
         self._elide()
@@ -51,7 +51,7 @@ class ElidedLabel(QLabel):
     def full_text(self) -> str:
         return self._full
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)
         self._elide()
 

@@ -194,7 +194,7 @@ class _Runner(QObject):
             self._close(run)
             self._active.remove(run)
             self._emit_end(spec.id, ERRORED, JobError(error_text(exc), exc.with_traceback(None), True))
-        except Exception as exc:  # noqa: BLE001 - the boundary: a bug ends its job with a message, never the app
+        except Exception as exc:
             self._close(run)
             self._active.remove(run)
             self._emit_end(spec.id, ERRORED, self._unexpected(spec, exc))
@@ -216,7 +216,7 @@ class _Runner(QObject):
         if run.gen is not None:
             try:
                 run.gen.close()
-            except Exception:  # noqa: BLE001 - clean-up of a job that already failed or was stopped
+            except Exception:
                 log.exception("closing job %s", run.spec.id)
             run.gen = None
 

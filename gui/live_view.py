@@ -653,7 +653,7 @@ class LiveView(QWidget):
             return True
         return isinstance(widget, QComboBox) and widget.isEditable()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Hold R to record wherever the focus is in this tab, unless a text field takes the key."""
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and self.isVisible():

@@ -34,6 +34,6 @@ def setup_logging() -> Path:
     if not any(getattr(h, "baseFilename", None) == getattr(handler, "baseFilename", 0) for h in root.handlers):
         root.addHandler(handler)
     if path != Path("") and _crash_file is None:
-        _crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - must stay open for faulthandler
+        _crash_file = open(path, "a", encoding="utf-8")
         faulthandler.enable(_crash_file, all_threads=True)
     return path

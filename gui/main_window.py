@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
 
             try:
                 wait_for(job, timeout=300)
-            except Exception:  # noqa: BLE001 - the banner already says why
+            except Exception:
                 return False
         return True
 

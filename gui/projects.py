@@ -193,7 +193,7 @@ class ProjectController(QObject):
 
                 try:
                     w.teach.view.set_config(config_from_dict(teach["config"]))
-                except Exception:  # noqa: BLE001 - a damaged setting leaves the defaults, the rest opens
+                except Exception:
                     w.teach.view.set_config(TrainConfig())
         if opened.run is not None:
             w.teach.view.show_run(opened.run)

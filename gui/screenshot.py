@@ -14,11 +14,11 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from convlens.gui.app import make_application
-from convlens.gui.i18n import LANGUAGES, install_language  # noqa: E402
+from convlens.gui.i18n import LANGUAGES, install_language
 
 
 def _wait(app: QApplication, condition: object, timeout: float) -> bool:

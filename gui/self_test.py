@@ -108,7 +108,7 @@ def run_self_test() -> int:
               f"(bundled MobileNetV2); features.1: {channels} channels; {runtime}; Korean: {look_in}; "
               f"{time.perf_counter() - started:.1f} s")
         return 0
-    except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as one line, exit 1
+    except Exception as exc:
         print(f"self-test FAILED at '{step}': {type(exc).__name__}: {exc}", file=sys.stderr)
         opened = locals().get("window")
         if opened is not None:

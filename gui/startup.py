@@ -46,11 +46,11 @@ class StartWindow(QWidget):
 
         place_window(self, Settings(settings).bytes(Key.GEOMETRY))  # where the main window will be: it takes this place
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         local = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if local:
             event.acceptProposedAction()
@@ -68,7 +68,7 @@ def load_in_background(on_ready: Callable[[BaseException | None], None], poll_ms
             for name in HEAVY_MODULES:
                 importlib.import_module(name)
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
+        except BaseException as exc:
             outcome.append(exc)
 
     thread = threading.Thread(target=work, name="ConvLensImports", daemon=True)

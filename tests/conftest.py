@@ -11,7 +11,7 @@ from pathlib import Path
 # Before anything can import Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA_ENV = "CONVLENS_TEST_DATA"
@@ -64,7 +64,7 @@ def _no_thread_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
     if qt is not None:
         original_start = qt.QThread.start
 
-        def recording_start(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def recording_start(self, *args, **kwargs):
             started.append(self)
             return original_start(self, *args, **kwargs)
 

@@ -46,7 +46,7 @@ class StoredImages(Sequence):
     def __len__(self) -> int:
         return len(self.paths)
 
-    def __getitem__(self, i):  # noqa: ANN001, ANN204 - int -> array, slice -> StoredImages
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return self.subset(range(len(self))[i])
         i = int(i)

@@ -77,14 +77,14 @@ def load_image(source: str | Path | bytes, name: str | None = None, min_side: in
         label = name or path.name
         check_image_file(path, label)
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed below, after the decoder has read what it needs
+            handle = open(path, "rb")
         except OSError as exc:
             raise ConvLensError("{label}: cannot be read ({value}).", label=label, value=exc.strerror or exc) from None
         with handle, _decoding(label):
             image, frames = _open_and_decode(handle, label, min_side)
     try:
         image = ImageOps.exif_transpose(image)
-    except Exception:  # noqa: BLE001 - a broken EXIF block must not cost the picture
+    except Exception:
         pass
     out = _to_8bit(image)
     if frames > 1:

@@ -72,7 +72,7 @@ class Embedding:
         return out
 
 
-def _features_hook(predictor: Predictor):  # noqa: ANN202 - (module name, module)
+def _features_hook(predictor: Predictor):
     model = predictor.model
     if not isinstance(model, torch.nn.Module) or predictor.loaded.scripted:
         raise ConvLensError("The data map needs the PyTorch model (its features): load the architecture with a "

@@ -95,7 +95,7 @@ class CutModel(nn.Module):
         self.flatten = nn.Flatten()
         self.head = make_head(int(sample[0].numel()), num_classes, hidden, dropout)
 
-    def forward(self, x):  # noqa: ANN001, ANN201
+    def forward(self, x):
         return self.head(self.flatten(self.backbone(x)["features"]))
 
 

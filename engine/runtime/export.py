@@ -91,7 +91,7 @@ def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Se
                 del buffer, traced
     except ConvLensError:
         raise
-    except Exception as exc:  # noqa: BLE001 - exporters fail in many ways on unusual models; say which
+    except Exception as exc:
         raise ConvLensError(
             "Export to {fmt} failed: {value}",
             fmt=fmt, value=str(exc).strip().splitlines()[0][:200],

@@ -132,7 +132,7 @@ class OpenVinoClassifier:
         try:
             self.compiled = core.compile_model(str(self.path), "CPU", {"INFERENCE_PRECISION_HINT": hint,
                                                                      "PERFORMANCE_HINT": "LATENCY"})
-        except Exception as exc:  # noqa: BLE001 - OpenVINO raises its own RuntimeError subclasses
+        except Exception as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConvLensError("OpenVINO cannot compile {name} ({first}).", name=self.path.name, first=first[:200]) from None
         self.request = self.compiled.create_infer_request()
@@ -187,7 +187,7 @@ def _complete_onnx(path: Path) -> bool:
         import onnx
 
         onnx.load(str(path), load_external_data=False)
-    except Exception:  # noqa: BLE001 - any failure to parse means the file cannot be used
+    except Exception:
         return False
     return True
 
@@ -372,7 +372,7 @@ def measure_profile(loaded: LoadedModel) -> tuple[SpeedProfile, dict[str, Loaded
         except ConvLensError as exc:
             left_out.append(str(exc))
             continue
-        except Exception as exc:  # noqa: BLE001 - a runtime that cannot be built here is left out, with why
+        except Exception as exc:
             logging.getLogger("convlens.runtimes").exception("building %s", runtime)
             left_out.append(f"{TITLES[runtime]} could not be built here ({type(exc).__name__}: {str(exc)[:120]})")
             continue

@@ -124,7 +124,7 @@ def read_state_file(path: Path, fmt: WeightsFormat = "torch", stream: IO[bytes] 
             "Weights file {name}: not a PyTorch weights file ({reason}).",
             name=name, reason=reason[:160],
         ) from None
-    except Exception as exc:  # noqa: BLE001 - arbitrary bytes make the unpickler fail in arbitrary ways
+    except Exception as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConvLensError(
             "Weights file {name}: not a PyTorch weights file ({first}).",

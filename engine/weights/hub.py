@@ -92,7 +92,7 @@ def download_pretrained(weights: WeightsEnum, *, timeout: float = 30.0) -> Itera
     finished = False
     try:
         try:
-            response = urllib.request.urlopen(url, timeout=timeout)  # noqa: S310 - fixed https URL from torchvision
+            response = urllib.request.urlopen(url, timeout=timeout)
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise DownloadUnavailable(

@@ -45,7 +45,7 @@ class OnnxClassifier:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self.session = ort.InferenceSession(str(self.path), options, providers=providers())
-        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own, undocumented exception types
+        except Exception as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ConvLensError(
                 "ONNX file {name}: cannot be loaded ({first}).",
@@ -100,7 +100,7 @@ class OnnxClassifier:
         return torch.from_numpy(out)
 
 
-def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_file: str | Path | None = None):  # noqa: ANN201
+def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_file: str | Path | None = None):
     """An ONNX classifier as a ``LoadedModel`` (runtime onnxruntime).
 
     Preprocessing and class names come from the file's ConvLens metadata, or
@@ -130,7 +130,7 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     zeros = torch.zeros(1, model.channels, pre.crop, pre.crop)
     try:
         num_classes = int(model(zeros).shape[1])
-    except Exception as exc:  # noqa: BLE001 - the runtime's own errors for a graph that cannot run
+    except Exception as exc:
         raise ConvLensError(
             "ONNX file {name}: does not run on a {crop}x{crop} image ({value}).",
             name=path.name, crop=pre.crop, value=str(exc).splitlines()[0][:160],

@@ -129,7 +129,7 @@ class InsideController(QObject):
         self.ctx.submit(tasks.explanation, name=self.tr("The layer arithmetic"), key="explanation",
                         returned=self._on_explanation, errored=self._on_explanation_failed)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.widget and not self.tree_dragged and self.widget.isVisible()
                 and event.type() in (QEvent.Type.Show, QEvent.Type.Resize)):
             self.fit_tree()

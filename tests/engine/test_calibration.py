@@ -164,7 +164,7 @@ def test_why_no_temperature_keeps_its_template_in_plain_data() -> None:
 
     logits = torch.tensor([[2.0, 0.0], [0.0, 2.0], [2.0, 0.0]])
     training = calibrate(logits, np.array([0, 1, 1])).to_training()
-    plain = pickle.loads(pickle.dumps(training))  # noqa: S301 - our own bytes
+    plain = pickle.loads(pickle.dumps(training))
     assert all(type(v) in (str, int, float, bool, dict) for v in plain.values())
     assert all(type(v) in (str, int, float) for v in plain["calibration_note_values"].values())
     assert type(plain["calibration_note"]) is str

@@ -22,7 +22,7 @@ from convlens.engine.weights.load import load_weights
 NOTES_MODELS = ("lenet5", "vgg16", "googlenet", "resnet50", "inception_v3")
 
 
-def explained(arch: str):  # noqa: ANN201
+def explained(arch: str):
     spec = get_arch(arch)
     model = load_weights(arch, "random").model
     shape = (spec.channels, spec.input_size, spec.input_size)

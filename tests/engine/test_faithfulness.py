@@ -35,13 +35,13 @@ class _GivenCam:
     def __init__(self, model: nn.Module, cam: np.ndarray) -> None:
         self.model, self.cam = model, torch.as_tensor(cam)[None]
 
-    def __call__(self, class_idx, scores=None, normalized=True, **_kw):  # noqa: ANN001, ANN204, ARG002
+    def __call__(self, class_idx, scores=None, normalized=True, **_kw):
         return [self.cam]
 
-    def fuse_cams(self, cams):  # noqa: ANN001, ANN201
+    def fuse_cams(self, cams):
         return cams[0]
 
-    def _hooks_off(self):  # noqa: ANN202
+    def _hooks_off(self):
         return contextlib.nullcontext()
 
 

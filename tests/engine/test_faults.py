@@ -86,7 +86,7 @@ def test_a_trained_model_is_never_lost_to_its_out_file(lenet_file: Path, shared_
     real = checkpoints.save_checkpoint
     target = tmp_path / "m.pth"
 
-    def fail_there(path, loaded):  # noqa: ANN001, ANN202
+    def fail_there(path, loaded):
         if Path(path) == target:
             raise ConvLensError("Cannot write {path}: No space left on device.", path=path)
         return real(path, loaded)

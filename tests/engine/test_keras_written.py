@@ -75,7 +75,7 @@ def test_keras_written_file_gives_keras_outputs(keras_reference, name: str) -> N
     _check(folder / entry["h5"], name.replace("_notop", ""), dict(np.load(folder / f"{name}.npz")), entry)
 
 
-def _rename(source: Path, target: Path, rename, weight_name=None) -> None:  # noqa: ANN001
+def _rename(source: Path, target: Path, rename, weight_name=None) -> None:
     """Copy a Keras weights file with its layers (and weight names) renamed, in reversed layer order."""
     import h5py
 

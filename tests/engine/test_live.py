@@ -33,7 +33,7 @@ def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_video(folder / "samoyed_then_tabby.avi", [photos / "dog_samoyed.jpg", photos / "kitten_224.png"])
 
 
-def _results(steps):  # noqa: ANN001, ANN202 - the live use case's LiveResults, and its summary at the end
+def _results(steps):
     while True:
         try:
             step = next(steps)

@@ -40,7 +40,7 @@ def test_openvino_through_the_engine_sends_no_telemetry(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def mobilenet(mobilenet_file: Path):  # noqa: ANN201
+def mobilenet(mobilenet_file: Path):
     return load_weights("mobilenet_v2", str(mobilenet_file))
 
 

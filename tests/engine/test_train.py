@@ -21,7 +21,7 @@ from convlens.engine.weights.load import load_weights
 from tests.conftest import ROOT
 
 
-def run(gen):  # noqa: ANN001, ANN201
+def run(gen):
     events = []
     while True:
         try:
@@ -31,12 +31,12 @@ def run(gen):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="module")
-def mnist(shared_data: Path):  # noqa: ANN201
+def mnist(shared_data: Path):
     return load_mnist(shared_data / "mnist")
 
 
 @pytest.fixture(scope="module")
-def digit_folder(mnist, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: ANN001
+def digit_folder(mnist, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Real MNIST digits 0 / 1 / 7 saved as PNG files, 60 per class, in class subfolders."""
     root = tmp_path_factory.mktemp("digits")
     counts = {0: 0, 1: 0, 7: 0}
@@ -49,7 +49,7 @@ def digit_folder(mnist, tmp_path_factory: pytest.TempPathFactory) -> Path:  # no
     return root
 
 
-def test_lenet5_from_scratch_on_mnist_reaches_97_percent(mnist) -> None:  # noqa: ANN001
+def test_lenet5_from_scratch_on_mnist_reaches_97_percent(mnist) -> None:
     assert (len(mnist.train), len(mnist.val)) == (8000, 2000)
     loaded = load_weights("lenet5", "random")
     cfg = TrainConfig(epochs=6, lr=2e-3, batch_size=64, from_scratch=True, batch_norm=True, patience=3)

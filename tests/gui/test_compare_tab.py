@@ -9,7 +9,7 @@ from tests.gui.conftest import load
 from tests.gui.test_main_window import drop_files
 
 
-def _two_models(view, mobilenet_file: Path) -> None:  # noqa: ANN001
+def _two_models(view, mobilenet_file: Path) -> None:
     """MobileNetV2 (the shared weights) and a random LeNet-5; the other two slots off."""
     first, second, third, fourth = view.slots
     first.arch.setCurrentIndex(first.arch.findData("mobilenet_v2"))
@@ -123,7 +123,7 @@ def test_compare_on_a_folder_picks_the_image_shown(qtbot, window: MainWindow, mo
     window.grab().save(str(tmp_path / "compare-folder.png"))
 
 
-def test_the_model_in_use_can_be_a_slot_and_slots_are_remembered(qtbot, window, settings, photos) -> None:  # noqa: ANN001
+def test_the_model_in_use_can_be_a_slot_and_slots_are_remembered(qtbot, window, settings, photos) -> None:
     """Issue 26: the current (trained, unsaved) model could not be compared; the slots were forgotten."""
     from convlens.gui.main_window import MainWindow
 

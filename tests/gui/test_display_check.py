@@ -35,7 +35,7 @@ def test_a_missing_xcb_library_is_named_with_its_package(monkeypatch: pytest.Mon
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and DISPLAY are Linux's")
-def test_the_app_without_a_display_exits_2_with_one_message(tmp_path) -> None:  # noqa: ANN001
+def test_the_app_without_a_display_exits_2_with_one_message(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["XDG_CONFIG_HOME"] = str(tmp_path)
     done = subprocess.run([sys.executable, "-m", "convlens.gui.main"], env=env, capture_output=True, text=True,

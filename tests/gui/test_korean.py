@@ -40,7 +40,7 @@ def test_the_korean_translation_is_complete_and_current(tmp_path: Path) -> None:
 
 
 @pytest.fixture()
-def korean(qtbot) -> Iterator[QApplication]:  # noqa: ANN001
+def korean(qtbot) -> Iterator[QApplication]:
     app = make_application()
     loaded = install_language(app, "ko")
     if "convlens_ko" not in loaded:

@@ -78,7 +78,7 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture()
-def korean_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # noqa: ANN001
+def korean_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     app = make_application()
     if "convlens_ko" not in install_language(app, "ko"):
         pytest.skip("resources/translations/convlens_ko.qm is not built: `make test` builds it (pyside6-lrelease)")
@@ -95,7 +95,7 @@ def korean_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # noqa: ANN00
     install_language(QApplication.instance(), "en")
 
 
-def test_no_visible_english_sentence_in_korean_mode(qtbot, korean_window: MainWindow) -> None:  # noqa: ANN001
+def test_no_visible_english_sentence_in_korean_mode(qtbot, korean_window: MainWindow) -> None:
     window = korean_window
     window.images.set_gallery([str(resources_dir() / "samples" / "kitten.jpg")])
     qtbot.waitUntil(lambda: window.images.predictions.top_text() != "", timeout=30_000)

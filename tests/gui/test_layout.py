@@ -60,7 +60,7 @@ def _text(widget: QWidget) -> str:
 
 
 @pytest.fixture(params=["en", "ko"])
-def language_window(request, qtbot, tmp_path: Path) -> Iterator[tuple[str, MainWindow]]:  # noqa: ANN001
+def language_window(request, qtbot, tmp_path: Path) -> Iterator[tuple[str, MainWindow]]:
     app = make_application()
     if request.param != "en" and f"convlens_{request.param}" not in install_language(app, request.param):
         pytest.skip("the .qm translations are not built: `make test` builds them (pyside6-lrelease)")
@@ -78,7 +78,7 @@ def language_window(request, qtbot, tmp_path: Path) -> Iterator[tuple[str, MainW
     install_language(QApplication.instance(), "en")
 
 
-def test_every_tab_at_every_size_in_both_languages(qtbot, language_window) -> None:  # noqa: ANN001
+def test_every_tab_at_every_size_in_both_languages(qtbot, language_window) -> None:
     lang, window = language_window
     SHOTS.mkdir(parents=True, exist_ok=True)
     found: list[str] = []
@@ -107,7 +107,7 @@ def test_every_tab_at_every_size_in_both_languages(qtbot, language_window) -> No
 
 
 @pytest.mark.parametrize("language_window", ["ko"], indirect=True)
-def test_teach_after_training_keeps_its_size_and_layout(qtbot, language_window, small_folder: Path) -> None:  # noqa: ANN001, F811
+def test_teach_after_training_keeps_its_size_and_layout(qtbot, language_window, small_folder: Path) -> None:  # noqa: F811
     """The window stays 1024x640 through a run (it grew 800 -> 814 -> 862 -> 910 px), and the curves, calibration,
     unknown and results panes are laid out whole once they are filled, and every word of them is Korean."""
     lang, window = language_window

@@ -34,7 +34,7 @@ def test_particles_follow_the_word(text: str, expected: str) -> None:
     assert with_particles(text) == expected
 
 
-def test_engine_messages_in_korean_choose_their_particles(qtbot) -> None:  # noqa: ANN001
+def test_engine_messages_in_korean_choose_their_particles(qtbot) -> None:
     from convlens.engine.core.errors import Text
     from convlens.gui.app import make_application
     from convlens.gui.i18n import engine_text, install_language

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def test_notes_go_by_themselves_and_errors_stay(qtbot) -> None:  # noqa: ANN001
+def test_notes_go_by_themselves_and_errors_stay(qtbot) -> None:
     """Issue 26: an info banner covered the top row of every tab until it was closed."""
     from PySide6.QtWidgets import QWidget
 
@@ -22,7 +22,7 @@ def test_notes_go_by_themselves_and_errors_stay(qtbot) -> None:  # noqa: ANN001
     assert not banner._fade.isActive() and banner.isVisible()
 
 
-def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:  # noqa: ANN001
+def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:
     from convlens.engine.training.loop import EpochStats
     from convlens.gui.charts import CurvesView
 
@@ -33,7 +33,7 @@ def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:  # n
     assert 0.8 <= low <= 1 and 2 <= high <= 2.2, (low, high)
 
 
-def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbot, window, photos, tmp_path) -> None:  # noqa: ANN001
+def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbot, window, photos, tmp_path) -> None:
     import csv
     from pathlib import Path
 
@@ -56,7 +56,7 @@ def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbo
     assert [Path(r["file"]).name for r in rows] == shown
 
 
-def test_the_classifier_layer_names_its_classes_and_shared_range_reaches_the_enlarged_tile(qtbot, window) -> None:  # noqa: ANN001
+def test_the_classifier_layer_names_its_classes_and_shared_range_reaches_the_enlarged_tile(qtbot, window) -> None:
     import numpy as np
 
     from convlens.engine.core.resources import resources_dir

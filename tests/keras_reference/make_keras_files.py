@@ -22,9 +22,9 @@ from pathlib import Path
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import numpy as np  # noqa: E402
-import tf_keras as keras  # noqa: E402
-from PIL import Image  # noqa: E402
+import numpy as np
+import tf_keras as keras
+from PIL import Image
 
 MODELS = {
     # name: (constructor, size, include_top, feature layers for no-top files)

@@ -25,7 +25,7 @@ def _freeze_long_lived_objects() -> None:
 
 
 # ------------------------------------------------------------------ model
-def load_model(session: EngineSession, request: WeightsRequest):  # noqa: ANN201 - generator of DownloadProgress
+def load_model(session: EngineSession, request: WeightsRequest):
     """Load weights (downloading first, with progress); returns the new ``ModelInfo``."""
     info = yield from session.load(request)
     _freeze_long_lived_objects()
@@ -54,7 +54,7 @@ def kernels(session: EngineSession) -> KernelView:
     return session.kernels()
 
 
-def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_paths: Sequence[str]):  # noqa: ANN201
+def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_paths: Sequence[str]):
     """Export the current model and check parity on up to 32 of the given images (files or folders; none: the
     built-in set). Unreadable images are left out of the check."""
     from convlens.engine.runtime.export import export

@@ -35,7 +35,7 @@ def check_data(_session: EngineSession, folder: str, val_folder: str = "") -> Ge
 
 
 
-def evaluate(session: EngineSession, folder: str, topk: int = 5):  # noqa: ANN201 - generator of BatchProgress
+def evaluate(session: EngineSession, folder: str, topk: int = 5):
     """The current model on a folder of class subfolders; returns an ``EvaluationReport``."""
     from convlens.engine.evaluation.evaluate import evaluate_folder
 
@@ -65,7 +65,7 @@ def _apply_far(session: EngineSession, curve: UnknownCurve | None, far: float) -
     return UnknownTuned(curve, rule, session.set_unknown(rule, curve))
 
 
-def tune_unknown(session: EngineSession, folder: str, far: float, unknown_dir: str = ""):  # noqa: ANN201
+def tune_unknown(session: EngineSession, folder: str, far: float, unknown_dir: str = ""):
     """Tune the current model's "unknown" threshold on a folder of class subfolders (and images of no class in its
     ``_unknown`` subfolder or ``unknown_dir``) for a target false-accept rate. Yields ``BatchProgress``."""
     from convlens.engine.evaluation.evaluate import evaluate_folder
@@ -82,7 +82,7 @@ def set_unknown_far(session: EngineSession, far: float) -> UnknownTuned:
     return _apply_far(session, session.unknown_curve(), far)
 
 
-def embed(session: EngineSession, folder: str, method: str = "auto"):  # noqa: ANN201 - generator of EmbedProgress
+def embed(session: EngineSession, folder: str, method: str = "auto"):
     """The data map of a folder of class subfolders with the current (PyTorch) model; returns an ``Embedding``."""
     from convlens.engine.evaluation.embedding import embed_folder
 
