@@ -13,11 +13,9 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QBuffer, QIODevice, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QFrame,
     QInputDialog,
     QMainWindow,
@@ -31,34 +29,34 @@ from PySide6.QtWidgets import (
 from convlens.engine import __version__
 from convlens.engine.app import tasks
 from convlens.engine.app.session import ModelInfo, WeightsRequest
-from convlens.engine.core.choices import ExportFormat
-from convlens.engine.data.images import DEFAULT_MAX_PIXELS, IMAGE_SUFFIXES, max_pixels, set_max_pixels
+from convlens.engine.data.images import DEFAULT_MAX_PIXELS, max_pixels, set_max_pixels
 from convlens.engine.weights.bundled import BUNDLED_ARCH, bundled_title
 from convlens.engine.weights.onnx import NeedsPreprocessing
 from convlens.gui.geometry import place_window
-from convlens.gui.glossary import GlossaryDialog
 from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text, fill
 from convlens.gui.jobs import EngineClient, Job, JobError
 from convlens.gui.message_banner import MessageBanner
-from convlens.gui.model_panel import WEIGHTS_SUFFIXES, ModelPanel
-from convlens.gui.projects import PROJECT_SUFFIX, ProjectController, ask_recover_box
+from convlens.gui.model_panel import ModelPanel
+from convlens.gui.projects import ProjectController, ask_recover_box
 from convlens.gui.resources import app_icon
 from convlens.gui.scrolling_tabs import ScrollingTabs
 from convlens.gui.settings import Key, Settings
-from convlens.gui.tabs.compare import CompareController
+from convlens.gui.tabs.compare.controller import CompareController
 from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.folder import FolderController
-from convlens.gui.tabs.images import ImagesController
-from convlens.gui.tabs.inside import FrameSource, InsideController
-from convlens.gui.tabs.live import LiveController
-from convlens.gui.tabs.teach import TeachController
+from convlens.gui.tabs.folder.controller import FolderController
+from convlens.gui.tabs.images.controller import ImagesController
+from convlens.gui.tabs.inside.controller import FrameSource, InsideController
+from convlens.gui.tabs.live.controller import LiveController
+from convlens.gui.tabs.teach.controller import TeachController
+from convlens.gui.window_files import WindowFiles
+from convlens.gui.window_menus import WindowMenus
 
 DEFAULT_ARCH = "mobilenet_v2"
 #: What to do with a trained model that was not saved.
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def __init__(self, settings: QSettings | None = None, log_file: str | None = None) -> None:
         super().__init__()
         if log_file is None:
@@ -168,60 +166,6 @@ class MainWindow(QMainWindow):
         return "image" if self.images.has_image() or self.live.paused else "none"
 
     # ------------------------------------------------------------ menus
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-
-        def action(menu: Any, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            menu.addAction(act)
-            return act
-
-        self.open_action = action(file_menu, self.tr("&Open Images…"), self.open_images_dialog,
-                                  QKeySequence.StandardKey.Open)
-        action(file_menu, self.tr("Open &Folder…"), self.open_folder_dialog, "Ctrl+Shift+O")
-        self.paste_action = action(file_menu, self.tr("&Paste Image"), self.paste, QKeySequence.StandardKey.Paste)
-        action(file_menu, self.tr("Open &Weights File…"), self.model_panel.browse_weights, "Ctrl+Shift+W")
-        self.recent_menu = file_menu.addMenu(self.tr("&Recent Files"))
-        file_menu.addSeparator()
-        action(file_menu, self.tr("Open Pro&ject…"), lambda: self.projects.open_dialog(), "Ctrl+Shift+P")
-        self.save_project_action = action(file_menu, self.tr("&Save Project"), lambda: self.projects.save_dialog(),
-                                          QKeySequence.StandardKey.Save)
-        action(file_menu, self.tr("Save Project &As…"), lambda: self.projects.save_dialog(save_as=True),
-               QKeySequence.StandardKey.SaveAs)
-        self.recent_projects_menu = file_menu.addMenu(self.tr("Recent Pro&jects"))
-        file_menu.addSeparator()
-        self.export_action = action(file_menu, self.tr("&Export Results as CSV…"), self.folder.export_csv_dialog,
-                                    "Ctrl+E")
-        self.export_model_action = action(file_menu, self.tr("Export &Model (ONNX / TorchScript)…"),
-                                          self.export_model_dialog, "Ctrl+Shift+E")
-        self.evaluate_action = action(file_menu, self.tr("E&valuate on a Folder…"),
-                                      self.teach.choose_evaluation_folder, "Ctrl+Shift+V")
-        file_menu.addSeparator()
-        action(file_menu, self.tr("Largest Image to Open…"), self.choose_max_pixels)
-        file_menu.addSeparator()
-        action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        action(view_menu, self.tr("Previous Image"), lambda: self.images.step(-1), QKeySequence(Qt.Key.Key_Left))
-        action(view_menu, self.tr("Next Image"), lambda: self.images.step(1), QKeySequence(Qt.Key.Key_Right))
-        view_menu.addSeparator()
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        saved = self.settings.text(Key.LANGUAGE, SYSTEM)
-        for code, title in ((SYSTEM, self.tr("System language")), *LANGUAGES.items()):
-            act = QAction(title, self, checkable=True)
-            act.setChecked(code == saved)
-            act.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            group.addAction(act)
-            self.language_menu.addAction(act)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        action(help_menu, self.tr("&Glossary"), lambda: GlossaryDialog(self).exec(), QKeySequence.StandardKey.HelpContents)
-        action(help_menu, self.tr("&About ConvLens"), self.about)
-        action(help_menu, self.tr("About &Qt"), QApplication.aboutQt)
 
     def choose_language(self, code: str) -> None:
         """Remember the language; it takes effect the next time ConvLens starts (``--lang`` overrides it)."""
@@ -382,135 +326,18 @@ class MainWindow(QMainWindow):
             self.load_model(dataclasses.replace(current, preset=chosen))
 
     # ------------------------------------------------------------ export / save
-    def export_model_dialog(self) -> None:
-        if self.model_info is None:
-            self.show_error(self.tr("Load or train a model first."))
-            return
-        start = str(Path(self.settings.start_folder()) / f"{self.model_info.arch}.onnx")
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the model"), start,
-                                                   self.tr("ONNX (*.onnx);;TorchScript (*.pt)"))
-        if path:
-            fmt = "torchscript" if path.lower().endswith((".pt", ".pth")) or "TorchScript" in chosen else "onnx"
-            self.export_model(path, fmt)
 
-    def export_model(self, path: str, fmt: ExportFormat) -> Job:
-        """Export the model in use; parity is checked on the open images (or the folder's)."""
-        images = self.images.gallery_paths() or [r.source for r in self.folder.results() if not r.error]
-        self.statusBar().showMessage(fill(self.tr("Exporting to {file} and checking parity…"), file=path))
-        return self.ctx.submit(tasks.export_model, path, fmt, images, name=self.tr("Export"), exclusive=True,
-                           returned=lambda report: self._on_export_done(path, report))
 
-    def _on_export_done(self, path: str, report: Any) -> None:
-        text = self.tr("Exported {file}: {parity}").format(file=Path(path).name, parity=report.summary())
-        if report.ok:
-            self.banner.show_message(text, "info")
-        else:
-            self.show_error(text + self.tr(" — the exported model does not behave like this one."))
-        self.statusBar().showMessage(text, 15000)
 
-    def save_checkpoint_dialog(self, wait: bool = False) -> bool:
-        start = str(Path(self.settings.start_folder()) / "convlens_model.pth")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the trained model"), start,
-                                              self.tr("ConvLens checkpoint (*.pth)"))
-        if not path:
-            return False
-        job = self.save_checkpoint(path)
-        if wait:  # before quitting or replacing the model: the file must be written first
-            from convlens.gui.jobs import wait_for
 
-            try:
-                wait_for(job, timeout=300)
-            except Exception:
-                return False
-        return True
 
-    def save_checkpoint(self, path: str) -> Job:
-        return self.ctx.submit(tasks.save_checkpoint, path, name=self.tr("Saving the model"), exclusive=True,
-                           returned=self._on_checkpoint_saved)
-
-    def _on_checkpoint_saved(self, path: str) -> None:
-        self.ctx.unsaved_model = False
-        self.model_panel.show_in_use(self.model_info, False)
-        self.update_title()
-        self.ctx.add_recent(path)
-        self.banner.show_message(self.tr("Saved {file}: open it as a weights file to use it again.").format(
-            file=path), "info")
 
     # ------------------------------------------------------------ open / paste / drop
-    def open_paths(self, paths: list[str]) -> None:
-        """What the command line, a drop or the file manager gives: a ``.convlens`` project is opened; a weights
-        file is loaded (the model first, so the images are classified by it); images go to the gallery; folders
-        are classified in Folder results."""
-        candidates = [Path(p) for p in paths]
-        if not candidates:
-            return
-        projects = [p for p in candidates if p.suffix.lower() == PROJECT_SUFFIX]
-        if projects:
-            if len(projects) > 1:
-                self.show_info(fill(self.tr("One project at a time: opening {file}."), file=projects[0].name))
-            self.projects.open(str(projects[0]))
-            candidates = [p for p in candidates if p not in projects]
-        missing = [p for p in candidates if not p.exists()]
-        if missing:
-            self.show_error(self.tr("Not found: {files}").format(files=", ".join(str(p) for p in missing)))
-            candidates = [p for p in candidates if p.exists()]
-        weights = [p for p in candidates if p.is_file() and p.suffix.lower() in WEIGHTS_SUFFIXES]
-        if weights:
-            if len(weights) > 1:
-                self.show_info(fill(self.tr("One model at a time: loading {file} ({n} weights files were given)."),
-                    file=weights[-1].name, n=len(weights)))
-            self.model_panel.set_weights_file(str(weights[-1]))
-            candidates = [p for p in candidates if p not in weights]
-        folders = [p for p in candidates if p.is_dir()]
-        images = [str(p) for p in candidates if not p.is_dir()]
-        if folders:  # Folder results; the strip stays for the images named with them
-            self.folder.classify(folders, keep_gallery=bool(images))
-        if images:
-            self.settings.set(Key.LAST_FOLDER, str(Path(images[0]).parent))
-            self.images.set_gallery(images)
 
-    def open_images_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open images"), self.settings.start_folder(),
-            self.tr("Images ({patterns});;All files (*)").format(
-                patterns=" ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))))
-        if paths:
-            self.open_paths(paths)
 
-    def open_folder_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Classify a folder"), self.settings.start_folder())
-        if path:
-            self.open_paths([path])
 
-    def paste(self) -> None:
-        mime = QApplication.clipboard().mimeData()
-        if mime is not None and mime.hasUrls():
-            local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-            if local:
-                self.open_paths(local)
-                return
-        image = QApplication.clipboard().image()
-        if image.isNull():
-            self.show_error(self.tr("The clipboard holds no image."))
-            return
-        self._paste_count += 1
-        self.images.show_image_bytes(qimage_to_png(image), self.tr("pasted image {n}").format(n=self._paste_count))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() or event.mimeData().hasImage():
-            event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-        if local:
-            event.acceptProposedAction()
-            self.open_paths(local)
-        elif mime.hasImage():
-            event.acceptProposedAction()
-            self._paste_count += 1
-            self.images.show_image_bytes(qimage_to_png(QImage(mime.imageData())),
-                                  self.tr("dropped image {n}").format(n=self._paste_count))
 
     # ------------------------------------------------------------ messages, settings
     def show_error(self, message: str) -> None:
@@ -530,25 +357,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{project}{info.title} ({engine_text(info.source)}{trained})")
 
 
-    def rebuild_recent_projects(self) -> None:
-        self.recent_projects_menu.clear()
-        recent = self.settings.recent(Key.RECENT_PROJECTS)
-        for path in recent:
-            act = self.recent_projects_menu.addAction(path)
-            act.triggered.connect(lambda _=False, p=path: self.projects.open(p))
-        self.recent_projects_menu.setEnabled(bool(recent))
 
     def ask_recover(self, when: str) -> bool:
         """Offer the session a crash left behind (tests replace this)."""
         return ask_recover_box(self, when)
 
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent()
-        for path in recent:
-            act = self.recent_menu.addAction(path)
-            act.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
-        self.recent_menu.setEnabled(bool(recent))
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -616,9 +429,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def qimage_to_png(image: QImage) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
 

@@ -115,6 +115,20 @@ class CurrentModel:
             raise ValueError(request.kind)
         return self.install_with_runtime(loaded)
 
+    def load_named(self, arch: str | None, weights: str | None, labels_file: str | None = None, images: float = 1,
+                   preset: str | None = None, progress: Callable[[DownloadProgress], None] | None = None) -> ModelInfo:
+        """Weights named as the command line names them (``bundled``, ``pretrained``, ``random``, a file; None: the
+        default, the bundled model or ARCH's pretrained), run by the chosen runtime for ``images`` images of work
+        (ONNX files always by ONNX Runtime, with ``preset`` when they carry no preprocessing)."""
+        if str(weights).lower().endswith(".onnx"):
+            from convlens.engine.weights.onnx import load_onnx
+
+            self.torch_loaded = None
+            return self.install(load_onnx(str(weights), preset, labels_file))
+        from convlens.engine.weights.load import load_weights
+
+        return self.install_with_runtime(load_weights(arch, weights, labels_file, progress=progress), images)
+
     def install_with_runtime(self, loaded: LoadedModel, images: float = 1) -> ModelInfo:
         """Install a PyTorch model, classified by the chosen runtime. ``auto`` converts it only when ``images``
         images of work repay the conversion (``engine.runtime.runtimes.choose_runtime``): one image never does, so a
@@ -125,7 +139,7 @@ class CurrentModel:
 
         if self.runtime == "auto":
             fast, choice = choose_runtime(loaded, self.device, images)
-            reason = Text("auto: {reason}", reason=choice.reason)
+            reason = choice.reason  # the combo box says "auto" already
         else:
             fast = convert(loaded, self.runtime)
             reason = Text("{runtime} as chosen", runtime=fast.runtime)
@@ -145,7 +159,7 @@ class CurrentModel:
         fast, choice = choose_runtime(base, self.device, images)
         if fast is base:
             return None
-        return self.install(fast, torch_model=base, runtime_reason=Text("auto: {reason}", reason=choice.reason),
+        return self.install(fast, torch_model=base, runtime_reason=choice.reason,
                             keep_inspection=True)
 
     def set_runtime(self, runtime: RuntimeChoice) -> ModelInfo | None:

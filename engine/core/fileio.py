@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -82,6 +82,17 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
     return Path(path)
+
+
+def write_csv(path: str | Path, rows: Iterable[Sequence[object]]) -> Path:
+    """Rows as a CSV file (UTF-8), written whole or not at all (``write_atomic``): every CSV ConvLens writes, from
+    the window or the command line."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    return write_atomic(path, buffer.getvalue().encode("utf-8"))
 
 
 def check_writable(path: str | Path, flag: str = "", needs: int = 0) -> Path:

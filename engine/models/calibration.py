@@ -48,6 +48,16 @@ class Reliability:
         return float(gaps.sum() / total) if total else 0.0
 
 
+def reliability_of_logits(logits: np.ndarray, labels: np.ndarray, temperature: float = 1.0,
+                          bins: int = BINS) -> Reliability:
+    """``reliability`` of raw scores at ``temperature`` (a numerically stable softmax, in numpy: cheap enough for
+    a window to draw its reliability diagram without torch)."""
+    scaled = np.asarray(logits, np.float64) / temperature
+    scaled -= scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    return reliability(exp / exp.sum(axis=1, keepdims=True), labels, bins)
+
+
 def reliability(probabilities: np.ndarray, labels: np.ndarray, bins: int = BINS) -> Reliability:
     """Top-1 confidence against correctness, binned as scikit-learn's ``calibration_curve`` bins (uniform)."""
     probabilities = np.asarray(probabilities, np.float64)

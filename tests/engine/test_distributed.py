@@ -183,13 +183,14 @@ def test_a_training_bundle_runs_on_the_bigger_machine_and_its_model_comes_back(d
                                                                               tmp_path: Path) -> None:
     """The bundle's command line is the training set up (parsed back by the CLI's own parser into the same
     settings); its run.sh runs it under torchrun (2 processes here) and the model.pth it writes loads."""
-    from convlens.cli import _parser, finetune_config
+    from convlens.cli.commands.finetune import finetune_config
+    from convlens.cli.parser import build_parser
     from convlens.engine.training.bundle import TrainingBundle, finetune_arguments, read_bundle, write_bundle
 
     cfg = TrainConfig(epochs=2, lr=0.003, batch_size=32, optimizer="sgd", patience=1, hidden=64, dropout=0.0,
                       rotation=5.0, hflip=True, seed=4, far=0.0, freeze_backbone=False)
     bundle = TrainingBundle("lenet5", str(lenet), str(digits), "", 0.25, cfg)
-    parsed = _parser().parse_args(finetune_arguments(bundle))
+    parsed = build_parser().parse_args(finetune_arguments(bundle))
     assert parsed.weights == str(lenet) and parsed.val_split == 0.25 and parsed.data == str(digits)
     back = finetune_config(parsed)
     machine = {"workers": back.workers, "cache_budget": 0, "cache_dir": ""}

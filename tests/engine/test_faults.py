@@ -236,10 +236,10 @@ def test_compare_takes_the_images_after_models_as_its_usage_line_shows(photos: P
 def test_an_error_after_a_progress_bar_starts_on_its_own_line(mobilenet_file: Path, tmp_path: Path) -> None:
     import io
 
-    from convlens import cli
+    from convlens.cli.streams import _Stderr
 
     buffer = io.StringIO()
-    stderr = cli._Stderr(buffer)
+    stderr = _Stderr(buffer)
     stderr.write("\rclassifying 3/10")
     stderr.error("something failed")
     assert buffer.getvalue() == "\rclassifying 3/10\nerror: something failed\n"

@@ -106,7 +106,7 @@ def test_engine_errors_and_descriptions_in_korean(korean: QApplication, tmp_path
     assert error_text(caught.value) == f"없는.jpg: 파일을 찾을 수 없습니다 ({missing})."
     assert architecture_text(get_arch("mobilenet_v2").description).startswith("Sandler 2018: 선형 병목")
     # a skipped file in the folder table: the reason in Korean, without the file name the row already shows
-    from convlens.gui.folder_view import reason_only
+    from convlens.gui.tabs.folder.view import reason_only
 
     reason = ConvLensError("{label}: not an image file, or a format that cannot be read.", label="x.jpg").text
     assert reason_only("/photos/x.jpg", reason) == "이미지 파일이 아니거나 읽을 수 없는 형식입니다."

@@ -9,6 +9,6 @@ def test_worker_signals_are_never_connected_to_lambdas() -> None:
 
     from tests.conftest import ROOT
 
-    for source in (ROOT / "gui").glob("*.py"):
+    for source in (ROOT / "gui").rglob("*.py"):
         for line in source.read_text().splitlines():
             assert not re.search(r"worker\.\w+\.connect\(lambda", line), f"{source.name}: {line.strip()}"

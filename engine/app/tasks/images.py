@@ -12,7 +12,7 @@ from PIL import Image
 from convlens.engine.app.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, ModelInfo
 from convlens.engine.core.choices import CamMethod, Normalisation
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.core.fileio import write_atomic
+from convlens.engine.core.fileio import write_atomic, write_csv
 from convlens.engine.data.images import image_notes, iter_image_paths, load_thumbnail
 from convlens.engine.inspect.activations import CamResult
 from convlens.engine.runtime.predict import BatchProgress, ImageResult
@@ -119,20 +119,15 @@ CSV_HEADER = ("file", "top1", "probability", "top5", "error", "unknown", "precis
 def write_results_csv(_session: EngineSession, path: str, results: Sequence[ImageResult]) -> str:
     """Every folder result: file, top-1, its probability, top-5 ("label:p" joined by "; "), error, unknown, and the
     precision that made it (f32, or the reduced one the user chose). Atomic."""
-    import csv
-    import io
-
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
+    rows: list[list[str]] = [list(CSV_HEADER)]
     for r in results:
         if r.error:
-            writer.writerow([r.source, "", "", "", r.error, "", ""])
+            rows.append([r.source, "", "", "", r.error, "", ""])
         else:
             top5 = "; ".join(f"{p.label}:{p.probability:.6f}" for p in r.predictions[:5])
-            writer.writerow([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, "",
-                             "1" if r.unknown else "0", r.precision])
-    write_atomic(Path(path), buffer.getvalue().encode("utf-8"))
+            rows.append([r.source, r.predictions[0].label, f"{r.predictions[0].probability:.6f}", top5, "",
+                         "1" if r.unknown else "0", r.precision])
+    write_csv(path, rows)
     return path
 
 

@@ -7,8 +7,8 @@ from collections import deque
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSlider,
     QSpinBox,
     QTextEdit,
@@ -34,160 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.app.live import LiveResult, LiveSummary
-from convlens.engine.core.errors import ConvLensError
-from convlens.engine.data.recording import DatasetRecorder, check_class_name
+from convlens.engine.data.recording import DatasetRecorder
 from convlens.engine.data.video import Frame, FrameMailbox
 from convlens.gui.glossary import Glossary, explain
-from convlens.gui.i18n import error_text
-from convlens.gui.image_view import array_to_qimage
-
-#: A prediction about a frame this much older than the one shown is marked stale.
-STALE_SECONDS = 0.3
+from convlens.gui.tabs.live.canvas import LiveCanvas
+from convlens.gui.tabs.live.recording_controls import LiveRecording
 
 
-class LiveCanvas(QWidget):
-    """Paints every captured frame, the crop guide, the latest prediction and the live statistics."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumSize(320, 240)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.frame: QImage | None = None
-        self.frame_size = (0, 0)
-        self.mirror = False
-        self.crop_guide = True
-        self.result: LiveResult | None = None
-        self.stats = ""
-        self.message = self.tr("Choose a source and press Start.\nA camera number (0, 1, ...), a video file or a "
-                               "stream URL (rtsp://, http://).")
-        self.cam: QPixmap | None = None
-        self.cam_opacity = 0.5
-        self.recording = ""
-        self.frame_time = 0.0  # capture time of the frame shown
-        #: The part of the model's input square it really sees (its preprocessing's crop / resize, e.g. 224/256).
-        self.input_fraction = 1.0
-        self.whole_frame = False  # the model takes the whole frame (crop off and a preprocessing that squashes)
-
-    def set_frame(self, image: np.ndarray, captured_at: float = 0.0) -> None:
-        if self.mirror:
-            image = np.ascontiguousarray(image[:, ::-1])
-        self.frame = array_to_qimage(image)
-        self.frame_size = (image.shape[1], image.shape[0])
-        self.frame_time = captured_at
-        self.update()
-
-    def result_age(self) -> float:
-        """How much older the shown prediction's frame is than the frame shown (seconds; 0: the same frame)."""
-        if self.result is None or not self.frame_time:
-            return 0.0
-        return max(0.0, self.frame_time - self.result.frame.time)
-
-    def _image_rect(self) -> QRectF:
-        w, h = self.frame_size
-        area = QRectF(self.rect().adjusted(4, 4, -4, -4))
-        scale = min(area.width() / w, area.height() / h)
-        return QRectF(area.x() + (area.width() - w * scale) / 2, area.y() + (area.height() - h * scale) / 2,
-                      w * scale, h * scale)
-
-    def crop_rect(self) -> QRectF:
-        """The centre square of the frame (what the model is given when cropping; the CAM covers it)."""
-        r = self._image_rect()
-        side = min(r.width(), r.height())
-        return QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
-
-    def guide_rect(self) -> QRectF:
-        """Exactly what the model sees: the centre square after its preprocessing's resize and centre crop."""
-        if self.whole_frame:
-            return self._image_rect()
-        square = self.crop_rect()
-        side = square.width() * self.input_fraction
-        return QRectF(square.center().x() - side / 2, square.center().y() - side / 2, side, side)
-
-    def paintEvent(self, _event: object) -> None:
-        p = QPainter(self)
-        p.fillRect(self.rect(), QColor(24, 24, 24))
-        if self.frame is None:
-            p.setPen(QColor(200, 200, 200))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message)
-            return
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        target = self._image_rect()
-        p.drawImage(target, self.frame)
-        square = self.crop_rect() if self.crop_guide else target
-        if self.cam is not None:
-            p.setOpacity(self.cam_opacity)
-            p.drawPixmap(square, self.cam, QRectF(self.cam.rect()))
-            p.setOpacity(1.0)
-        guide = self.guide_rect()
-        if guide != target:
-            shade = QColor(0, 0, 0, 110)
-            p.fillRect(QRectF(target.left(), target.top(), target.width(), guide.top() - target.top()), shade)
-            p.fillRect(QRectF(target.left(), guide.bottom(), target.width(), target.bottom() - guide.bottom()), shade)
-            p.fillRect(QRectF(target.left(), guide.top(), guide.left() - target.left(), guide.height()), shade)
-            p.fillRect(QRectF(guide.right(), guide.top(), target.right() - guide.right(), guide.height()), shade)
-            p.setPen(QPen(QColor(255, 209, 102), 2, Qt.PenStyle.DashLine))
-            p.drawRect(guide)
-        self._paint_prediction(p, target)
-        if self.recording:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(220, 40, 40))
-            p.drawEllipse(QRectF(target.right() - 26, target.top() + 10, 14, 14))
-            p.setPen(QColor(255, 255, 255))
-            p.drawText(QRectF(target.right() - 260, target.top() + 6, 228, 22),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.recording)
-        p.setPen(QColor(255, 255, 255))
-        band = QRectF(target.left(), target.bottom() - 24, target.width(), 24)
-        p.fillRect(band, QColor(0, 0, 0, 140))
-        p.drawText(band.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.stats)
-
-    def _paint_prediction(self, p: QPainter, target: QRectF) -> None:
-        if self.result is None:
-            return
-        rows = self.result.predictions[:3]
-        age = self.result_age()
-        stale = age > STALE_SECONDS  # an answer about an older frame: said so, greyed, never passed off as this one
-        unknown = self.result.unknown
-        box = QRectF(target.left() + 10, target.top() + 10, min(300.0, target.width() - 20),
-                     16 + 26 * (len(rows) + unknown + stale))
-        if stale:
-            p.setOpacity(0.55)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(0, 0, 0, 150))
-        p.drawRoundedRect(box, 6, 6)
-        font = QFont(self.font())
-        if unknown:  # nothing it knows is in front of the camera: say so above the (greyed) guesses
-            font.setBold(True)
-            p.setFont(font)
-            p.setPen(QColor(255, 209, 102))
-            p.drawText(QRectF(box.left() + 14, box.top() + 8, box.width() - 28, 22),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       self.tr("Unknown: none of the classes"))
-            p.setPen(Qt.PenStyle.NoPen)
-        for i, pred in enumerate(rows):
-            y = box.top() + 8 + 26 * (i + unknown)
-            bar = QRectF(box.left() + 8, y, (box.width() - 16) * pred.probability, 22)
-            p.setBrush(QColor("#777777") if unknown else QColor("#3f7ae0") if i == 0 else QColor("#6f8fc8"))
-            p.drawRoundedRect(bar, 4, 4)
-            font.setBold(i == 0 and not unknown)
-            p.setFont(font)
-            p.setPen(QColor(255, 255, 255))
-            text_rect = QRectF(box.left() + 14, y, box.width() - 28, 22)
-            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, pred.label)
-            p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       f"{100 * pred.probability:.0f}%")
-            p.setPen(Qt.PenStyle.NoPen)
-        if stale:
-            p.setOpacity(1.0)
-            p.setPen(QColor(255, 209, 102))
-            font.setBold(False)
-            p.setFont(font)
-            y = box.top() + 8 + 26 * (len(rows) + unknown)
-            p.drawText(QRectF(box.left() + 14, y, box.width() - 28, 22),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       self.tr("stale: from a frame {ms:.0f} ms earlier").format(ms=1000 * age))
-
-
-class LiveView(QWidget):
+class LiveView(LiveRecording, QWidget):
     """Controls + canvas + recorder. Talks to the engine through signals the main window connects."""
 
     start_requested = Signal(str)  # source
@@ -527,125 +379,21 @@ class LiveView(QWidget):
         self.find_cameras.setEnabled(True)
         self.find_cameras.setText(self.tr("Find cameras"))
 
-    # ------------------------------------------------------------ snapshot
-    def snapshot_image(self) -> np.ndarray | None:
-        if self.paused and self.last_result is not None:
-            return self.last_result.frame.image
-        frame = self.canvas.frame
-        if frame is None:
-            return None
-        frame = frame.convertToFormat(QImage.Format.Format_RGB888)
-        ptr = frame.constBits()
-        arr = np.frombuffer(ptr, np.uint8).reshape(frame.height(), frame.bytesPerLine())[:, : frame.width() * 3]
-        return arr.reshape(frame.height(), frame.width(), 3).copy()
 
-    def save_snapshot(self, path: str) -> bool:
-        image = self.snapshot_image()
-        if image is None:
-            return False
-        self.save_snapshot_image(path, image)
-        return True
 
-    def save_snapshot_image(self, path: str, image: np.ndarray) -> None:
-        self.save_image_requested.emit(path, np.ascontiguousarray(image).copy())
 
-    def ask_snapshot_path(self) -> str:
-        """The file to save a snapshot to (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save snapshot"), str(Path.home() / "snapshot.png"),
-                                              self.tr("Images (*.png *.jpg)"))
-        return path
 
-    def _snapshot_dialog(self) -> None:
-        image = self.snapshot_image()  # the frame shown when the button was pressed, not when the dialog closes
-        if image is None:
-            return
-        path = self.ask_snapshot_path()
-        if path:
-            self.save_snapshot_image(path, image)
 
-    # ------------------------------------------------------------ recording
-    def set_dataset(self, folder: str) -> None:
-        self.recorder = DatasetRecorder(folder) if folder else None
-        self.dataset_label.setText(folder or self.tr("No dataset folder"))
-        self.record_button.setEnabled(self.running and self.recorder is not None)
-        self.refresh_counts()
 
-    def _choose_dataset(self) -> None:
-        start = str(self.recorder.root) if self.recorder else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Dataset folder (one subfolder per class)"), start)
-        if folder:
-            self.set_dataset(folder)
-            self.options_changed.emit()
 
-    def start_recording(self) -> None:
-        if not self.running or self.recorder is None or self.recording_class:
-            return
-        name = self.class_name.text().strip()
-        self.recording_class = name
-        self.canvas.recording = self.tr("recording {name}").format(name=name)
-        self.record_changed.emit(name, self.rate.value())
-        self.counts_timer.start()
 
-    def stop_recording(self) -> None:
-        if not self.recording_class:
-            return
-        self.recording_class = None
-        self.canvas.recording = ""
-        self.record_changed.emit(None, self.rate.value())
-        self.counts_timer.stop()
-        QTimer.singleShot(300, self.refresh_counts)  # the capture thread may write one more
 
-    def refresh_counts(self) -> None:
-        if self.recorder is None:
-            self.counts.clear()
-            return
-        self.counts_requested.emit()
 
-    def show_counts(self, counts: dict[str, int]) -> None:
-        self._counts = dict(counts)
-        self.counts.clear()
-        for name, n in counts.items():
-            self.counts.addItem(f"{name}: {n}")
 
-    def confirm_delete(self, name: str, n: int) -> bool:
-        """Ask before deleting recorded samples (tests replace this)."""
-        answer = QMessageBox.question(
-            self, self.tr("Delete samples"),
-            self.tr("Delete the {n} most recent samples of \"{name}\"? This cannot be undone.").format(n=n, name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
 
-    def _delete_last(self) -> None:
-        if self.recorder is None:
-            self.message.emit(self.tr("Choose a dataset folder first."))
-            return
-        name = self.class_name.text().strip()
-        try:
-            check_class_name(name)
-        except ConvLensError as exc:  # no class name, or one that cannot be a folder
-            self.message.emit(error_text(exc))
-            return
-        n = min(self.delete_n.value(), self._counts.get(name, 0))  # only what exists
-        if n == 0:
-            self.info.emit(self.tr("{name} has no recorded samples to delete.").format(name=name))
-            return
-        if self.confirm_delete(name, n):
-            self.delete_requested.emit(name, n)
 
-    def on_deleted(self, name: str, gone: int, counts: dict[str, int]) -> None:
-        self.show_counts(counts)
-        if gone:
-            self.info.emit(self.tr("Deleted {n} samples of {name}.").format(n=gone, name=name))
-        else:
-            self.info.emit(self.tr("{name} has no recorded samples to delete.").format(name=name))
 
-    def _class_name_entered(self) -> None:
-        self.canvas.setFocus()  # so that holding R records instead of typing
 
-    def _open_dataset(self) -> None:
-        if self.recorder is not None:
-            self.recorder.root.mkdir(parents=True, exist_ok=True)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.recorder.root)))
 
     @staticmethod
     def _typing_into(widget: QWidget | None) -> bool:
@@ -678,5 +426,3 @@ class LiveView(QWidget):
         if app is not None:
             app.removeEventFilter(self)
 
-    def dataset_root(self) -> Path | None:
-        return self.recorder.root if self.recorder else None

@@ -13,10 +13,10 @@ from convlens.engine.app.live import LiveResult, LiveSummary
 from convlens.engine.inspect.activations import CamResult
 from convlens.gui.i18n import engine_text
 from convlens.gui.jobs import Job, JobError
-from convlens.gui.live_view import LiveView
 from convlens.gui.settings import Key
 from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.inside import FrameSource, InsideController
+from convlens.gui.tabs.inside.controller import FrameSource, InsideController
+from convlens.gui.tabs.live.view import LiveView
 
 
 class LiveController(QObject):

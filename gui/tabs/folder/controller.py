@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from convlens.engine.app import tasks
 from convlens.engine.runtime.predict import BatchProgress, ImageResult
-from convlens.gui.folder_view import FolderView
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
 from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.images import ImagesController
+from convlens.gui.tabs.folder.view import FolderView
+from convlens.gui.tabs.images.controller import ImagesController
 
 
 class FolderController(QObject):

@@ -10,12 +10,12 @@ from PySide6.QtCore import QObject
 from convlens.engine.app import tasks
 from convlens.engine.app.live import model_view
 from convlens.engine.evaluation.compare import CompareProgress, Comparison
-from convlens.gui.compare_view import FOLDER_LIMIT, CompareView
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
+from convlens.gui.tabs.compare.view import FOLDER_LIMIT, CompareView
 from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.images import ImagesController
-from convlens.gui.tabs.live import LiveController
+from convlens.gui.tabs.images.controller import ImagesController
+from convlens.gui.tabs.live.controller import LiveController
 
 
 class CompareController(QObject):

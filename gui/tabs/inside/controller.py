@@ -14,9 +14,9 @@ from convlens.engine.inspect.explain import ModelExplanation
 from convlens.engine.inspect.summary import ModelSummary
 from convlens.gui.feature_view import FeatureMapView, FiltersView
 from convlens.gui.jobs import JobError
-from convlens.gui.layer_tree import LayerTree
-from convlens.gui.learn_panel import LearnPanel
 from convlens.gui.tabs.context import AppContext
+from convlens.gui.tabs.inside.layer_tree import LayerTree
+from convlens.gui.tabs.inside.learn_panel import LearnPanel
 
 #: What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.
 FrameSource = Literal["image", "live", "none"]

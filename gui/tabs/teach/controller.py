@@ -14,15 +14,15 @@ from convlens.engine.evaluation.embedding import Embedding, Move
 from convlens.engine.evaluation.health import HealthReport
 from convlens.engine.runtime.predict import BatchProgress
 from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress
-from convlens.gui.embedding_view import EmbeddingDialog
-from convlens.gui.health_view import HealthDialog
 from convlens.gui.i18n import engine_text, fill
 from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
 from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.images import MAX_THUMBNAILS, ImagesController
-from convlens.gui.tabs.live import LiveController
-from convlens.gui.teach_view import TeachView
+from convlens.gui.tabs.images.controller import MAX_THUMBNAILS, ImagesController
+from convlens.gui.tabs.live.controller import LiveController
+from convlens.gui.tabs.teach.data_map import EmbeddingDialog
+from convlens.gui.tabs.teach.health import HealthDialog
+from convlens.gui.tabs.teach.view import TeachView
 
 
 class TeachController(QObject):

@@ -1,0 +1,1 @@
+"""The Compare tab: two to four models on the same images."""

@@ -1,0 +1,1 @@
+"""The Folder results tab."""

@@ -1,0 +1,1 @@
+"""The Images tab: one image, its top-k, CAM and feature maps."""

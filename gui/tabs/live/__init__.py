@@ -1,0 +1,1 @@
+"""The Live tab: camera or video, top-k at the source's rate, CAM, recording samples."""

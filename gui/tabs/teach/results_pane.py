@@ -1,0 +1,393 @@
+"""The Teach tab's results: the curves, the confusion matrix and a cell's images, the mistakes, the calibration and
+the diagnosis, after training or an evaluation.
+
+The words stay in the translators' context "TeachView" (``QCoreApplication.translate``), where they were
+when this was one class: a mixin's own name is not a context Qt looks in."""
+
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from convlens.engine.models.calibration import note_text, reliability_of_logits
+from convlens.engine.models.openset import UnknownCurve
+from convlens.engine.training.diagnose import Finding, diagnose, mistakes
+from convlens.engine.training.loop import TrainResult
+from convlens.gui.charts import CurvesView, ReliabilityView
+from convlens.gui.glossary import explain
+from convlens.gui.i18n import engine_text, fill
+from convlens.gui.scrolling_tabs import ScrollingTabs
+from convlens.gui.tabs.teach.mistake_dialog import MistakeDialog
+
+
+class TeachResults:
+    """A part of ``TeachView``: its results pane."""
+
+    def _build_results(self) -> QSplitter:
+        """The curves and charts above, the results (confusion matrix, per class, diagnosis, a cell's images) below."""
+        self.curves = CurvesView()
+        self.confusion = QTableWidget()
+        self.confusion.setObjectName("confusion")
+        self.confusion.setMinimumHeight(110)  # the header and at least two classes stay visible
+        self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.confusion.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.per_class = QLabel()
+        self.per_class.setWordWrap(True)
+        self.per_class.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reliability = ReliabilityView()  # after training: calibration on the validation split
+        self.diagnosis = QLabel()  # after training: what the curves and counts say, and what to try
+        self.diagnosis.setObjectName("diagnosis")
+        self.diagnosis.setWordWrap(True)
+        self.diagnosis.setTextFormat(Qt.TextFormat.RichText)
+        self.cell_files = QListWidget()
+        self.cell_files.setObjectName("cell_files")
+        self.cell_files.setViewMode(QListWidget.ViewMode.IconMode)
+        self.cell_files.setIconSize(QSize(72, 72))
+        # two lines under each thumbnail: "brick → glass 33%" whole (elided in the middle it hid the predicted class)
+        self.cell_files.setGridSize(QSize(120, 124))
+        self.cell_files.setWordWrap(True)
+        self.cell_files.setMinimumHeight(136)  # one full row of thumbnails even at 1280x800 (it was ~70 px)
+        self.cell_files.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.cell_files.setMovement(QListWidget.Movement.Static)
+        self.cell_files.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.cell_files.setToolTip(QCoreApplication.translate("TeachView", "Click an image to see it with its class activation map (a mistake: "
+                                           "the maps of the predicted and the true class); double-click to open it "
+                                           "in Images"))
+        self.cell_files.itemClicked.connect(self._on_cell_file)
+        self.cell_files.itemDoubleClicked.connect(
+            lambda item: self.image_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.mistake = MistakeDialog(self)  # a window of its own: the pair stays big on a small screen
+        self.mistake.open_requested.connect(self.image_chosen)
+        self.evaluate_button = QPushButton(QCoreApplication.translate("TeachView", "Evaluate on a folder…"))
+        self.evaluate_button.setToolTip(QCoreApplication.translate("TeachView", "Accuracy, per-class report and confusion matrix of the current model "
+                                                "on a folder of class subfolders named after its classes"))
+        self.evaluate_button.clicked.connect(self.choose_evaluation_folder)
+        self.cell_label = QLabel(QCoreApplication.translate("TeachView", "Click a cell of the confusion matrix to list its images."))
+        self.cell_label.setWordWrap(True)  # unwrapped, it and the matrix title set a page wider than 1024 px
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        rl.setContentsMargins(0, 0, 0, 0)
+        confusion_title = QLabel(QCoreApplication.translate("TeachView", "Confusion matrix (rows: true class, columns: predicted)"))
+        confusion_title.setWordWrap(True)
+        explain(self.glossary, "confusion_matrix", confusion_title, self.confusion)
+        explain(self.glossary, "precision_recall", self.per_class)
+        explain(self.glossary, "validation", self.curves)
+        explain(self.glossary, "calibration", self.reliability)
+        rl.addWidget(confusion_title)
+        rl.addWidget(self.confusion, 2)
+        rl.addWidget(self.per_class)
+        rl.addWidget(self.diagnosis)
+        self.mistakes_button = QPushButton(QCoreApplication.translate("TeachView", "All mistakes"))
+        self.mistakes_button.setObjectName("mistakes_button")
+        self.mistakes_button.setToolTip(QCoreApplication.translate("TeachView", "Every wrong prediction on the validation images (or the evaluated "
+                                                "folder), most confident first"))
+        self.mistakes_button.setEnabled(False)
+        self.mistakes_button.clicked.connect(self.show_mistakes)
+        cell_row = QHBoxLayout()
+        cell_row.addWidget(self.cell_label, 1)
+        cell_row.addWidget(self.mistakes_button)
+        rl.addLayout(cell_row)
+        rl.addWidget(self.cell_files, 1)
+        right_split = QSplitter(Qt.Orientation.Vertical)
+        # the curves, and after training the calibration (a tab: the window's height does not grow)
+        self.charts = ScrollingTabs()  # a chart taller than its pane scrolls rather than being cut
+        self.charts.addTab(self.curves, QCoreApplication.translate("TeachView", "Curves"))
+        self.charts.addTab(self.reliability, QCoreApplication.translate("TeachView", "Calibration"))
+        self.charts.setTabEnabled(1, False)
+        self.charts.addTab(self._unknown_tab(), QCoreApplication.translate("TeachView", "Unknown"))
+        right_split.addWidget(self.charts)
+        # the results scroll inside their pane: at 1024x640 the matrix, per-class text and diagnosis need more
+        # height than the pane has, and squeezed they were drawn on top of each other
+        results_area = QScrollArea()
+        results_area.setWidget(results)
+        results_area.setWidgetResizable(True)
+        results_area.setFrameShape(QFrame.Shape.NoFrame)
+        results_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_split.addWidget(results_area)
+        right_split.setChildrenCollapsible(False)
+        right_split.setSizes([420, 240])  # the curves whole first: the results below scroll in their pane
+        return right_split
+
+    def on_finished(self, result: TrainResult) -> None:
+        self.running = False
+        self.result = result
+        self.curves.set_best_epoch(result.best_epoch)
+        self.train_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.save_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.progress.setFormat(QCoreApplication.translate("TeachView", "done in {s:.1f} s").format(s=result.seconds))
+        classes = list(result.loaded.labels)
+        self.evaluation = None
+        self._fill_confusion(result.confusion, classes, classes)
+        lines = [QCoreApplication.translate("TeachView", "Validation accuracy {acc:.1f}% — best epoch {best}{early}").format(
+            acc=100 * result.val_accuracy, best=result.best_epoch,
+            early=QCoreApplication.translate("TeachView", " (stopped early)") if result.stopped_early else "")]
+        lines += [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%").format(c=c, p=100 * p, r=100 * r)
+                  for c, p, r in zip(classes, result.precision, result.recall, strict=True)]
+        if result.skipped:
+            lines.append(QCoreApplication.translate("TeachView", "{n} unreadable files skipped: {files}").format(
+                n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
+        self.per_class.setText("\n".join(lines))
+        self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
+        self.mistakes_button.setEnabled(True)
+        self._show_calibration(result)
+        self.show_unknown(UnknownCurve.from_dict((result.loaded.training or {}).get("unknown_curve")),
+                          result.loaded.unknown, engine_text(result.unknown_note) if result.unknown_note else "")
+        self.status.setText(QCoreApplication.translate("TeachView", "Done. The trained model is now the current model ({n} classes: {names}).").format(
+            n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
+
+    def _show_calibration(self, result: TrainResult) -> None:
+        training = result.loaded.training or {}
+        if result.val_logits is None or "temperature" not in training:
+            return
+        logits, labels = result.val_logits, np.asarray(result.val_true)
+        t = float(training["temperature"])
+        raw, scaled = reliability_of_logits(logits, labels), reliability_of_logits(logits, labels, t)
+        self.reliability.set_bins((raw.confidence, raw.accuracy, raw.count),
+                                  (scaled.confidence, scaled.accuracy, scaled.count))
+        self.charts.setTabEnabled(1, True)
+        images, errors = training.get("calibration_images", len(labels)), training.get("calibration_errors", 0)
+        note = note_text(training)
+        if t == 1.0 and note:
+            self.reliability.caption.setText(QCoreApplication.translate("TeachView",
+                "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. "
+                "{note}").format(n=images, errors=errors, before=100 * raw.ece, note=engine_text(note)))
+        else:
+            self.reliability.caption.setText(QCoreApplication.translate("TeachView",
+                "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → "
+                "{after:.1f}% (each half scored with the temperature fitted on the other) with temperature "
+                "T = {t:.2f}, the probabilities shown from now on").format(
+                n=images, errors=errors, before=100 * raw.ece, after=100 * float(training.get("ece_after", scaled.ece)),
+                t=t))
+
+    def diagnosis_html(self, findings: list[Finding]) -> str:
+        """The findings in words, each with the settings to try."""
+        parts = []
+        for f in findings:
+            v = f.values
+            if f.kind == "overfitting":
+                title, text = QCoreApplication.translate("TeachView", "Over-fitting"), QCoreApplication.translate("TeachView",
+                    "{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model "
+                    "learnt the training images better than the task.").format(
+                    train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]), e=v["epoch"])
+            elif f.kind == "underfitting":
+                title, text = QCoreApplication.translate("TeachView", "Under-fitting"), QCoreApplication.translate("TeachView",
+                    "only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt "
+                    "the task yet.").format(train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]))
+            elif f.kind == "more_epochs":
+                title, text = QCoreApplication.translate("TeachView", "Still improving"), QCoreApplication.translate("TeachView",
+                    "the validation loss was still falling in the last of the {n} epochs.").format(n=v["epochs"])
+            elif f.kind == "imbalance":
+                title, text = QCoreApplication.translate("TeachView", "Class imbalance"), QCoreApplication.translate("TeachView",
+                    "{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans "
+                    "towards the larger class.").format(large=v["large"], large_n=v["large_n"], small=v["small"],
+                                                         small_n=v["small_n"], ratio=float(v["ratio"]))
+            elif f.kind == "few_images":
+                title, text = QCoreApplication.translate("TeachView", "Few images"), QCoreApplication.translate("TeachView",
+                    "fewer than {n} training images in {classes}.").format(n=v["minimum"], classes=v["classes"])
+            elif f.kind == "weak_class":
+                title, text = QCoreApplication.translate("TeachView", "A weak class"), QCoreApplication.translate("TeachView",
+                    "{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.").format(
+                    c=v["class"], r=100 * float(v["recall"]), a=100 * float(v["accuracy"]),
+                    confused=fill(QCoreApplication.translate("TeachView", ", mostly taken for {other}"), other=v["confused_with"])
+                    if v["confused_with"] else "")
+            else:
+                title, text = QCoreApplication.translate("TeachView", "Nothing stands out"), QCoreApplication.translate("TeachView",
+                    "validation accuracy {val:.1f}%, and training and validation agree.").format(
+                    val=100 * float(v["val_acc"]))
+            advice = [self._setting_text(s, v) for s in f.try_settings]
+            html = f"<b>{escape(title)}</b>: {escape(text)}"
+            if advice:
+                html += "<br>" + escape(QCoreApplication.translate("TeachView", "Try: {settings}.").format(settings="; ".join(advice)))
+            parts.append(html)
+        return "<p>" + "</p><p>".join(parts) + "</p>"
+
+    def _setting_text(self, setting: str, values: dict) -> str:
+        texts = {
+            "dropout": QCoreApplication.translate("TeachView", "a higher dropout (now {d:.2f}; 0.3-0.5)").format(d=float(values.get("dropout", 0))),
+            "augmentation": QCoreApplication.translate("TeachView", "turn on augmentation (rotation, shift, zoom, flip)"),
+            "more_samples": QCoreApplication.translate("TeachView", "more images per class (record more, or add photos)"),
+            "more_epochs": QCoreApplication.translate("TeachView", "more epochs"),
+            "learning_rate": QCoreApplication.translate("TeachView", "another learning rate (now {lr:g}): larger if the loss falls slowly, smaller "
+                                     "if it jumps").format(lr=float(values.get("lr", 0))),
+            "unfreeze": QCoreApplication.translate("TeachView", "train the backbone too"),
+            "hidden": QCoreApplication.translate("TeachView", "a dense head (dense 256 or 1024)"),
+            "balance": QCoreApplication.translate("TeachView", "more images of {small}, or fewer of {large}").format(
+                small=values.get("small", ""), large=values.get("large", "")),
+        }
+        return texts[setting]
+
+    def files_in_cell(self, true: int, predicted: int) -> list[str]:
+        if self.evaluation is not None:
+            return self.evaluation.files_in_cell(true, predicted)  # type: ignore[attr-defined]
+        r = self.result
+        if r is None:
+            return []
+        return [s for s, t, p in zip(r.val_sources, r.val_true, r.val_pred, strict=True) if t == true and p == predicted]
+
+    def _cell_names(self) -> tuple[list[str], list[str]]:
+        if self.evaluation is not None:
+            _, columns = self.evaluation.confusion()  # type: ignore[attr-defined]
+            return columns[:-1], columns
+        classes = list(self.result.loaded.labels) if self.result else []
+        return classes, classes
+
+    def show_cell(self, row: int, column: int) -> None:
+        if self.result is None and self.evaluation is None:
+            return
+        rows, columns = self._cell_names()
+        files = self.files_in_cell(row, column)
+        text = (QCoreApplication.translate("TeachView", "1 image of {t} predicted as {p}:") if len(files) == 1
+                else QCoreApplication.translate("TeachView", "{n} images of {t} predicted as {p}:"))
+        self.cell_label.setText(fill(text, n=len(files), t=rows[row], p=columns[column]))
+        self.cell_files.clear()
+        for path in files:
+            item = QListWidgetItem(Path(path).name)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.cell_files.addItem(item)
+        if files:
+            self.thumbnails_needed.emit(files)
+
+    def set_cell_thumbnail(self, thumb: object) -> None:
+        from convlens.gui.image_view import array_to_qimage
+
+        image = thumb.image  # type: ignore[attr-defined]
+        if image is None:
+            return
+        for i in range(self.cell_files.count()):
+            item = self.cell_files.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == thumb.path:  # type: ignore[attr-defined]
+                item.setIcon(QIcon(QPixmap.fromImage(array_to_qimage(image))))
+
+    def show_mistakes(self) -> None:
+        """Every wrong prediction of the last training run or evaluation, most confident first."""
+        if self.evaluation is not None:
+            labels = self.evaluation.labels  # type: ignore[attr-defined]
+            wrong = [(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
+                     for v in self.evaluation.misclassified()]  # type: ignore[attr-defined]
+        elif self.result is not None:
+            wrong = [(m.source, m.true, m.predicted, m.confidence) for m in mistakes(self.result)]
+        else:
+            return
+        self.cell_label.setText(QCoreApplication.translate("TeachView", "All {n} wrong predictions, most confident first (click one to see it with "
+                                        "its CAM):").format(n=len(wrong)))
+        self.cell_files.clear()
+        for source, true, predicted, confidence in wrong:
+            item = QListWidgetItem(QCoreApplication.translate("TeachView", "{true} → {predicted} {p:.0f}%").format(
+                true=true, predicted=predicted, p=100 * confidence))
+            item.setData(Qt.ItemDataRole.UserRole, source)
+            item.setToolTip(source)
+            self.cell_files.addItem(item)
+        if wrong:
+            self.thumbnails_needed.emit([w[0] for w in wrong])
+
+    def cell_paths(self) -> list[str]:
+        return [self.cell_files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cell_files.count())]
+
+    def mistake_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every wrong prediction of the results shown: image -> (true class, predicted class), model names."""
+        if self.evaluation is not None:
+            labels = self.evaluation.labels  # type: ignore[attr-defined]
+            return {v.source: (labels[v.true], labels[v.predicted[0]])
+                    for v in self.evaluation.misclassified()}  # type: ignore[attr-defined]
+        return {m.source: (m.true, m.predicted) for m in mistakes(self.result)} if self.result is not None else {}
+
+    def _on_cell_file(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        pair = self.mistake_pairs().get(path)
+        if pair is None:  # a right answer: one CAM, in the Images tab
+            self.mistake.clear()
+            self.image_chosen.emit(path)
+            return
+        self.mistake.show_pending(path, pair[0], pair[1])
+        self.mistake_chosen.emit(path, *pair)
+
+    def choose_evaluation_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("TeachView", "Evaluate on a folder (one subfolder per class, named after the class)"),
+            self.data_edit.text() or str(Path.home()))
+        if folder:
+            self.evaluate_requested.emit(folder)
+
+    def on_evaluation_started(self, folder: str) -> None:
+        self.evaluate_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.status.setText(fill(QCoreApplication.translate("TeachView", "Evaluating on {folder}…"), folder=folder))
+
+    def on_evaluation_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(QCoreApplication.translate("TeachView", "{done}/{total} images").format(done=done, total=total))
+
+    def on_evaluation_finished(self, report: object) -> None:
+        """Show an evaluation in the matrix: rows the folder's classes, columns the same plus (other)."""
+        r = report
+        self.evaluation = r
+        self.mistake.clear()
+        self.evaluate_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        matrix, columns = r.confusion()  # type: ignore[attr-defined]
+        self._fill_confusion(matrix, columns[:-1], columns)
+        lines = [QCoreApplication.translate("TeachView", "{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%").format(
+            n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]  # type: ignore[attr-defined]
+        lines += [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)").format(
+            c=c.name, p=100 * c.precision, r=100 * c.recall, f1=c.f1, n=c.support)
+                  for c in r.scores()]  # type: ignore[attr-defined]
+        if r.skipped_folders:  # type: ignore[attr-defined]
+            lines.append(QCoreApplication.translate("TeachView", "Skipped folders (no class of the model): {names}").format(
+                names=", ".join(f for f, _ in r.skipped_folders)))  # type: ignore[attr-defined]
+        self.per_class.setText("\n".join(lines))
+        self.status.setText(QCoreApplication.translate("TeachView", "Evaluation done: click a cell to see its images, an image to see its CAM."))
+        self.mistakes_button.setEnabled(True)
+
+    def on_evaluation_failed(self, message: str) -> None:
+        self.evaluate_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(message)
+
+    def _fill_confusion(self, matrix: object, rows: list[str], columns: list[str]) -> None:
+        self.confusion.setRowCount(len(rows))
+        self.confusion.setColumnCount(len(columns))
+        self.confusion.setHorizontalHeaderLabels(columns)
+        self.confusion.setVerticalHeaderLabels(rows)
+        peak = max(1, int(matrix.max()))  # type: ignore[attr-defined]
+        for t in range(len(rows)):
+            for p in range(len(columns)):
+                n = int(matrix[t, p])  # type: ignore[index]
+                item = QTableWidgetItem(str(n))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                strength = int(200 * n / peak)
+                base = QColor(63, 122, 224) if t == p else QColor(224, 80, 63)
+                item.setBackground(QBrush(QColor(base.red(), base.green(), base.blue(), strength if n else 0)))
+                self.confusion.setItem(t, p, item)
+        # never taller than its rows: the room below goes to the images of a cell and a mistake's maps
+        content = (self.confusion.horizontalHeader().height() + self.confusion.verticalHeader().length()
+                   + 2 * self.confusion.frameWidth() + self.confusion.horizontalScrollBar().sizeHint().height())
+        self.confusion.setMaximumHeight(max(self.confusion.minimumHeight(), content))
+        self.cell_files.clear()
+
