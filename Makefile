@@ -69,11 +69,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check engine gui cli tests bench
 
 # Static checks (.ci/run runs them before the tests): ruff; the import contracts in pyproject.toml (the engine
-# and the CLI never import Qt, the engine's layers); mypy on the engine. mypy cannot follow setuptools'
+# and the CLI never import Qt, the engine's layers); mypy on the engine, the GUI and the CLI. mypy cannot follow setuptools'
 # editable finder, so it reads convlens.engine through a symlinked tree in build/typecheck.
 check: lint
 	$(VENV)/bin/lint-imports
-	mkdir -p build/typecheck/convlens && ln -sfn ../../../engine build/typecheck/convlens/engine
+	mkdir -p build/typecheck/convlens && for d in engine gui cli; do ln -sfn ../../../$$d build/typecheck/convlens/$$d; done
 	$(VENV)/bin/mypy
 
 clean:

@@ -12,10 +12,11 @@ from convlens.engine.core.errors import ConvLensError
 
 if TYPE_CHECKING:
     from convlens.engine.training.loop import TrainProgress
+    from convlens.engine.weights.hub import DownloadProgress
 
 
-def download_progress(step: object) -> None:
-    done, total, name = step.done, step.total, step.filename  # type: ignore[attr-defined]
+def download_progress(step: DownloadProgress) -> None:
+    done, total, name = step.done, step.total, step.filename
     pct = f"{100 * done / total:5.1f}%" if total else f"{done / 1e6:.1f} MB"
     print(f"\rDownloading {name}: {pct}", end="" if done < total or not total else "\n", file=sys.stderr)
 

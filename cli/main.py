@@ -23,9 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     stderr = _Stderr(sys.stderr)
-    sys.stderr = stderr  # type: ignore[assignment]
+    sys.stderr = stderr
     stdout = sys.stdout
-    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    sys.stdout = _Stdout(stdout)
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         code = _dispatch(args)
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        sys.stderr = stderr.stream  # type: ignore[assignment]
+        sys.stderr = stderr.stream
         sys.stdout = stdout
 
 

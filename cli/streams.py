@@ -3,19 +3,21 @@ unwinds like Ctrl-C."""
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class _Stderr:
     """Standard error that knows whether a progress line (``\r...`` without a newline) is open, so an error
     message starts on a line of its own instead of on the progress bar's."""
 
-    def __init__(self, stream: object) -> None:
+    def __init__(self, stream: Any) -> None:  # a text stream (sys.stderr, sys.stdout)
         self.stream = stream
         self.line_open = False
 
     def write(self, text: str) -> int:
         if text:
             self.line_open = not text.endswith(("\n", "\r"))
-        return self.stream.write(text)  # type: ignore[attr-defined, no-any-return]
+        return self.stream.write(text)
 
     def error(self, message: str) -> None:
         if self.line_open:
@@ -23,7 +25,7 @@ class _Stderr:
         self.write(f"error: {message}\n")
         self.flush()
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
 
 
@@ -34,12 +36,12 @@ class _OutputFailed(Exception):
 class _Stdout:
     """Standard output whose write errors (other than a reader that has gone) end the command with a message."""
 
-    def __init__(self, stream: object) -> None:
+    def __init__(self, stream: Any) -> None:  # a text stream (sys.stderr, sys.stdout)
         self.stream = stream
 
     def write(self, text: str) -> int:
         try:
-            return self.stream.write(text)  # type: ignore[attr-defined, no-any-return]
+            return self.stream.write(text)
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -47,13 +49,13 @@ class _Stdout:
 
     def flush(self) -> None:
         try:
-            self.stream.flush()  # type: ignore[attr-defined]
+            self.stream.flush()
         except BrokenPipeError:
             raise
         except OSError as exc:
             raise _OutputFailed(exc.strerror or str(exc)) from None
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
 
 

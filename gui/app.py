@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
@@ -16,13 +17,13 @@ PROCESS_START = __import__("time").perf_counter()
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *argv]))  # a widgets app
     app.setApplicationName("ConvLens")
     app.setOrganizationName("ConvLens")
     app.setApplicationDisplayName("ConvLens")
     app.setWindowIcon(app_icon())
     register_fonts(app)  # Hangul on any machine (once)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_app(args: Sequence[str]) -> int:

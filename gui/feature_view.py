@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.app.session import FeatureView
+from convlens.engine.core.choices import Normalisation
 from convlens.engine.inspect.render import COLORMAPS, channel_image
 from convlens.gui.colour_bar import ColourBar
 from convlens.gui.image_view import array_to_qimage
@@ -167,7 +168,7 @@ class FeatureMapView(QWidget):
         return self.cmap.currentData()
 
     @property
-    def normalisation(self) -> str:
+    def normalisation(self) -> Normalisation:
         return self.normalise.currentData()
 
     def show_message(self, text: str) -> None:

@@ -63,7 +63,7 @@ class FlowRow(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not isinstance(i, _Stretch) and not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if not isinstance(i, _Stretch) and not ((w := i.widget()) is not None and w.isHidden())]
 
     def _lines(self, width: int) -> list[tuple[list[QLayoutItem], list[QLayoutItem]]]:
         """Each line's left group and right group (the items after a stretch), filled while they fit."""
@@ -73,7 +73,7 @@ class FlowRow(QLayout):
             if isinstance(item, _Stretch):
                 right = True
                 continue
-            if item.widget() is not None and item.widget().isHidden():
+            if (widget := item.widget()) is not None and widget.isHidden():
                 continue
             need = item.sizeHint().width()
             line = lines[-1]

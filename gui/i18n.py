@@ -58,7 +58,7 @@ def system_language() -> str:
 def choose_language(requested: str | None = None, settings: QSettings | None = None) -> str:
     """The language to use: ``requested`` (``--lang``), else the saved choice, else the system's."""
     if requested in LANGUAGES:
-        return requested  # type: ignore[return-value]
+        return requested
     saved = Settings(settings).text(Key.LANGUAGE, SYSTEM)
     return saved if saved in LANGUAGES else system_language()
 

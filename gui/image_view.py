@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
@@ -10,6 +11,9 @@ from PySide6.QtGui import QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QWidget
 
 THUMB = 96
+
+if TYPE_CHECKING:
+    from convlens.engine.app.tasks import Thumbnail
 
 
 def array_to_qimage(array: np.ndarray) -> QImage:
@@ -147,14 +151,14 @@ class ThumbnailStrip(QListWidget):
     def paths(self) -> list[str]:
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
 
-    def set_thumbnail(self, thumb: object) -> None:
+    def set_thumbnail(self, thumb: Thumbnail) -> None:
         """A decoded preview (``engine.app.tasks.Thumbnail``) for one of the items."""
-        item = self._items.get(thumb.path)  # type: ignore[attr-defined]
-        image = thumb.image  # type: ignore[attr-defined]
+        item = self._items.get(thumb.path)
+        image = thumb.image
         if item is None:
             return
         if image is None:
-            item.setToolTip(f"{thumb.path}\n{thumb.error}")  # type: ignore[attr-defined]
+            item.setToolTip(f"{thumb.path}\n{thumb.error}")
             return
         # Centre the preview on a square canvas: a very wide or tall image never overflows its cell.
         canvas = QPixmap(THUMB, THUMB)

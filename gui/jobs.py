@@ -106,7 +106,7 @@ class Job(QObject):
 class _Runner(QObject):
     """Lives in the engine thread: steps the jobs, owns the session (and so the model)."""
 
-    event = Signal(int, int, object)  # job id, STARTED..FINISHED, payload
+    happened = Signal(int, int, object)  # job id, STARTED..FINISHED, payload
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
@@ -174,7 +174,7 @@ class _Runner(QObject):
         try:
             if not run.started:
                 run.started = True
-                self.event.emit(spec.id, STARTED, ())
+                self.happened.emit(spec.id, STARTED, ())
                 value = spec.fn(self.session, *spec.args, **spec.kwargs)
                 if isinstance(value, Generator):
                     run.gen = value
@@ -186,7 +186,7 @@ class _Runner(QObject):
             value = next(run.gen)
             run.idle = value is None
             if value is not None:
-                self.event.emit(spec.id, YIELDED, value)
+                self.happened.emit(spec.id, YIELDED, value)
         except StopIteration as stop:
             self._active.remove(run)
             self._emit_end(spec.id, RETURNED, stop.value)
@@ -221,8 +221,8 @@ class _Runner(QObject):
             run.gen = None
 
     def _emit_end(self, job_id: int, kind: int, payload: object) -> None:
-        self.event.emit(job_id, kind, payload)
-        self.event.emit(job_id, FINISHED, ())
+        self.happened.emit(job_id, kind, payload)
+        self.happened.emit(job_id, FINISHED, ())
         self._aborts.discard(job_id)
 
     def close_all(self) -> None:
@@ -246,13 +246,13 @@ class EngineClient(QObject):
         self._jobs: dict[int, Job] = {}
         self._by_key: dict[str, Job] = {}
         self.log_file = log_file
-        self.thread = QThread()
-        self.thread.setObjectName("ConvLensEngine")
+        self.engine_thread = QThread()
+        self.engine_thread.setObjectName("ConvLensEngine")
         self._runner = _Runner(self)
-        self._runner.moveToThread(self.thread)
-        self._runner.event.connect(self._on_event)
+        self._runner.moveToThread(self.engine_thread)
+        self._runner.happened.connect(self._on_event)
         self._submitted.connect(self._runner.enqueue)
-        self.thread.start()
+        self.engine_thread.start()
 
     def submit(self, fn: Callable[..., Any], *args: Any, name: str = "", key: str | None = None,
                exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job:
@@ -313,12 +313,12 @@ class EngineClient(QObject):
         from this thread (cameras released, files closed) while nothing else
         runs, (4) the model is released before interpreter teardown.
         """
-        if not self.thread.isRunning():
+        if not self.engine_thread.isRunning():
             return
         for job in list(self._jobs.values()):
             self._drop(job)
-        self.thread.quit()
-        if not self.thread.wait(timeout_ms):
+        self.engine_thread.quit()
+        if not self.engine_thread.wait(timeout_ms):
             log.error("the engine thread did not stop within %d ms", timeout_ms)
         self._runner.close_all()
         self._jobs.clear()

@@ -236,8 +236,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         # Qt's Korean calls Discard "무시" (ignore): what it does is not save
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't Save"))
         choice = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(choice), "cancel")
+        answers: dict[QMessageBox.StandardButton, UnsavedAnswer] = {QMessageBox.StandardButton.Save: "save",
+                                                                    QMessageBox.StandardButton.Discard: "discard"}
+        return answers.get(QMessageBox.StandardButton(choice), "cancel")
 
     def ask_preset(self, path: str) -> str | None:
         """Ask which preprocessing an ONNX file made elsewhere expects (tests replace this)."""

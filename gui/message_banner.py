@@ -62,8 +62,10 @@ class MessageBanner(QFrame):
         if parent is None:
             return
         width = max(120, parent.width() - 24)
-        margins = self.layout().contentsMargins()
-        text_width = width - margins.left() - margins.right() - self.layout().spacing() - 28
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
+        text_width = width - margins.left() - margins.right() - layout.spacing() - 28
         height = self.label.heightForWidth(text_width) + margins.top() + margins.bottom() + 2
         self.setGeometry(12, self.top + 4, width, max(height, 28))
         self.raise_()

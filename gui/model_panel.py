@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.app.session import WeightsRequest
+from convlens.engine.core.choices import WeightsKind
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.models.registry import FAMILIES, get_arch, list_architectures
 from convlens.engine.weights.bundled import BUNDLED, BUNDLED_ARCH
@@ -29,6 +31,9 @@ from convlens.gui.i18n import architecture_text, engine_text, fill
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
 _ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import ModelInfo
 
 
 def family_title(family: str) -> str:
@@ -203,7 +208,7 @@ class ModelPanel(QWidget):
         return self.arch_combo.currentData(_ARCH_ROLE) or ""
 
     @property
-    def weights_kind(self) -> str:
+    def weights_kind(self) -> WeightsKind:
         return self.weights_combo.currentData()
 
     @property
@@ -311,12 +316,12 @@ class ModelPanel(QWidget):
         """(arch, kind, file, labels) of the model in use, else the current choice (for the settings)."""
         return self._in_use_choice or (self.arch, self.weights_kind, self._weights_file, self._labels_file)
 
-    def show_in_use(self, info: object, unsaved: bool = False) -> None:
+    def show_in_use(self, info: ModelInfo | None, unsaved: bool = False) -> None:
         """Name the model actually in use, whatever the combos say."""
         if info is None:
             self.in_use.setText(self.tr("No model in use yet"))
             return
-        text = f"{info.title} ({engine_text(info.source)})"  # type: ignore[attr-defined]
+        text = f"{info.title} ({engine_text(info.source)})"
         if unsaved:
             text += self.tr(" (trained here, not saved)")
         self.in_use.setToolTip(text)

@@ -27,19 +27,19 @@ class ScrollingTabs(QTabWidget):
         area = super().widget(index)
         return area.widget() if isinstance(area, QScrollArea) else area
 
-    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget | None:
         return self.page(index)
 
     def currentWidget(self) -> QWidget | None:  # type: ignore[override]
         return self.page(self.currentIndex())
 
-    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+    def indexOf(self, page: QWidget) -> int:
         for i in range(self.count()):
             if self.page(i) is page or super().widget(i) is page:
                 return i
         return -1
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+    def setCurrentWidget(self, page: QWidget) -> None:
         index = self.indexOf(page)
         if index >= 0:
             self.setCurrentIndex(index)

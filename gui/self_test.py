@@ -57,12 +57,14 @@ def run_self_test() -> int:
             return False
 
         step = "load the bundled model on the engine thread"
-        window.ask_recover = lambda _when: False  # a fresh settings file: nothing to recover, no dialog
+        window.ask_recover = lambda _when: False  # type: ignore[method-assign, assignment]  # a fresh settings file: nothing to recover, no dialog
         window.start()
         if not wait(lambda: window.model_info is not None, 120):
             raise RuntimeError(window.banner.text() or "the model did not load")
-        if window.model_info.source != "ImageNet, bundled":
-            raise RuntimeError(f"started with {window.model_info.title} ({window.model_info.source}), not the bundled model")
+        info = window.model_info
+        assert info is not None  # waited for above
+        if info.source != "ImageNet, bundled":
+            raise RuntimeError(f"started with {info.title} ({info.source}), not the bundled model")
 
         step = "classify a sample photo"
         kitten = resources_dir() / "samples" / "kitten.jpg"
@@ -76,17 +78,24 @@ def run_self_test() -> int:
         if not wait(lambda: window.inside.layer_tree.summary is not None, 60):
             raise RuntimeError("no layer table")
         window.tabs.setCurrentWidget(window.inside.widget)
-        window.inside.layer_tree.tree.setCurrentItem(window.inside.layer_tree.item_for("features.1"))
+        item = window.inside.layer_tree.item_for("features.1")
+        if item is None:
+            raise RuntimeError("no layer features.1 in the tree")
+        window.inside.layer_tree.tree.setCurrentItem(item)
         if not wait(lambda: window.inside.feature_view.view is not None, 60):
             raise RuntimeError(window.inside.feature_view.title.text())
-        channels = window.inside.feature_view.view.maps.channels
+        shown = window.inside.feature_view.view
+        assert shown is not None  # waited for above
+        channels = shown.maps.channels
 
         step = "choose the fastest runtime (auto)"
         combo = window.model_panel.runtime_combo
         combo.setCurrentIndex(combo.findData("auto"))  # the engine starts on PyTorch; this is the user's switch
-        if not wait(lambda: bool(window.model_info.runtime_reason), 180):
+        if not wait(lambda: window.model_info is not None and bool(window.model_info.runtime_reason), 180):
             raise RuntimeError(window.banner.text() or "auto chose no runtime")
-        runtime = f"{window.model_info.runtime_title}; {window.model_info.runtime_reason}"
+        info = window.model_info
+        assert info is not None
+        runtime = f"{info.runtime_title}; {info.runtime_reason}"
 
         step = "render the window"
         if window.grab().isNull():
@@ -104,7 +113,7 @@ def run_self_test() -> int:
         QTimer.singleShot(0, QCoreApplication.quit)
         frozen = "frozen" if getattr(sys, "frozen", False) else "source"
         print(f"self-test ok ({frozen}): torch {torch.__version__}, torchvision {torchvision.__version__}, "
-              f"{window.model_info.device}; {kitten.name} -> top-1 '{window.images.predictions.top_text()}' "
+              f"{info.device}; {kitten.name} -> top-1 '{window.images.predictions.top_text()}' "
               f"(bundled MobileNetV2); features.1: {channels} channels; {runtime}; Korean: {look_in}; "
               f"{time.perf_counter() - started:.1f} s")
         return 0

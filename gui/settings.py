@@ -45,7 +45,7 @@ class Settings:
 
     def integer(self, key: str, default: int) -> int:
         try:
-            return int(self.store.value(key, default))  # type: ignore[arg-type]
+            return int(self.store.value(key, default))  # type: ignore[call-overload]  # QSettings.value is untyped
         except (TypeError, ValueError):
             return default
 
@@ -66,7 +66,7 @@ class Settings:
         value = self.store.value(key, [])
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in (value or [])]  # type: ignore[union-attr]
+        return [str(v) for v in (value or [])]  # type: ignore[attr-defined]  # a list from QSettings
 
     def add_recent(self, path: str, key: str = Key.RECENT) -> list[str]:
         recent = [path, *(p for p in self.recent(key) if p != path)][: self.MAX_RECENT]

@@ -7,7 +7,7 @@ when this was one class: a mixin's own name is not a context Qt looks in."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
@@ -30,7 +30,13 @@ DEFAULT_ARCH = "mobilenet_v2"
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
-class WindowFiles:
+if TYPE_CHECKING:  # a part of MainWindow: its attributes are the ones MainWindow.__init__ sets
+    _Part = Any
+else:
+    _Part = object
+
+
+class WindowFiles(_Part):
     """A part of ``MainWindow``."""
 
     def export_model_dialog(self) -> None:
@@ -41,7 +47,7 @@ class WindowFiles:
         path, chosen = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "Export the model"), start,
                                                    QCoreApplication.translate("MainWindow", "ONNX (*.onnx);;TorchScript (*.pt)"))
         if path:
-            fmt = "torchscript" if path.lower().endswith((".pt", ".pth")) or "TorchScript" in chosen else "onnx"
+            fmt: ExportFormat = "torchscript" if path.lower().endswith((".pt", ".pth")) or "TorchScript" in chosen else "onnx"
             self.export_model(path, fmt)
 
     def export_model(self, path: str, fmt: ExportFormat) -> Job:
@@ -166,6 +172,6 @@ class WindowFiles:
 def qimage_to_png(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
+    image.save(buffer, b"PNG")
+    return bytes(buffer.data().data())
 

@@ -6,7 +6,7 @@ when this was one class: a mixin's own name is not a context Qt looks in."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -23,13 +23,19 @@ DEFAULT_ARCH = "mobilenet_v2"
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
-class WindowMenus:
+if TYPE_CHECKING:  # a part of MainWindow: its attributes are the ones MainWindow.__init__ sets
+    _Part = Any
+else:
+    _Part = object
+
+
+class WindowMenus(_Part):
     """A part of ``MainWindow``."""
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
 
-        def action(menu: Any, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(menu: Any, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))

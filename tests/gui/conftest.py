@@ -30,7 +30,7 @@ def window(qtbot: object, settings: QSettings) -> Iterator[MainWindow]:
     yield win
     win.close()
     # no dangling engine thread
-    assert not win.client.thread.isRunning(), "the engine thread outlived its window"
+    assert not win.client.engine_thread.isRunning(), "the engine thread outlived its window"
 
 
 def load(qtbot: object, window: MainWindow, arch: str, kind: str, path: str = "", timeout: int = 120_000) -> None:

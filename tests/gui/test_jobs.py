@@ -24,7 +24,7 @@ def client(qtbot, tmp_path: Path) -> Iterator[EngineClient]:
     c = EngineClient(log_file=str(tmp_path / "convlens.log"))
     yield c
     c.shutdown()
-    assert not c.thread.isRunning()
+    assert not c.engine_thread.isRunning()
 
 
 def record(job: Job) -> list[tuple[str, object]]:

@@ -130,13 +130,13 @@ class CompareView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.slots = [ModelSlot(arch, weights) for arch, weights in DEFAULT_SLOTS[:MAX_MODELS]]
-        self.depth = QSlider(Qt.Orientation.Horizontal)
-        self.depth.setRange(0, 100)
-        self.depth.setValue(50)
-        self.depth.setFixedWidth(160)
+        self.depth_slider = QSlider(Qt.Orientation.Horizontal)
+        self.depth_slider.setRange(0, 100)
+        self.depth_slider.setValue(50)
+        self.depth_slider.setFixedWidth(160)
         self.depth_label = QLabel()
-        self.depth.valueChanged.connect(self._show_depth)
-        self._show_depth(self.depth.value())
+        self.depth_slider.valueChanged.connect(self._show_depth)
+        self._show_depth(self.depth_slider.value())
         self.source = QComboBox()
         self.source.setObjectName("compare_source")
         self.source.addItem(self.tr("the current image"), "image")
@@ -160,7 +160,7 @@ class CompareView(QWidget):
             slots.addWidget(slot)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Feature maps at depth:")))
-        row.addWidget(self.depth)
+        row.addWidget(self.depth_slider)
         row.addWidget(self.depth_label)
         row.addStretch(1)
         run_row = QHBoxLayout()  # a row of its own: in one row with the depth they scrolled sideways at 1024 px
@@ -198,7 +198,7 @@ class CompareView(QWidget):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Compare the models on the images of a folder"))
             if not folder:
                 return
-        self.compare_requested.emit(self.specs(), self.depth.value() / 100, source, folder)
+        self.compare_requested.emit(self.specs(), self.depth_slider.value() / 100, source, folder)
 
     def running(self, text: str) -> None:
         self.compare_button.setEnabled(False)
@@ -240,8 +240,9 @@ class CompareView(QWidget):
             return
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for col, column in enumerate(self.comparison.columns):
             for row, widget in enumerate(self._column_widgets(column, index)):
                 self.grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignTop)

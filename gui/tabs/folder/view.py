@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -51,7 +51,7 @@ class ElidedLabel(QLabel):
     def full_text(self) -> str:
         return self._full
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 
@@ -231,7 +231,7 @@ class FolderView(QWidget):
     def _filter_skipped(self, on: bool) -> None:
         self.proxy.setFilterFixedString(self.tr("skipped") if on else "")
 
-    def _on_double_click(self, index: object) -> None:
+    def _on_double_click(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)
         path = self.model.item(source.row(), self.COL_FILE).data(Qt.ItemDataRole.UserRole)
         self.row_activated.emit(path)

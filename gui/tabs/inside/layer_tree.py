@@ -82,7 +82,9 @@ class LayerTree(QWidget):
         """The width that shows every column of the expanded tree whole (with its frame and scroll bar)."""
         tree = self.tree
         frame = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         return tree.header().length() + frame + margins.left() + margins.right() + 4
 
     def item_for(self, name: str) -> QTreeWidgetItem | None:

@@ -7,6 +7,7 @@ was one class: a mixin's own name is not a context Qt looks in."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl
@@ -20,9 +21,16 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.recording import DatasetRecorder, check_class_name
 from convlens.gui.i18n import error_text
 
+if TYPE_CHECKING:  # a part of LiveView: its attributes are the ones LiveView.__init__ sets
+    _Part = Any
+else:
+    _Part = object
 
-class LiveRecording:
+
+class LiveRecording(_Part):
     """A part of ``LiveView``: snapshot and recording."""
+
+    recording_class: str | None
 
     def snapshot_image(self) -> np.ndarray | None:
         if self.paused and self.last_result is not None:

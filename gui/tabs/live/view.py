@@ -74,7 +74,9 @@ class LiveView(LiveRecording, QWidget):
         self.source.setEditable(True)
         self.source.setObjectName("live_source")
         self.source.setMinimumContentsLength(18)
-        self.source.lineEdit().setPlaceholderText(self.tr("0, video.mp4 or rtsp://…"))
+        editor = self.source.lineEdit()
+        assert editor is not None  # an editable combo box has one
+        editor.setPlaceholderText(self.tr("0, video.mp4 or rtsp://…"))
         self.source.addItem("0")
         self.browse = QPushButton(self.tr("Video file…"))
         self.find_cameras = QPushButton(self.tr("Find cameras"))
@@ -162,7 +164,9 @@ class LiveView(LiveRecording, QWidget):
         self.counts_timer = QTimer(self)
         self.counts_timer.setInterval(500)
         self.counts_timer.timeout.connect(self.refresh_counts)
-        QApplication.instance().installEventFilter(self)  # hold R anywhere in the tab, except while typing
+        app = QApplication.instance()
+        assert app is not None  # widgets exist only in an application
+        app.installEventFilter(self)  # hold R anywhere in the tab, except while typing
 
         self.start_button.clicked.connect(self._on_start_stop)
         self.pause_button.toggled.connect(self._on_pause)

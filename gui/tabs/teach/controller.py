@@ -122,6 +122,7 @@ class TeachController(QObject):
             self.view.on_epoch(step)
 
     def _on_finished(self, done: tasks.TrainFinished) -> None:
+        assert done.info is not None  # the window trains in one process: the trained model is installed
         self.ctx.set_model(done.info, trained=True)
         self.view.on_finished(done.result)  # after: its unknown curve comes with the reason when there is no threshold
         self.ctx.status(self.tr("Training done: validation accuracy {acc:.1f}%").format(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from convlens.engine.evaluation.evaluate import EvaluationReport
 from convlens.engine.models.calibration import note_text, reliability_of_logits
 from convlens.engine.models.openset import UnknownCurve
 from convlens.engine.training.diagnose import Finding, diagnose, mistakes
@@ -39,9 +41,20 @@ from convlens.gui.i18n import engine_text, fill
 from convlens.gui.scrolling_tabs import ScrollingTabs
 from convlens.gui.tabs.teach.mistake_dialog import MistakeDialog
 
+if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets
+    _Part = Any
+else:
+    _Part = object
 
-class TeachResults:
+if TYPE_CHECKING:
+    from convlens.engine.app.tasks import Thumbnail
+
+
+class TeachResults(_Part):
     """A part of ``TeachView``: its results pane."""
+
+    result: TrainResult | None
+    evaluation: EvaluationReport | None
 
     def _build_results(self) -> QSplitter:
         """The curves and charts above, the results (confusion matrix, per class, diagnosis, a cell's images) below."""
@@ -241,7 +254,7 @@ class TeachResults:
 
     def files_in_cell(self, true: int, predicted: int) -> list[str]:
         if self.evaluation is not None:
-            return self.evaluation.files_in_cell(true, predicted)  # type: ignore[attr-defined]
+            return self.evaluation.files_in_cell(true, predicted)
         r = self.result
         if r is None:
             return []
@@ -249,7 +262,7 @@ class TeachResults:
 
     def _cell_names(self) -> tuple[list[str], list[str]]:
         if self.evaluation is not None:
-            _, columns = self.evaluation.confusion()  # type: ignore[attr-defined]
+            _, columns = self.evaluation.confusion()
             return columns[:-1], columns
         classes = list(self.result.loaded.labels) if self.result else []
         return classes, classes
@@ -271,23 +284,23 @@ class TeachResults:
         if files:
             self.thumbnails_needed.emit(files)
 
-    def set_cell_thumbnail(self, thumb: object) -> None:
+    def set_cell_thumbnail(self, thumb: Thumbnail) -> None:
         from convlens.gui.image_view import array_to_qimage
 
-        image = thumb.image  # type: ignore[attr-defined]
+        image = thumb.image
         if image is None:
             return
         for i in range(self.cell_files.count()):
             item = self.cell_files.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == thumb.path:  # type: ignore[attr-defined]
+            if item.data(Qt.ItemDataRole.UserRole) == thumb.path:
                 item.setIcon(QIcon(QPixmap.fromImage(array_to_qimage(image))))
 
     def show_mistakes(self) -> None:
         """Every wrong prediction of the last training run or evaluation, most confident first."""
         if self.evaluation is not None:
-            labels = self.evaluation.labels  # type: ignore[attr-defined]
+            labels = self.evaluation.labels
             wrong = [(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
-                     for v in self.evaluation.misclassified()]  # type: ignore[attr-defined]
+                     for v in self.evaluation.misclassified()]
         elif self.result is not None:
             wrong = [(m.source, m.true, m.predicted, m.confidence) for m in mistakes(self.result)]
         else:
@@ -310,9 +323,9 @@ class TeachResults:
     def mistake_pairs(self) -> dict[str, tuple[str, str]]:
         """Every wrong prediction of the results shown: image -> (true class, predicted class), model names."""
         if self.evaluation is not None:
-            labels = self.evaluation.labels  # type: ignore[attr-defined]
+            labels = self.evaluation.labels
             return {v.source: (labels[v.true], labels[v.predicted[0]])
-                    for v in self.evaluation.misclassified()}  # type: ignore[attr-defined]
+                    for v in self.evaluation.misclassified()}
         return {m.source: (m.true, m.predicted) for m in mistakes(self.result)} if self.result is not None else {}
 
     def _on_cell_file(self, item: QListWidgetItem) -> None:
@@ -342,7 +355,7 @@ class TeachResults:
         self.progress.setValue(done)
         self.progress.setFormat(QCoreApplication.translate("TeachView", "{done}/{total} images").format(done=done, total=total))
 
-    def on_evaluation_finished(self, report: object) -> None:
+    def on_evaluation_finished(self, report: EvaluationReport) -> None:
         """Show an evaluation in the matrix: rows the folder's classes, columns the same plus (other)."""
         r = report
         self.evaluation = r
@@ -350,16 +363,16 @@ class TeachResults:
         self.evaluate_button.setEnabled(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        matrix, columns = r.confusion()  # type: ignore[attr-defined]
+        matrix, columns = r.confusion()
         self._fill_confusion(matrix, columns[:-1], columns)
         lines = [QCoreApplication.translate("TeachView", "{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%").format(
-            n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]  # type: ignore[attr-defined]
+            n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]
         lines += [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)").format(
             c=c.name, p=100 * c.precision, r=100 * c.recall, f1=c.f1, n=c.support)
-                  for c in r.scores()]  # type: ignore[attr-defined]
-        if r.skipped_folders:  # type: ignore[attr-defined]
+                  for c in r.scores()]
+        if r.skipped_folders:
             lines.append(QCoreApplication.translate("TeachView", "Skipped folders (no class of the model): {names}").format(
-                names=", ".join(f for f, _ in r.skipped_folders)))  # type: ignore[attr-defined]
+                names=", ".join(f for f, _ in r.skipped_folders)))
         self.per_class.setText("\n".join(lines))
         self.status.setText(QCoreApplication.translate("TeachView", "Evaluation done: click a cell to see its images, an image to see its CAM."))
         self.mistakes_button.setEnabled(True)
@@ -375,7 +388,7 @@ class TeachResults:
         self.confusion.setColumnCount(len(columns))
         self.confusion.setHorizontalHeaderLabels(columns)
         self.confusion.setVerticalHeaderLabels(rows)
-        peak = max(1, int(matrix.max()))  # type: ignore[attr-defined]
+        peak = max(1, int(np.asarray(matrix).max()))
         for t in range(len(rows)):
             for p in range(len(columns)):
                 n = int(matrix[t, p])  # type: ignore[index]

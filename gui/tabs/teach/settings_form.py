@@ -6,6 +6,8 @@ when this was one class: a mixin's own name is not a context Qt looks in."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,8 +28,13 @@ from convlens.engine.core.choices import OPTIMIZERS
 from convlens.engine.training.loop import TrainConfig
 from convlens.gui.glossary import Glossary, explain, explain_form
 
+if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets
+    _Part = Any
+else:
+    _Part = object
 
-class TrainSettingsForm:
+
+class TrainSettingsForm(_Part):
     """A part of ``TeachView``: its settings column."""
 
     def _build_settings(self) -> QScrollArea:

@@ -7,6 +7,7 @@ when this was one class: a mixin's own name is not a context Qt looks in."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -25,8 +26,13 @@ from convlens.engine.training.loop import TrainConfig
 from convlens.gui.charts import UnknownCurveView
 from convlens.gui.glossary import explain
 
+if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets
+    _Part = Any
+else:
+    _Part = object
 
-class TeachUnknown:
+
+class TeachUnknown(_Part):
     """A part of ``TeachView``: its Unknown chart and controls."""
 
     def _unknown_tab(self) -> QWidget:

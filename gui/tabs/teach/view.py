@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from convlens.engine.evaluation.evaluate import EvaluationReport
 from convlens.engine.training.loop import EpochStats, TrainProgress, TrainResult
 from convlens.gui.flow_layout import FlowRow
 from convlens.gui.tabs.teach.results_pane import TeachResults
@@ -46,7 +47,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
         super().__init__(parent)
         self.running = False
         self.result: TrainResult | None = None
-        self.evaluation: object | None = None  # engine.evaluation.evaluate.EvaluationReport shown in the matrix
+        self.evaluation: EvaluationReport | None = None  # shown in the matrix
         self.selected_layer = ""
 
         self.data_edit = QLineEdit()
@@ -122,12 +123,12 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.save_button.clicked.connect(self.save_requested)
         self.confusion.cellClicked.connect(self.show_cell)
-        for w in (self.rotation, self.shear):
-            w.valueChanged.connect(self._update_notes)
-        for w in (self.shift, self.zoom):
-            w.valueChanged.connect(self._update_notes)
-        for w in (self.hflip, self.unfreeze, self.scratch, self.freeze_selected, self.cut_selected):
-            w.toggled.connect(self._update_notes)
+        for spin in (self.rotation, self.shear):
+            spin.valueChanged.connect(self._update_notes)
+        for double in (self.shift, self.zoom):
+            double.valueChanged.connect(self._update_notes)
+        for box in (self.hflip, self.unfreeze, self.scratch, self.freeze_selected, self.cut_selected):
+            box.toggled.connect(self._update_notes)
         self.set_selected_layer("")
         self._update_notes()
 
