@@ -4,8 +4,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QSettings
 
+from convlens.engine.data.datasets import load_mnist
 from convlens.gui.app import make_application
 from convlens.gui.main_window import MainWindow
 
@@ -33,10 +35,17 @@ def window(qtbot: object, settings: QSettings) -> Iterator[MainWindow]:
     assert not win.client.engine_thread.isRunning(), "the engine thread outlived its window"
 
 
-def load(qtbot: object, window: MainWindow, arch: str, kind: str, path: str = "", timeout: int = 120_000) -> None:
-    """Choose a model in the panel and wait until the engine has it."""
-    before = window.model_info
-    window.model_panel.set_choice(arch, kind, path)
-    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info is not before,  # type: ignore[attr-defined]
-                    timeout=timeout)
 
+
+@pytest.fixture(scope="module")
+def small_folder(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real MNIST digits 3 / 8, 30 each, saved as PNG into class folders."""
+    root = tmp_path_factory.mktemp("teach")
+    data = load_mnist(shared_data / "mnist")
+    counts = {3: 0, 8: 0}
+    for image, label in zip(data.train.images, data.train.labels, strict=True):
+        if label in counts and counts[label] < 30:
+            (root / f"digit {label}").mkdir(exist_ok=True)
+            Image.fromarray(image[:, :, 0]).save(root / f"digit {label}" / f"{counts[label]:02d}.png")
+            counts[label] += 1
+    return root

@@ -5,19 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_main_window import drop_files
-
-
-def _two_models(view, mobilenet_file: Path) -> None:
-    """MobileNetV2 (the shared weights) and a random LeNet-5; the other two slots off."""
-    first, second, third, fourth = view.slots
-    first.arch.setCurrentIndex(first.arch.findData("mobilenet_v2"))
-    first.set_file(str(mobilenet_file))
-    second.arch.setCurrentIndex(second.arch.findData("lenet5"))
-    second.weights.setCurrentIndex(second.weights.findData("random"))
-    third.use.setChecked(False)
-    fourth.use.setChecked(False)
+from tests.gui.helpers import drop_files, load, two_models
 
 
 def test_compare_columns_on_the_current_photo(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path,
@@ -27,7 +15,7 @@ def test_compare_columns_on_the_current_photo(qtbot, window: MainWindow, mobilen
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
     view = window.compare.view
     window.tabs.setCurrentWidget(view)
-    _two_models(view, mobilenet_file)
+    two_models(view, mobilenet_file)
     assert view.specs() == [f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
     view.compare_button.click()
     qtbot.waitUntil(lambda: view.comparison is not None, timeout=120_000)
@@ -63,7 +51,7 @@ def test_compare_on_the_live_frame(qtbot, window: MainWindow, mobilenet_file: Pa
 
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     view = window.compare.view
-    _two_models(view, mobilenet_file)
+    two_models(view, mobilenet_file)
     view.source.setCurrentIndex(view.source.findData("live"))
     view.compare_button.click()  # no live frame yet: said, nothing runs
     assert "Start the Live tab first" in window.banner.text() and view.comparison is None
@@ -105,7 +93,7 @@ def test_compare_on_a_folder_picks_the_image_shown(qtbot, window: MainWindow, mo
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
     view = window.compare.view
     window.tabs.setCurrentWidget(view)
-    _two_models(view, mobilenet_file)
+    two_models(view, mobilenet_file)
     view.source.setCurrentIndex(view.source.findData("folder"))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     view.compare_button.click()

@@ -12,10 +12,7 @@ from convlens.engine.core.choices import default_runtime
 from convlens.engine.runtime.runtimes import OPEN_ENDED
 from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_compare_tab import _two_models
-from tests.gui.test_main_window import drop_files
-from tests.gui.test_teach_view import small_folder  # noqa: F401 - the fixture
+from tests.gui.helpers import drop_files, load, two_models
 from tests.live_video import write_video
 
 
@@ -36,7 +33,7 @@ def test_the_default_runtime_is_auto_and_single_images_answer_in_pytorch(qtbot, 
 
 
 def test_teach_evaluate_save_and_export_on_the_default_runtime(qtbot, window: MainWindow, mobilenet_file: Path,
-                                                               small_folder: Path, photos: Path,  # noqa: F811
+                                                               small_folder: Path, photos: Path,
                                                                tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: _session_runtime(window) == "auto", timeout=20_000)
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
@@ -83,7 +80,7 @@ def test_compare_on_the_default_settings(qtbot, window: MainWindow, mobilenet_fi
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
     view = window.compare.view
     window.tabs.setCurrentWidget(view)
-    _two_models(view, mobilenet_file)
+    two_models(view, mobilenet_file)
     view.compare_button.click()
     qtbot.waitUntil(lambda: view.comparison is not None, timeout=120_000)
     assert view.comparison.columns[0].predictions[0][0].label == "Samoyed"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_main_window import drop_files
+from tests.gui.helpers import drop_files, load
 
 
 def test_export_onnx_shows_parity_and_runtime_switch(qtbot, window: MainWindow, mobilenet_file: Path,

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_main_window import drop_files
+from tests.gui.helpers import drop_files, load
 from tests.odd_corpus import build_corpus
 
 

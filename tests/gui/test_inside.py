@@ -7,8 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint
 
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_main_window import drop_files
+from tests.gui.helpers import drop_files, load
 
 
 def test_selecting_a_layer_renders_its_feature_grid(qtbot, window: MainWindow, mobilenet_file: Path,

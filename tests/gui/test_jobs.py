@@ -14,8 +14,7 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.gui.app import make_application
 from convlens.gui.jobs import EngineClient, Job
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_main_window import drop_files
+from tests.gui.helpers import drop_files, load
 
 
 @pytest.fixture()

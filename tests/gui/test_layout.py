@@ -16,8 +16,7 @@ from convlens.gui.glossary import GlossaryDialog
 from convlens.gui.i18n import install_language
 from convlens.gui.main_window import MainWindow
 from tests.conftest import ROOT
-from tests.gui.test_korean_visible import english_sentence, visible_texts
-from tests.gui.test_teach_view import small_folder  # noqa: F401 - the fixture
+from tests.gui.helpers import english_sentence, visible_texts
 
 SIZES = ((1024, 640), (1280, 800), (1920, 1080))
 SHOTS = ROOT / "build" / "layout"
@@ -107,7 +106,7 @@ def test_every_tab_at_every_size_in_both_languages(qtbot, language_window) -> No
 
 
 @pytest.mark.parametrize("language_window", ["ko"], indirect=True)
-def test_teach_after_training_keeps_its_size_and_layout(qtbot, language_window, small_folder: Path) -> None:  # noqa: F811
+def test_teach_after_training_keeps_its_size_and_layout(qtbot, language_window, small_folder: Path) -> None:
     """The window stays 1024x640 through a run (it grew 800 -> 814 -> 862 -> 910 px), and the curves, calibration,
     unknown and results panes are laid out whole once they are filled, and every word of them is Korean."""
     lang, window = language_window

@@ -8,7 +8,7 @@ import pytest
 
 from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
+from tests.gui.helpers import load
 from tests.live_video import truncate, write_video
 
 

@@ -4,34 +4,17 @@ from __future__ import annotations
 
 import csv
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from convlens.gui.main_window import MainWindow
 from convlens.gui.stall_meter import StallMeter
 from tests.conftest import CONFIDENT_PHOTOS
-from tests.gui.conftest import load
-
-
-def drop_files(window: MainWindow, paths: list[Path]) -> None:
-    """A real drag-enter + drop with file URLs, as the window system sends them."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(window.width() / 2, window.height() / 2)
-    with warnings.catch_warnings():  # PySide 6.12 marks the only constructor deprecated
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, drop)
-    assert drop.isAccepted()
+from tests.gui.helpers import drop_files, load
 
 
 def test_drop_samoyed_top_bar_reads_samoyed(qtbot, window: MainWindow, mobilenet_file: Path, photos: Path) -> None:

@@ -18,7 +18,6 @@ from convlens.engine.weights.project import FORMAT_VERSION, read_project
 from convlens.gui.app import make_application
 from convlens.gui.main_window import MainWindow
 from convlens.gui.projects import autosave_dir
-from tests.gui.test_teach_view import small_folder  # noqa: F401 - the fixture
 
 
 def _tabs(window: MainWindow) -> dict:
@@ -55,7 +54,7 @@ def _train(qtbot, window: MainWindow, folder: Path, epochs: int = 3) -> None:
 
 
 def test_a_project_saved_after_training_reopens_with_every_tab_as_it_was(
-        qtbot, window: MainWindow, small_folder: Path, photos: Path, tmp_path: Path, settings) -> None:  # noqa: F811
+        qtbot, window: MainWindow, small_folder: Path, photos: Path, tmp_path: Path, settings) -> None:
     assert window.model_info.source == "ImageNet, bundled"  # the default model: training starts from it offline
     _train(qtbot, window, small_folder)
     assert window.unsaved_model
@@ -167,7 +166,7 @@ def _child_script(settings_file: Path, folder: Path) -> str:
 
 
 @pytest.mark.slow
-def test_a_kill_during_training_is_offered_back_at_the_next_start(qtbot, settings, small_folder: Path,  # noqa: F811
+def test_a_kill_during_training_is_offered_back_at_the_next_start(qtbot, settings, small_folder: Path,
                                                                   tmp_path: Path) -> None:
     settings_file = Path(settings.fileName())
     child = subprocess.Popen([sys.executable, "-c", _child_script(settings_file, small_folder)],

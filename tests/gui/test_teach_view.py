@@ -12,22 +12,7 @@ from convlens.engine.data.datasets import load_mnist
 from convlens.engine.training.diagnose import diagnose
 from convlens.gui.jobs import wait_for
 from convlens.gui.main_window import MainWindow
-from tests.gui.conftest import load
-from tests.gui.test_main_window import drop_files
-
-
-@pytest.fixture(scope="module")
-def small_folder(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Real MNIST digits 3 / 8, 30 each, saved as PNG into class folders."""
-    root = tmp_path_factory.mktemp("teach")
-    data = load_mnist(shared_data / "mnist")
-    counts = {3: 0, 8: 0}
-    for image, label in zip(data.train.images, data.train.labels, strict=True):
-        if label in counts and counts[label] < 30:
-            (root / f"digit {label}").mkdir(exist_ok=True)
-            Image.fromarray(image[:, :, 0]).save(root / f"digit {label}" / f"{counts[label]:02d}.png")
-            counts[label] += 1
-    return root
+from tests.gui.helpers import drop_files, load
 
 
 def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobilenet_file: Path,
