@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from convlens.engine.evaluation.health import HealthIssue, HealthReport
-from convlens.engine.training.diagnose import Finding
+from convlens.engine.training.diagnose import Finding, finding_words
 
 __all__ = ["finding_lines", "health_lines"]
 
@@ -25,32 +25,11 @@ def _setting(setting: str, v: dict) -> str:
     }[setting]
 
 
-def _text(f: Finding) -> str:
-    v = f.values
-    if f.kind == "overfitting":
-        return (f"over-fitting: {100 * float(v['train_acc']):.1f}% on the training images against "
-                f"{100 * float(v['val_acc']):.1f}% on validation (epoch {v['epoch']})")
-    if f.kind == "underfitting":
-        return (f"under-fitting: only {100 * float(v['train_acc']):.1f}% even on the training images "
-                f"(validation {100 * float(v['val_acc']):.1f}%)")
-    if f.kind == "more_epochs":
-        return f"still improving: the validation loss was still falling in the last of the {v['epochs']} epochs"
-    if f.kind == "imbalance":
-        return (f"class imbalance: {v['large']} has {v['large_n']} training images, {v['small']} only "
-                f"{v['small_n']} ({float(v['ratio']):.1f}x)")
-    if f.kind == "few_images":
-        return f"few images: fewer than {v['minimum']} training images in {v['classes']}"
-    if f.kind == "weak_class":
-        confused = f", mostly taken for {v['confused_with']}" if v["confused_with"] else ""
-        return (f"a weak class: {v['class']} recall {100 * float(v['recall']):.0f}% against "
-                f"{100 * float(v['accuracy']):.0f}% overall{confused}")
-    return f"nothing stands out: validation accuracy {100 * float(v['val_acc']):.1f}%, and training and validation agree"
-
-
 def finding_lines(findings: list[Finding]) -> list[str]:
     lines = []
     for f in findings:
-        lines.append(f"diagnosis: {_text(f)}")
+        title, text = finding_words(f)  # the window's words too
+        lines.append(f"diagnosis: {title.lower()}: {text}")
         if f.try_settings:
             lines.append("  try: " + "; ".join(_setting(s, f.values) for s in f.try_settings))
     return lines

@@ -13,6 +13,7 @@ from typing import Literal
 
 import numpy as np
 
+from convlens.engine.core.errors import Text
 from convlens.engine.data.datasets import FEW_IMAGES, IMBALANCE_RATIO
 from convlens.engine.training.loop import TrainResult
 
@@ -108,3 +109,37 @@ def mistakes(result: TrainResult) -> list[Mistake]:
     found = [Mistake(src, labels[t], labels[p], float(c))
              for src, t, p, c in zip(result.val_sources, result.val_true, result.val_pred, probs, strict=True) if t != p]
     return sorted(found, key=lambda m: -m.confidence)
+
+
+def finding_words(f: Finding) -> tuple[Text, Text]:
+    """A finding's title and sentence, written once for both front ends: the window shows them in the user's
+    language (``engine_text``), the CLI prints them as they are. The settings to try are each front end's own
+    words (the CLI's flags, the window's controls)."""
+    v = f.values
+    if f.kind == "overfitting":
+        return Text("Over-fitting"), Text(
+            "{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model "
+            "learnt the training images better than the task.",
+            train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]), e=v["epoch"])
+    if f.kind == "underfitting":
+        return Text("Under-fitting"), Text(
+            "only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt "
+            "the task yet.", train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]))
+    if f.kind == "more_epochs":
+        return Text("Still improving"), Text(
+            "the validation loss was still falling in the last of the {n} epochs.", n=v["epochs"])
+    if f.kind == "imbalance":
+        return Text("Class imbalance"), Text(
+            "{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans "
+            "towards the larger class.", large=v["large"], large_n=v["large_n"], small=v["small"],
+            small_n=v["small_n"], ratio=float(v["ratio"]))
+    if f.kind == "few_images":
+        return Text("Few images"), Text(
+            "fewer than {n} training images in {classes}.", n=v["minimum"], classes=v["classes"])
+    if f.kind == "weak_class":
+        confused = Text(", mostly taken for {other}", other=v["confused_with"]) if v["confused_with"] else ""
+        return Text("A weak class"), Text(
+            "{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.",
+            c=v["class"], r=100 * float(v["recall"]), a=100 * float(v["accuracy"]), confused=confused)
+    return Text("Nothing stands out"), Text(
+        "validation accuracy {val:.1f}%, and training and validation agree.", val=100 * float(v["val_acc"]))

@@ -12,112 +12,112 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="262"/>
+        <location filename="../../gui/engine_messages.py" line="277"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="263"/>
+        <location filename="../../gui/engine_messages.py" line="278"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="264"/>
+        <location filename="../../gui/engine_messages.py" line="279"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="265"/>
+        <location filename="../../gui/engine_messages.py" line="280"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="266"/>
+        <location filename="../../gui/engine_messages.py" line="281"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="267"/>
+        <location filename="../../gui/engine_messages.py" line="282"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="268"/>
+        <location filename="../../gui/engine_messages.py" line="283"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="269"/>
+        <location filename="../../gui/engine_messages.py" line="284"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="270"/>
+        <location filename="../../gui/engine_messages.py" line="285"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="271"/>
+        <location filename="../../gui/engine_messages.py" line="286"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="272"/>
+        <location filename="../../gui/engine_messages.py" line="287"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="273"/>
+        <location filename="../../gui/engine_messages.py" line="288"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="274"/>
+        <location filename="../../gui/engine_messages.py" line="289"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="275"/>
+        <location filename="../../gui/engine_messages.py" line="290"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="276"/>
+        <location filename="../../gui/engine_messages.py" line="291"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="277"/>
+        <location filename="../../gui/engine_messages.py" line="292"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="278"/>
+        <location filename="../../gui/engine_messages.py" line="293"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="279"/>
+        <location filename="../../gui/engine_messages.py" line="294"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="280"/>
+        <location filename="../../gui/engine_messages.py" line="295"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="281"/>
+        <location filename="../../gui/engine_messages.py" line="296"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="282"/>
+        <location filename="../../gui/engine_messages.py" line="297"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="283"/>
+        <location filename="../../gui/engine_messages.py" line="298"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
@@ -326,17 +326,17 @@
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="256"/>
+        <location filename="../../gui/tabs/compare/view.py" line="257"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="272"/>
+        <location filename="../../gui/tabs/compare/view.py" line="273"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="274"/>
+        <location filename="../../gui/tabs/compare/view.py" line="275"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>
@@ -473,27 +473,27 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="194"/>
+        <location filename="../../gui/engine_messages.py" line="209"/>
         <source>Weights file {name}: does not hold a state dict (a mapping of names to tensors).</source>
         <translation>가중치 파일 {name}: state dict(이름에서 텐서로의 매핑)가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="197"/>
+        <location filename="../../gui/engine_messages.py" line="212"/>
         <source>Weights file {name}: not a PyTorch weights file ({reason}).</source>
         <translation>가중치 파일 {name}: PyTorch 가중치 파일이 아닙니다 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="198"/>
+        <location filename="../../gui/engine_messages.py" line="213"/>
         <source>Weights file {name}: not a PyTorch weights file ({first}).</source>
         <translation>가중치 파일 {name}: PyTorch 가중치 파일이 아닙니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="201"/>
+        <location filename="../../gui/engine_messages.py" line="216"/>
         <source>Weights file {name}: not a valid safetensors file ({exc}).</source>
         <translation>가중치 파일 {name}: 올바른 safetensors 파일이 아닙니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="202"/>
+        <location filename="../../gui/engine_messages.py" line="217"/>
         <source>Weights file {name}: refused. Loading it would run code from the file ({value}); only plain state dicts of tensors are accepted. Do not open it unless you trust its source.</source>
         <translation>가중치 파일 {name}: 거부했습니다. 불러오면 파일 안의 코드가 실행됩니다 ({value}). 텐서로만 된 state dict만 받습니다. 출처를 믿을 수 없다면 열지 마세요.</translation>
     </message>
@@ -673,27 +673,27 @@
         <translation>가중치 파일 {path}이(가) 없습니다: 번들을 만들기 전에 다시 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="189"/>
+        <location filename="../../gui/engine_messages.py" line="204"/>
         <source>{title}&apos;s pretrained weights are not on this computer and could not be downloaded ({why}). Using the bundled {bundled} instead.</source>
         <translation>{title}의 사전 학습 가중치가 이 컴퓨터에 없고 내려받을 수도 없습니다 ({why}). 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="190"/>
+        <location filename="../../gui/engine_messages.py" line="205"/>
         <source>The bundled model {file} is damaged (its sha256 does not match). Reinstall ConvLens, or load pretrained weights or a weights file.</source>
         <translation>내장 모델 {file}이(가) 손상되었습니다 (sha256이 일치하지 않음). ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="191"/>
+        <location filename="../../gui/engine_messages.py" line="206"/>
         <source>ImageNet, bundled</source>
         <translation>ImageNet, 내장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="192"/>
+        <location filename="../../gui/engine_messages.py" line="207"/>
         <source>The bundled model {name} is missing from {folder}: this ConvLens installation is incomplete. Reinstall ConvLens, or load pretrained weights or a weights file.</source>
         <translation>내장 모델 {name}이(가) {folder}에 없습니다: ConvLens 설치가 불완전합니다. ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="193"/>
+        <location filename="../../gui/engine_messages.py" line="208"/>
         <source>The bundled model {file} cannot be read ({value}). Reinstall ConvLens.</source>
         <translation>내장 모델 {file}을(를) 읽을 수 없습니다 ({value}). ConvLens를 다시 설치하세요.</translation>
     </message>
@@ -718,22 +718,22 @@
         <translation>온도를 맞추지 않았습니다: 검증 답 {n}개 중 틀린 것은 {errors}개뿐이라, 모델이 확신할 때 얼마나 자주 틀리는지 배우기에 너무 적습니다(최소 {min}개 필요). 확률은 모델 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="195"/>
+        <location filename="../../gui/engine_messages.py" line="210"/>
         <source>its build options are not usable (names with plain values expected).</source>
         <translation>빌드 옵션을 쓸 수 없습니다(이름과 단순한 값이어야 합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="196"/>
+        <location filename="../../gui/engine_messages.py" line="211"/>
         <source>it names {n} classes, more than {max}.</source>
         <translation>클래스가 {n}개로, 최대 {max}개를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="199"/>
+        <location filename="../../gui/engine_messages.py" line="214"/>
         <source>Weights file {name}: {problem}</source>
         <translation>가중치 파일 {name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="200"/>
+        <location filename="../../gui/engine_messages.py" line="215"/>
         <source>its temperature {t!r} is not usable (a number above 0).</source>
         <translation>온도 {t!r}는 쓸 수 없습니다(0보다 큰 수여야 합니다).</translation>
     </message>
@@ -768,17 +768,17 @@
         <translation>{root}의 클래스 폴더 {name}은(는) 클래스 폴더 {twin}을(를) 가리키는 링크입니다: 같은 이미지가 두 이름으로 들어갑니다. 링크를 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>The distributed process group is already set up in this process.</source>
         <translation>이 프로세스에는 분산 프로세스 그룹이 이미 설정되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>This PyTorch build has no distributed {backend} backend.</source>
         <translation>이 PyTorch 빌드에는 분산 {backend} 백엔드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>Process {local} of this machine has no GPU of its own ({n} GPUs): start at most {n} processes per machine (--nproc-per-node).</source>
         <translation>이 머신의 프로세스 {local}에 할당할 GPU가 없습니다 (GPU {n}개): 머신마다 프로세스를 최대 {n}개까지 시작하세요 (--nproc-per-node).</translation>
     </message>
@@ -948,27 +948,27 @@
         <translation>{flag} {out}은(는) 데이터 폴더 {input}에 있는 이미지입니다: 쓰면 그 이미지가 지워집니다. 다른 파일 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="203"/>
+        <location filename="../../gui/engine_messages.py" line="218"/>
         <source>Weights file {name}: is a folder, not a weights file ({path}).</source>
         <translation>가중치 파일 {name}: 가중치 파일이 아니라 폴더입니다({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="204"/>
+        <location filename="../../gui/engine_messages.py" line="219"/>
         <source>Weights file {name}: not a regular file ({path}).</source>
         <translation>가중치 파일 {name}: 일반 파일이 아닙니다({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="205"/>
+        <location filename="../../gui/engine_messages.py" line="220"/>
         <source>Weights file {name}: not found ({path}).</source>
         <translation>가중치 파일 {name}: 찾을 수 없습니다 ({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="206"/>
+        <location filename="../../gui/engine_messages.py" line="221"/>
         <source>Weights file {name}: the file is empty (0 bytes).</source>
         <translation>가중치 파일 {name}: 빈 파일입니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="207"/>
+        <location filename="../../gui/engine_messages.py" line="222"/>
         <source>Weights file {name}: cannot be read ({value}).</source>
         <translation>가중치 파일 {name}: 읽을 수 없습니다 ({value}).</translation>
     </message>
@@ -998,27 +998,27 @@
         <translation>모델을 {size} 입력에서 실행할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="208"/>
+        <location filename="../../gui/engine_messages.py" line="223"/>
         <source>{title} has no pretrained weights to download; use random weights or a weights file.</source>
         <translation>{title}에는 내려받을 사전 학습 가중치가 없습니다. 무작위 가중치나 가중치 파일을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="209"/>
+        <location filename="../../gui/engine_messages.py" line="224"/>
         <source>Pretrained weights for {title} ({name}) are not downloaded yet. Download them, or copy the file to {parent}.</source>
         <translation>{title}의 사전 학습 가중치({name})를 아직 내려받지 않았습니다. 내려받거나 파일을 {parent}에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="210"/>
+        <location filename="../../gui/engine_messages.py" line="225"/>
         <source>{title} has no pretrained weights &apos;{name}&apos;. Available: {options}.</source>
         <translation>{title}에는 사전 학습 가중치 &apos;{name}&apos;가 없습니다. 있는 것: {options}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="211"/>
+        <location filename="../../gui/engine_messages.py" line="226"/>
         <source>Downloaded {name} does not match its published hash; the file was discarded. Try again.</source>
         <translation>내려받은 {name}이(가) 공개된 해시와 맞지 않아 버렸습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="212"/>
+        <location filename="../../gui/engine_messages.py" line="227"/>
         <source>{name} in {parent} is damaged ({value}); delete it and download again.</source>
         <translation>{parent}의 {name}이(가) 손상되었습니다 ({value}). 지우고 다시 내려받으세요.</translation>
     </message>
@@ -1028,32 +1028,32 @@
         <translation>파일이 잘려 있습니다 (내려받기나 복사가 덜 끝났나요?)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="257"/>
+        <location filename="../../gui/engine_messages.py" line="272"/>
         <source>Project {name} is damaged and was not opened ({why}). Nothing was changed.</source>
         <translation>프로젝트 {name}이(가) 손상되어 열지 않았습니다 ({why}). 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="258"/>
+        <location filename="../../gui/engine_messages.py" line="273"/>
         <source>Project {name} holds no model of its own.</source>
         <translation>프로젝트 {name}에는 자체 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="259"/>
+        <location filename="../../gui/engine_messages.py" line="274"/>
         <source>Project {file} is not there (moved or deleted?).</source>
         <translation>프로젝트 {file}이(가) 없습니다 (옮겨졌거나 삭제되었나요?).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="260"/>
+        <location filename="../../gui/engine_messages.py" line="275"/>
         <source>{name} is not a ConvLens project (its manifest says format {format!r}).</source>
         <translation>{name}은(는) ConvLens 프로젝트가 아닙니다 (매니페스트의 형식: {format!r}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="261"/>
+        <location filename="../../gui/engine_messages.py" line="276"/>
         <source>Project {name} was saved by a newer ConvLens ({app}, project format {version}); this ConvLens ({ours}) reads project format {supported}. Update ConvLens to open it.</source>
         <translation>프로젝트 {name}은(는) 더 새로운 ConvLens({app}, 프로젝트 형식 {version})로 저장되었습니다. 이 ConvLens({ours})는 프로젝트 형식 {supported}까지 읽습니다. 열려면 ConvLens를 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="186"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>The training run in this project is damaged ({what}); the model was opened without it.</source>
         <translation>이 프로젝트의 학습 기록이 손상되었습니다 ({what}). 모델은 학습 기록 없이 열었습니다.</translation>
     </message>
@@ -1078,22 +1078,22 @@
         <translation>스트림 {url}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="226"/>
+        <location filename="../../gui/engine_messages.py" line="241"/>
         <source>Project {name}: its model ({kind!r}) is not one this ConvLens knows.</source>
         <translation>프로젝트 {name}: 모델({kind!r})은 이 ConvLens가 모르는 종류입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="227"/>
+        <location filename="../../gui/engine_messages.py" line="242"/>
         <source>{title} has random (untrained) weights: its answers are meaningless until it is trained. Use it to train from scratch, or load pretrained weights or a file.</source>
         <translation>{title}은(는) 무작위(학습 전) 가중치라서 학습하기 전까지 답에 의미가 없습니다. 처음부터 학습하는 데 쓰거나, 사전 학습 가중치나 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="230"/>
+        <location filename="../../gui/engine_messages.py" line="245"/>
         <source>Project {name}: its labels file {file} is not there any more.</source>
         <translation>프로젝트 {name}: 라벨 파일 {file}이(가) 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="236"/>
+        <location filename="../../gui/engine_messages.py" line="251"/>
         <source>Pretrained weights need an architecture (or leave both out for the bundled {bundled}).</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다 (둘 다 생략하면 내장된 {bundled}을(를) 씁니다).</translation>
     </message>
@@ -1148,7 +1148,7 @@
         <translation>{label}: 이미지 파일이 아니라 폴더입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="213"/>
+        <location filename="../../gui/engine_messages.py" line="228"/>
         <source>pretrained {name}</source>
         <translation>사전 학습 {name}</translation>
     </message>
@@ -1158,62 +1158,62 @@
         <translation>{label}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="214"/>
+        <location filename="../../gui/engine_messages.py" line="229"/>
         <source>{name}: not a Keras weights file (not an HDF5 file).</source>
         <translation>{name}: Keras 가중치 파일이 아닙니다 (HDF5 파일이 아님).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="215"/>
+        <location filename="../../gui/engine_messages.py" line="230"/>
         <source>Keras weight files can be loaded into {value}; not into {arch}.</source>
         <translation>Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {arch}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="216"/>
+        <location filename="../../gui/engine_messages.py" line="231"/>
         <source>{name} does not fit {value}: missing Keras layers {value2}{value3}. {layers}</source>
         <translation>{name}은(는) {value}에 맞지 않습니다: Keras 레이어 {value2}{value3}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="217"/>
+        <location filename="../../gui/engine_messages.py" line="232"/>
         <source>{name} holds Keras layers {value}, not {value2}&apos;s. {layers}</source>
         <translation>{name}에는 {value2}가 아닌 Keras 레이어 {value}이(가) 들어 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="218"/>
+        <location filename="../../gui/engine_messages.py" line="233"/>
         <source>{name} does not fit Inception v3: it has {n} bias-free convolutions and {n2} batch norms; Keras&apos; InceptionV3 has {INCEPTION_CONVS} of each. {layers}</source>
         <translation>{name}은(는) Inception v3에 맞지 않습니다: 편향 없는 합성곱 {n}개와 배치 정규화 {n2}개가 있는데, Keras의 InceptionV3에는 각각 {INCEPTION_CONVS}개가 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="219"/>
+        <location filename="../../gui/engine_messages.py" line="234"/>
         <source>{name} does not fit ResNet50: missing Keras layers {value}{value2}. {layers}</source>
         <translation>{name}은(는) ResNet50에 맞지 않습니다: Keras 레이어 {value}{value2}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="220"/>
+        <location filename="../../gui/engine_messages.py" line="235"/>
         <source>{name}: an HDF5 file, but not Keras weights (no layer_names).</source>
         <translation>{name}: HDF5 파일이지만 Keras 가중치가 아닙니다 (layer_names 없음).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="221"/>
+        <location filename="../../gui/engine_messages.py" line="236"/>
         <source>{name} has no top (fc1, fc2, predictions): ConvLens needs the with-top file to classify (…_tf_kernels.h5, not …_notop.h5).</source>
         <translation>{name}에는 top(fc1, fc2, predictions)이 없습니다: 분류하려면 top이 있는 파일이 필요합니다 (…_notop.h5가 아닌 …_tf_kernels.h5).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="222"/>
+        <location filename="../../gui/engine_messages.py" line="237"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit {value} ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) {value}에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="223"/>
+        <location filename="../../gui/engine_messages.py" line="238"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit Inception v3 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) Inception v3에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="224"/>
+        <location filename="../../gui/engine_messages.py" line="239"/>
         <source>{name}: its top layer {dense} has shape {shape}, not ({in_features}, {out_features}).</source>
         <translation>{name}: top 레이어 {dense}의 형태가 ({in_features}, {out_features})가 아니라 {shape}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="225"/>
+        <location filename="../../gui/engine_messages.py" line="240"/>
         <source>{name}: layer {conv_name} has shape {shape}, which does not fit ResNet50 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {conv_name}의 형태 {shape}은(는) ResNet50에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
@@ -1263,37 +1263,37 @@
         <translation>먼저 녹화할 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>Cannot write the feature cache ({gb:.1f} GB) to {folder}: {reason}</source>
         <translation>특징 캐시({gb:.1f} GB)를 {folder}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="251"/>
+        <location filename="../../gui/engine_messages.py" line="266"/>
         <source>ONNX file {path} not found.</source>
         <translation>ONNX 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="252"/>
+        <location filename="../../gui/engine_messages.py" line="267"/>
         <source>ONNX {name}</source>
         <translation>ONNX {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="253"/>
+        <location filename="../../gui/engine_messages.py" line="268"/>
         <source>ONNX file {name}: not an image classifier (it needs {n} inputs; a classifier takes one N x C x H x W image batch).</source>
         <translation>ONNX 파일 {name}: 이미지 분류기가 아닙니다 (입력이 {n}개 필요한데, 분류기는 N x C x H x W 이미지 배치 하나를 받습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="254"/>
+        <location filename="../../gui/engine_messages.py" line="269"/>
         <source>ONNX file {name}: output {shape} is not class scores.</source>
         <translation>ONNX 파일 {name}: 출력 {shape}은(는) 클래스 점수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="255"/>
+        <location filename="../../gui/engine_messages.py" line="270"/>
         <source>ONNX file {name}: does not run on a {crop}x{crop} image ({value}).</source>
         <translation>ONNX 파일 {name}: {crop}x{crop} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="256"/>
+        <location filename="../../gui/engine_messages.py" line="271"/>
         <source>ONNX file {name}: cannot be loaded ({first}).</source>
         <translation>ONNX 파일 {name}: 불러올 수 없습니다 ({first}).</translation>
     </message>
@@ -1408,7 +1408,7 @@
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>Epochs and batch size must be at least 1, the learning rate above 0 and the number of loader workers 0 or more.</source>
         <translation>에폭과 배치 크기는 1 이상, 학습률은 0보다 커야 하고, 로더 워커 수는 0 이상이어야 합니다.</translation>
     </message>
@@ -1578,32 +1578,32 @@
         <translation>읽을 수 없는 파일 {n}개를 제외했습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="187"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="188"/>
+        <location filename="../../gui/engine_messages.py" line="203"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>{n} training images cannot be shared by {world} processes.</source>
         <translation>학습 이미지 {n}개를 프로세스 {world}개가 나눌 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="185"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
@@ -1633,107 +1633,182 @@
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="228"/>
+        <location filename="../../gui/engine_messages.py" line="243"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="231"/>
+        <location filename="../../gui/engine_messages.py" line="246"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="229"/>
+        <location filename="../../gui/engine_messages.py" line="244"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="232"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
+        <source>Nothing stands out</source>
+        <translation>눈에 띄는 문제 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="178"/>
+        <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
+        <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="179"/>
+        <source>Over-fitting</source>
+        <translation>과대적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="180"/>
+        <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
+        <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="181"/>
+        <source>Under-fitting</source>
+        <translation>과소적합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="182"/>
+        <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
+        <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="183"/>
+        <source>Still improving</source>
+        <translation>아직 나아지는 중</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="184"/>
+        <source>the validation loss was still falling in the last of the {n} epochs.</source>
+        <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="185"/>
+        <source>Class imbalance</source>
+        <translation>클래스 불균형</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="186"/>
+        <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
+        <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="187"/>
+        <source>Few images</source>
+        <translation>이미지 부족</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="188"/>
+        <source>fewer than {n} training images in {classes}.</source>
+        <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="189"/>
+        <source>, mostly taken for {other}</source>
+        <translation>, 주로 {other}(으)로 착각</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="190"/>
+        <source>A weak class</source>
+        <translation>약한 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="191"/>
+        <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
+        <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="247"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="233"/>
+        <location filename="../../gui/engine_messages.py" line="248"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="234"/>
+        <location filename="../../gui/engine_messages.py" line="249"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="235"/>
+        <location filename="../../gui/engine_messages.py" line="250"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="237"/>
+        <location filename="../../gui/engine_messages.py" line="252"/>
         <source>project {name}</source>
         <translation>프로젝트 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="238"/>
+        <location filename="../../gui/engine_messages.py" line="253"/>
         <source>Project {name}: its weights file {file} is not there any more (moved or deleted?). Put it back, or load the weights from where they are now.</source>
         <translation>프로젝트 {name}: 가중치 파일 {file}이(가) 더 이상 없습니다 (옮겨졌거나 삭제되었나요?). 제자리에 되돌리거나, 지금 있는 곳에서 가중치를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="239"/>
+        <location filename="../../gui/engine_messages.py" line="254"/>
         <source>Project {name} names another project as its weights ({file}).</source>
         <translation>프로젝트 {name}이(가) 다른 프로젝트를 가중치로 가리킵니다 ({file}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="240"/>
+        <location filename="../../gui/engine_messages.py" line="255"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="241"/>
+        <location filename="../../gui/engine_messages.py" line="256"/>
         <source>Weights file {name}: its build options {options} do not fit {title} ({why}).</source>
         <translation>가중치 파일 {name}: 빌드 옵션 {options}이(가) {title}에 맞지 않습니다({why}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="242"/>
+        <location filename="../../gui/engine_messages.py" line="257"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="243"/>
+        <location filename="../../gui/engine_messages.py" line="258"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="244"/>
+        <location filename="../../gui/engine_messages.py" line="259"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="245"/>
+        <location filename="../../gui/engine_messages.py" line="260"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="246"/>
+        <location filename="../../gui/engine_messages.py" line="261"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="247"/>
+        <location filename="../../gui/engine_messages.py" line="262"/>
         <source>The bundled weights are {bundled}; they do not fit {title}.</source>
         <translation>내장 가중치는 {bundled}의 것이라 {title}에는 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="248"/>
+        <location filename="../../gui/engine_messages.py" line="263"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="249"/>
+        <location filename="../../gui/engine_messages.py" line="264"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="250"/>
+        <location filename="../../gui/engine_messages.py" line="265"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
@@ -1741,74 +1816,74 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="100"/>
+        <location filename="../../gui/feature_view.py" line="101"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="106"/>
+        <location filename="../../gui/feature_view.py" line="107"/>
         <source>Colour map</source>
         <translation>컬러맵</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="108"/>
+        <location filename="../../gui/feature_view.py" line="109"/>
         <source>Per-channel range</source>
         <translation>채널별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="109"/>
+        <location filename="../../gui/feature_view.py" line="110"/>
         <source>Shared range</source>
         <translation>공통 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="110"/>
+        <location filename="../../gui/feature_view.py" line="111"/>
         <source>Stretch each map over its own range, or one range for the page</source>
         <translation>맵마다 자기 범위로 늘이거나, 한 페이지에 하나의 범위를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="119"/>
+        <location filename="../../gui/feature_view.py" line="120"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="119"/>
+        <location filename="../../gui/feature_view.py" line="120"/>
         <source>high activation</source>
         <translation>높은 활성</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="120"/>
+        <location filename="../../gui/feature_view.py" line="121"/>
         <source>Each tile&apos;s colours run from its channel&apos;s lowest value to its highest (Per-channel range), or over the whole page (Shared range)</source>
         <translation>타일의 색은 채널의 가장 낮은 값부터 가장 높은 값까지(채널별 범위), 또는 페이지 전체에 걸쳐(공통 범위) 칠해집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="134"/>
+        <location filename="../../gui/feature_view.py" line="135"/>
         <source>Click a channel</source>
         <translation>채널을 클릭하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="188"/>
+        <location filename="../../gui/feature_view.py" line="189"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt; — {c} channels of {h}×{w}; showing {a}–{b}, most active first</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; — {h}×{w} 채널 {c}개; {a}–{b}번째 표시, 활성이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="218"/>
+        <location filename="../../gui/feature_view.py" line="219"/>
         <source>class {c}: {name}</source>
         <translation>클래스 {c}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="220"/>
+        <location filename="../../gui/feature_view.py" line="221"/>
         <source>channel {c}</source>
         <translation>채널 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="222"/>
+        <location filename="../../gui/feature_view.py" line="223"/>
         <source>{what} (rank {r} of {n})
 min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <translation>{what} ({n}개 중 {r}위)
 최소 {lo:.3g}   최대 {hi:.3g}   평균 {mean:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="253"/>
+        <location filename="../../gui/feature_view.py" line="254"/>
         <source>page {p}/{n}</source>
         <translation>{p}/{n} 페이지</translation>
     </message>
@@ -1816,12 +1891,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="265"/>
+        <location filename="../../gui/feature_view.py" line="266"/>
         <source>The first convolution&apos;s kernels appear here once a model is loaded.</source>
         <translation>모델을 불러오면 첫 번째 합성곱의 커널(필터)이 여기에 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="280"/>
+        <location filename="../../gui/feature_view.py" line="281"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt;: {n} kernels of {kh}×{kw}, shown as RGB (grey = 0; one scale for all)</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt;: {kh}×{kw} 커널 {n}개, RGB로 표시 (회색 = 0, 모두 같은 척도)</translation>
     </message>
@@ -2511,17 +2586,17 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../gui/image_view.py" line="30"/>
+        <location filename="../../gui/image_view.py" line="34"/>
         <source>Try a sample</source>
         <translation>예제 사진 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/image_view.py" line="32"/>
+        <location filename="../../gui/image_view.py" line="36"/>
         <source>Open the sample photos that come with ConvLens</source>
         <translation>ConvLens에 들어 있는 예제 사진을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/image_view.py" line="37"/>
+        <location filename="../../gui/image_view.py" line="41"/>
         <source>Drop images or a folder here
 Ctrl+O to open, Ctrl+V to paste</source>
         <translation>이미지나 폴더를 여기에 끌어다 놓으세요
@@ -3110,212 +3185,212 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="77"/>
+        <location filename="../../gui/tabs/live/view.py" line="79"/>
         <source>0, video.mp4 or rtsp://…</source>
         <translation>0, video.mp4 또는 rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="79"/>
+        <location filename="../../gui/tabs/live/view.py" line="81"/>
         <source>Video file…</source>
         <translation>동영상 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="80"/>
-        <location filename="../../gui/tabs/live/view.py" line="380"/>
+        <location filename="../../gui/tabs/live/view.py" line="82"/>
+        <location filename="../../gui/tabs/live/view.py" line="384"/>
         <source>Find cameras</source>
         <translation>카메라 찾기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="81"/>
-        <location filename="../../gui/tabs/live/view.py" line="249"/>
+        <location filename="../../gui/tabs/live/view.py" line="83"/>
+        <location filename="../../gui/tabs/live/view.py" line="253"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="83"/>
-        <location filename="../../gui/tabs/live/view.py" line="304"/>
+        <location filename="../../gui/tabs/live/view.py" line="85"/>
+        <location filename="../../gui/tabs/live/view.py" line="308"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="86"/>
+        <location filename="../../gui/tabs/live/view.py" line="88"/>
         <source>Mirror</source>
         <translation>좌우 반전</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="87"/>
+        <location filename="../../gui/tabs/live/view.py" line="89"/>
         <source>Crop guide</source>
         <translation>자르기 안내선</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="89"/>
+        <location filename="../../gui/tabs/live/view.py" line="91"/>
         <source>Loop video files</source>
         <translation>동영상 파일 반복</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="91"/>
+        <location filename="../../gui/tabs/live/view.py" line="93"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="96"/>
+        <location filename="../../gui/tabs/live/view.py" line="98"/>
         <source>Snapshot…</source>
         <translation>스냅샷…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="99"/>
+        <location filename="../../gui/tabs/live/view.py" line="101"/>
         <source>Source:</source>
         <translation>소스:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="64"/>
-        <location filename="../../gui/tabs/live/view.py" line="112"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="72"/>
+        <location filename="../../gui/tabs/live/view.py" line="114"/>
         <source>No dataset folder</source>
         <translation>데이터셋 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="114"/>
+        <location filename="../../gui/tabs/live/view.py" line="116"/>
         <source>Dataset folder…</source>
         <translation>데이터셋 폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="116"/>
+        <location filename="../../gui/tabs/live/view.py" line="118"/>
         <source>class name, e.g. rock</source>
         <translation>클래스 이름, 예: rock</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="121"/>
+        <location filename="../../gui/tabs/live/view.py" line="123"/>
         <source> frames/s</source>
         <translation> 프레임/초</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="122"/>
+        <location filename="../../gui/tabs/live/view.py" line="124"/>
         <source>Hold to record (R)</source>
         <translation>누르고 있는 동안 녹화 (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="130"/>
+        <location filename="../../gui/tabs/live/view.py" line="132"/>
         <source>Delete last</source>
         <translation>마지막 샘플 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="131"/>
+        <location filename="../../gui/tabs/live/view.py" line="133"/>
         <source>Open dataset folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="132"/>
+        <location filename="../../gui/tabs/live/view.py" line="134"/>
         <source>Record samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="135"/>
+        <location filename="../../gui/tabs/live/view.py" line="137"/>
         <source>Class:</source>
         <translation>클래스:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="136"/>
+        <location filename="../../gui/tabs/live/view.py" line="138"/>
         <source>Rate:</source>
         <translation>초당 저장:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="217"/>
+        <location filename="../../gui/tabs/live/view.py" line="221"/>
         <source>Opening {source}…</source>
         <translation>{source} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="236"/>
+        <location filename="../../gui/tabs/live/view.py" line="240"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="241"/>
+        <location filename="../../gui/tabs/live/view.py" line="245"/>
         <source>{source}: waiting for frames…</source>
         <translation>{source}: 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="249"/>
+        <location filename="../../gui/tabs/live/view.py" line="253"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="255"/>
+        <location filename="../../gui/tabs/live/view.py" line="259"/>
         <source>stopped — {captured} frames, capture {cfps:.1f} fps, inference {ifps:.1f} fps, latency p50 {p50:.0f} ms / p95 {p95:.0f} ms</source>
         <translation>정지 — 프레임 {captured}개, 캡처 {cfps:.1f} fps, 추론 {ifps:.1f} fps, 지연 p50 {p50:.0f} ms / p95 {p95:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="304"/>
+        <location filename="../../gui/tabs/live/view.py" line="308"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="339"/>
+        <location filename="../../gui/tabs/live/view.py" line="343"/>
         <source>capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}</source>
         <translation>캡처 {capture:.1f} fps · 표시 {shown:.1f} fps · 추론 {infer} fps · 지연 {latency}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="361"/>
+        <location filename="../../gui/tabs/live/view.py" line="365"/>
         <source>Choose a video file</source>
         <translation>동영상 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="362"/>
+        <location filename="../../gui/tabs/live/view.py" line="366"/>
         <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)</source>
         <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="371"/>
+        <location filename="../../gui/tabs/live/view.py" line="375"/>
         <source>No camera could be opened (tried indices 0-5). A video file or a stream URL works as well.</source>
         <translation>열 수 있는 카메라가 없습니다 (0-5번 시도). 동영상 파일이나 스트림 URL도 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="376"/>
+        <location filename="../../gui/tabs/live/view.py" line="380"/>
         <source>Looking…</source>
         <translation>찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="50"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="58"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="51"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="59"/>
         <source>Images (*.png *.jpg)</source>
         <translation>이미지 (*.png *.jpg)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="70"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="78"/>
         <source>Dataset folder (one subfolder per class)</source>
         <translation>데이터셋 폴더 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="80"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="88"/>
         <source>recording {name}</source>
         <translation>{name} 녹화 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="108"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="116"/>
         <source>Delete samples</source>
         <translation>샘플 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="109"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="117"/>
         <source>Delete the {n} most recent samples of &quot;{name}&quot;? This cannot be undone.</source>
         <translation>&quot;{name}&quot;의 최근 샘플 {n}개를 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="115"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="123"/>
         <source>Choose a dataset folder first.</source>
         <translation>먼저 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="133"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="141"/>
         <source>Deleted {n} samples of {name}.</source>
         <translation>{name}의 샘플 {n}개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="125"/>
-        <location filename="../../gui/tabs/live/recording_controls.py" line="135"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="133"/>
+        <location filename="../../gui/tabs/live/recording_controls.py" line="143"/>
         <source>{name} has no recorded samples to delete.</source>
         <translation>{name}에는 삭제할 녹화 샘플이 없습니다.</translation>
     </message>
@@ -3364,123 +3439,123 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="30"/>
+        <location filename="../../gui/window_menus.py" line="36"/>
         <source>&amp;File</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="40"/>
+        <location filename="../../gui/window_menus.py" line="46"/>
         <source>&amp;Open Images…</source>
         <translation>이미지 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="42"/>
+        <location filename="../../gui/window_menus.py" line="48"/>
         <source>Open &amp;Folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="43"/>
+        <location filename="../../gui/window_menus.py" line="49"/>
         <source>&amp;Paste Image</source>
         <translation>이미지 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="44"/>
+        <location filename="../../gui/window_menus.py" line="50"/>
         <source>Open &amp;Weights File…</source>
         <translation>가중치 파일 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="45"/>
+        <location filename="../../gui/window_menus.py" line="51"/>
         <source>&amp;Recent Files</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="47"/>
+        <location filename="../../gui/window_menus.py" line="53"/>
         <source>Open Pro&amp;ject…</source>
         <translation>프로젝트 열기(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="48"/>
+        <location filename="../../gui/window_menus.py" line="54"/>
         <source>&amp;Save Project</source>
         <translation>프로젝트 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="50"/>
+        <location filename="../../gui/window_menus.py" line="56"/>
         <source>Save Project &amp;As…</source>
         <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="52"/>
+        <location filename="../../gui/window_menus.py" line="58"/>
         <source>Recent Pro&amp;jects</source>
         <translation>최근 프로젝트(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="54"/>
+        <location filename="../../gui/window_menus.py" line="60"/>
         <source>&amp;Export Results as CSV…</source>
         <translation>결과를 CSV로 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="56"/>
+        <location filename="../../gui/window_menus.py" line="62"/>
         <source>Export &amp;Model (ONNX / TorchScript)…</source>
         <translation>모델 내보내기(&amp;M) (ONNX / TorchScript)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="58"/>
+        <location filename="../../gui/window_menus.py" line="64"/>
         <source>E&amp;valuate on a Folder…</source>
         <translation>폴더에서 평가(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="61"/>
+        <location filename="../../gui/window_menus.py" line="67"/>
         <source>Largest Image to Open…</source>
         <translation>열 수 있는 최대 이미지 크기…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="63"/>
+        <location filename="../../gui/window_menus.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="65"/>
+        <location filename="../../gui/window_menus.py" line="71"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="66"/>
+        <location filename="../../gui/window_menus.py" line="72"/>
         <source>Previous Image</source>
         <translation>이전 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="67"/>
+        <location filename="../../gui/window_menus.py" line="73"/>
         <source>Next Image</source>
         <translation>다음 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="69"/>
+        <location filename="../../gui/window_menus.py" line="75"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="72"/>
+        <location filename="../../gui/window_menus.py" line="78"/>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="79"/>
+        <location filename="../../gui/window_menus.py" line="85"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="80"/>
+        <location filename="../../gui/window_menus.py" line="86"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="81"/>
+        <location filename="../../gui/window_menus.py" line="87"/>
         <source>&amp;About ConvLens</source>
         <translation>ConvLens 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_menus.py" line="82"/>
+        <location filename="../../gui/window_menus.py" line="88"/>
         <source>About &amp;Qt</source>
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
@@ -3540,169 +3615,169 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274"/>
+        <location filename="../../gui/main_window.py" line="275"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="314"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="38"/>
+        <location filename="../../gui/window_files.py" line="44"/>
         <source>Load or train a model first.</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="41"/>
+        <location filename="../../gui/window_files.py" line="47"/>
         <source>Export the model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="42"/>
+        <location filename="../../gui/window_files.py" line="48"/>
         <source>ONNX (*.onnx);;TorchScript (*.pt)</source>
         <translation>ONNX (*.onnx);;TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="50"/>
+        <location filename="../../gui/window_files.py" line="56"/>
         <source>Exporting to {file} and checking parity…</source>
         <translation>{file}(으)로 내보내고 결과가 같은지 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="51"/>
+        <location filename="../../gui/window_files.py" line="57"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="55"/>
+        <location filename="../../gui/window_files.py" line="61"/>
         <source>Exported {file}: {parity}</source>
         <translation>{file} 내보냄: {parity}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="59"/>
+        <location filename="../../gui/window_files.py" line="65"/>
         <source> — the exported model does not behave like this one.</source>
         <translation> — 내보낸 모델이 이 모델과 다르게 동작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="64"/>
+        <location filename="../../gui/window_files.py" line="70"/>
         <source>Save the trained model</source>
         <translation>학습한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="65"/>
+        <location filename="../../gui/window_files.py" line="71"/>
         <source>ConvLens checkpoint (*.pth)</source>
         <translation>ConvLens 체크포인트 (*.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="79"/>
+        <location filename="../../gui/window_files.py" line="85"/>
         <source>Saving the model</source>
         <translation>모델 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="87"/>
+        <location filename="../../gui/window_files.py" line="93"/>
         <source>Saved {file}: open it as a weights file to use it again.</source>
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="100"/>
+        <location filename="../../gui/window_files.py" line="106"/>
         <source>One project at a time: opening {file}.</source>
         <translation>프로젝트는 한 번에 하나씩: {file}을(를) 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="105"/>
+        <location filename="../../gui/window_files.py" line="111"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="110"/>
+        <location filename="../../gui/window_files.py" line="116"/>
         <source>One model at a time: loading {file} ({n} weights files were given).</source>
         <translation>모델은 한 번에 하나씩: {file}을(를) 불러옵니다 (가중치 파일 {n}개가 주어짐).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="124"/>
+        <location filename="../../gui/window_files.py" line="130"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="125"/>
+        <location filename="../../gui/window_files.py" line="131"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="131"/>
+        <location filename="../../gui/window_files.py" line="137"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="144"/>
+        <location filename="../../gui/window_files.py" line="150"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="147"/>
+        <location filename="../../gui/window_files.py" line="153"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="163"/>
+        <location filename="../../gui/window_files.py" line="169"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="392"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -3772,219 +3847,219 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../gui/model_panel.py" line="36"/>
+        <location filename="../../gui/model_panel.py" line="41"/>
         <source>Classic</source>
         <translation>고전</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="37"/>
+        <location filename="../../gui/model_panel.py" line="42"/>
         <source>Inception</source>
         <translation>인셉션</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="38"/>
+        <location filename="../../gui/model_panel.py" line="43"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="39"/>
+        <location filename="../../gui/model_panel.py" line="44"/>
         <source>Mobile</source>
         <translation>모바일</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="91"/>
+        <location filename="../../gui/model_panel.py" line="96"/>
         <source>Bundled MobileNetV2 (offline)</source>
         <translation>내장 MobileNetV2 (오프라인)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="92"/>
+        <location filename="../../gui/model_panel.py" line="97"/>
         <source>Pretrained (torchvision, ImageNet)</source>
         <translation>사전 학습 (torchvision, ImageNet)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="93"/>
+        <location filename="../../gui/model_panel.py" line="98"/>
         <source>Random (untrained)</source>
         <translation>무작위 (학습 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="94"/>
+        <location filename="../../gui/model_panel.py" line="99"/>
         <source>From a file…</source>
         <translation>파일에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="97"/>
+        <location filename="../../gui/model_panel.py" line="102"/>
         <source>Choose weights file…</source>
         <translation>가중치 파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="105"/>
-        <location filename="../../gui/model_panel.py" line="374"/>
+        <location filename="../../gui/model_panel.py" line="110"/>
+        <location filename="../../gui/model_panel.py" line="379"/>
         <source>from the weights</source>
         <translation>가중치에서</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="107"/>
+        <location filename="../../gui/model_panel.py" line="112"/>
         <source>Labels file…</source>
         <translation>레이블 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="108"/>
+        <location filename="../../gui/model_panel.py" line="113"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="116"/>
+        <location filename="../../gui/model_panel.py" line="121"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="124"/>
-        <location filename="../../gui/model_panel.py" line="317"/>
+        <location filename="../../gui/model_panel.py" line="129"/>
+        <location filename="../../gui/model_panel.py" line="322"/>
         <source>No model in use yet</source>
         <translation>아직 사용 중인 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="130"/>
+        <location filename="../../gui/model_panel.py" line="135"/>
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="137"/>
+        <location filename="../../gui/model_panel.py" line="142"/>
         <source>Auto (PyTorch&apos;s numbers)</source>
         <translation>자동 (PyTorch와 같은 값)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="138"/>
+        <location filename="../../gui/model_panel.py" line="143"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="139"/>
+        <location filename="../../gui/model_panel.py" line="144"/>
         <source>ONNX Runtime</source>
         <translation>ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="140"/>
+        <location filename="../../gui/model_panel.py" line="145"/>
         <source>OpenVINO f32</source>
         <translation>OpenVINO f32</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="141"/>
+        <location filename="../../gui/model_panel.py" line="146"/>
         <source>Fast, reduced precision</source>
         <translation>빠름, 낮은 정밀도</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="143"/>
+        <location filename="../../gui/model_panel.py" line="148"/>
         <source>What classifies. Auto: the fastest runtime on this computer whose probabilities are PyTorch&apos;s own (within 1e-4); one image at a time stays in PyTorch, a folder or live video moves to a faster runtime when that repays converting the model. Fast, reduced precision: OpenVINO in bf16, quicker but not the model&apos;s exact numbers; every result says so, with its agreement with f32 on your images. Feature maps, CAM and training always use the PyTorch model.</source>
         <translation>무엇으로 분류할지. 자동: 확률이 PyTorch 그대로(1e-4 이내)인 런타임 중 이 컴퓨터에서 가장 빠른 것. 이미지를 한 장씩 볼 때는 PyTorch로, 폴더나 라이브 영상은 모델 변환 비용을 되찾을 수 있을 때 더 빠른 런타임으로 옮깁니다. 빠름, 낮은 정밀도: bf16 OpenVINO로, 더 빠르지만 모델의 정확한 값은 아닙니다. 모든 결과에 그렇게 표시되고, 사용자 이미지에서 f32와 얼마나 일치하는지도 함께 보여 줍니다. 특징 맵, CAM, 학습은 언제나 PyTorch 모델을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="153"/>
+        <location filename="../../gui/model_panel.py" line="158"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="157"/>
+        <location filename="../../gui/model_panel.py" line="162"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="165"/>
+        <location filename="../../gui/model_panel.py" line="170"/>
         <source>Class names</source>
         <translation>클래스 이름</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="169"/>
+        <location filename="../../gui/model_panel.py" line="174"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="171"/>
+        <location filename="../../gui/model_panel.py" line="176"/>
         <source>In use:</source>
         <translation>사용 중:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="172"/>
+        <location filename="../../gui/model_panel.py" line="177"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="173"/>
+        <location filename="../../gui/model_panel.py" line="178"/>
         <source>Runtime:</source>
         <translation>런타임:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="221"/>
+        <location filename="../../gui/model_panel.py" line="226"/>
         <source>classifying with {runtime}</source>
         <translation>{runtime}(으)로 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="321"/>
+        <location filename="../../gui/model_panel.py" line="326"/>
         <source> (trained here, not saved)</source>
         <translation> (여기서 학습함, 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="330"/>
+        <location filename="../../gui/model_panel.py" line="335"/>
         <source>Loading {what}…</source>
         <translation>{what} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="342"/>
+        <location filename="../../gui/model_panel.py" line="347"/>
         <source>Downloading {file}…</source>
         <translation>{file} 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="353"/>
+        <location filename="../../gui/model_panel.py" line="358"/>
         <source>Not loaded: {what}</source>
         <translation>불러오지 못함: {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="372"/>
+        <location filename="../../gui/model_panel.py" line="377"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="380"/>
+        <location filename="../../gui/model_panel.py" line="385"/>
         <source>Ships with ConvLens: ImageNet&apos;s 1000 classes, no download, works offline. Its numbers are close to, not the same as, torchvision&apos;s MobileNetV2 weights (see resources/models/NOTICE.md).</source>
         <translation>ConvLens에 들어 있습니다: ImageNet 1000개 클래스, 내려받기 없이 오프라인에서 동작합니다. 수치는 torchvision의 MobileNetV2 가중치와 가깝지만 같지는 않습니다 (resources/models/NOTICE.md 참고).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="385"/>
+        <location filename="../../gui/model_panel.py" line="390"/>
         <source>{arch} has no pretrained weights. Use random weights, or a file (train LeNet-5 on MNIST-style digits).</source>
         <translation>{arch}에는 사전 학습 가중치가 없습니다. 무작위 가중치나 파일을 쓰세요 (LeNet-5는 MNIST 같은 숫자로 학습하세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="391"/>
+        <location filename="../../gui/model_panel.py" line="396"/>
         <source>Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into {folder}. Random weights and weights files work offline.</source>
         <translation>아직 내려받지 않았습니다. 필요할 때 내려받거나({mb:.0f} MB) {file}을(를) {folder}에 복사하세요. 무작위 가중치와 가중치 파일은 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="394"/>
+        <location filename="../../gui/model_panel.py" line="399"/>
         <source>Download ({mb:.0f} MB)</source>
         <translation>내려받기 ({mb:.0f} MB)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="395"/>
+        <location filename="../../gui/model_panel.py" line="400"/>
         <source>Download {file} from download.pytorch.org into {folder}</source>
         <translation>download.pytorch.org에서 {file}을(를) {folder}(으)로 내려받기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="432"/>
+        <location filename="../../gui/model_panel.py" line="437"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="433"/>
+        <location filename="../../gui/model_panel.py" line="438"/>
         <source>Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;All files (*)</source>
         <translation>가중치 (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="440"/>
+        <location filename="../../gui/model_panel.py" line="445"/>
         <source>Choose a labels file</source>
         <translation>레이블 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="442"/>
+        <location filename="../../gui/model_panel.py" line="447"/>
         <source>Class names (*.txt *.json);;All files (*)</source>
         <translation>클래스 이름 (*.txt *.json);;모든 파일 (*)</translation>
     </message>
@@ -4199,7 +4274,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>엔진이 준비되는 대로 {n}개 항목을 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="62"/>
+        <location filename="../../gui/app.py" line="63"/>
         <source>&lt;h2&gt;ConvLens could not start&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;See {log}&lt;/p&gt;</source>
         <extracomment>When this module was first imported: the process start, near enough (the entry point imports it first).</extracomment>
         <translation>&lt;h2&gt;ConvLens를 시작할 수 없습니다&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;{log}을(를) 보세요&lt;/p&gt;</translation>
@@ -4240,8 +4315,8 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/teach/controller.py" line="103"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="148"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="193"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="149"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="194"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
@@ -4251,73 +4326,73 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="127"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="128"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="135"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="136"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="140"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="141"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="151"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="152"/>
         <source>Checking {folder}</source>
         <translation>{folder} 점검 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="165"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="233"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="166"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="234"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="170"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="171"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="179"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="180"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="190"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="191"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="197"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="198"/>
         <source>Data map of {folder}</source>
         <translation>{folder}의 데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="214"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="215"/>
         <source>Moving files</source>
         <translation>파일 옮기는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="219"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="220"/>
         <source>Undoing the move</source>
         <translation>옮기기 취소 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="227"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="228"/>
         <source>Unknown threshold</source>
         <translation>&quot;알 수 없음&quot; 임계값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="237"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="238"/>
         <source>Tuning the unknown threshold on {folder}</source>
         <translation>{folder}에서 &quot;알 수 없음&quot; 임계값 정하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="249"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="250"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -4325,598 +4400,523 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="53"/>
+        <location filename="../../gui/tabs/teach/view.py" line="54"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="54"/>
+        <location filename="../../gui/tabs/teach/view.py" line="55"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="55"/>
+        <location filename="../../gui/tabs/teach/view.py" line="56"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="58"/>
+        <location filename="../../gui/tabs/teach/view.py" line="59"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="35"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="42"/>
         <source>Train from scratch (random init)</source>
         <translation>처음부터 학습 (무작위 초기화)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="36"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="43"/>
         <source>Train the backbone too (slower)</source>
         <translation>백본도 학습 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="40"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="47"/>
         <source>dropout + linear</source>
         <translation>드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="41"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="48"/>
         <source>dense 1024 + dropout + linear</source>
         <translation>Dense 1024 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="42"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="49"/>
         <source>dense 256 + dropout + linear</source>
         <translation>Dense 256 + 드롭아웃 + 선형</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="60"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="67"/>
         <source>SGD + momentum</source>
         <translation>SGD + 모멘텀</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="67"/>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="43"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="74"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="49"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="70"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="77"/>
         <source>the weights&apos; own</source>
         <translation>가중치 기본값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="83"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="90"/>
         <source>horizontal flip</source>
         <translation>좌우 뒤집기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="88"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="95"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="94"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="101"/>
         <source>New head:</source>
         <translation>새 헤드:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="95"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="102"/>
         <source>Dropout:</source>
         <translation>드롭아웃:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="96"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="103"/>
         <source>Epochs:</source>
         <translation>에포크:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="97"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="104"/>
         <source>Learning rate:</source>
         <translation>학습률:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="98"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="105"/>
         <source>Batch size:</source>
         <translation>배치 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="99"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="106"/>
         <source>Optimizer:</source>
         <translation>옵티마이저:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="100"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="107"/>
         <source>Early stopping patience:</source>
         <translation>조기 종료 인내(patience):</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="101"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="108"/>
         <source>Input size:</source>
         <translation>입력 크기:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="102"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="109"/>
         <source>Augmentation</source>
         <translation>데이터 증강</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="104"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="111"/>
         <source>Rotation ±</source>
         <translation>회전 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="105"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="112"/>
         <source>Shift ±</source>
         <translation>이동 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="106"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="113"/>
         <source>Shear ±</source>
         <translation>전단(shear) ±</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="107"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="114"/>
         <source>Zoom ±</source>
         <translation>확대/축소 ±</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="120"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="127"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="122"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="129"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="124"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="131"/>
         <source>Save checkpoint…</source>
         <translation>체크포인트 저장…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="127"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="134"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="81"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="94"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더에서 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="82"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="95"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="59"/>
+        <location filename="../../gui/tabs/teach/view.py" line="60"/>
         <source>Check data</source>
         <translation>데이터 점검</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="61"/>
+        <location filename="../../gui/tabs/teach/view.py" line="62"/>
         <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
         <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="65"/>
+        <location filename="../../gui/tabs/teach/view.py" line="66"/>
         <source>Data map</source>
         <translation>데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="67"/>
+        <location filename="../../gui/tabs/teach/view.py" line="68"/>
         <source>Every image of the folder as a dot: what the current model&apos;s last layer sees, in 2-D, coloured by class or by right / wrong; lasso a group to move it to another class folder (with undo)</source>
         <translation>폴더의 모든 이미지를 점 하나로: 현재 모델의 마지막 레이어이 보는 것을 2차원으로, 클래스나 맞음/틀림으로 색칠합니다. 무리를 둘러 선택해 다른 클래스 폴더로 옮길 수 있습니다 (취소 가능)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="81"/>
+        <location filename="../../gui/tabs/teach/view.py" line="82"/>
         <source>Bigger machine</source>
         <translation>더 큰 머신</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="84"/>
+        <location filename="../../gui/tabs/teach/view.py" line="85"/>
         <source>Run this training on a machine with more GPUs or several machines (torchrun), and bring the model back</source>
         <translation>이 학습을 GPU가 더 많은 머신이나 여러 머신(torchrun)에서 실행하고 모델을 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="87"/>
+        <location filename="../../gui/tabs/teach/view.py" line="88"/>
         <source>Export a training bundle…</source>
         <translation>학습 번들 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="88"/>
+        <location filename="../../gui/tabs/teach/view.py" line="89"/>
         <source>Load the trained model…</source>
         <translation>학습된 모델 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="73"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="86"/>
         <source>Click an image to see it with its class activation map (a mistake: the maps of the predicted and the true class); double-click to open it in Images</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 보여 줍니다 (틀린 예측: 예측한 클래스와 정답 클래스의 맵); 두 번 클릭하면 이미지 탭에서 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="85"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="98"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="90"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="103"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="100"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="113"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="102"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="115"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="114"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="127"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="115"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="128"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="117"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="130"/>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="145"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="152"/>
         <source>Freeze only up to layer</source>
         <translation>이 레이어까지만 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="146"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="153"/>
         <source>Cut the backbone at layer</source>
         <translation>이 레이어에서 백본 자르기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="148"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="155"/>
         <source>Select a layer in the tree of the Inside the model tab</source>
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="45"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="51"/>
         <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
         <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;알 수 없음&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="51"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="57"/>
         <source>Tune on a folder…</source>
         <translation>폴더에서 정하기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="53"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="59"/>
         <source>Measure the current model on a folder of class subfolders named after its classes, with images of no class in its {folder} subfolder, and choose the threshold from that</source>
         <translation>클래스 이름의 하위 폴더와 어느 클래스도 아닌 이미지의 {folder} 하위 폴더가 있는 폴더에서 현재 모델을 측정해 임계값을 정합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="58"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="64"/>
         <source>False-accept target</source>
         <translation>오수락률 목표</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="68"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="74"/>
         <source>After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, against how many right answers are kept, for every threshold.</source>
         <translation>학습 뒤(또는 폴더로 정한 뒤): 임계값마다 틀린 입력이나 모르는 입력이 답을 받는 비율과 맞는 답이 남는 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="83"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="89"/>
         <source>Held-out images: class subfolders, and {folder} for images of no class</source>
         <translation>따로 둔 이미지: 클래스 하위 폴더, 그리고 어느 클래스도 아닌 이미지는 {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="99"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="105"/>
         <source>{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)</source>
         <translation>맞는 답 {g}개, 거부할 것 {i}개 (틀린 답 {w}개, 어느 클래스도 아닌 이미지 {o}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="102"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="108"/>
         <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
         <translation>확신도 {t:.1f}% 이하의 답은 &quot;알 수 없음&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="108"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="114"/>
         <source>No &quot;unknown&quot; threshold: {why}</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="110"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="116"/>
         <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="179"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="186"/>
         <source>dense {n} + dropout + linear</source>
         <translation>dense {n} + dropout + linear</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="140"/>
+        <location filename="../../gui/tabs/teach/view.py" line="141"/>
         <source>The training run saved in the project ({n} epochs, validation accuracy {acc:.1f}%).</source>
         <translation>프로젝트에 저장된 학습 기록 ({n} 에포크, 검증 정확도 {acc:.1f}%).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="198"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="205"/>
         <source>Augmentation is on: each epoch sees new variants of the images, so the frozen backbone&apos;s features cannot be computed once and cached. Expect several times longer epochs.</source>
         <translation>데이터 증강이 켜져 있습니다: 에포크마다 이미지의 새 변형을 보므로 고정된 백본의 특성을 한 번 계산해 캐시할 수 없습니다. 에포크가 몇 배 길어집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/settings_form.py" line="202"/>
+        <location filename="../../gui/tabs/teach/settings_form.py" line="209"/>
         <source>Frozen backbone, no augmentation: features are computed once, epochs are fast.</source>
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="144"/>
+        <location filename="../../gui/tabs/teach/view.py" line="145"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="179"/>
+        <location filename="../../gui/tabs/teach/view.py" line="180"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="182"/>
+        <location filename="../../gui/tabs/teach/view.py" line="183"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="187"/>
+        <location filename="../../gui/tabs/teach/view.py" line="188"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="140"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="153"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="144"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="157"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="146"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="159"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="147"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="160"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="150"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="163"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="158"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="171"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="174"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="187"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. {note}</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}%. {note}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="178"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="191"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → {after:.1f}% (each half scored with the temperature fitted on the other) with temperature T = {t:.2f}, the probabilities shown from now on</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}% → {after:.1f}% (절반씩, 다른 절반으로 맞춘 온도로 채점), 온도 T = {t:.2f}. 지금부터 보이는 확률입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="191"/>
-        <source>Over-fitting</source>
-        <translation>과대적합</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="191"/>
-        <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
-        <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="196"/>
-        <source>Under-fitting</source>
-        <translation>과소적합</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="196"/>
-        <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
-        <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="200"/>
-        <source>Still improving</source>
-        <translation>아직 나아지는 중</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="200"/>
-        <source>the validation loss was still falling in the last of the {n} epochs.</source>
-        <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="203"/>
-        <source>Class imbalance</source>
-        <translation>클래스 불균형</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="203"/>
-        <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
-        <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="208"/>
-        <source>Few images</source>
-        <translation>이미지 부족</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="208"/>
-        <source>fewer than {n} training images in {classes}.</source>
-        <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="211"/>
-        <source>A weak class</source>
-        <translation>약한 클래스</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="211"/>
-        <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
-        <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
-        <source>, mostly taken for {other}</source>
-        <translation>, 주로 {other}(으)로 착각</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="217"/>
-        <source>Nothing stands out</source>
-        <translation>눈에 띄는 문제 없음</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="217"/>
-        <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
-        <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="223"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="207"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="229"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="230"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="231"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="215"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="232"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="216"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="233"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="217"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="235"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="219"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="236"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="220"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="237"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="221"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="196"/>
+        <location filename="../../gui/tabs/teach/view.py" line="197"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="196"/>
+        <location filename="../../gui/tabs/teach/view.py" line="197"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="262"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="246"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="263"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="247"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="295"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="279"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="299"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="283"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="206"/>
+        <location filename="../../gui/tabs/teach/view.py" line="207"/>
         <source>Choose a training folder first: the bundle runs the training on it.</source>
         <translation>먼저 학습 폴더를 고르세요: 번들은 그 폴더로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="208"/>
+        <location filename="../../gui/tabs/teach/view.py" line="209"/>
         <source>Folder to put the training bundle in</source>
         <translation>학습 번들을 넣을 폴더</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="215"/>
+        <location filename="../../gui/tabs/teach/view.py" line="216"/>
         <source>The model trained on the bigger machine (model.pth)</source>
         <translation>더 큰 머신에서 학습한 모델 (model.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="216"/>
+        <location filename="../../gui/tabs/teach/view.py" line="217"/>
         <source>ConvLens checkpoints (*.pth *.pt)</source>
         <translation>ConvLens 체크포인트 (*.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="330"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="314"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="338"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="322"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="343"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="327"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="355"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="339"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="357"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="341"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="361"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="345"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="364"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="348"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>

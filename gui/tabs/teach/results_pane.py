@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from convlens.engine.evaluation.evaluate import EvaluationReport
 from convlens.engine.models.calibration import note_text, reliability_of_logits
 from convlens.engine.models.openset import UnknownCurve
-from convlens.engine.training.diagnose import Finding, diagnose, mistakes
+from convlens.engine.training.diagnose import Finding, diagnose, finding_words, mistakes
 from convlens.engine.training.loop import TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import explain
@@ -200,36 +200,7 @@ class TeachResults(_Part):
         parts = []
         for f in findings:
             v = f.values
-            if f.kind == "overfitting":
-                title, text = QCoreApplication.translate("TeachView", "Over-fitting"), QCoreApplication.translate("TeachView",
-                    "{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model "
-                    "learnt the training images better than the task.").format(
-                    train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]), e=v["epoch"])
-            elif f.kind == "underfitting":
-                title, text = QCoreApplication.translate("TeachView", "Under-fitting"), QCoreApplication.translate("TeachView",
-                    "only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt "
-                    "the task yet.").format(train=100 * float(v["train_acc"]), val=100 * float(v["val_acc"]))
-            elif f.kind == "more_epochs":
-                title, text = QCoreApplication.translate("TeachView", "Still improving"), QCoreApplication.translate("TeachView",
-                    "the validation loss was still falling in the last of the {n} epochs.").format(n=v["epochs"])
-            elif f.kind == "imbalance":
-                title, text = QCoreApplication.translate("TeachView", "Class imbalance"), QCoreApplication.translate("TeachView",
-                    "{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans "
-                    "towards the larger class.").format(large=v["large"], large_n=v["large_n"], small=v["small"],
-                                                         small_n=v["small_n"], ratio=float(v["ratio"]))
-            elif f.kind == "few_images":
-                title, text = QCoreApplication.translate("TeachView", "Few images"), QCoreApplication.translate("TeachView",
-                    "fewer than {n} training images in {classes}.").format(n=v["minimum"], classes=v["classes"])
-            elif f.kind == "weak_class":
-                title, text = QCoreApplication.translate("TeachView", "A weak class"), QCoreApplication.translate("TeachView",
-                    "{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.").format(
-                    c=v["class"], r=100 * float(v["recall"]), a=100 * float(v["accuracy"]),
-                    confused=fill(QCoreApplication.translate("TeachView", ", mostly taken for {other}"), other=v["confused_with"])
-                    if v["confused_with"] else "")
-            else:
-                title, text = QCoreApplication.translate("TeachView", "Nothing stands out"), QCoreApplication.translate("TeachView",
-                    "validation accuracy {val:.1f}%, and training and validation agree.").format(
-                    val=100 * float(v["val_acc"]))
+            title, text = (engine_text(words) for words in finding_words(f))  # the CLI's words too
             advice = [self._setting_text(s, v) for s in f.try_settings]
             html = f"<b>{escape(title)}</b>: {escape(text)}"
             if advice:
