@@ -35,6 +35,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
@@ -45,7 +46,18 @@ from convlens.gui.i18n import error_text
 
 log = logging.getLogger("convlens.jobs")
 
-STARTED, YIELDED, RETURNED, ERRORED, ABORTED, FINISHED = range(6)
+class JobEvent(IntEnum):
+    """What the engine thread reports about a job (an int on the wire: a queued signal carries it)."""
+
+    STARTED = 0
+    YIELDED = 1
+    RETURNED = 2
+    ERRORED = 3
+    ABORTED = 4
+    FINISHED = 5
+
+
+STARTED, YIELDED, RETURNED, ERRORED, ABORTED, FINISHED = JobEvent
 
 
 @dataclass(frozen=True)
@@ -278,7 +290,8 @@ class EngineClient(QObject):
         self._abort_ids.add(job.id)
 
     @Slot(int, int, object)
-    def _on_event(self, job_id: int, kind: int, payload: object) -> None:
+    def _on_event(self, job_id: int, event: int, payload: object) -> None:
+        kind = JobEvent(event)
         job = self._jobs.get(job_id)
         if kind == FINISHED:
             self._jobs.pop(job_id, None)
@@ -334,6 +347,8 @@ def wait_for(job: Job, timeout: float = 60.0) -> Any:
     while job.is_running and time.monotonic() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.005)
+    if job.is_running:
+        raise TimeoutError(f"the job {job.name or job.id} did not finish within {timeout:g} s")
     if job.error is not None:
         raise ConvLensError(job.error.message)
     return job.result

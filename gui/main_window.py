@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from convlens.engine import __version__
 from convlens.engine.app import tasks
 from convlens.engine.app.session import ModelInfo, WeightsRequest
-from convlens.engine.data.images import DEFAULT_MAX_PIXELS, max_pixels, set_max_pixels
+from convlens.engine.data.images import DEFAULT_MAX_PIXELS
 from convlens.engine.weights.bundled import BUNDLED_ARCH, bundled_title
 from convlens.engine.weights.onnx import NeedsPreprocessing
 from convlens.gui.geometry import place_window
@@ -72,7 +72,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self._closing = False
         self.started = False  # start() ran: the remembered runtime and model were asked for
         self._fallback_note = ""  # why the bundled model was loaded instead of the remembered choice
-        set_max_pixels(self.settings.integer(Key.MAX_MEGAPIXELS, DEFAULT_MAX_PIXELS // 1_000_000) * 1_000_000)
+        # the engine's decoding limit is set on the engine thread, as a job: never an engine global from the UI thread
+        self._max_megapixels = self.settings.integer(Key.MAX_MEGAPIXELS, DEFAULT_MAX_PIXELS // 1_000_000)
+        self.client.submit(tasks.set_max_pixels, self._max_megapixels * 1_000_000, name="image size limit")
 
         # -- the shell: model panel | tabs, with the banner floating over the tabs
         self.model_panel = ModelPanel()
@@ -184,7 +186,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         QMessageBox.about(self, self.tr("About ConvLens"), self.about_text())
 
     def choose_max_pixels(self) -> None:
-        current = max_pixels() // 1_000_000
+        current = self._max_megapixels
         value, ok = QInputDialog.getInt(
             self, self.tr("Largest image to open"),
             self.tr("Images larger than this are refused before decoding (megapixels):"), current, 1, 2000)
@@ -192,7 +194,8 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             self.set_max_megapixels(value)
 
     def set_max_megapixels(self, value: int) -> None:
-        set_max_pixels(value * 1_000_000)
+        self._max_megapixels = value
+        self.client.submit(tasks.set_max_pixels, value * 1_000_000, name="image size limit")
         self.settings.set(Key.MAX_MEGAPIXELS, value)
         self.statusBar().showMessage(self.tr("Images up to {n} megapixels will be opened.").format(n=value), 8000)
 

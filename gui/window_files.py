@@ -172,6 +172,6 @@ class WindowFiles(_Part):
 def qimage_to_png(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes a str
     return bytes(buffer.data().data())
 

@@ -12,7 +12,7 @@ import pytest
 from convlens.engine.app import tasks
 from convlens.engine.core.errors import ConvLensError
 from convlens.gui.app import make_application
-from convlens.gui.jobs import EngineClient, Job
+from convlens.gui.jobs import EngineClient, Job, wait_for
 from convlens.gui.main_window import MainWindow
 from tests.gui.helpers import drop_files, load
 
@@ -173,3 +173,12 @@ def test_a_refused_file_never_clears_the_images_already_open(qtbot, window: Main
     qtbot.waitUntil(lambda: "more than the limit of 120 megapixels" in window.banner.text(), timeout=20_000)
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "lion", timeout=20_000)  # back to the image before
     assert window.images.thumbnails.count() == 2 and window.images.image_view.has_image()
+
+
+def test_wait_for_says_when_a_job_did_not_finish(qtbot, client: EngineClient) -> None:
+    """A time-out is an error, not a silent None that looks like the job's answer."""
+    job = client.submit(counting, 10_000, 0.01, name="slow")
+    with pytest.raises(TimeoutError, match="slow"):
+        wait_for(job, timeout=0.2)
+    job.quit()
+    qtbot.waitUntil(lambda: not job.is_running, timeout=10_000)

@@ -46,6 +46,7 @@ from convlens.engine.app.tasks.model import (
     kernels,
     load_model,
     save_checkpoint,
+    set_max_pixels,
     set_runtime,
     summary,
 )
@@ -71,6 +72,7 @@ from convlens.engine.app.tasks.teach import (
 )
 
 __all__ = [
+    "set_max_pixels",
     "COMPARE_SIDE",
     "CSV_HEADER",
     "FolderScan",

@@ -81,3 +81,8 @@ def save_checkpoint(session: EngineSession, path: str) -> str:
     return path
 
 
+def set_max_pixels(_session: EngineSession, pixels: int) -> None:
+    """Images larger than ``pixels`` are refused before decoding (``data.images``), from now on."""
+    from convlens.engine.data.images import set_max_pixels as set_limit
+
+    set_limit(pixels)
