@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from convlens.engine.evaluation.health import HealthIssue, HealthReport
-from convlens.engine.training.diagnose import Finding, finding_words
+from convlens.engine.training.diagnose import Finding, FindingValues, finding_words
 
 __all__ = ["finding_lines", "health_lines"]
 
 
-def _setting(setting: str, v: dict) -> str:
+def _setting(setting: str, v: FindingValues) -> str:
     return {
         "dropout": f"a higher --dropout (now {float(v.get('dropout', 0)):.2f}; 0.3-0.5)",
         "augmentation": "augmentation (--rotation, --shift, --zoom, --hflip)",

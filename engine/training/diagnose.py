@@ -9,7 +9,7 @@ words (the window in the user's language).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict
 
 import numpy as np
 
@@ -32,12 +32,22 @@ UNDERFIT_ACCURACY = 0.80
 WEAK_RECALL = 0.15
 
 
+#: The numbers behind a finding, by kind (a TypedDict: the front ends read them as a dict, mypy checks the names).
+FindingValues = TypedDict("FindingValues", {
+    "train_acc": float, "val_acc": float, "epoch": int, "dropout": float, "lr": float,  # over- / under-fitting
+    "epochs": int,  # still improving
+    "small": str, "small_n": int, "large": str, "large_n": int, "ratio": float,  # imbalance
+    "classes": str, "minimum": int,  # few images
+    "class": str, "recall": float, "accuracy": float, "confused_with": str,  # a weak class
+}, total=False)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One observation: ``kind``, the numbers behind it, and the settings to try (in the order to try them)."""
 
     kind: FindingKind
-    values: dict[str, float | int | str] = field(default_factory=dict)
+    values: FindingValues = field(default_factory=lambda: FindingValues())
     try_settings: tuple[Setting, ...] = ()
 
 
@@ -99,11 +109,10 @@ class Mistake:
 def mistakes(result: TrainResult) -> list[Mistake]:
     """Every wrong prediction on the validation split, most confident first (the most misleading ones), with the
     confidence the app shows (after temperature scaling)."""
-    import torch
-
     labels = list(result.loaded.labels)
-    if result.val_logits is not None:
-        probs = (torch.as_tensor(result.val_logits) / result.loaded.temperature).softmax(1).max(1).values.tolist()
+    if result.val_logits is not None:  # the top softmax probability, in numpy: the window calls this on its thread
+        scaled = np.asarray(result.val_logits, np.float64) / result.loaded.temperature
+        probs = (1.0 / np.exp(scaled - scaled.max(axis=1, keepdims=True)).sum(axis=1)).tolist()
     else:
         probs = [float("nan")] * len(result.val_true)
     found = [Mistake(src, labels[t], labels[p], float(c))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from convlens.engine.evaluation.evaluate import EvaluationReport
 from convlens.engine.models.calibration import note_text, reliability_of_logits
 from convlens.engine.models.openset import UnknownCurve
-from convlens.engine.training.diagnose import Finding, diagnose, finding_words, mistakes
+from convlens.engine.training.diagnose import Finding, FindingValues, diagnose, finding_words, mistakes
 from convlens.engine.training.loop import TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import explain
@@ -208,7 +208,7 @@ class TeachResults(_Part):
             parts.append(html)
         return "<p>" + "</p><p>".join(parts) + "</p>"
 
-    def _setting_text(self, setting: str, values: dict) -> str:
+    def _setting_text(self, setting: str, values: FindingValues) -> str:
         texts = {
             "dropout": QCoreApplication.translate("TeachView", "a higher dropout (now {d:.2f}; 0.3-0.5)").format(d=float(values.get("dropout", 0))),
             "augmentation": QCoreApplication.translate("TeachView", "turn on augmentation (rotation, shift, zoom, flip)"),
