@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,12 @@ def train_progress_bar(step: TrainProgress) -> None:
           end="", file=sys.stderr, flush=True)
 
 
+def print_notes(notes: Sequence[str]) -> None:
+    """How the weights were read (a fallback to the bundled model, a rebuilt head...), on stderr."""
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+
+
 def load_model_weights(arch: str | None, weights: str | None, labels: str | None = None, quiet: bool = False,
                   notes: bool = True):
     """``engine.weights.load.load_weights`` with download progress and its notes (a fallback to the bundled model, a
@@ -80,8 +87,7 @@ def load_model_weights(arch: str | None, weights: str | None, labels: str | None
 
     loaded = load_weights(arch, weights, labels, progress=None if quiet else download_progress)
     if notes and not quiet:
-        for note in loaded.notes:
-            print(f"note: {note}", file=sys.stderr)
+        print_notes(loaded.notes)
     return loaded
 
 
@@ -98,8 +104,7 @@ def load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> EngineS
     session.runtime = args.runtime
     info = session.model.load_named(args.arch, args.weights, args.labels, images, args.preprocess, download_progress)
     if not onnx:
-        for note in session.pytorch_model.notes:  # how the weights were read (a fallback, a rebuilt head...)
-            print(f"note: {note}", file=sys.stderr)
+        print_notes(session.pytorch_model.notes)
     if args.runtime == "auto" and info.runtime_reason:
         print(f"runtime: {info.runtime_reason}", file=sys.stderr)
     elif args.runtime != "torch" and session.torch_loaded is not None:

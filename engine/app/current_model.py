@@ -20,7 +20,7 @@ from convlens.engine.runtime.device import describe_device, select_device
 from convlens.engine.runtime.predict import Predictor
 from convlens.engine.weights.bundled import load_bundled
 from convlens.engine.weights.hub import DownloadProgress
-from convlens.engine.weights.load import load_file, load_weights_steps
+from convlens.engine.weights.load import load_file, load_weights, load_weights_steps
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,7 @@ class CurrentModel:
         model is replaced only when loading succeeds.
         """
         if request.kind == "file" and request.path and request.path.lower().endswith(".onnx"):
-            from convlens.engine.weights.onnx import load_onnx
-
-            loaded = load_onnx(request.path, request.preset, request.labels_file)
-            self.torch_loaded = None  # an ONNX file made elsewhere has no torch model behind it
-            return self.install(loaded)
+            return self._install_onnx(request.path, request.preset, request.labels_file)
         if request.kind == "file":
             if not request.path:
                 raise ConvLensError("Choose a weights file.")
@@ -121,13 +117,14 @@ class CurrentModel:
         default, the bundled model or ARCH's pretrained), run by the chosen runtime for ``images`` images of work
         (ONNX files always by ONNX Runtime, with ``preset`` when they carry no preprocessing)."""
         if str(weights).lower().endswith(".onnx"):
-            from convlens.engine.weights.onnx import load_onnx
-
-            self.torch_loaded = None
-            return self.install(load_onnx(str(weights), preset, labels_file))
-        from convlens.engine.weights.load import load_weights
-
+            return self._install_onnx(str(weights), preset, labels_file)
         return self.install_with_runtime(load_weights(arch, weights, labels_file, progress=progress), images)
+
+    def _install_onnx(self, path: str, preset: str | None, labels_file: str | None) -> ModelInfo:
+        """An ONNX file made elsewhere: ONNX Runtime runs it, with no PyTorch model behind it."""
+        from convlens.engine.weights.onnx import load_onnx
+
+        return self.install(load_onnx(path, preset, labels_file))
 
     def install_with_runtime(self, loaded: LoadedModel, images: float = 1) -> ModelInfo:
         """Install a PyTorch model, classified by the chosen runtime. ``auto`` converts it only when ``images``

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from convlens.engine.models.openset import softmax
+
 __all__ = ["BINS", "MIN_ERRORS", "MIN_IMAGES", "T_FLOOR", "Calibration", "calibrate", "expected_calibration_error",
            "fit_temperature", "reliability"]
 
@@ -50,12 +52,8 @@ class Reliability:
 
 def reliability_of_logits(logits: np.ndarray, labels: np.ndarray, temperature: float = 1.0,
                           bins: int = BINS) -> Reliability:
-    """``reliability`` of raw scores at ``temperature`` (a numerically stable softmax, in numpy: cheap enough for
-    a window to draw its reliability diagram without torch)."""
-    scaled = np.asarray(logits, np.float64) / temperature
-    scaled -= scaled.max(axis=1, keepdims=True)
-    exp = np.exp(scaled)
-    return reliability(exp / exp.sum(axis=1, keepdims=True), labels, bins)
+    """``reliability`` of raw scores at ``temperature``."""
+    return reliability(softmax(np.asarray(logits, np.float64) / temperature), labels, bins)
 
 
 def reliability(probabilities: np.ndarray, labels: np.ndarray, bins: int = BINS) -> Reliability:

@@ -81,8 +81,8 @@ class UnknownCurve:
     def from_logits(cls, logits: np.ndarray, labels: Sequence[int], temperature: float = 1.0,
                     outside_logits: np.ndarray | None = None) -> UnknownCurve:
         """From raw scores (the calibrated probabilities are softmax(logits / T), as the app shows them)."""
-        probs = _softmax(np.asarray(logits, np.float64) / temperature)
-        outside = _softmax(np.asarray(outside_logits, np.float64) / temperature).max(1) if (
+        probs = softmax(np.asarray(logits, np.float64) / temperature)
+        outside = softmax(np.asarray(outside_logits, np.float64) / temperature).max(1) if (
             outside_logits is not None and len(outside_logits)) else np.zeros(0)
         return cls.from_scores(probs.max(1), probs.argmax(1) == np.asarray(labels), outside)
 
@@ -138,7 +138,9 @@ def _above(sorted_scores: np.ndarray, threshold: float) -> float:
     return float(1.0 - np.searchsorted(sorted_scores, threshold, side="right") / len(sorted_scores))
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Probabilities of raw scores ``z`` (N, C), numerically stable, in numpy: cheap enough for the window's thread
+    (no torch); an empty or non-2-D ``z`` gives an empty (0, 1) array."""
     if z.ndim != 2 or not len(z):
         return np.zeros((0, 1))
     e = np.exp(z - z.max(1, keepdims=True))

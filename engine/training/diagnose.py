@@ -15,6 +15,7 @@ import numpy as np
 
 from convlens.engine.core.errors import Text
 from convlens.engine.data.datasets import FEW_IMAGES, IMBALANCE_RATIO
+from convlens.engine.models.openset import softmax
 from convlens.engine.training.loop import TrainResult
 
 __all__ = ["FEW_IMAGES", "IMBALANCE_RATIO", "OVERFIT_GAP", "UNDERFIT_ACCURACY", "WEAK_RECALL", "Finding", "Mistake",
@@ -110,9 +111,8 @@ def mistakes(result: TrainResult) -> list[Mistake]:
     """Every wrong prediction on the validation split, most confident first (the most misleading ones), with the
     confidence the app shows (after temperature scaling)."""
     labels = list(result.loaded.labels)
-    if result.val_logits is not None:  # the top softmax probability, in numpy: the window calls this on its thread
-        scaled = np.asarray(result.val_logits, np.float64) / result.loaded.temperature
-        probs = (1.0 / np.exp(scaled - scaled.max(axis=1, keepdims=True)).sum(axis=1)).tolist()
+    if result.val_logits is not None:  # in numpy: the window calls this on its thread
+        probs = softmax(np.asarray(result.val_logits, np.float64) / result.loaded.temperature).max(1).tolist()
     else:
         probs = [float("nan")] * len(result.val_true)
     found = [Mistake(src, labels[t], labels[p], float(c))
