@@ -27,7 +27,7 @@ _PUBLIC = {
     "save_checkpoint": "convlens.engine.weights.checkpoints",
     "Predictor": "convlens.engine.runtime.predict",
     "TrainConfig": "convlens.engine.training.loop",
-    "EvaluationReport": "convlens.engine.evaluation.evaluate",
+    "EvaluationReport": "convlens.engine.models.metrics",
 }
 
 __all__ = ["ConvLensError", "EngineSession", "EvaluationReport", "LoadedModel", "Predictor", "Text", "TrainConfig",
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from convlens.engine.app import tasks
     from convlens.engine.app.session import EngineSession
     from convlens.engine.core.errors import ConvLensError, Text
-    from convlens.engine.evaluation.evaluate import EvaluationReport
     from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.models.metrics import EvaluationReport
     from convlens.engine.models.registry import get_arch, list_architectures
     from convlens.engine.runtime.predict import Predictor
     from convlens.engine.training.loop import TrainConfig

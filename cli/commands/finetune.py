@@ -194,21 +194,22 @@ def _finetune(args: argparse.Namespace, ranks: Ranks, device: object) -> int:
     width = max(8, *(len(c) for c in classes))
     print("confusion matrix (rows: true, columns: predicted):")
     print(" " * (width + 2) + " ".join(f"{c[:6]:>6}" for c in classes))
-    for name, row in zip(classes, result.confusion, strict=True):
+    matrix, _ = result.validation.confusion()
+    for name, row in zip(classes, matrix, strict=True):
         print(f"{name:>{width}}  " + " ".join(f"{n:>6}" for n in row))
-    for name, p, r in zip(classes, result.precision, result.recall, strict=True):
-        print(f"{name:>{width}}  precision {100 * p:5.1f}%  recall {100 * r:5.1f}%")
-    training = result.loaded.training or {}
-    if "temperature" in training:
-        images = training.get("calibration_images")
-        rests = f", {images} images, {training.get('calibration_errors', 0)} wrong" if images is not None else ""
-        if float(training["temperature"]) == 1.0 and training.get("calibration_note"):
-            print(f"calibration (validation{rests}): expected calibration error {100 * training['ece_before']:.1f}%. "
-                  f"{training['calibration_note']}")
+    for score in result.validation.scores():
+        print(f"{score.name:>{width}}  precision {100 * score.precision:5.1f}%  recall {100 * score.recall:5.1f}%")
+    training = result.loaded.training
+    calibration = training.calibration if training else None
+    if training is not None and calibration is not None:
+        rests = f", {calibration.images} images, {calibration.errors} wrong"
+        if not calibration.fitted:
+            print(f"calibration (validation{rests}): expected calibration error {100 * calibration.ece_before:.1f}%. "
+                  f"{calibration.note}")
         else:
-            print(f"calibration (validation{rests}): expected calibration error {100 * training['ece_before']:.1f}% -> "
-                  f"{100 * training['ece_after']:.1f}% (cross-fitted) with temperature T = "
-                  f"{training['temperature']:.3f} (stored in the checkpoint)")
+            print(f"calibration (validation{rests}): expected calibration error {100 * calibration.ece_before:.1f}% -> "
+                  f"{100 * calibration.ece_after:.1f}% (cross-fitted) with temperature T = "
+                  f"{training.temperature:.3f} (stored in the checkpoint)")
     if result.loaded.unknown is not None:
         print(f"unknown: answers at or below {unknown_text(result.loaded.unknown)} are 'unknown' (stored in the "
               "checkpoint)")

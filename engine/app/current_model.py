@@ -16,6 +16,7 @@ from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.openset import UnknownCurve, UnknownRule
 from convlens.engine.models.registry import get_arch
+from convlens.engine.models.training_record import TrainingRecord
 from convlens.engine.runtime.device import describe_device, select_device
 from convlens.engine.runtime.predict import Predictor
 from convlens.engine.weights.bundled import load_bundled
@@ -208,7 +209,7 @@ class CurrentModel:
             precision=loaded.precision,
             runtime_reason=runtime_reason,
             unknown=loaded.unknown,
-            unknown_curve=UnknownCurve.from_dict((loaded.training or {}).get("unknown_curve")),
+            unknown_curve=loaded.training.unknown_curve if loaded.training else None,
             input_fraction=min(1.0, pre.crop / pre.resize) if pre.resize else 1.0,
             squashes=not pre.resize,
         )
@@ -220,13 +221,7 @@ class CurrentModel:
         torch_predictor = self.torch_predictor or predictor
         assert self.info is not None  # set with the model
         for loaded in {id(x): x for x in (predictor.loaded, torch_predictor.loaded)}.values():
-            training = dict(loaded.training or {})
-            training.pop("unknown", None)
-            if rule is not None:
-                training["unknown"] = rule.to_dict()
-            if curve is not None:
-                training["unknown_curve"] = curve.to_dict()
-            loaded.training = training
+            loaded.training = (loaded.training or TrainingRecord()).with_unknown(rule, curve)
         for each in (predictor, torch_predictor):
             each.unknown_threshold = rule.threshold if rule else None
         self.info = replace(self.info, unknown=rule, unknown_curve=curve if curve is not None else self.info.unknown_curve)
@@ -234,7 +229,8 @@ class CurrentModel:
 
     def unknown_curve(self) -> UnknownCurve | None:
         """The trade-off curve the current model's threshold was (or can be) chosen from, if it has one."""
-        return UnknownCurve.from_dict((self.require().loaded.training or {}).get("unknown_curve"))
+        training = self.require().loaded.training
+        return training.unknown_curve if training else None
 
     def require(self) -> Predictor:
         """The predictor of the runtime in use."""

@@ -8,6 +8,7 @@ the negative log-likelihood; it changes no prediction, only how sure each one is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,6 +112,7 @@ class Calibration:
     def to_training(self) -> dict[str, object]:
         return {"temperature": self.temperature, "ece_before": self.ece_before, "ece_after": self.ece_after,
                 "calibration_images": self.images, "calibration_errors": self.errors,
+                "calibration_fitted": self.fitted, "calibration_clipped": self.clipped,
                 # plain data only in a checkpoint: the English words, and the template and values they came from,
                 # so a front end in another language can show them in its own (``note_text``)
                 "calibration_note": str(self.note),
@@ -119,7 +121,30 @@ class Calibration:
                                             for k, v in getattr(self.note, "values", {}).items()}}
 
 
-def note_text(training: dict[str, object]) -> str:
+    @classmethod
+    def from_training(cls, training: Mapping[str, object]) -> Calibration | None:
+        """The calibration ``to_training`` wrote (None where the record has none or it is not usable); records
+        older than ``calibration_fitted`` count a temperature other than 1 as fitted."""
+        if "calibration_images" not in training:
+            return None
+        try:
+            t = _number(training.get("temperature", 1.0))
+            fitted = training.get("calibration_fitted", t != 1.0)
+            return cls(t, int(_number(training["calibration_images"])),
+                       int(_number(training.get("calibration_errors", 0))),
+                       _number(training.get("ece_before", 0.0)), _number(training.get("ece_after", 0.0)),
+                       bool(fitted), note_text(training), bool(training.get("calibration_clipped", False)))
+        except (TypeError, ValueError):
+            return None
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{value!r} is not a number")
+    return float(value)
+
+
+def note_text(training: Mapping[str, object]) -> str:
     """Why no temperature was fitted, as a ``Text`` again when the record kept its template (older records: the
     English string)."""
     from convlens.engine.core.errors import text_from_record

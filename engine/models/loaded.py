@@ -9,9 +9,10 @@ from torch import nn
 
 from convlens.engine.core.choices import Precision, Runtime
 from convlens.engine.models.heads import HeadLayout
-from convlens.engine.models.openset import UnknownRule, rule_from_training
+from convlens.engine.models.openset import UnknownRule
 from convlens.engine.models.preprocess import Preprocess
 from convlens.engine.models.registry import ArchSpec
+from convlens.engine.models.training_record import TrainingRecord
 
 __all__ = ["LoadedModel"]
 
@@ -29,7 +30,7 @@ class LoadedModel:
     notes: list[str] = field(default_factory=list)
     build_options: dict[str, Any] = field(default_factory=dict)  # builder keywords (LeNet-5's batch_norm)
     head_layout: HeadLayout | None = None  # how a fine-tune changed the architecture
-    training: dict[str, Any] | None = None  # the settings that trained it
+    training: TrainingRecord | None = None  # how it was fine-tuned and what that measured (None: not by ConvLens)
     runtime: Runtime = "torch"
     precision: Precision = "f32"  # the runtime's inference precision (OpenVINO: bf16 where the CPU has it)
     #: The PyTorch f32 model a reduced-precision runtime was made from: the predictor measures the runtime's
@@ -40,13 +41,13 @@ class LoadedModel:
     def temperature(self) -> float:
         """Temperature scaling fitted after fine-tuning (``engine.models.calibration``; 1.0 when none): probabilities are
         softmax(logits / T). Kept in ``training``, so checkpoints and exports carry it."""
-        return float((self.training or {}).get("temperature", 1.0))
+        return self.training.temperature if self.training else 1.0
 
     @property
     def unknown(self) -> UnknownRule | None:
         """The "unknown / none of the above" threshold tuned on held-out data (``engine.models.openset``), if any; kept in
         ``training`` like the temperature."""
-        return rule_from_training(self.training)
+        return self.training.unknown if self.training else None
 
     @property
     def num_classes(self) -> int:

@@ -29,7 +29,7 @@ import numpy as np
 from convlens.engine.core.choices import UNKNOWN_FOLDER
 from convlens.engine.core.errors import ConvLensError
 
-__all__ = ["DEFAULT_FAR", "UNKNOWN_FOLDER", "UnknownCurve", "UnknownRule", "is_unknown", "rule_from_training"]
+__all__ = ["DEFAULT_FAR", "UNKNOWN_FOLDER", "UnknownCurve", "UnknownRule", "is_unknown"]
 
 DEFAULT_FAR = 0.05
 
@@ -145,12 +145,6 @@ def softmax(z: np.ndarray) -> np.ndarray:
         return np.zeros((0, 1))
     e = np.exp(z - z.max(1, keepdims=True))
     return e / e.sum(1, keepdims=True)
-
-
-def rule_from_training(training: Mapping[str, Any] | None) -> UnknownRule | None:
-    """The unknown rule a model's training record carries (None when it has none)."""
-    entry = (training or {}).get("unknown")
-    return UnknownRule.from_dict(entry) if isinstance(entry, Mapping) else None
 
 
 def is_unknown(top1_probability: float, threshold: float | None) -> bool:

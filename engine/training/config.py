@@ -8,6 +8,7 @@ import numpy as np
 
 from convlens.engine.core.choices import Optimizer, TrainPhase
 from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.models.openset import DEFAULT_FAR
 from convlens.engine.training.distributed import Ranks
 
@@ -78,12 +79,7 @@ class TrainResult:
     loaded: LoadedModel
     history: list[EpochStats]
     best_epoch: int
-    confusion: np.ndarray  # [true, predicted] counts on the validation set
-    precision: np.ndarray
-    recall: np.ndarray
-    val_sources: list[str]
-    val_true: list[int]
-    val_pred: list[int]
+    validation: EvaluationReport  # the kept model on the validation split, as ``evaluate`` reports a folder
     cached: bool
     stopped_early: bool
     seconds: float
@@ -97,5 +93,4 @@ class TrainResult:
 
     @property
     def val_accuracy(self) -> float:
-        total = self.confusion.sum()
-        return float(np.trace(self.confusion) / total) if total else 0.0
+        return self.validation.accuracy(1)

@@ -15,7 +15,6 @@ import numpy as np
 
 from convlens.engine.core.errors import Text
 from convlens.engine.data.datasets import FEW_IMAGES, IMBALANCE_RATIO
-from convlens.engine.models.openset import softmax
 from convlens.engine.training.loop import TrainResult
 
 __all__ = ["FEW_IMAGES", "IMBALANCE_RATIO", "OVERFIT_GAP", "UNDERFIT_ACCURACY", "WEAK_RECALL", "Finding", "Mistake",
@@ -87,12 +86,13 @@ def diagnose(result: TrainResult) -> list[Finding]:
         findings.append(Finding("few_images", {"classes": ", ".join(f"{c} ({n})" for c, n in few),
                                                "minimum": FEW_IMAGES}, ("more_samples", "augmentation")))
     accuracy = result.val_accuracy
-    for i, recall in enumerate(result.recall):
-        if accuracy - float(recall) >= WEAK_RECALL:
-            row = result.confusion[i].copy()
+    matrix, _ = result.validation.confusion()  # every class of the model: square
+    for i, score in enumerate(result.validation.scores()):
+        if accuracy - score.recall >= WEAK_RECALL:
+            row = matrix[i].copy()
             row[i] = 0
             confused = classes[int(row.argmax())] if row.sum() else ""
-            findings.append(Finding("weak_class", {"class": classes[i], "recall": float(recall), "accuracy": accuracy,
+            findings.append(Finding("weak_class", {"class": classes[i], "recall": score.recall, "accuracy": accuracy,
                                                    "confused_with": confused}, ("more_samples",)))
     return findings or [Finding("healthy", {"val_acc": accuracy})]
 
@@ -110,14 +110,9 @@ class Mistake:
 def mistakes(result: TrainResult) -> list[Mistake]:
     """Every wrong prediction on the validation split, most confident first (the most misleading ones), with the
     confidence the app shows (after temperature scaling)."""
-    labels = list(result.loaded.labels)
-    if result.val_logits is not None:  # in numpy: the window calls this on its thread
-        probs = softmax(np.asarray(result.val_logits, np.float64) / result.loaded.temperature).max(1).tolist()
-    else:
-        probs = [float("nan")] * len(result.val_true)
-    found = [Mistake(src, labels[t], labels[p], float(c))
-             for src, t, p, c in zip(result.val_sources, result.val_true, result.val_pred, probs, strict=True) if t != p]
-    return sorted(found, key=lambda m: -m.confidence)
+    labels = result.validation.labels
+    return [Mistake(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
+            for v in result.validation.misclassified()]
 
 
 def finding_words(f: Finding) -> tuple[Text, Text]:

@@ -33,7 +33,9 @@ from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.data.datasets import Dataset
 from convlens.engine.models.calibration import calibrate
 from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.models.openset import UnknownCurve
+from convlens.engine.models.training_record import TrainingRecord
 from convlens.engine.training.config import SINGLE, EpochStats, TrainConfig, TrainProgress, TrainResult
 from convlens.engine.training.distributed import Ranks, merge_all, shard, sum_all
 from convlens.engine.training.loader import Batches, FeatureStore, ImageSet, loader
@@ -253,7 +255,6 @@ class Trainer:
         val_index = sorted(kept)  # the validation images that could be read, in order
         val_logits = torch.stack([kept[i] for i in val_index]) if val_index else torch.zeros(0, num_classes)
         y_kept = self.y_val[val_index]
-        val_pred = val_logits.argmax(1)
         # calibration on the validation split: temperature scaling (no prediction changes, only how sure it is)
         # (only where the split can support a fit: engine.models.calibration.calibrate says why not, otherwise)
         calibration = calibrate(val_logits, y_kept.numpy(), cfg.seed)
@@ -263,19 +264,14 @@ class Trainer:
                           if data.unknown else None)
         curve = UnknownCurve.from_logits(val_logits.numpy(), y_kept.tolist(), temperature,
                                          unknown_logits.numpy() if unknown_logits is not None else None)
-        unknown: dict[str, Any] = {"unknown_curve": curve.to_dict()}
-        unknown_note = ""
+        rule, unknown_note = None, ""
         if cfg.far:
             try:
-                unknown["unknown"] = curve.rule(cfg.far).to_dict()
+                rule = curve.rule(cfg.far)
             except ConvLensError as exc:
                 unknown_note = exc.text
-        confusion = np.zeros((num_classes, num_classes), np.int64)
-        for t, p in zip(y_kept.tolist(), val_pred.tolist(), strict=True):
-            confusion[t, p] += 1
-        with np.errstate(invalid="ignore", divide="ignore"):
-            precision = np.nan_to_num(np.diag(confusion) / confusion.sum(axis=0))
-            recall = np.nan_to_num(np.diag(confusion) / confusion.sum(axis=1))
+        validation = EvaluationReport.from_logits(data.classes, [data.val.sources[i] for i in val_index],
+                                                  y_kept.tolist(), val_logits.numpy(), temperature)
         for p in model.parameters():
             p.requires_grad_(True)  # the finished model is an ordinary model again (CAM, export)
         model.eval()
@@ -286,13 +282,10 @@ class Trainer:
                               n=len(data.train), best_epoch=best_epoch,
                           ),
                           build_options=self.build_options, head_layout=self.layout,
-                          training={**config, "best_epoch": best_epoch,
-                                    "val_accuracy": float(np.trace(confusion) / max(1, confusion.sum())),
-                                    **calibration.to_training(),
-                                    **unknown})
+                          training=TrainingRecord(config, best_epoch, validation.accuracy(1), temperature,
+                                                  calibration, rule, curve))
         skipped = list(data.skipped) + list(merge_all(self.bad, ranks).items())
-        return TrainResult(new, self.history, best_epoch, confusion, precision, recall,
-                           [data.val.sources[i] for i in val_index], y_kept.tolist(), val_pred.tolist(), self.use_cache,
+        return TrainResult(new, self.history, best_epoch, validation, self.use_cache,
                            self.stopped_early, time.perf_counter() - self.start, skipped=skipped,
                            train_counts=np.bincount(np.asarray(data.train.labels, dtype=np.int64),
                                                     minlength=num_classes).tolist(),

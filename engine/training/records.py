@@ -14,11 +14,12 @@ import numpy as np
 from convlens.engine.core.choices import OPTIMIZERS
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.training.loop import EpochStats, TrainConfig, TrainResult
 
 __all__ = ["config_from_dict", "run_from_records", "run_to_records"]
 
-_ARRAYS = ("confusion", "precision", "recall", "val_logits", "unknown_logits")
+_ARRAYS = ("val_logits", "unknown_logits")
 
 
 def run_to_records(result: TrainResult) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
@@ -26,9 +27,9 @@ def run_to_records(result: TrainResult) -> tuple[dict[str, Any], dict[str, np.nd
     record = {
         "history": [dataclasses.asdict(e) for e in result.history],
         "best_epoch": int(result.best_epoch),
-        "val_sources": [str(s) for s in result.val_sources],
-        "val_true": [int(v) for v in result.val_true],
-        "val_pred": [int(v) for v in result.val_pred],
+        "val_sources": [v.source for v in result.validation.verdicts],
+        "val_true": [v.true for v in result.validation.verdicts],
+        "val_pred": [v.predicted[0] for v in result.validation.verdicts],
         "cached": bool(result.cached),
         "stopped_early": bool(result.stopped_early),
         "seconds": float(result.seconds),
@@ -39,6 +40,11 @@ def run_to_records(result: TrainResult) -> tuple[dict[str, Any], dict[str, np.nd
         "unknown_note": str(result.unknown_note),
     }
     arrays = {name: np.asarray(getattr(result, name)) for name in _ARRAYS if getattr(result, name) is not None}
+    # the matrix and the per-class scores too, as the format has always had them (a reader of an older ConvLens)
+    matrix, _ = result.validation.confusion()
+    scores = result.validation.scores()
+    arrays.update(confusion=matrix, precision=np.array([c.precision for c in scores]),
+                  recall=np.array([c.recall for c in scores]))
     return record, arrays
 
 
@@ -81,8 +87,6 @@ def run_from_records(record: dict[str, Any], arrays: dict[str, np.ndarray], load
                                  zip(dataclasses.fields(EpochStats), (int, float, float, float, float, float), strict=True)})
                    for e in record["history"]]
         n = len(loaded.labels)
-        confusion = np.asarray(arrays["confusion"], dtype=np.int64)
-        _check(confusion.shape == (n, n), f"confusion matrix {confusion.shape} for {n} classes")
         val_true, val_pred = [int(v) for v in record["val_true"]], [int(v) for v in record["val_pred"]]
         sources = [str(s) for s in record["val_sources"]]
         _check(len(val_true) == len(val_pred) == len(sources), "validation answers of different lengths")
@@ -91,15 +95,16 @@ def run_from_records(record: dict[str, Any], arrays: dict[str, np.ndarray], load
         _check(logits is None or logits.shape == (len(val_true), n), "validation scores")
         unknown = arrays.get("unknown_logits")
         _check(unknown is None or (unknown.ndim == 2 and unknown.shape[1] == n), "held-out scores")
+        logits = None if logits is None else np.asarray(logits, dtype=np.float32)
+        validation = EvaluationReport.from_logits(loaded.labels, sources, val_true, logits, loaded.temperature,
+                                                  predicted=val_pred)
         return TrainResult(
-            loaded=loaded, history=history, best_epoch=int(record["best_epoch"]), confusion=confusion,
-            precision=np.asarray(arrays["precision"], dtype=np.float64),
-            recall=np.asarray(arrays["recall"], dtype=np.float64), val_sources=sources, val_true=val_true,
-            val_pred=val_pred, cached=bool(record["cached"]), stopped_early=bool(record["stopped_early"]),
+            loaded=loaded, history=history, best_epoch=int(record["best_epoch"]), validation=validation,
+            cached=bool(record["cached"]), stopped_early=bool(record["stopped_early"]),
             seconds=float(record["seconds"]), notes=[str(x) for x in record.get("notes", [])],
             skipped=[(str(f), str(r)) for f, r in record.get("skipped", [])],
             train_counts=[int(c) for c in record.get("train_counts", [])], config=config_from_dict(record.get("config", {})),
-            val_logits=None if logits is None else np.asarray(logits, dtype=np.float32),
+            val_logits=logits,
             unknown_logits=None if unknown is None else np.asarray(unknown, dtype=np.float32),
             unknown_note=str(record.get("unknown_note", "")))
     except (KeyError, TypeError, ValueError) as exc:

@@ -24,6 +24,7 @@ from convlens.engine.core.fileio import atomic_path
 from convlens.engine.models.heads import HeadLayout
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.preprocess import Preprocess
+from convlens.engine.models.training_record import TrainingRecord
 from convlens.engine.weights.formats import WeightsFormat
 
 __all__ = ["CHECKPOINT_FORMAT", "StateFile", "checkpoint_bytes", "read_state_file", "save_checkpoint",
@@ -44,7 +45,7 @@ class StateFile:
     preprocess: Preprocess | None = None
     head_layout: HeadLayout | None = None
     build_options: dict[str, Any] = field(default_factory=dict)
-    training: dict[str, Any] | None = None
+    training: TrainingRecord | None = None
 
     @classmethod
     def from_meta(cls, state: dict[str, torch.Tensor], meta: Mapping[str, Any], name: str = "") -> StateFile:
@@ -62,12 +63,7 @@ class StateFile:
                 isinstance(k, str) and isinstance(v, bool | int | float | str) for k, v in options.items()):
             raise ConvLensError("its build options are not usable (names with plain values expected).")
         training = meta.get("training")
-        if isinstance(training, Mapping) and "temperature" in training:
-            import math
-
-            t = training["temperature"]
-            if isinstance(t, bool) or not isinstance(t, int | float) or not math.isfinite(t) or t <= 0:
-                raise ConvLensError("its temperature {t!r} is not usable (a number above 0).", t=t)
+        record = TrainingRecord.from_dict(training) if isinstance(training, Mapping) else None
         if isinstance(classes, list) and len(classes) > MAX_CLASSES:
             raise ConvLensError("it names {n} classes, more than {max}.", n=len(classes), max=MAX_CLASSES)
         return cls(
@@ -77,7 +73,7 @@ class StateFile:
             preprocess=Preprocess.from_dict(meta["preprocess"]) if isinstance(meta.get("preprocess"), Mapping) else None,
             head_layout=HeadLayout.from_dict(meta.get("head_layout")),
             build_options=dict(options),
-            training=dict(meta["training"]) if isinstance(meta.get("training"), Mapping) else None,
+            training=record,
         )
 
 
@@ -184,6 +180,6 @@ def _payload(loaded: LoadedModel) -> dict[str, Any]:
         "preprocess": loaded.preprocess.to_dict(),
         "build_options": dict(loaded.build_options),
         "head_layout": loaded.head_layout.to_dict() if loaded.head_layout else None,
-        "training": dict(loaded.training) if loaded.training else None,
+        "training": loaded.training.to_dict() if loaded.training else None,
         "state_dict": {k: v.detach().cpu() for k, v in loaded.model.state_dict().items()},
     }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from convlens.engine.models.openset import UnknownRule
+from convlens.engine.models.training_record import TrainingRecord
 
 META_CLASSES = "convlens.classes"  # JSON list of class names
 META_PREPROCESS = "convlens.preprocess"  # JSON of Preprocess.to_dict()
@@ -12,20 +14,24 @@ META_TEMPERATURE = "convlens.temperature"  # temperature scaling fitted after fi
 META_UNKNOWN = "convlens.unknown"  # JSON of the "unknown" rule (engine.models.openset.UnknownRule.to_dict), if any
 
 
-def training_from_meta(meta: dict[str, str]) -> dict[str, Any] | None:
-    """The ``training`` entries an exported file restores: its temperature and unknown threshold (None: neither)."""
-    training: dict[str, Any] = {}
+def training_from_meta(meta: dict[str, str]) -> TrainingRecord | None:
+    """What an exported file restores of its model's training: its temperature and unknown threshold (None:
+    neither)."""
+    temperature = 1.0
     try:
         value = float(meta.get(META_TEMPERATURE, ""))
         if 0 < value < float("inf"):
-            training["temperature"] = value
+            temperature = value
     except ValueError:
         pass
     try:
-        unknown = json.loads(meta.get(META_UNKNOWN, "") or "null")
+        entry = json.loads(meta.get(META_UNKNOWN, "") or "null")
     except ValueError:
-        unknown = None
-    if isinstance(unknown, dict) and "threshold" in unknown:
-        training["unknown"] = unknown
-    return training or None
+        entry = None
+    unknown = UnknownRule.from_dict(entry) if isinstance(entry, dict) else None
+    if temperature == 1.0 and unknown is None:
+        return None
+    return TrainingRecord(temperature=temperature, unknown=unknown)
+
+
 TORCHSCRIPT_META_FILE = "convlens.json"  # extra file in a TorchScript archive holding the keys above

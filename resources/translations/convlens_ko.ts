@@ -2739,17 +2739,17 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../gui/jobs.py" line="206"/>
+        <location filename="../../gui/jobs.py" line="218"/>
         <source>{job} ran out of memory.</source>
         <translation>{job}: 메모리가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="207"/>
+        <location filename="../../gui/jobs.py" line="219"/>
         <source>{job} failed unexpectedly ({error}).</source>
         <translation>{job}: 예기치 않게 실패했습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="209"/>
+        <location filename="../../gui/jobs.py" line="221"/>
         <source> Details were written to {log}.</source>
         <translation> 자세한 내용은 {log}에 기록했습니다.</translation>
     </message>
@@ -3398,43 +3398,43 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="99"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Teach</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
@@ -3560,113 +3560,113 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>Don&apos;t Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275"/>
+        <location filename="../../gui/main_window.py" line="278"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="313"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311"/>
+        <location filename="../../gui/main_window.py" line="314"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="323"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
@@ -3772,12 +3772,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -4612,6 +4612,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/teach/results_pane.py" line="98"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="332"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
@@ -4736,17 +4737,17 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="180"/>
+        <location filename="../../gui/tabs/teach/view.py" line="181"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="183"/>
+        <location filename="../../gui/tabs/teach/view.py" line="184"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="188"/>
+        <location filename="../../gui/tabs/teach/view.py" line="189"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
@@ -4756,167 +4757,162 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="157"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="156"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="159"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="158"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="160"/>
-        <source>{c}: precision {p:.0f}%, recall {r:.0f}%</source>
-        <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%</translation>
-    </message>
-    <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="163"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="161"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="171"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="168"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="187"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="184"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. {note}</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}%. {note}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="191"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="188"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → {after:.1f}% (each half scored with the temperature fitted on the other) with temperature T = {t:.2f}, the probabilities shown from now on</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}% → {after:.1f}% (절반씩, 다른 절반으로 맞춘 온도로 채점), 온도 T = {t:.2f}. 지금부터 보이는 확률입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="207"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="204"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="210"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="211"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="215"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="212"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="216"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="217"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="219"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="216"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="220"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="217"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="221"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="218"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="197"/>
+        <location filename="../../gui/tabs/teach/view.py" line="198"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="197"/>
+        <location filename="../../gui/tabs/teach/view.py" line="198"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="246"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="231"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="247"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="232"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="279"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="261"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="283"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="265"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="207"/>
+        <location filename="../../gui/tabs/teach/view.py" line="208"/>
         <source>Choose a training folder first: the bundle runs the training on it.</source>
         <translation>먼저 학습 폴더를 고르세요: 번들은 그 폴더로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="209"/>
+        <location filename="../../gui/tabs/teach/view.py" line="210"/>
         <source>Folder to put the training bundle in</source>
         <translation>학습 번들을 넣을 폴더</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="216"/>
+        <location filename="../../gui/tabs/teach/view.py" line="217"/>
         <source>The model trained on the bigger machine (model.pth)</source>
         <translation>더 큰 머신에서 학습한 모델 (model.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="217"/>
+        <location filename="../../gui/tabs/teach/view.py" line="218"/>
         <source>ConvLens checkpoints (*.pth *.pt)</source>
         <translation>ConvLens 체크포인트 (*.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="314"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="295"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="322"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="303"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="327"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="308"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="339"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="317"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="341"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="338"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="345"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="321"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="348"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="324"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>

@@ -62,7 +62,7 @@ def trained(shared_data: Path, mobilenet_file: Path, tmp_path_factory: pytest.Te
 
 def test_temperature_scaling_lowers_the_ece_of_an_over_confident_model(trained: TrainResult) -> None:
     logits = torch.as_tensor(trained.val_logits)
-    labels = np.asarray(trained.val_true)
+    labels = np.array([v.true for v in trained.validation.verdicts])
     calibrated_t = fit_temperature(logits, labels)
     sharp = logits / calibrated_t * 5  # the same predictions, deliberately 5x over-confident
     before = expected_calibration_error(sharp.softmax(1).numpy(), labels)
@@ -72,8 +72,8 @@ def test_temperature_scaling_lowers_the_ece_of_an_over_confident_model(trained: 
     assert (sharp / t).argmax(1).tolist() == sharp.argmax(1).tolist()  # no prediction changes
     # the fine-tune fitted its own temperature on the validation split and recorded both ECEs
     training = trained.loaded.training
-    assert training is not None and training["temperature"] == pytest.approx(calibrate(logits, labels).temperature)
-    assert training["calibration_images"] == len(labels) == 60
+    assert training is not None and training.temperature == pytest.approx(calibrate(logits, labels).temperature)
+    assert training.calibration is not None and training.calibration.images == len(labels) == 60
 
 
 def _logits(n: int, wrong: int, margin: float = 4.0, seed: int = 0,
@@ -132,13 +132,15 @@ def test_a_real_fine_tune_on_a_tiny_split_keeps_the_models_own_probabilities(sha
             counts[label] += 1
     data = load_image_folder(tmp_path, None, 0.2, seed=0)
     result = run_to_end(fine_tune(load_weights("mobilenet_v2", str(mobilenet_file)), data, TrainConfig(epochs=3)))
-    training = result.loaded.training or {}
-    assert training["temperature"] == 1.0 and training["calibration_images"] < MIN_IMAGES
-    assert "too few" in training["calibration_note"]
+    training = result.loaded.training
+    assert training is not None and training.calibration is not None
+    assert training.temperature == 1.0 and training.calibration.images < MIN_IMAGES
+    assert not training.calibration.fitted and "too few" in training.calibration.note
 
 
 def test_the_temperature_is_applied_and_travels(trained: TrainResult, tmp_path: Path, photos: Path) -> None:
-    loaded = replace(trained.loaded, training={**(trained.loaded.training or {}), "temperature": 2.0})
+    assert trained.loaded.training is not None
+    loaded = replace(trained.loaded, training=replace(trained.loaded.training, temperature=2.0))
     predictor = Predictor(loaded, "cpu")
     x = torch.zeros(1, 3, 224, 224)
     with torch.no_grad():

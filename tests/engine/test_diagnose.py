@@ -7,11 +7,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image
 
 from convlens.cli.diagnosis_text import finding_lines
 from convlens.engine.core.steps import run_to_end
 from convlens.engine.data.datasets import load_image_folder, load_mnist
+from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.training.diagnose import FEW_IMAGES, diagnose, mistakes
 from convlens.engine.training.loop import EpochStats, TrainConfig, TrainResult, fine_tune
 from convlens.engine.weights.load import load_weights
@@ -37,6 +39,13 @@ def trained(shared_data: Path, mobilenet_file: Path, tmp_path_factory: pytest.Te
     assert result.train_counts == np.bincount(data.train.labels).tolist() == [48, 48, 12]
     assert result.config is config
     return result
+
+
+def answers(labels: tuple[str, ...], confusion: np.ndarray) -> EvaluationReport:
+    """A validation report with these counts: ``confusion[t, p]`` images of class t answered p."""
+    pairs = [(t, p) for (t, p), n in np.ndenumerate(confusion) for _ in range(n)]
+    return EvaluationReport.from_logits(labels, [f"{i}.png" for i in range(len(pairs))], [t for t, _ in pairs], None,
+                                        predicted=[p for _, p in pairs])
 
 
 def kinds(result: TrainResult) -> list[str]:
@@ -73,23 +82,27 @@ def test_underfitting_still_improving_weak_class_and_healthy(trained: TrainResul
     assert diagnose(result)[0].try_settings == ("more_epochs", "learning_rate", "unfreeze", "hidden")
 
     confusion = np.array([[10, 0, 0], [0, 10, 0], [0, 6, 4]])  # sevens taken for ones
-    weak = replace(trained, confusion=confusion, recall=np.array([1.0, 1.0, 0.4]), train_counts=[48, 48, 48],
+    weak = replace(trained, validation=answers(trained.loaded.labels, confusion), train_counts=[48, 48, 48],
                    history=[EpochStats(1, 0.3, 0.90, 0.3, 0.87, 1.0)], best_epoch=1)
     finding = diagnose(weak)[0]
     assert finding.kind == "weak_class" and finding.values["class"] == "digit_7"
     assert finding.values["confused_with"] == "digit_1"
 
-    fine = replace(weak, confusion=np.diag([10, 10, 10]), recall=np.ones(3))
+    fine = replace(weak, validation=answers(trained.loaded.labels, np.diag([10, 10, 10])))
     assert kinds(fine) == ["healthy"]
 
 
 def test_mistakes_are_every_wrong_answer_most_confident_first(trained: TrainResult) -> None:
     wrong = mistakes(trained)
-    expected = sum(t != p for t, p in zip(trained.val_true, trained.val_pred, strict=True))
-    assert len(wrong) == expected == int(trained.confusion.sum() - np.trace(trained.confusion))
+    assert trained.val_logits is not None
+    sources = [v.source for v in trained.validation.verdicts]
+    true = np.array([v.true for v in trained.validation.verdicts])
+    guess = trained.val_logits.argmax(1)  # the model's own answers, from its raw scores
+    assert len(wrong) == int((guess != true).sum())
     assert [m.confidence for m in wrong] == sorted((m.confidence for m in wrong), reverse=True)
     labels = list(trained.loaded.labels)
+    shown = torch.softmax(torch.as_tensor(trained.val_logits) / trained.loaded.temperature, 1).numpy()
     for m in wrong:
-        i = trained.val_sources.index(m.source)
-        assert (m.true, m.predicted) == (labels[trained.val_true[i]], labels[trained.val_pred[i]])
-        assert m.true != m.predicted and 0.0 < m.confidence <= 1.0
+        i = sources.index(m.source)
+        assert (m.true, m.predicted) == (labels[true[i]], labels[guess[i]])
+        assert m.true != m.predicted and m.confidence == pytest.approx(float(shown[i].max()), abs=1e-6)

@@ -213,4 +213,5 @@ def test_a_training_bundle_runs_on_the_bigger_machine_and_its_model_comes_back(d
 
     trained = load_file(folder / "model.pth", None)
     assert trained.arch.name == "lenet5" and trained.labels == tuple(f"digit_{c}" for c in CLASSES)
-    assert trained.training["processes"] == 2 and trained.training["optimizer"] == "sgd"
+    assert trained.training is not None
+    assert trained.training.config["processes"] == 2 and trained.training.config["optimizer"] == "sgd"

@@ -104,7 +104,7 @@ def test_the_rule_travels_in_checkpoints_and_exports(taught: TrainResult, tmp_pa
     export(taught.loaded, tmp_path / "digits.onnx", "onnx")
     assert load_weights("", str(tmp_path / "digits.onnx")).unknown == rule
     # a model without one never says unknown
-    plain = Predictor(replace(taught.loaded, training={}), "cpu")
+    plain = Predictor(replace(taught.loaded, training=None), "cpu")
     assert plain.unknown_threshold is None and not plain.is_unknown(plain.predict_tensor(torch.zeros(1, 1, 28, 28))[0])
 
 

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 import torch
 from PIL import Image
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.datasets import load_image_folder, load_mnist
@@ -57,7 +58,7 @@ def test_lenet5_from_scratch_on_mnist_reaches_97_percent(mnist) -> None:
     assert result.val_accuracy >= 0.97, result.history
     assert any(isinstance(e, TrainProgress) for e in events)
     assert [e.epoch for e in events if isinstance(e, EpochStats)] == [h.epoch for h in result.history]
-    assert result.confusion.sum() == 2000
+    assert result.validation.total == 2000 and result.validation.confusion()[0].shape == (10, 10)
     assert result.loaded.build_options == {"batch_norm": True, "dropout": 0.25}
     assert any(isinstance(m, torch.nn.BatchNorm2d) for m in result.loaded.model.modules())
 
@@ -69,14 +70,25 @@ def test_finetune_mobilenet_on_real_digit_photos(digit_folder: Path, mobilenet_f
     before = {k: v.clone() for k, v in loaded.model.state_dict().items()}
     result, _ = run(fine_tune(loaded, data, TrainConfig(epochs=12, patience=4)))
     assert result.cached  # frozen backbone, no augmentation: features computed once
-    assert result.val_accuracy >= 0.90, result.confusion
+    assert result.val_accuracy >= 0.90, result.validation.classification_report()
     assert all(torch.equal(before[k], v) for k, v in loaded.model.state_dict().items())  # original untouched
-    assert result.precision.shape == result.recall.shape == (3,)
+    # the validation report against scikit-learn's, from the model's raw scores
+    true = [v.true for v in result.validation.verdicts]
+    guess = np.asarray(result.val_logits).argmax(1)
+    matrix, columns = result.validation.confusion()
+    assert columns == list(data.classes)  # every class of the model evaluated: no "(other)" column
+    np.testing.assert_array_equal(matrix, confusion_matrix(true, guess, labels=[0, 1, 2]))
+    precision, recall, f1, support = precision_recall_fscore_support(true, guess, labels=[0, 1, 2], zero_division=0)
+    scores = result.validation.scores()
+    np.testing.assert_allclose([s.precision for s in scores], precision)
+    np.testing.assert_allclose([s.recall for s in scores], recall)
+    np.testing.assert_allclose([s.f1 for s in scores], f1)
+    assert [s.support for s in scores] == support.tolist()
 
     path = save_checkpoint(tmp_path / "digits.pth", result.loaded)
     again = load_weights(None, str(path))
     assert again.labels == data.classes and again.arch.name == "mobilenet_v2"
-    assert again.head_layout.kind == "replace" and again.training["best_epoch"] == result.best_epoch
+    assert again.head_layout.kind == "replace" and again.training is not None and again.training.best_epoch == result.best_epoch
     images = [load_image(p) for p in data.val.sources[:8]]
     a = Predictor(result.loaded, "cpu").predict(images, 3)
     b = Predictor(again, "cpu").predict(images, 3)

@@ -168,3 +168,43 @@ def test_pretrained_not_cached_says_where_to_put_it() -> None:
     assert pretrained_file(spec.weights_enum.DEFAULT).parent == hub_checkpoint_dir()
     with pytest.raises(ConvLensError, match="has no pretrained weights"):
         load_weights("lenet5", "pretrained")
+
+
+#: ``training`` exactly as ConvLens wrote it into checkpoints before the record was typed (a plain dict): the
+#: settings, the best epoch, the calibration (no ``calibration_fitted`` yet), the unknown rule and its curve.
+OLDER_TRAINING = {
+    "epochs": 8, "lr": 0.001, "optimizer": "adam", "seed": 0, "best_epoch": 5, "val_accuracy": 0.9,
+    "temperature": 1.7, "ece_before": 0.12, "ece_after": 0.04, "calibration_images": 80, "calibration_errors": 9,
+    "calibration_note": "Temperature T = 1.70 fitted on 80 validation images (9 wrong).",
+    "calibration_note_template": "Temperature T = {t:.2f} fitted on {n} validation images ({errors} wrong).",
+    "calibration_note_values": {"t": 1.7, "n": 80, "errors": 9},
+    "unknown": {"threshold": 0.6, "target_far": 0.05, "far": 0.04, "tar": 0.93, "impostors": 25, "genuine": 80,
+                "outside": 0},
+    "unknown_curve": {"genuine": [0.55, 0.8, 0.99], "impostor": [0.3, 0.61], "outside": 0},
+}
+
+
+def test_a_checkpoint_of_an_older_convlens_keeps_its_training_record(tmp_path: Path) -> None:
+    """A checkpoint whose ``training`` is the plain dict of an older ConvLens: its temperature, calibration,
+    unknown rule and settings come back typed, and saving it again writes every key it had, unchanged."""
+    from convlens.engine.weights.checkpoints import CHECKPOINT_FORMAT
+
+    model = get_arch("lenet5").build(num_classes=3)
+    older = tmp_path / "older.pth"
+    torch.save({"format": CHECKPOINT_FORMAT, "arch": "lenet5", "classes": ["a", "b", "c"], "preprocess": None,
+                "build_options": {}, "head_layout": None, "training": OLDER_TRAINING,
+                "state_dict": model.state_dict()}, older)
+    loaded = load_weights(None, str(older))
+    record = loaded.training
+    assert record is not None and loaded.temperature == 1.7 and record.best_epoch == 5
+    assert record.calibration is not None and record.calibration.fitted and record.calibration.images == 80
+    assert record.calibration.ece_after == 0.04 and "fitted on 80" in record.calibration.note
+    assert loaded.unknown is not None and loaded.unknown.threshold == 0.6
+    assert record.unknown_curve is not None and record.unknown_curve.genuine.tolist() == [0.55, 0.8, 0.99]
+    assert record.config == {"epochs": 8, "lr": 0.001, "optimizer": "adam", "seed": 0}
+    assert Predictor(loaded, "cpu").unknown_threshold == 0.6
+    again = tmp_path / "again.pth"
+    save_checkpoint(again, loaded)
+    written = torch.load(again, weights_only=True)["training"]
+    assert {k: written[k] for k in OLDER_TRAINING} == OLDER_TRAINING
+

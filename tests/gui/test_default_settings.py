@@ -55,12 +55,12 @@ def test_teach_evaluate_save_and_export_on_the_default_runtime(qtbot, window: Ma
     assert "TorchScript" not in window.banner.text()
     qtbot.waitUntil(lambda: window.model_info.labels == ("digit 3", "digit 8"), timeout=10_000)
     # 12 validation images: no temperature is fitted, and the Calibration tab says why
-    assert teach.result.loaded.training["temperature"] == 1.0
+    assert teach.result.loaded.temperature == 1.0
     assert "12 images" in teach.reliability.caption.text() and "too few" in teach.reliability.caption.text()
     job = window.teach.evaluate_folder(str(small_folder))
     with qtbot.waitSignal(job.finished, timeout=120_000):
         pass
-    assert teach.evaluation is not None and teach.evaluation.total == 60
+    assert teach.report is not None and teach.report.total == 60
     out = tmp_path / "digits.pth"
     job = window.save_checkpoint(str(out))
     with qtbot.waitSignal(job.finished, timeout=30_000):

@@ -35,7 +35,7 @@ def test_fine_tune_in_the_window_swaps_the_model(qtbot, window: MainWindow, mobi
     assert "Few images" in teach.diagnosis.text() and "digit 3 (24), digit 8 (24)" in teach.diagnosis.text()
     assert "Try: more images per class" in teach.diagnosis.text()
     # calibration on the validation split: 12 images cannot support a temperature; the tab says so and how many
-    assert teach.result.loaded.training["temperature"] == 1.0
+    assert teach.result.loaded.temperature == 1.0
     assert teach.charts.isTabEnabled(1) and "validation, 12 images" in teach.reliability.caption.text()
     assert "too few to calibrate on" in teach.reliability.caption.text()
     teach.show_cell(0, 0)
@@ -128,13 +128,13 @@ def test_evaluate_a_folder_in_the_teach_tab_then_open_a_cell_image_with_its_cam(
         pass
     teach = window.teach.view
     assert window.tabs.currentWidget() is teach
-    report = teach.evaluation
+    report = teach.report
     assert report.total == 4 and report.accuracy(1) == 0.75  # the Android photo is taken for an Eskimo dog
     assert teach.confusion.rowCount() == 2 and teach.confusion.columnCount() == 3  # Samoyed, tabby, (other)
     assert teach.confusion.horizontalHeaderItem(2).text() == "(other)"
     assert "top-1 accuracy 75.0%" in teach.per_class.text() and "not a class" in teach.per_class.text()
     teach.mistakes_button.click()  # every wrong answer of the evaluation, most confident first
-    assert teach.cell_paths() == [v.source for v in teach.evaluation.misclassified()] and teach.cell_paths()
+    assert teach.cell_paths() == [v.source for v in teach.report.misclassified()] and teach.cell_paths()
     teach.show_cell(0, 2)  # Samoyed predicted as something else
     assert teach.cell_paths() == [str(root / "Samoyed" / "helloworld_android_a.jpg")]
     qtbot.waitUntil(lambda: not teach.cell_files.item(0).icon().isNull(), timeout=20_000)

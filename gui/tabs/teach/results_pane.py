@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.evaluation.evaluate import EvaluationReport
-from convlens.engine.models.calibration import note_text, reliability_of_logits
-from convlens.engine.models.openset import UnknownCurve
-from convlens.engine.training.diagnose import Finding, FindingValues, diagnose, finding_words, mistakes
+from convlens.engine.models.calibration import reliability_of_logits
+from convlens.engine.models.metrics import EvaluationReport
+from convlens.engine.training.diagnose import Finding, FindingValues, diagnose, finding_words
 from convlens.engine.training.loop import TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import explain
@@ -54,7 +53,7 @@ class TeachResults(_Part):
     """A part of ``TeachView``: its results pane."""
 
     result: TrainResult | None
-    evaluation: EvaluationReport | None
+    report: EvaluationReport | None  # what the matrix shows: the run's validation split, or a folder's evaluation
 
     def _build_results(self) -> QSplitter:
         """The curves and charts above, the results (confusion matrix, per class, diagnosis, a cell's images) below."""
@@ -152,48 +151,44 @@ class TeachResults(_Part):
         self.progress.setValue(1)
         self.progress.setFormat(QCoreApplication.translate("TeachView", "done in {s:.1f} s").format(s=result.seconds))
         classes = list(result.loaded.labels)
-        self.evaluation = None
-        self._fill_confusion(result.confusion, classes, classes)
+        self._show_report(result.validation)
         lines = [QCoreApplication.translate("TeachView", "Validation accuracy {acc:.1f}% — best epoch {best}{early}").format(
             acc=100 * result.val_accuracy, best=result.best_epoch,
             early=QCoreApplication.translate("TeachView", " (stopped early)") if result.stopped_early else "")]
-        lines += [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%").format(c=c, p=100 * p, r=100 * r)
-                  for c, p, r in zip(classes, result.precision, result.recall, strict=True)]
+        lines += self._class_lines(result.validation)
         if result.skipped:
             lines.append(QCoreApplication.translate("TeachView", "{n} unreadable files skipped: {files}").format(
                 n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
         self.per_class.setText("\n".join(lines))
         self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
-        self.mistakes_button.setEnabled(True)
         self._show_calibration(result)
-        self.show_unknown(UnknownCurve.from_dict((result.loaded.training or {}).get("unknown_curve")),
-                          result.loaded.unknown, engine_text(result.unknown_note) if result.unknown_note else "")
+        training = result.loaded.training
+        self.show_unknown(training.unknown_curve if training else None, result.loaded.unknown, engine_text(result.unknown_note) if result.unknown_note else "")
         self.status.setText(QCoreApplication.translate("TeachView", "Done. The trained model is now the current model ({n} classes: {names}).").format(
             n=len(classes), names=", ".join(classes[:8]) + ("…" if len(classes) > 8 else "")))
 
     def _show_calibration(self, result: TrainResult) -> None:
-        training = result.loaded.training or {}
-        if result.val_logits is None or "temperature" not in training:
+        training = result.loaded.training
+        if result.val_logits is None or training is None:
             return
-        logits, labels = result.val_logits, np.asarray(result.val_true)
-        t = float(training["temperature"])
+        logits, labels = result.val_logits, np.array([v.true for v in result.validation.verdicts])
+        t, calibration = training.temperature, training.calibration
         raw, scaled = reliability_of_logits(logits, labels), reliability_of_logits(logits, labels, t)
         self.reliability.set_bins((raw.confidence, raw.accuracy, raw.count),
                                   (scaled.confidence, scaled.accuracy, scaled.count))
         self.charts.setTabEnabled(1, True)
-        images, errors = training.get("calibration_images", len(labels)), training.get("calibration_errors", 0)
-        note = note_text(training)
-        if t == 1.0 and note:
+        images, errors = (calibration.images, calibration.errors) if calibration else (len(labels), 0)
+        if calibration is not None and not calibration.fitted:
             self.reliability.caption.setText(QCoreApplication.translate("TeachView",
                 "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. "
-                "{note}").format(n=images, errors=errors, before=100 * raw.ece, note=engine_text(note)))
+                "{note}").format(n=images, errors=errors, before=100 * raw.ece, note=engine_text(calibration.note)))
         else:
             self.reliability.caption.setText(QCoreApplication.translate("TeachView",
                 "Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → "
                 "{after:.1f}% (each half scored with the temperature fitted on the other) with temperature "
                 "T = {t:.2f}, the probabilities shown from now on").format(
-                n=images, errors=errors, before=100 * raw.ece, after=100 * float(training.get("ece_after", scaled.ece)),
-                t=t))
+                n=images, errors=errors, before=100 * raw.ece,
+                after=100 * (calibration.ece_after if calibration else scaled.ece), t=t))
 
     def diagnosis_html(self, findings: list[Finding]) -> str:
         """The findings in words, each with the settings to try."""
@@ -224,24 +219,12 @@ class TeachResults(_Part):
         return texts[setting]
 
     def files_in_cell(self, true: int, predicted: int) -> list[str]:
-        if self.evaluation is not None:
-            return self.evaluation.files_in_cell(true, predicted)
-        r = self.result
-        if r is None:
-            return []
-        return [s for s, t, p in zip(r.val_sources, r.val_true, r.val_pred, strict=True) if t == true and p == predicted]
-
-    def _cell_names(self) -> tuple[list[str], list[str]]:
-        if self.evaluation is not None:
-            _, columns = self.evaluation.confusion()
-            return columns[:-1], columns
-        classes = list(self.result.loaded.labels) if self.result else []
-        return classes, classes
+        return self.report.files_in_cell(true, predicted) if self.report is not None else []
 
     def show_cell(self, row: int, column: int) -> None:
-        if self.result is None and self.evaluation is None:
+        if self.report is None:
             return
-        rows, columns = self._cell_names()
+        rows, (_, columns) = self.report.rows(), self.report.confusion()
         files = self.files_in_cell(row, column)
         text = (QCoreApplication.translate("TeachView", "1 image of {t} predicted as {p}:") if len(files) == 1
                 else QCoreApplication.translate("TeachView", "{n} images of {t} predicted as {p}:"))
@@ -268,14 +251,11 @@ class TeachResults(_Part):
 
     def show_mistakes(self) -> None:
         """Every wrong prediction of the last training run or evaluation, most confident first."""
-        if self.evaluation is not None:
-            labels = self.evaluation.labels
-            wrong = [(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
-                     for v in self.evaluation.misclassified()]
-        elif self.result is not None:
-            wrong = [(m.source, m.true, m.predicted, m.confidence) for m in mistakes(self.result)]
-        else:
+        if self.report is None:
             return
+        labels = self.report.labels
+        wrong = [(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
+                 for v in self.report.misclassified()]
         self.cell_label.setText(QCoreApplication.translate("TeachView", "All {n} wrong predictions, most confident first (click one to see it with "
                                         "its CAM):").format(n=len(wrong)))
         self.cell_files.clear()
@@ -293,11 +273,10 @@ class TeachResults(_Part):
 
     def mistake_pairs(self) -> dict[str, tuple[str, str]]:
         """Every wrong prediction of the results shown: image -> (true class, predicted class), model names."""
-        if self.evaluation is not None:
-            labels = self.evaluation.labels
-            return {v.source: (labels[v.true], labels[v.predicted[0]])
-                    for v in self.evaluation.misclassified()}
-        return {m.source: (m.true, m.predicted) for m in mistakes(self.result)} if self.result is not None else {}
+        if self.report is None:
+            return {}
+        labels = self.report.labels
+        return {v.source: (labels[v.true], labels[v.predicted[0]]) for v in self.report.misclassified()}
 
     def _on_cell_file(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
@@ -327,26 +306,35 @@ class TeachResults(_Part):
         self.progress.setFormat(QCoreApplication.translate("TeachView", "{done}/{total} images").format(done=done, total=total))
 
     def on_evaluation_finished(self, report: EvaluationReport) -> None:
-        """Show an evaluation in the matrix: rows the folder's classes, columns the same plus (other)."""
+        """Show an evaluation of a folder: the matrix, its per-class scores, what it skipped."""
         r = report
-        self.evaluation = r
-        self.mistake.clear()
         self.evaluate_button.setEnabled(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        matrix, columns = r.confusion()
-        self._fill_confusion(matrix, columns[:-1], columns)
+        self._show_report(r)
         lines = [QCoreApplication.translate("TeachView", "{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%").format(
             n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]
-        lines += [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)").format(
-            c=c.name, p=100 * c.precision, r=100 * c.recall, f1=c.f1, n=c.support)
-                  for c in r.scores()]
+        lines += self._class_lines(r)
         if r.skipped_folders:
             lines.append(QCoreApplication.translate("TeachView", "Skipped folders (no class of the model): {names}").format(
                 names=", ".join(f for f, _ in r.skipped_folders)))
         self.per_class.setText("\n".join(lines))
         self.status.setText(QCoreApplication.translate("TeachView", "Evaluation done: click a cell to see its images, an image to see its CAM."))
+
+    def _show_report(self, report: EvaluationReport) -> None:
+        """``report`` in the matrix, its cells and its mistakes: rows the classes it evaluated, columns the same plus
+        "(other)" where the model has classes it did not evaluate."""
+        self.report = report
+        self.mistake.clear()
+        self.cell_files.clear()
+        self.cell_label.setText(QCoreApplication.translate("TeachView", "Click a cell of the confusion matrix to list its images."))
+        matrix, columns = report.confusion()
+        self._fill_confusion(matrix, report.rows(), columns)
         self.mistakes_button.setEnabled(True)
+
+    def _class_lines(self, report: EvaluationReport) -> list[str]:
+        return [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)").format(
+            c=c.name, p=100 * c.precision, r=100 * c.recall, f1=c.f1, n=c.support) for c in report.scores()]
 
     def on_evaluation_failed(self, message: str) -> None:
         self.evaluate_button.setEnabled(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.evaluation.evaluate import EvaluationReport
+from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.training.loop import EpochStats, TrainProgress, TrainResult
 from convlens.gui.flow_layout import FlowRow
 from convlens.gui.tabs.teach.results_pane import TeachResults
@@ -47,7 +47,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
         super().__init__(parent)
         self.running = False
         self.result: TrainResult | None = None
-        self.evaluation: EvaluationReport | None = None  # shown in the matrix
+        self.report: EvaluationReport | None = None  # shown in the matrix
         self.selected_layer = ""
 
         self.data_edit = QLineEdit()
@@ -153,6 +153,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
     def on_started(self) -> None:
         self.running = True
         self.result = None
+        self.report = None
         self.mistakes_button.setEnabled(False)
         self.curves.clear()
         self.confusion.clear()
