@@ -36,7 +36,7 @@ from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
@@ -45,6 +45,10 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.gui.i18n import error_text
 
 log = logging.getLogger("convlens.jobs")
+
+Y = TypeVar("Y")  # what a job's generator yields
+R = TypeVar("R")  # what it returns
+
 
 class JobEvent(IntEnum):
     """What the engine thread reports about a job (an int on the wire: a queued signal carries it)."""
@@ -89,12 +93,13 @@ class _Run:
     idle: bool = field(default=False)
 
 
-class Job(QObject):
-    """The UI thread's handle on one piece of engine work."""
+class Job(QObject, Generic[Y, R]):
+    """The UI thread's handle on one piece of engine work: a ``Job[Y, R]`` yields ``Y`` values and returns an
+    ``R`` (the function's own annotation, so mypy checks each slot against what the engine sends it)."""
 
     started = Signal()
-    yielded = Signal(object)
-    returned = Signal(object)
+    yielded = Signal(object)  # Y
+    returned = Signal(object)  # R
     errored = Signal(object)  # JobError
     aborted = Signal()
     finished = Signal()
@@ -108,7 +113,8 @@ class Job(QObject):
         self.is_running = True  # until finished (or dropped)
         self.dropped = False  # superseded or the client shut down: the UI hears nothing more
         self.error: JobError | None = None
-        self.result: Any = None
+        self.result: R | None = None
+        self.was_aborted = False
 
     def quit(self) -> None:
         """Ask the job to stop at its next step; ``aborted`` then ``finished`` follow."""
@@ -255,8 +261,8 @@ class EngineClient(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._abort_ids: set[int] = set()
-        self._jobs: dict[int, Job] = {}
-        self._by_key: dict[str, Job] = {}
+        self._jobs: dict[int, Job[Any, Any]] = {}
+        self._by_key: dict[str, Job[Any, Any]] = {}
         self.log_file = log_file
         self.engine_thread = QThread()
         self.engine_thread.setObjectName("ConvLensEngine")
@@ -266,11 +272,22 @@ class EngineClient(QObject):
         self._submitted.connect(self._runner.enqueue)
         self.engine_thread.start()
 
+    @overload
+    def submit(self, fn: Callable[..., Generator[Y, Any, R]], *args: Any, name: str = "",
+               key: str | None = None, exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job[Y, R]:
+        ...
+
+    @overload
+    def submit(self, fn: Callable[..., R], *args: Any, name: str = "", key: str | None = None,
+               exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job[None, R]:
+        ...
+
     def submit(self, fn: Callable[..., Any], *args: Any, name: str = "", key: str | None = None,
-               exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job:
-        """Run ``fn(session, *args, **kwargs)`` on the engine thread; a same-``key`` job is superseded."""
+               exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job[Any, Any]:
+        """Run ``fn(session, *args, **kwargs)`` on the engine thread; a same-``key`` job is superseded. A
+        generator function gives a ``Job[Y, R]`` of its ``Generator[Y, _, R]``, a plain one a ``Job[None, R]``."""
         job_id = next(self._ids)
-        job = Job(self, job_id, name or fn.__name__.replace("_", " ").capitalize(), key)
+        job: Job[Any, Any] = Job(self, job_id, name or fn.__name__.replace("_", " ").capitalize(), key)
         if key is not None:
             old = self._by_key.get(key)
             if old is not None and old.is_running:
@@ -280,11 +297,11 @@ class EngineClient(QObject):
         self._submitted.emit(_Spec(job_id, job.name, fn, args, kwargs, exclusive, background))
         return job
 
-    def running(self, key: str) -> Job | None:
+    def running(self, key: str) -> Job[Any, Any] | None:
         job = self._by_key.get(key)
         return job if job is not None and job.is_running else None
 
-    def _drop(self, job: Job) -> None:
+    def _drop(self, job: Job[Any, Any]) -> None:
         job.dropped = True
         job.is_running = False
         self._abort_ids.add(job.id)
@@ -307,9 +324,11 @@ class EngineClient(QObject):
             job.result = payload
             job.returned.emit(payload)
         elif kind == ERRORED:
-            job.error = payload  # type: ignore[assignment]
+            assert isinstance(payload, JobError)
+            job.error = payload
             job.errored.emit(payload)
         elif kind == ABORTED:
+            job.was_aborted = True
             job.aborted.emit()
         elif kind == FINISHED:
             job.is_running = False
@@ -339,7 +358,7 @@ class EngineClient(QObject):
         gc.unfreeze()  # let teardown release what was frozen after model loads
 
 
-def wait_for(job: Job, timeout: float = 60.0) -> Any:
+def wait_for(job: Job[Any, R], timeout: float = 60.0) -> R:
     """Block (processing events) until ``job`` finishes; its return value. For scripts and self-tests."""
     from PySide6.QtCore import QCoreApplication
 
@@ -351,4 +370,6 @@ def wait_for(job: Job, timeout: float = 60.0) -> Any:
         raise TimeoutError(f"the job {job.name or job.id} did not finish within {timeout:g} s")
     if job.error is not None:
         raise ConvLensError(job.error.message)
-    return job.result
+    if job.was_aborted or job.dropped:
+        raise RuntimeError(f"the job {job.name or job.id} was {'cancelled' if job.was_aborted else 'superseded'}")
+    return cast(R, job.result)  # set by RETURNED: the one way left for a job to end

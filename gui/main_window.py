@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -50,6 +50,9 @@ from convlens.gui.tabs.live.controller import LiveController
 from convlens.gui.tabs.teach.controller import TeachController
 from convlens.gui.window_files import WindowFiles
 from convlens.gui.window_menus import WindowMenus
+
+if TYPE_CHECKING:
+    from convlens.engine.weights.hub import DownloadProgress
 
 DEFAULT_ARCH = "mobilenet_v2"
 #: What to do with a trained model that was not saved.
@@ -263,7 +266,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         if info is not None:
             self._on_model_loaded(info)
 
-    def _on_download_progress(self, step: Any) -> None:
+    def _on_download_progress(self, step: DownloadProgress) -> None:
         self.model_panel.show_download(step.filename, step.done, step.total)
 
     def _on_model_loaded(self, info: ModelInfo) -> None:

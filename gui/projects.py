@@ -196,7 +196,7 @@ class ProjectController(QObject):
                 except Exception:
                     w.teach.view.set_config(TrainConfig())
         if opened.run is not None:
-            w.teach.view.show_run(opened.run)
+            w.teach.view.show_run(opened.run, opened.findings)
         for slot, saved in zip(w.compare.view.slots, state.get("compare", []) or [], strict=False):
             if isinstance(saved, dict):
                 slot.restore(saved)

@@ -31,6 +31,8 @@ UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
 if TYPE_CHECKING:  # a part of MainWindow: its attributes are the ones MainWindow.__init__ sets
+    from convlens.engine.runtime.export import ParityReport
+
     _Part = Any
 else:
     _Part = object
@@ -57,7 +59,7 @@ class WindowFiles(_Part):
         return self.ctx.submit(tasks.export_model, path, fmt, images, name=QCoreApplication.translate("MainWindow", "Export"), exclusive=True,
                            returned=lambda report: self._on_export_done(path, report))
 
-    def _on_export_done(self, path: str, report: Any) -> None:
+    def _on_export_done(self, path: str, report: ParityReport) -> None:
         text = QCoreApplication.translate("MainWindow", "Exported {file}: {parity}").format(file=Path(path).name, parity=report.summary())
         if report.ok:
             self.banner.show_message(text, "info")

@@ -36,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from convlens.engine.app.live import LiveResult
-    from convlens.engine.app.tasks import LiveControl, LiveOptions, LiveStarted, live
+    from convlens.engine.app.tasks import LiveControl, LiveEvent, LiveOptions, LiveStarted, live
     from convlens.engine.core.steps import run_to_end
     from convlens.engine.runtime.runtimes import OPEN_ENDED
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     control = LiveControl(LiveOptions(mirror=args.mirror, crop=not args.no_crop, topk=max(1, args.topk)))
     started_at = 0.0
 
-    def show(step: object) -> None:
+    def show(step: LiveEvent) -> None:
         nonlocal started_at
         if isinstance(step, LiveStarted):
             started_at = step.started_at

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
 import numpy as np
 
@@ -22,6 +22,22 @@ from convlens.engine.data.video import CaptureThread, Frame, FrameMailbox, descr
 from convlens.engine.inspect.activations import crop_box
 from convlens.engine.models.preprocess import Preprocess
 from convlens.engine.runtime.predict import Prediction
+
+
+class RecordingChange(Protocol):
+    """Start recording ``class_name`` at ``rate`` frames per second (None: stop); ``tasks.live.Record``."""
+
+    @property
+    def class_name(self) -> str | None: ...
+
+    @property
+    def rate(self) -> float: ...
+
+
+class RecordingSource(Protocol):
+    """Where the capture thread takes recording changes from (``tasks.LiveControl``)."""
+
+    def latest_record(self) -> RecordingChange | None: ...
 
 
 @dataclass(frozen=True)
@@ -121,10 +137,9 @@ class LivePipeline:
         self.recorded = 0
         self.record_error: str | None = None
         self._last_recorded = 0.0
-        #: Where the recording state comes from (``tasks.LiveControl``): read by the capture thread at every frame,
+        #: Where recording changes come from (``tasks.LiveControl``): taken by the capture thread at every frame,
         #: so recording starts on the key press, not when the engine next gets round to it.
-        self.control: Any = None
-        self._record_version = -1
+        self.control: RecordingSource | None = None
         # Pauses are not part of the run's figures: their time is left out of the inference rate, and frames
         # captured before a resume are not timed.
         self._paused_at = 0.0
@@ -148,13 +163,11 @@ class LivePipeline:
         self.record_class = class_name
 
     def _follow_control(self) -> None:
-        control = self.control
-        if control is None or control.record_version == self._record_version:
+        change = self.control.latest_record() if self.control is not None else None
+        if change is None:
             return
-        self._record_version = control.record_version
-        name, rate = control.record if control.record else (None, 5.0)
         try:
-            self.set_recording(name, rate)
+            self.set_recording(change.class_name, change.rate)
         except ConvLensError as exc:
             self.record_error = str(exc)
             self.record_class = None

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Generator
+from typing import Any, overload
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from convlens.engine.app.session import ModelInfo
 from convlens.gui.i18n import engine_text
-from convlens.gui.jobs import EngineClient, Job, JobError
+from convlens.gui.jobs import EngineClient, Job, JobError, R, Y
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.settings import Settings
 
@@ -34,12 +34,29 @@ class AppContext(QObject):
         self.unsaved_model = False  # trained here and not saved yet
 
     # ------------------------------------------------------------ jobs
+    @overload
+    def submit(self, fn: Callable[..., Generator[Y, Any, R]], *args: Any,
+               name: str, key: str | None = None, exclusive: bool = False, background: bool = False,
+               yielded: Callable[[Y], None] | None = None, returned: Callable[[R], None] | None = None,
+               errored: Callable[[JobError], None] | None = None, aborted: Callable[[], None] | None = None,
+               finished: Callable[[], None] | None = None) -> Job[Y, R]:
+        ...
+
+    @overload
+    def submit(self, fn: Callable[..., R], *args: Any, name: str, key: str | None = None, exclusive: bool = False,
+               background: bool = False, returned: Callable[[R], None] | None = None,
+               errored: Callable[[JobError], None] | None = None, aborted: Callable[[], None] | None = None,
+               finished: Callable[[], None] | None = None) -> Job[None, R]:
+        ...
+
     def submit(self, fn: Callable[..., Any], *args: Any, name: str, key: str | None = None,
                exclusive: bool = False, background: bool = False,
                yielded: Callable[[Any], None] | None = None, returned: Callable[[Any], None] | None = None,
                errored: Callable[[JobError], None] | None = None, aborted: Callable[[], None] | None = None,
-               finished: Callable[[], None] | None = None) -> Job:
-        """Submit ``fn`` as a job; by default a failure shows its message in the banner."""
+               finished: Callable[[], None] | None = None) -> Job[Any, Any]:
+        """Submit ``fn`` as a job; by default a failure shows its message in the banner. ``yielded`` and
+        ``returned`` are typed by ``fn``'s annotation (``Generator[Y, _, R]`` or ``R``), so a slot that expects
+        something else is a type error, not a surprise at run time."""
         job = self.client.submit(fn, *args, name=name, key=key, exclusive=exclusive, background=background)
         if yielded is not None:
             job.yielded.connect(yielded)

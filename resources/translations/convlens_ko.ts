@@ -4,7 +4,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/tabs/context.py" line="79"/>
+        <location filename="../../gui/tabs/context.py" line="96"/>
         <source> · {runtime}, reduced precision</source>
         <translation> · {runtime}, 낮은 정밀도</translation>
     </message>
@@ -233,12 +233,12 @@
         <translation>모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="82"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="81"/>
         <source>Model {i} of {n}: {model}…</source>
         <translation>모델 {i}/{n}: {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="95"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="94"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -473,17 +473,17 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="209"/>
+        <location filename="../../gui/engine_messages.py" line="210"/>
         <source>Weights file {name}: does not hold a state dict (a mapping of names to tensors).</source>
         <translation>가중치 파일 {name}: state dict(이름에서 텐서로의 매핑)가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="212"/>
+        <location filename="../../gui/engine_messages.py" line="213"/>
         <source>Weights file {name}: not a PyTorch weights file ({reason}).</source>
         <translation>가중치 파일 {name}: PyTorch 가중치 파일이 아닙니다 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="213"/>
+        <location filename="../../gui/engine_messages.py" line="214"/>
         <source>Weights file {name}: not a PyTorch weights file ({first}).</source>
         <translation>가중치 파일 {name}: PyTorch 가중치 파일이 아닙니다 ({first}).</translation>
     </message>
@@ -573,17 +573,17 @@
         <translation>{name}: 손상된 gzip 파일입니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="150"/>
+        <location filename="../../gui/engine_messages.py" line="151"/>
         <source>Device &apos;{preference}&apos; was asked for, but no CUDA GPU is available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에는 CUDA GPU가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="151"/>
+        <location filename="../../gui/engine_messages.py" line="152"/>
         <source>Device &apos;{preference}&apos; was asked for, but Apple MPS is not available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에서는 Apple MPS를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="152"/>
+        <location filename="../../gui/engine_messages.py" line="153"/>
         <source>Unknown device &apos;{preference}&apos;: use auto, cpu, cuda or mps.</source>
         <translation>알 수 없는 장치 &apos;{preference}&apos;: auto, cpu, cuda, mps 중에서 고르세요.</translation>
     </message>
@@ -618,22 +618,22 @@
         <translation>{mapping_file}: 폴더-클래스 매핑을 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="153"/>
+        <location filename="../../gui/engine_messages.py" line="154"/>
         <source>Unknown export format &apos;{fmt}&apos;: use onnx or torchscript.</source>
         <translation>알 수 없는 내보내기 형식 &apos;{fmt}&apos;: onnx 또는 torchscript를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="154"/>
+        <location filename="../../gui/engine_messages.py" line="155"/>
         <source>Only a PyTorch model can be exported; this one is already an exported file.</source>
         <translation>PyTorch 모델만 내보낼 수 있습니다. 이 모델은 이미 내보낸 파일입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="155"/>
+        <location filename="../../gui/engine_messages.py" line="156"/>
         <source>No sample images for the parity check in {folder}; open some images first.</source>
         <translation>{folder}에 결과 비교용 샘플 이미지가 없습니다. 먼저 이미지를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="156"/>
+        <location filename="../../gui/engine_messages.py" line="157"/>
         <source>Export to {fmt} failed: {value}</source>
         <translation>{fmt}(으)로 내보내기 실패: {value}</translation>
     </message>
@@ -648,52 +648,52 @@
         <translation>이 모델에는 합성곱 레이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>{folder} is not empty: choose a new or empty folder for the training bundle.</source>
         <translation>{folder}이(가) 비어 있지 않습니다: 학습 번들을 넣을 새 폴더나 빈 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>{folder}: not a ConvLens training bundle.</source>
         <translation>{folder}: ConvLens 학습 번들이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>Cannot write the training bundle to {folder}: {reason}</source>
         <translation>학습 번들을 {folder}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>{folder} holds no readable training bundle (bundle.json).</source>
         <translation>{folder}에 읽을 수 있는 학습 번들(bundle.json)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>The weights file {path} is gone: load it again before making the bundle.</source>
         <translation>가중치 파일 {path}이(가) 없습니다: 번들을 만들기 전에 다시 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="204"/>
+        <location filename="../../gui/engine_messages.py" line="205"/>
         <source>{title}&apos;s pretrained weights are not on this computer and could not be downloaded ({why}). Using the bundled {bundled} instead.</source>
         <translation>{title}의 사전 학습 가중치가 이 컴퓨터에 없고 내려받을 수도 없습니다 ({why}). 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="205"/>
+        <location filename="../../gui/engine_messages.py" line="206"/>
         <source>The bundled model {file} is damaged (its sha256 does not match). Reinstall ConvLens, or load pretrained weights or a weights file.</source>
         <translation>내장 모델 {file}이(가) 손상되었습니다 (sha256이 일치하지 않음). ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="206"/>
+        <location filename="../../gui/engine_messages.py" line="207"/>
         <source>ImageNet, bundled</source>
         <translation>ImageNet, 내장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="207"/>
+        <location filename="../../gui/engine_messages.py" line="208"/>
         <source>The bundled model {name} is missing from {folder}: this ConvLens installation is incomplete. Reinstall ConvLens, or load pretrained weights or a weights file.</source>
         <translation>내장 모델 {name}이(가) {folder}에 없습니다: ConvLens 설치가 불완전합니다. ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="208"/>
+        <location filename="../../gui/engine_messages.py" line="209"/>
         <source>The bundled model {file} cannot be read ({value}). Reinstall ConvLens.</source>
         <translation>내장 모델 {file}을(를) 읽을 수 없습니다 ({value}). ConvLens를 다시 설치하세요.</translation>
     </message>
@@ -718,22 +718,22 @@
         <translation>온도를 맞추지 않았습니다: 검증 답 {n}개 중 틀린 것은 {errors}개뿐이라, 모델이 확신할 때 얼마나 자주 틀리는지 배우기에 너무 적습니다(최소 {min}개 필요). 확률은 모델 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="210"/>
+        <location filename="../../gui/engine_messages.py" line="211"/>
         <source>its build options are not usable (names with plain values expected).</source>
         <translation>빌드 옵션을 쓸 수 없습니다(이름과 단순한 값이어야 합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="211"/>
+        <location filename="../../gui/engine_messages.py" line="212"/>
         <source>it names {n} classes, more than {max}.</source>
         <translation>클래스가 {n}개로, 최대 {max}개를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="214"/>
+        <location filename="../../gui/engine_messages.py" line="215"/>
         <source>Weights file {name}: {problem}</source>
         <translation>가중치 파일 {name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="215"/>
+        <location filename="../../gui/engine_messages.py" line="150"/>
         <source>its temperature {t!r} is not usable (a number above 0).</source>
         <translation>온도 {t!r}는 쓸 수 없습니다(0보다 큰 수여야 합니다).</translation>
     </message>
@@ -768,17 +768,17 @@
         <translation>{root}의 클래스 폴더 {name}은(는) 클래스 폴더 {twin}을(를) 가리키는 링크입니다: 같은 이미지가 두 이름으로 들어갑니다. 링크를 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="192"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>The distributed process group is already set up in this process.</source>
         <translation>이 프로세스에는 분산 프로세스 그룹이 이미 설정되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="193"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>This PyTorch build has no distributed {backend} backend.</source>
         <translation>이 PyTorch 빌드에는 분산 {backend} 백엔드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="194"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>Process {local} of this machine has no GPU of its own ({n} GPUs): start at most {n} processes per machine (--nproc-per-node).</source>
         <translation>이 머신의 프로세스 {local}에 할당할 GPU가 없습니다 (GPU {n}개): 머신마다 프로세스를 최대 {n}개까지 시작하세요 (--nproc-per-node).</translation>
     </message>
@@ -1053,7 +1053,7 @@
         <translation>프로젝트 {name}은(는) 더 새로운 ConvLens({app}, 프로젝트 형식 {version})로 저장되었습니다. 이 ConvLens({ours})는 프로젝트 형식 {supported}까지 읽습니다. 열려면 ConvLens를 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="201"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>The training run in this project is damaged ({what}); the model was opened without it.</source>
         <translation>이 프로젝트의 학습 기록이 손상되었습니다 ({what}). 모델은 학습 기록 없이 열었습니다.</translation>
     </message>
@@ -1263,7 +1263,7 @@
         <translation>먼저 녹화할 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="195"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>Cannot write the feature cache ({gb:.1f} GB) to {folder}: {reason}</source>
         <translation>특징 캐시({gb:.1f} GB)를 {folder}에 쓸 수 없습니다: {reason}</translation>
     </message>
@@ -1353,17 +1353,17 @@
         <translation>레이어 &apos;{layer}&apos;에는 보여 줄 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="161"/>
+        <location filename="../../gui/engine_messages.py" line="162"/>
         <source>Only a PyTorch model can move to another runtime; {source} is not one.</source>
         <translation>PyTorch 모델만 다른 런타임으로 옮길 수 있습니다. {source}은(는) PyTorch 모델이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="163"/>
+        <location filename="../../gui/engine_messages.py" line="164"/>
         <source>{TITLES} {precision} disagrees with the PyTorch model ({detail}).</source>
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="165"/>
+        <location filename="../../gui/engine_messages.py" line="166"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
@@ -1373,22 +1373,22 @@
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="167"/>
+        <location filename="../../gui/engine_messages.py" line="168"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="162"/>
+        <location filename="../../gui/engine_messages.py" line="163"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="169"/>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})</source>
         <translation>PyTorch f32: {count}은(는) {runtime}에서 {saved:.1f}초를 아끼지만, 변환에 {cost:.1f}초가 듭니다({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>PyTorch f32: converting the model would not pay for {count} (a folder of {min} or more images, or live video, times the runtimes for {arch} once on this computer)</source>
         <translation>PyTorch f32: {count}에는 모델 변환이 이득이 되지 않습니다 ({min}장 이상의 폴더나 라이브 영상이면 이 컴퓨터에서 {arch}의 런타임 속도를 한 번 잽니다)</translation>
     </message>
@@ -1408,7 +1408,7 @@
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="197"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>Epochs and batch size must be at least 1, the learning rate above 0 and the number of loader workers 0 or more.</source>
         <translation>에폭과 배치 크기는 1 이상, 학습률은 0보다 커야 하고, 로더 워커 수는 0 이상이어야 합니다.</translation>
     </message>
@@ -1418,17 +1418,17 @@
         <translation>{title} ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="157"/>
+        <location filename="../../gui/engine_messages.py" line="158"/>
         <source>{runtime} {precision}, reduced precision: top-1 agrees with PyTorch f32 on {agree} of {n} of your images, probabilities within {diff:.4f}</source>
         <translation>{runtime} {precision}, 낮은 정밀도: 사용자 이미지 {n}장 중 {agree}장에서 top-1이 PyTorch f32와 같고, 확률 차이는 {diff:.4f} 이내</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="158"/>
+        <location filename="../../gui/engine_messages.py" line="159"/>
         <source>{runtime} {precision}, reduced precision: not the model&apos;s f32 numbers</source>
         <translation>{runtime} {precision}, 낮은 정밀도: 모델의 f32 값이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="159"/>
+        <location filename="../../gui/engine_messages.py" line="160"/>
         <source>The model&apos;s output is not a number (NaN or infinity) for this input: its weights are broken (a diverged training run?), so it has no answer to show.</source>
         <translation>이 입력에 대한 모델의 출력이 수가 아닙니다(NaN 또는 무한대): 가중치가 망가져서(발산한 학습?) 보여 줄 답이 없습니다.</translation>
     </message>
@@ -1453,27 +1453,27 @@
         <translation>{name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="160"/>
+        <location filename="../../gui/engine_messages.py" line="161"/>
         <source>{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})</source>
         <translation>{runtime} f32: 이 컴퓨터에서 배치 1로 가장 빠른, 값이 같은 런타임({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="166"/>
+        <location filename="../../gui/engine_messages.py" line="167"/>
         <source>{n} images</source>
         <translation>이미지 {n}장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="164"/>
+        <location filename="../../gui/engine_messages.py" line="165"/>
         <source>one image</source>
         <translation>이미지 한 장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="168"/>
+        <location filename="../../gui/engine_messages.py" line="169"/>
         <source>PyTorch f32: the fastest here at batch 1 ({timed})</source>
         <translation>PyTorch f32: 이 컴퓨터에서 배치 1로 가장 빠름({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>PyTorch f32: {runtime} was left out ({why})</source>
         <translation>PyTorch f32: {runtime}은(는) 제외되었습니다({why})</translation>
     </message>
@@ -1578,32 +1578,32 @@
         <translation>읽을 수 없는 파일 {n}개를 제외했습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="202"/>
+        <location filename="../../gui/engine_messages.py" line="203"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="203"/>
+        <location filename="../../gui/engine_messages.py" line="204"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="196"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="198"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="199"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>{n} training images cannot be shared by {world} processes.</source>
         <translation>학습 이미지 {n}개를 프로세스 {world}개가 나눌 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="200"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
@@ -1648,77 +1648,77 @@
         <translation>파일 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="185"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="185"/>
+        <location filename="../../gui/engine_messages.py" line="186"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="186"/>
+        <location filename="../../gui/engine_messages.py" line="187"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="187"/>
+        <location filename="../../gui/engine_messages.py" line="188"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="188"/>
+        <location filename="../../gui/engine_messages.py" line="189"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="189"/>
+        <location filename="../../gui/engine_messages.py" line="190"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="190"/>
+        <location filename="../../gui/engine_messages.py" line="191"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="191"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
@@ -1904,32 +1904,32 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderController</name>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="50"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="52"/>
         <source>Classifying {what}</source>
         <translation>{what} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="80"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="91"/>
         <source>Nothing to export yet: drop a folder of images first.</source>
         <translation>아직 내보낼 결과가 없습니다. 먼저 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="83"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="94"/>
         <source>Export results as CSV</source>
         <translation>결과를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="84"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="95"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="91"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="102"/>
         <source>Writing {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="92"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="103"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -1937,58 +1937,58 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderView</name>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="78"/>
+        <location filename="../../gui/tabs/folder/view.py" line="79"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="78"/>
+        <location filename="../../gui/tabs/folder/view.py" line="79"/>
         <source>Top-1</source>
         <translation>1위</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="78"/>
+        <location filename="../../gui/tabs/folder/view.py" line="79"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="79"/>
+        <location filename="../../gui/tabs/folder/view.py" line="80"/>
         <source>Top-5</source>
         <translation>상위 5</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="105"/>
+        <location filename="../../gui/tabs/folder/view.py" line="106"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="107"/>
+        <location filename="../../gui/tabs/folder/view.py" line="108"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="109"/>
+        <location filename="../../gui/tabs/folder/view.py" line="110"/>
         <source>Drop a folder to classify all its images.</source>
         <translation>폴더를 끌어다 놓으면 그 안의 모든 이미지를 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="113"/>
-        <location filename="../../gui/tabs/folder/view.py" line="149"/>
+        <location filename="../../gui/tabs/folder/view.py" line="114"/>
+        <location filename="../../gui/tabs/folder/view.py" line="156"/>
         <source>Only skipped files</source>
         <translation>건너뛴 파일만</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="144"/>
+        <location filename="../../gui/tabs/folder/view.py" line="151"/>
         <source>Looking for images in {what}…</source>
         <translation>{what}에서 이미지를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="156"/>
+        <location filename="../../gui/tabs/folder/view.py" line="159"/>
         <source>Classified by {model}</source>
         <translation>{model}(으)로 분류함</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="160"/>
+        <location filename="../../gui/tabs/folder/view.py" line="163"/>
         <source>Classifying {n} images in {what}…</source>
         <translation>{what}의 이미지 {n}개 분류 중…</translation>
     </message>
@@ -1998,33 +1998,33 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <translation>{done}/{total}, 남은 시간 {eta}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="192"/>
+        <location filename="../../gui/tabs/folder/view.py" line="191"/>
         <source>{good} classified, {skipped} skipped</source>
         <translation>{good}개 분류, {skipped}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="197"/>
+        <location filename="../../gui/tabs/folder/view.py" line="196"/>
         <source>Only skipped files ({n})</source>
         <translation>건너뛴 파일만 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="199"/>
+        <location filename="../../gui/tabs/folder/view.py" line="198"/>
         <source>Cancelled. </source>
         <translation>취소됨. </translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="203"/>
+        <location filename="../../gui/tabs/folder/view.py" line="202"/>
         <source>done in {t}</source>
         <translation>{t}에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="217"/>
-        <location filename="../../gui/tabs/folder/view.py" line="232"/>
+        <location filename="../../gui/tabs/folder/view.py" line="215"/>
+        <location filename="../../gui/tabs/folder/view.py" line="230"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="221"/>
+        <location filename="../../gui/tabs/folder/view.py" line="219"/>
         <source>unknown ({label}?)</source>
         <translation>알 수 없음 ({label}?)</translation>
     </message>
@@ -2739,17 +2739,17 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../gui/jobs.py" line="218"/>
+        <location filename="../../gui/jobs.py" line="224"/>
         <source>{job} ran out of memory.</source>
         <translation>{job}: 메모리가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="219"/>
+        <location filename="../../gui/jobs.py" line="225"/>
         <source>{job} failed unexpectedly ({error}).</source>
         <translation>{job}: 예기치 않게 실패했습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="221"/>
+        <location filename="../../gui/jobs.py" line="227"/>
         <source> Details were written to {log}.</source>
         <translation> 자세한 내용은 {log}에 기록했습니다.</translation>
     </message>
@@ -3122,62 +3122,62 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="78"/>
+        <location filename="../../gui/tabs/live/controller.py" line="79"/>
         <source>Load a model first: live mode classifies every frame with it.</source>
         <translation>먼저 모델을 불러오세요. 라이브 모드는 그 모델로 매 프레임을 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="81"/>
+        <location filename="../../gui/tabs/live/controller.py" line="82"/>
         <source>Enter a source: a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>소스를 입력하세요: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="86"/>
+        <location filename="../../gui/tabs/live/controller.py" line="87"/>
         <source> · {runtime}, reduced precision</source>
         <translation> · {runtime}, 낮은 정밀도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="91"/>
+        <location filename="../../gui/tabs/live/controller.py" line="92"/>
         <source>Live video</source>
         <translation>라이브 영상</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="114"/>
+        <location filename="../../gui/tabs/live/controller.py" line="115"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="127"/>
+        <location filename="../../gui/tabs/live/controller.py" line="129"/>
         <source>Live: {source}</source>
         <translation>라이브: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="141"/>
+        <location filename="../../gui/tabs/live/controller.py" line="147"/>
         <source>Live stopped.</source>
         <translation>라이브가 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="164"/>
+        <location filename="../../gui/tabs/live/controller.py" line="170"/>
         <source>Looking for cameras</source>
         <translation>카메라 찾는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="170"/>
+        <location filename="../../gui/tabs/live/controller.py" line="176"/>
         <source>Counting samples</source>
         <translation>샘플 세는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="177"/>
+        <location filename="../../gui/tabs/live/controller.py" line="183"/>
         <source>Deleting samples</source>
         <translation>샘플 삭제 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="181"/>
+        <location filename="../../gui/tabs/live/controller.py" line="187"/>
         <source>Saving {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="182"/>
+        <location filename="../../gui/tabs/live/controller.py" line="188"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -3398,43 +3398,43 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Teach</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
@@ -3560,224 +3560,224 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Don&apos;t Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="392"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="303"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305"/>
+        <location filename="../../gui/main_window.py" line="308"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="44"/>
+        <location filename="../../gui/window_files.py" line="46"/>
         <source>Load or train a model first.</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>먼저 모델을 불러오거나 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="47"/>
+        <location filename="../../gui/window_files.py" line="49"/>
         <source>Export the model</source>
         <translation>모델 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="48"/>
+        <location filename="../../gui/window_files.py" line="50"/>
         <source>ONNX (*.onnx);;TorchScript (*.pt)</source>
         <translation>ONNX (*.onnx);;TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="56"/>
+        <location filename="../../gui/window_files.py" line="58"/>
         <source>Exporting to {file} and checking parity…</source>
         <translation>{file}(으)로 내보내고 결과가 같은지 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="57"/>
+        <location filename="../../gui/window_files.py" line="59"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="61"/>
+        <location filename="../../gui/window_files.py" line="63"/>
         <source>Exported {file}: {parity}</source>
         <translation>{file} 내보냄: {parity}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="65"/>
+        <location filename="../../gui/window_files.py" line="67"/>
         <source> — the exported model does not behave like this one.</source>
         <translation> — 내보낸 모델이 이 모델과 다르게 동작합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="70"/>
+        <location filename="../../gui/window_files.py" line="72"/>
         <source>Save the trained model</source>
         <translation>학습한 모델 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="71"/>
+        <location filename="../../gui/window_files.py" line="73"/>
         <source>ConvLens checkpoint (*.pth)</source>
         <translation>ConvLens 체크포인트 (*.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="85"/>
+        <location filename="../../gui/window_files.py" line="87"/>
         <source>Saving the model</source>
         <translation>모델 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="93"/>
+        <location filename="../../gui/window_files.py" line="95"/>
         <source>Saved {file}: open it as a weights file to use it again.</source>
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="106"/>
+        <location filename="../../gui/window_files.py" line="108"/>
         <source>One project at a time: opening {file}.</source>
         <translation>프로젝트는 한 번에 하나씩: {file}을(를) 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="111"/>
+        <location filename="../../gui/window_files.py" line="113"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="116"/>
+        <location filename="../../gui/window_files.py" line="118"/>
         <source>One model at a time: loading {file} ({n} weights files were given).</source>
         <translation>모델은 한 번에 하나씩: {file}을(를) 불러옵니다 (가중치 파일 {n}개가 주어짐).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="130"/>
+        <location filename="../../gui/window_files.py" line="132"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="131"/>
+        <location filename="../../gui/window_files.py" line="133"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="137"/>
+        <location filename="../../gui/window_files.py" line="139"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="150"/>
+        <location filename="../../gui/window_files.py" line="152"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="153"/>
+        <location filename="../../gui/window_files.py" line="155"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="169"/>
+        <location filename="../../gui/window_files.py" line="171"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -4283,116 +4283,116 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachController</name>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="66"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="67"/>
         <source>Writing the training bundle</source>
         <extracomment>(architecture, weights: &quot;pretrained&quot; | &quot;random&quot; | a file) the training starts from; set by the window called just before a training is submitted (the window autosaves the session then)</extracomment>
         <translation>학습 번들 쓰는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="70"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="71"/>
         <source>Training bundle written to {folder}. On the bigger machine: ./run.sh /path/to/the/images (README.txt says more); then Load the trained model.</source>
         <translation>학습 번들을 {folder}에 썼습니다. 더 큰 머신에서: ./run.sh /이미지/경로 (자세한 내용은 README.txt); 그 다음 학습된 모델 불러오기.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="73"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="74"/>
         <source>Training bundle written to {folder}</source>
         <translation>학습 번들을 {folder}에 썼습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="78"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="79"/>
         <source>The class activation maps</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="86"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="87"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="100"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="101"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="103"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="149"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="194"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="104"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="155"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="201"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="107"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="108"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="128"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="132"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="136"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="142"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="141"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="147"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="152"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="158"/>
         <source>Checking {folder}</source>
         <translation>{folder} 점검 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="166"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="234"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="172"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="241"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="171"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="177"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="180"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="187"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="191"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="198"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="198"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="205"/>
         <source>Data map of {folder}</source>
         <translation>{folder}의 데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="215"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="222"/>
         <source>Moving files</source>
         <translation>파일 옮기는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="220"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="227"/>
         <source>Undoing the move</source>
         <translation>옮기기 취소 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="228"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="235"/>
         <source>Unknown threshold</source>
         <translation>&quot;알 수 없음&quot; 임계값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="238"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="245"/>
         <source>Tuning the unknown threshold on {folder}</source>
         <translation>{folder}에서 &quot;알 수 없음&quot; 임계값 정하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="250"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="257"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -4556,12 +4556,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="94"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="93"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더에서 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="95"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="94"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
@@ -4606,43 +4606,43 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>학습된 모델 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="86"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="85"/>
         <source>Click an image to see it with its class activation map (a mistake: the maps of the predicted and the true class); double-click to open it in Images</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 보여 줍니다 (틀린 예측: 예측한 클래스와 정답 클래스의 맵); 두 번 클릭하면 이미지 탭에서 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="98"/>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="332"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="97"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="320"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="103"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="102"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="113"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="112"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="115"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="114"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="127"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="126"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="128"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="127"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="130"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="129"/>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
     </message>
@@ -4717,7 +4717,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>dense {n} + dropout + linear</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="141"/>
+        <location filename="../../gui/tabs/teach/view.py" line="157"/>
         <source>The training run saved in the project ({n} epochs, validation accuracy {acc:.1f}%).</source>
         <translation>프로젝트에 저장된 학습 기록 ({n} 에포크, 검증 정확도 {acc:.1f}%).</translation>
     </message>
@@ -4732,187 +4732,187 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="145"/>
+        <location filename="../../gui/tabs/teach/view.py" line="161"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="181"/>
+        <location filename="../../gui/tabs/teach/view.py" line="194"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="184"/>
+        <location filename="../../gui/tabs/teach/view.py" line="197"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="189"/>
+        <location filename="../../gui/tabs/teach/view.py" line="202"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="153"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="151"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="156"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="153"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="158"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="155"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="161"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="158"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="168"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="165"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="184"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="180"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. {note}</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}%. {note}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="188"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="184"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → {after:.1f}% (each half scored with the temperature fitted on the other) with temperature T = {t:.2f}, the probabilities shown from now on</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}% → {after:.1f}% (절반씩, 다른 절반으로 맞춘 온도로 채점), 온도 T = {t:.2f}. 지금부터 보이는 확률입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="204"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="200"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="210"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="206"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="211"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="207"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="212"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="208"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="209"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="210"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="216"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="212"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="217"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="218"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="198"/>
+        <location filename="../../gui/tabs/teach/view.py" line="210"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="198"/>
+        <location filename="../../gui/tabs/teach/view.py" line="210"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="231"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="225"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="232"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="226"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="261"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="253"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="265"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="257"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="208"/>
+        <location filename="../../gui/tabs/teach/view.py" line="220"/>
         <source>Choose a training folder first: the bundle runs the training on it.</source>
         <translation>먼저 학습 폴더를 고르세요: 번들은 그 폴더로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="210"/>
+        <location filename="../../gui/tabs/teach/view.py" line="222"/>
         <source>Folder to put the training bundle in</source>
         <translation>학습 번들을 넣을 폴더</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="217"/>
+        <location filename="../../gui/tabs/teach/view.py" line="229"/>
         <source>The model trained on the bigger machine (model.pth)</source>
         <translation>더 큰 머신에서 학습한 모델 (model.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="218"/>
+        <location filename="../../gui/tabs/teach/view.py" line="230"/>
         <source>ConvLens checkpoints (*.pth *.pt)</source>
         <translation>ConvLens 체크포인트 (*.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="295"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="280"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="303"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="288"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="308"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="293"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="317"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="301"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="338"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="325"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="321"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="305"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="324"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="308"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>

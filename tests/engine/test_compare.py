@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from convlens.cli import main as cli_main
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.steps import run_to_end
 from convlens.engine.evaluation.compare import MAX_MODELS, compare, parse_model
@@ -53,21 +51,6 @@ def test_bad_comparisons_are_messages(photos: Path) -> None:
         run_to_end(compare(image, ["lenet5:random"]))
     with pytest.raises(ConvLensError, match="Give at least one image"):
         run_to_end(compare([], ["lenet5:random", "alexnet:random"]))
-
-
-def test_cli_compare_table_and_json(photos: Path, mobilenet_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["compare", str(photos / "dog_samoyed.jpg"), str(photos / "fish.png"), "--models",
-            f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
-    assert cli_main(args) == 0
-    out = capsys.readouterr().out
-    assert "dog_samoyed.jpg" in out and "Samoyed" in out and "parameters" in out and "ms/image" in out
-    assert "3,504,872" in out
-    assert cli_main([*args, "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert [m["model"] for m in data["models"]] == [f"mobilenet_v2:{mobilenet_file}", "lenet5:random"]
-    assert data["models"][0]["predictions"][0][0]["label"] == "Samoyed"
-    assert cli_main(["compare", str(photos / "fish.png"), "--models", "lenet5:random"]) == 1
-    assert "Compare 2 to 4 models" in capsys.readouterr().err
 
 
 def test_inspect_gives_each_model_its_cam_and_the_feature_maps_at_the_same_depth(photos: Path,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,6 @@ from convlens.engine.runtime.runtimes import convert
 from convlens.engine.weights.checkpoints import save_checkpoint
 from convlens.engine.weights.load import load_weights
 from convlens.engine.weights.onnx import load_onnx
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -133,26 +130,3 @@ def test_onnxruntime_backend_and_inspection_message(mobilenet: LoadedModel, phot
         session.layer_features("features")
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-
-
-def test_cli_export_and_classify_with_onnxruntime(mobilenet_file: Path, photos: Path, shared_data: Path,
-                                                 tmp_path: Path) -> None:
-    out = tmp_path / "m.onnx"
-    run = _cli("export", "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--format", "onnx",
-               "--out", str(out))
-    assert run.returncode == 0, run.stderr
-    assert "parity: 5/5 top-1 agree" in run.stdout
-    run = _cli("classify", str(photos / "dog_samoyed.jpg"), "--weights", str(out), "--topk", "1")
-    assert run.returncode == 0 and "Samoyed" in run.stdout
-    run = _cli("classify", str(photos / "fish.png"), "--weights", str(shared_data / "models" /
-               "squeezenet1_1_fp16.onnx"), "--preprocess", "bgr255", "--topk", "1")
-    assert run.returncode == 0 and "tench" in run.stdout
-    run = _cli("classify", str(photos / "fish.png"), "--weights", str(shared_data / "models" /
-               "squeezenet1_1_fp16.onnx"))
-    assert run.returncode == 1 and "--preprocess" in run.stderr and "Traceback" not in run.stderr
-    run = _cli("classify", str(photos / "metal_animal-3.jpg"), "--arch", "mobilenet_v2", "--weights",
-               str(mobilenet_file), "--runtime", "onnxruntime", "--topk", "1")
-    assert run.returncode == 0 and "lion" in run.stdout

@@ -93,15 +93,3 @@ def test_candidate_layers_for_any_architecture(arch: str, expected: list[str]) -
     assert last_layer_per_resolution(loaded.model.eval(), (pre.channels, pre.crop, pre.crop)) == expected
 
 
-def test_cli_cam_prints_the_scores_and_auto_chooses(mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    run = subprocess.run([sys.executable, "-m", "convlens.gui.main", "cam", str(photos / "dog_samoyed.jpg"),
-                          "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--layer", "auto",
-                          "--out", str(tmp_path / "cam.png")], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert run.returncode == 0, run.stderr
-    assert "at layer features;" in run.stdout and "<- chosen" in run.stdout
-    assert "deletion AUC" in run.stdout and "insertion AUC" in run.stdout and (tmp_path / "cam.png").is_file()

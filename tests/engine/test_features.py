@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +14,6 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.images import load_image
 from convlens.engine.inspect.activations import capture, class_activation_map, first_conv_kernels, resolve_class
 from convlens.engine.weights.load import load_random, load_weights
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -132,40 +129,6 @@ def test_torchscript_says_it_cannot_be_inspected(shared_data: Path, photos: Path
     for call in (lambda: session.layer_features("features"), lambda: session.cam(), session.kernels):
         with pytest.raises(ConvLensError, match="TorchScript"):
             call()
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-
-
-def test_cli_cam_writes_a_grayscale_png_of_the_image_size(mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
-    image = photos / "metal_car-2.jpg"
-    heat, over = tmp_path / "heat.png", tmp_path / "over.png"
-    run = _cli("cam", str(image), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
-               "--class", "sports car", "--out", str(heat), "--overlay", str(over))
-    assert run.returncode == 0, run.stderr
-    with Image.open(image) as src, Image.open(heat) as h, Image.open(over) as o:
-        assert h.mode == "L" and h.size == src.size and o.size == src.size
-        assert np.asarray(h).max() == 255
-    run = _cli("cam", str(image), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
-               "--class", "817", "--layer", "features.16", "--out", str(heat))
-    assert run.returncode == 0 and "class 817" in run.stdout
-    run = _cli("cam", str(image), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
-               "--class", "not a class", "--out", str(heat))
-    assert run.returncode == 1 and "No class named 'not a class'" in run.stderr and "Traceback" not in run.stderr
-
-
-def test_cli_features_grid(mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
-    out = tmp_path / "grid.png"
-    run = _cli("features", str(photos / "fish.png"), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
-               "--layer", "features.1", "--out", str(out))
-    assert run.returncode == 0, run.stderr
-    with Image.open(out) as grid:
-        assert grid.mode == "RGB" and grid.width > 100
-    run = _cli("features", str(photos / "fish.png"), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file),
-               "--layer", "nope", "--out", str(out))
-    assert run.returncode == 1 and "No layer 'nope'" in run.stderr
 
 
 def test_recorder_reuses_buffers_but_feature_maps_keep_their_values(mobilenet_session: EngineSession,

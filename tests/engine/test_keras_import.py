@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import h5py
@@ -14,7 +12,6 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.models.registry import get_arch
 from convlens.engine.weights.keras import keras_vgg_layer_names
 from convlens.engine.weights.load import load_weights
-from tests.conftest import ROOT
 from tests.keras_h5 import write_keras_vgg_h5
 
 
@@ -64,15 +61,6 @@ def test_wrong_files_are_clear_errors(tmp_path: Path) -> None:
         load_weights("vgg19", str(notop))
     with pytest.raises(ConvLensError, match="can be loaded into vgg16, vgg19"):
         load_weights("resnet18", str(vgg16))
-
-
-def test_cli_classify_with_a_keras_file(tmp_path: Path, photos: Path) -> None:
-    torch.manual_seed(0)
-    h5 = write_keras_vgg_h5(get_arch("vgg16").build(), "vgg16", tmp_path / "vgg16.h5")
-    run = subprocess.run([sys.executable, "-m", "convlens.gui.main", "classify", str(photos / "fish.png"), "--arch", "vgg16",
-                          "--weights", str(h5), "--topk", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stderr
-    assert len([line for line in run.stdout.splitlines() if line.strip().startswith(("1.", "2."))]) == 2
 
 
 @pytest.mark.parametrize("top", [True, False])

@@ -9,8 +9,6 @@ by renaming the layers of a Keras-written file: the arrays are still Keras' own.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from pathlib import Path
 
@@ -22,21 +20,9 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.models.registry import get_arch
 from convlens.engine.weights.keras import resolve_layer_alias
 from convlens.engine.weights.load import load_file
-from tests.conftest import ROOT
 
-REFERENCE_ENV = "CONVLENS_KERAS_REFERENCE"
 PROBABILITY_TOLERANCE = 1e-5  # absolute, on probabilities
 FEATURE_TOLERANCE = 1e-5  # relative to the largest feature value of the layer
-
-
-@pytest.fixture(scope="session")
-def keras_reference() -> tuple[Path, dict]:
-    folder = Path(os.environ.get(REFERENCE_ENV, ROOT / ".keras-reference"))
-    manifest = folder / "manifest.json"
-    if not manifest.is_file():
-        pytest.skip(f"no Keras-written reference files at {folder}: .ci/run makes them in a test-only environment "
-                    f"(tensorflow-cpu + tf-keras); set {REFERENCE_ENV} to their folder")
-    return folder, json.loads(manifest.read_text())
 
 
 def _outputs(model: torch.nn.Module, x: torch.Tensor, layers: list[str], arch: str) -> tuple[torch.Tensor, dict]:
@@ -144,37 +130,6 @@ def test_a_file_that_fits_no_architecture_says_what_it_looks_like(keras_referenc
         load_file(folder / "resnet50.h5", get_arch("vgg16"))
     with pytest.raises(ConvLensError, match=r"does not fit Inception v3.*It looks like VGG19 weights"):
         load_file(folder / "vgg19.h5", get_arch("inception_v3"))
-
-
-@pytest.mark.slow
-def test_seed_003_recipe_runs_from_the_cli_on_a_keras_notop_file(keras_reference, photos: Path,
-                                                                  tmp_path: Path) -> None:
-    """Seed 003: Inception v3 cut at mixed7, 150x150, dense 1024, RMSprop 1e-4, from a Keras no-top file."""
-    from PIL import Image, ImageOps
-
-    from convlens.cli import main
-
-    folder, _ = keras_reference
-    data = tmp_path / "data"
-    classes = {"cats": ["kitten_224.png", "kitten_seg.jpg", "metal_kitten_small.jpg", "kitten_winml.png"],
-               "cars": ["metal_car-1.jpg", "metal_car-2.jpg", "metal_car-3.jpg", "metal_animal-2.jpg"]}
-    for name, files in classes.items():
-        (data / name).mkdir(parents=True)
-        for f in files:
-            image = Image.open(photos / f).convert("RGB")
-            image.save(data / name / f"{Path(f).stem}.jpg")
-            ImageOps.mirror(image).save(data / name / f"{Path(f).stem}_flip.jpg")
-    out = tmp_path / "seed3.pth"
-    rc = main(["finetune", str(data), "--arch", "inception_v3", "--weights", str(folder / "inception_v3_notop.h5"),
-               "--cut", "mixed7", "--input-size", "150", "--hidden", "1024", "--optimizer", "rmsprop",
-               "--lr", "1e-4", "--epochs", "2", "--out", str(out)])
-    assert rc == 0 and out.is_file()
-    tuned = load_file(out, None)
-    assert tuned.labels == ("cars", "cats") and tuned.preprocess.crop == 150
-    assert tuned.build_options.get("keras") is True  # Keras' pooling survives the checkpoint
-    x = torch.zeros(1, 3, 150, 150)
-    with torch.no_grad():
-        assert tuple(tuned.model(x).shape) == (1, 2)
 
 
 def test_the_architecture_is_recognised_when_not_given(keras_reference) -> None:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,14 +20,7 @@ from convlens.engine.data.recording import DatasetRecorder
 from convlens.engine.data.video import Frame, FrameMailbox, open_capture
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.weights.load import load_weights
-from tests.conftest import ROOT
 from tests.live_video import truncate, write_video
-
-
-@pytest.fixture(scope="module")
-def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("video")
-    return write_video(folder / "samoyed_then_tabby.avi", [photos / "dog_samoyed.jpg", photos / "kitten_224.png"])
 
 
 def _results(steps):
@@ -165,37 +155,10 @@ def test_recording_20_frames_writes_20_readable_jpegs(session: EngineSession, vi
         recorder.save("a/b", np.zeros((4, 4, 3), np.uint8))
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "convlens.gui.main", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-
-
-def test_cli_live_lines_summary_and_exit_codes(video: Path, mobilenet_file: Path, tmp_path: Path) -> None:
-    run = _cli("live", str(video), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--max-frames", "5")
-    assert run.returncode == 0, run.stderr
-    lines = run.stdout.splitlines()
-    frames = [line for line in lines if line.startswith("frame=")]
-    assert len(frames) == 5
-    pattern = re.compile(r"^frame=(\d+) t=(\d+\.\d+) top1=(.+) p=(0\.\d+|1\.0+) fps=(\d+\.\d)$")
-    parsed = [pattern.match(line) for line in frames]
-    assert all(parsed), frames
-    assert parsed[0].group(3) == "Samoyed"
-    assert any(line.startswith("capture FPS:") for line in lines)
-    assert any(line.startswith("inference FPS:") for line in lines)
-    assert any(line.startswith("latency p50:") and "p95:" in line for line in lines)
-
-    run = _cli("live", "9", "--arch", "mobilenet_v2", "--weights", str(mobilenet_file))
-    assert run.returncode == 1 and "Camera 9 cannot be opened" in run.stderr and "Traceback" not in run.stderr
-    broken = truncate(video, tmp_path / "cut.avi", 0.3)
-    run = _cli("live", str(broken), "--arch", "mobilenet_v2", "--weights", str(mobilenet_file), "--no-realtime")
-    assert run.returncode == 1 and "cut.avi stopped after frame" in run.stderr
-
-
 def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos) -> None:
     import time
 
     from convlens.engine.data.video import CaptureThread, FrameMailbox
-    from tests.live_video import write_video
 
     clip = write_video(tmp_path / "short.avi", [photos / "dog_samoyed.jpg"], seconds_each=0.5, fps=30)
     box = FrameMailbox()
@@ -235,7 +198,7 @@ def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobi
             if isinstance(event, tasks.LiveCam):
                 assert event.rgba.shape[2] == 4 and event.result.heatmap.max() == pytest.approx(1.0)
         if counts[LiveResult] >= 12:
-            control.stop = True
+            control.send(tasks.StopLive())
     assert counts[LiveResult] >= 12
     assert counts[tasks.LiveCam] == counts[tasks.LiveFeatures] == counts[LiveResult]  # every frame, not 2 Hz
 
@@ -253,13 +216,13 @@ def test_recording_starts_on_the_press_and_keeps_its_rate_while_the_engine_is_bu
             break
     folder = tmp_path / "rps" / "rock"
     pressed = time.perf_counter()
-    control.set_record(("rock", 5.0))  # the press: no engine step runs until the release below
+    control.send(tasks.RecordFrames("rock", 5.0))  # the press: no engine step runs until the release below
     time.sleep(1.4)
-    control.set_record(None)
+    control.send(tasks.RecordFrames(None))
     released = time.perf_counter()
     files = sorted(folder.glob("*.jpg"))
     first_at = min(f.stat().st_mtime for f in files) if files else 0.0
-    control.stop = True
+    control.send(tasks.StopLive())
     for _ in steps:
         pass
     assert 5 <= len(files) <= 8, len(files)  # 1.4 s at 5 per second: 7 (was 2); a busy CI machine may lose one
@@ -274,18 +237,20 @@ def test_a_pause_is_not_part_of_the_end_of_run_figures(session: EngineSession, v
     steps = tasks.live(session, str(video), control)
     results = 0
     summary = None
+    paused = False
     try:
         while True:
             step = next(steps)
             if isinstance(step, LiveResult):
                 results += 1
                 if results == 10:
-                    control.paused = True
-                    paused_at = time.perf_counter()
+                    control.send(tasks.PauseLive(True))
+                    paused, paused_at = True, time.perf_counter()
                 elif results == 20:
-                    control.stop = True
-            elif control.paused and time.perf_counter() - paused_at > 2.0:
-                control.paused = False
+                    control.send(tasks.StopLive())
+            elif paused and time.perf_counter() - paused_at > 2.0:
+                control.send(tasks.PauseLive(False))
+                paused = False
     except StopIteration as done:
         summary = done.value
     assert summary is not None and summary.frames_classified >= 20
@@ -308,7 +273,7 @@ def test_the_live_cam_carries_the_frame_it_explains_and_the_box_is_the_models_in
             assert step.live is last  # the map of exactly this inference, never of a later frame
             cams += 1
             if cams == 3:
-                control.stop = True
+                control.send(tasks.StopLive())
     assert last is not None
     # 640x480: the centre 480x480 square, then MobileNetV2's resize 256 / crop 224 -> the centre 420x420
     left, top, right, bottom = last.box

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,13 +11,12 @@ from PIL import Image
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.data.datasets import load_image_folder, load_mnist
+from convlens.engine.data.datasets import load_image_folder
 from convlens.engine.data.images import load_image
 from convlens.engine.runtime.predict import Predictor
 from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress, fine_tune
 from convlens.engine.weights.checkpoints import save_checkpoint
 from convlens.engine.weights.load import load_weights
-from tests.conftest import ROOT
 
 
 def run(gen):
@@ -29,25 +26,6 @@ def run(gen):
             events.append(next(gen))
         except StopIteration as done:
             return done.value, events
-
-
-@pytest.fixture(scope="module")
-def mnist(shared_data: Path):
-    return load_mnist(shared_data / "mnist")
-
-
-@pytest.fixture(scope="module")
-def digit_folder(mnist, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Real MNIST digits 0 / 1 / 7 saved as PNG files, 60 per class, in class subfolders."""
-    root = tmp_path_factory.mktemp("digits")
-    counts = {0: 0, 1: 0, 7: 0}
-    for image, label in zip(mnist.train.images, mnist.train.labels, strict=True):
-        if label in counts and counts[label] < 60:
-            folder = root / f"digit_{label}"
-            folder.mkdir(exist_ok=True)
-            Image.fromarray(image[:, :, 0]).save(folder / f"{counts[label]:03d}.png")
-            counts[label] += 1
-    return root
 
 
 def test_lenet5_from_scratch_on_mnist_reaches_97_percent(mnist) -> None:
@@ -149,29 +127,6 @@ def test_bad_training_folders(tmp_path: Path, digit_folder: Path) -> None:
     assert len(data.train) + len(data.val) == 11
 
 
-def test_cli_finetune_then_classify_with_the_checkpoint(digit_folder: Path, mobilenet_file: Path,
-                                                         tmp_path: Path) -> None:
-    out = tmp_path / "digits.pth"
-    run_ = subprocess.run([sys.executable, "-m", "convlens.gui.main", "finetune", str(digit_folder), "--arch", "mobilenet_v2",
-                           "--weights", str(mobilenet_file), "--epochs", "8", "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert run_.returncode == 0, run_.stderr
-    assert "validation accuracy:" in run_.stdout and "confusion matrix" in run_.stdout
-    assert "digit_7" in run_.stdout and out.is_file()
-    assert "calibration (validation, 36 images, " in run_.stdout and "too few to calibrate on" in run_.stdout
-    assert "diagnosis:" in run_.stdout
-    sample = sorted((digit_folder / "digit_7").iterdir())[0]
-    run_ = subprocess.run([sys.executable, "-m", "convlens.gui.main", "classify", str(sample), "--weights", str(out),
-                           "--topk", "3"], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert run_.returncode == 0, run_.stderr
-    labels = [line.split()[1] for line in run_.stdout.splitlines()[1:4]]
-    assert sorted(labels) == ["digit_0", "digit_1", "digit_7"]
-    bad = subprocess.run([sys.executable, "-m", "convlens.gui.main", "finetune", str(tmp_path / "nowhere"), "--arch",
-                          "lenet5", "--weights", "random", "--out", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert bad.returncode == 1 and "not found" in bad.stderr and "Traceback" not in bad.stderr
-
-
 def test_mnist_reader_refuses_a_non_idx_file(tmp_path: Path) -> None:
     from convlens.engine.data.datasets import read_idx
 
@@ -241,40 +196,3 @@ def test_every_kind_of_head_can_be_replaced_and_trained(arch: str, tmp_path: Pat
     assert again.arch.name == arch and again.labels == ("a", "b", "c", "d")
 
 
-@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
-def test_a_killed_streamed_finetune_leaves_no_process_behind(digit_folder: Path, tmp_path: Path,
-                                                            signal_name: str) -> None:
-    """SIGTERM unwinds like Ctrl-C; on SIGKILL the loader workers see the trainer go (they used to keep the fork
-    server, the resource tracker and themselves alive for minutes, 1.7 GB)."""
-    import os
-    import signal
-    import time
-
-    proc = subprocess.Popen([sys.executable, "-m", "convlens.gui.main", "finetune", str(digit_folder), "--arch",
-                             "lenet5", "--weights", "random", "--stream", "--workers", "2", "--epochs", "500",
-                             "--hflip", "--out", str(tmp_path / "m.pth")], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True, text=True)
-
-    def session_pids() -> list[int]:
-        out = subprocess.run(["ps", "-eo", "pid=,sid="], capture_output=True, text=True).stdout.split("\n")
-        return [int(p) for p, s in (line.split() for line in out if line.strip()) if int(s) == proc.pid]
-
-    try:
-        deadline = time.monotonic() + 120
-        while len(session_pids()) < 4 and time.monotonic() < deadline:  # trainer, fork server, 2 workers (+tracker)
-            time.sleep(0.5)
-        assert len(session_pids()) >= 4, "the loader workers never started"
-        time.sleep(2)
-        os.kill(proc.pid, getattr(signal, signal_name))
-        proc.wait(timeout=60)
-        deadline = time.monotonic() + 15
-        while session_pids() and time.monotonic() < deadline:
-            time.sleep(0.5)
-        left = session_pids()
-    finally:
-        for pid in session_pids():
-            os.kill(pid, signal.SIGKILL)
-    assert not left, f"{signal_name} left {len(left)} processes running"
-    if signal_name == "SIGTERM":
-        assert proc.returncode == 143 and "terminated" in (proc.stdout.read() if proc.stdout else "")
-    assert not list(tmp_path.glob(".m.pth.*.partial"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from queue import Empty, SimpleQueue
+from typing import TypeVar
 
 import numpy as np
 
@@ -16,6 +18,8 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.recording import DatasetRecorder
 from convlens.engine.data.video import FrameMailbox, list_cameras
 from convlens.engine.inspect.activations import CamResult
+
+M = TypeVar("M")
 
 
 # ------------------------------------------------------------------ live
@@ -38,19 +42,68 @@ class LiveOptions:
     loop: bool = False  # a video file starts again at its end
 
 
-@dataclass
+@dataclass(frozen=True)
+class SetLiveOptions:
+    options: LiveOptions
+
+
+@dataclass(frozen=True)
+class PauseLive:
+    paused: bool
+
+
+@dataclass(frozen=True)
+class RecordFrames:
+    """Start recording frames of ``class_name`` at ``rate`` per second (None: stop)."""
+
+    class_name: str | None
+    rate: float = 5.0
+
+
+@dataclass(frozen=True)
+class StopLive:
+    """End the job with its summary."""
+
+
+LiveMessage = SetLiveOptions | PauseLive | RecordFrames | StopLive
+
+
 class LiveControl:
-    """Shared between the UI (writes) and the live task (reads each step): plain attribute swaps."""
+    """A running live job's inbox, like superqt's ``GeneratorWorker.send`` for a job that runs for minutes: the
+    window (or a script) ``send``s new settings, a pause, a recording change or a stop from its own thread; the
+    job takes them in order at its next step, and the capture thread takes recording changes at its next frame
+    (so recording starts on the key press, not when the engine next gets round to it). Nothing is written by one
+    thread and read by another except through the two queues."""
 
-    options: LiveOptions = field(default_factory=LiveOptions)
-    paused: bool = False
-    stop: bool = False  # end the job with its summary
-    record: tuple[str, float] | None = None  # (class name, frames per second) while recording
-    record_version: int = 0
+    def __init__(self, options: LiveOptions | None = None) -> None:
+        self.initial = options or LiveOptions()
+        self._steps: SimpleQueue[SetLiveOptions | PauseLive | StopLive] = SimpleQueue()
+        self._records: SimpleQueue[RecordFrames] = SimpleQueue()
 
-    def set_record(self, record: tuple[str, float] | None) -> None:
-        self.record = record
-        self.record_version += 1
+    def send(self, message: LiveMessage) -> None:
+        """From any thread; the job applies it at its next step (a recording change: at the next frame)."""
+        if isinstance(message, RecordFrames):
+            self._records.put(message)
+        else:
+            self._steps.put(message)
+
+    def received(self) -> list[SetLiveOptions | PauseLive | StopLive]:
+        """The job's side: what was sent since its last step, oldest first."""
+        return _drain(self._steps)
+
+    def latest_record(self) -> RecordFrames | None:
+        """The capture thread's side: the newest recording change since it last looked (None: none)."""
+        changes = _drain(self._records)
+        return changes[-1] if changes else None
+
+
+def _drain(queue: SimpleQueue[M]) -> list[M]:
+    out: list[M] = []
+    while True:
+        try:
+            out.append(queue.get_nowait())
+        except Empty:
+            return out
 
 
 @dataclass(frozen=True)
@@ -84,10 +137,14 @@ class LiveRecordError:
     message: str
 
 
+#: What the live job yields: ``None`` when there is nothing new (so other jobs get their turn).
+LiveEvent = LiveStarted | RuntimeChanged | LiveResult | LiveFeatures | LiveCam | LivePaused | LiveRecordError | None
+
+
 def live(session: EngineSession, source: str, control: LiveControl | None = None, display: FrameMailbox | None = None,
          recorder: DatasetRecorder | None = None, realtime: bool = True,
-         max_frames: int | None = None) -> Generator[object, None, LiveSummary]:
-    """Classify a video source frame by frame until it ends, ``max_frames`` were classified or ``control.stop``.
+         max_frames: int | None = None) -> Generator[LiveEvent, None, LiveSummary]:
+    """Classify a video source frame by frame until it ends, ``max_frames`` were classified or ``StopLive`` is sent.
 
     The one live pipeline of the app and ``convlens live``. Yields ``LiveStarted``, then ``LiveResult`` per
     classified frame, throttled ``LiveFeatures`` / ``LiveCam``, ``LivePaused`` when paused, ``None`` when
@@ -95,7 +152,7 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
     every captured frame (the window shows them all, not only the classified ones).
     """
     control = control or LiveControl()
-    opts = control.options
+    opts, paused, stopped = control.initial, False, False
     if session.predictor is not None:
         from convlens.engine.runtime.runtimes import OPEN_ENDED
 
@@ -115,8 +172,17 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
     was_paused = False
     try:
         yield LiveStarted(pipeline.summary.source, pipeline.capture.started_at if pipeline.capture else 0.0)
-        while not control.stop and (max_frames is None or pipeline.summary.frames_classified < max_frames):
-            opts = control.options
+        while max_frames is None or pipeline.summary.frames_classified < max_frames:
+            for sent in control.received():
+                match sent:
+                    case SetLiveOptions():
+                        opts = sent.options
+                    case PauseLive():
+                        paused = sent.paused
+                    case StopLive():
+                        stopped = True
+            if stopped:
+                break
             pipeline.mirror, pipeline.crop, pipeline.topk = opts.mirror, opts.crop, opts.topk
             # With the CAM on, its forward pass also keeps the selected layer's maps: one torch pass per frame.
             pipeline.inspect = bool(opts.layer) and not opts.cam
@@ -124,8 +190,8 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
                 message, pipeline.record_error = pipeline.record_error, None
                 yield LiveRecordError(message)
             if pipeline.capture is not None:  # a file source loops when asked, and while recording
-                pipeline.capture.loop = opts.loop or control.record is not None
-            if control.paused:
+                pipeline.capture.loop = opts.loop or pipeline.record_class is not None
+            if paused:
                 pipeline.pause()
                 if not was_paused:
                     was_paused = True
@@ -155,7 +221,7 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
                     if opts.layer:
                         yield LiveFeatures(session.feature_view(opts.layer, opts.page, 64, opts.normalise, opts.cmap))
                 except ConvLensError as exc:  # e.g. a TorchScript model: say so once, stop asking
-                    control.options = replace(opts, layer="", cam=False)
+                    opts = replace(opts, layer="", cam=False)
                     yield LiveRecordError(str(exc))
     finally:
         summary = pipeline.close()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from typing import TYPE_CHECKING
 
 from convlens.engine.app.session import EngineSession, KernelView, ModelInfo, WeightsRequest
 from convlens.engine.core.choices import ExportFormat, RuntimeChoice
@@ -11,6 +12,10 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.images import iter_image_paths
 from convlens.engine.inspect.explain import ModelExplanation
 from convlens.engine.inspect.summary import ModelSummary
+from convlens.engine.weights.hub import DownloadProgress
+
+if TYPE_CHECKING:
+    from convlens.engine.runtime.export import ParityReport
 
 
 def _freeze_long_lived_objects() -> None:
@@ -25,7 +30,7 @@ def _freeze_long_lived_objects() -> None:
 
 
 # ------------------------------------------------------------------ model
-def load_model(session: EngineSession, request: WeightsRequest):
+def load_model(session: EngineSession, request: WeightsRequest) -> Generator[DownloadProgress, None, ModelInfo]:
     """Load weights (downloading first, with progress); returns the new ``ModelInfo``."""
     info = yield from session.load(request)
     _freeze_long_lived_objects()
@@ -54,7 +59,8 @@ def kernels(session: EngineSession) -> KernelView:
     return session.kernels()
 
 
-def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_paths: Sequence[str]):
+def export_model(session: EngineSession, path: str, fmt: ExportFormat,
+                 image_paths: Sequence[str]) -> Generator[None, None, ParityReport]:
     """Export the current model and check parity on up to 32 of the given images (files or folders; none: the
     built-in set). Unreadable images are left out of the check."""
     from convlens.engine.runtime.export import export

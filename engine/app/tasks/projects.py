@@ -10,6 +10,7 @@ from typing import IO
 from convlens.engine.app.session import EngineSession, ModelInfo
 from convlens.engine.app.tasks.model import _freeze_long_lived_objects
 from convlens.engine.core.errors import ConvLensError, Text
+from convlens.engine.training.diagnose import Finding
 from convlens.engine.training.loop import TrainResult
 
 
@@ -25,6 +26,7 @@ class ProjectOpened:
     run: TrainResult | None
     saved: float
     notes: tuple[str, ...] = ()  # what could not be restored as it was (a run that is damaged...)
+    findings: tuple[Finding, ...] = ()  # the diagnosis of ``run``
 
 
 def save_project(session: EngineSession, path: str, model: dict, state: dict, run: TrainResult | None,
@@ -57,6 +59,7 @@ def open_project(session: EngineSession, path: str) -> ProjectOpened:
     """Read a project (checked whole first: a damaged one changes nothing) and install its model. A model it names
     that cannot be had now (a file that is gone, pretrained weights offline) is said so in ``notes`` and the bundled
     model answers instead; a damaged training run is left out, with a note."""
+    from convlens.engine.training.diagnose import diagnose
     from convlens.engine.training.records import run_from_records
     from convlens.engine.weights.bundled import load_bundled
     from convlens.engine.weights.load import load_project_model
@@ -79,4 +82,5 @@ def open_project(session: EngineSession, path: str) -> ProjectOpened:
             notes.append(str(exc))
     info = session.install_with_runtime(loaded)
     _freeze_long_lived_objects()
-    return ProjectOpened(str(path), info, project.state, project.model, run, project.saved, tuple(notes))
+    findings = tuple(diagnose(run)) if run is not None else ()
+    return ProjectOpened(str(path), info, project.state, project.model, run, project.saved, tuple(notes), findings)

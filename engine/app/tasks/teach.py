@@ -12,6 +12,7 @@ from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.evaluation.embedding import Move, move_files, undo_move
 from convlens.engine.evaluation.health import HealthProgress, HealthReport, check_folder
 from convlens.engine.models.openset import UnknownCurve, UnknownRule
+from convlens.engine.training.diagnose import Finding, diagnose
 from convlens.engine.training.distributed import Ranks
 from convlens.engine.training.loop import SINGLE, EpochStats, TrainConfig, TrainProgress, TrainResult
 
@@ -116,6 +117,7 @@ class TrainDataRead(TrainStatus):
 class TrainFinished:
     result: TrainResult
     info: ModelInfo | None  # None for a process of a distributed run (nothing installed)
+    findings: tuple[Finding, ...] = ()  # the diagnosis of the run (``engine.training.diagnose``), made here
 
 
 def train(session: EngineSession, data: str, config: TrainConfig, val_data: str = "",
@@ -143,10 +145,11 @@ def train(session: EngineSession, data: str, config: TrainConfig, val_data: str 
 
         loaded = load_random(loaded.arch)
     result = yield from fine_tune(loaded, dataset, config, session.device, ranks)
+    findings = tuple(diagnose(result))  # here, not on the window's thread
     if ranks.active:
-        return TrainFinished(result, None)
+        return TrainFinished(result, None, findings)
     info = session.install_with_runtime(result.loaded)  # classified by the chosen runtime, like a loaded model
     _freeze_long_lived_objects()
-    return TrainFinished(result, info)
+    return TrainFinished(result, info, findings)
 
 

@@ -77,12 +77,11 @@ class CompareController(QObject):
         if self.job is not None and self.job.is_running:
             self.job.quit()
 
-    def _on_step(self, step: object) -> None:
-        if isinstance(step, CompareProgress):
-            text = self.tr("Model {i} of {n}: {model}…").format(i=step.model, n=step.total, model=step.spec)
-            if step.download is not None and step.download.total:
-                text += f" {100 * step.download.done / step.download.total:.0f}%"
-            self.view.running(text)
+    def _on_step(self, step: CompareProgress) -> None:
+        text = self.tr("Model {i} of {n}: {model}…").format(i=step.model, n=step.total, model=step.spec)
+        if step.download is not None and step.download.total:
+            text += f" {100 * step.download.done / step.download.total:.0f}%"
+        self.view.running(text)
 
     def _on_done(self, comparison: Comparison) -> None:
         self.view.show_comparison(comparison)

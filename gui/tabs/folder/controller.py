@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import assert_never
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
@@ -44,6 +45,7 @@ class FolderController(QObject):
         self.ctx.settings.set(Key.LAST_FOLDER, str(folder))
         self.ctx.add_recent(str(folder))
         what = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+        self.view.state.start()
         self.view.scanning(what)
         self.job = self.ctx.submit(
             tasks.classify_folder, [str(p) for p in paths], max(5, self.images.topk),
@@ -54,25 +56,34 @@ class FolderController(QObject):
         if self.job is not None and self.job.is_running:
             self.job.quit()
 
-    def _on_step(self, step: object) -> None:
-        if isinstance(step, tasks.FolderScan):
-            self.view.start(len(step.files), step.what, self.ctx.model_name())
-            if not self._keep_gallery:
-                self.images.show_folder_files(list(step.files))
-        elif isinstance(step, tasks.RuntimeChanged):
-            self.ctx.move_runtime(step.info)
-        elif isinstance(step, BatchProgress):
-            self.view.add_progress(step)
+    def _on_step(self, step: tasks.FolderScan | tasks.RuntimeChanged | BatchProgress | None) -> None:
+        match step:
+            case tasks.FolderScan():
+                self.view.state.start(len(step.files))
+                self.view.start(len(step.files), step.what, self.ctx.model_name())
+                if not self._keep_gallery:
+                    self.images.show_folder_files(list(step.files))
+            case tasks.RuntimeChanged():
+                self.ctx.move_runtime(step.info)
+            case BatchProgress():
+                self.view.state.add(step.results, step.done, step.total)
+            case None:
+                pass
+            case _:
+                assert_never(step)
 
     def _on_done(self, _count: int) -> None:
+        self.view.state.finish(False)
         self.view.finish(False)
         self.ctx.status(self.view.summary_text(), 10000)
 
     def _on_failed(self, error: JobError) -> None:
+        self.view.state.finish(False)
         self.view.finish(False, error.message)
         self.ctx.show_error(error.message)
 
     def _on_cancelled(self) -> None:
+        self.view.state.finish(True)
         self.view.finish(True)
 
     def export_csv_dialog(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.runtime.predict import BatchProgress, ImageResult
+from convlens.engine.runtime.predict import ImageResult
 from convlens.gui.i18n import engine_text, fill
+from convlens.gui.tabs.folder.state import FolderState, Progress
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -130,15 +131,21 @@ class FolderView(QWidget):
         layout.addWidget(self.model_label)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        self.results: list[ImageResult] = []
-        self._started = 0.0
-        self.running = False
+        self.state = FolderState()  # the results; the controller changes it, the table follows its events
+        self.state.cleared.connect(lambda _: self.model.removeRows(0, self.model.rowCount()))
+        self.state.added.connect(self._on_added)
+
+    @property
+    def results(self) -> list[ImageResult]:
+        return self.state.results
+
+    @property
+    def running(self) -> bool:
+        return self.state.running
 
     # ----------------------------------------------------------- job life
     def scanning(self, what: str) -> None:
         """The folder is being searched for images (on the engine thread)."""
-        self.model.removeRows(0, self.model.rowCount())
-        self.results = []
         self.progress.setRange(0, 0)
         self.eta.setText("")
         self.summary.setText(self.tr("Looking for images in {what}…").format(what=what))
@@ -147,12 +154,8 @@ class FolderView(QWidget):
         self.only_skipped.setChecked(False)
         self.only_skipped.setEnabled(False)
         self.only_skipped.setText(self.tr("Only skipped files"))
-        self._started = time.monotonic()
-        self.running = True
 
     def start(self, total: int, what: str, model: str = "") -> None:
-        self.model.removeRows(0, self.model.rowCount())
-        self.results = []
         self.model_label.setText(fill(self.tr("Classified by {model}"), model=model) if model else "")
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
@@ -160,17 +163,14 @@ class FolderView(QWidget):
         self.summary.setText(self.tr("Classifying {n} images in {what}…").format(n=total, what=what))
         self.cancel_button.setEnabled(True)
         self.export_button.setEnabled(False)
-        self._started = time.monotonic()
-        self.running = True
 
-    def add_progress(self, step: BatchProgress) -> None:
-        for result in step.results:
+    def _on_added(self, added: tuple[Sequence[ImageResult], Progress]) -> None:
+        results, progress = added
+        for result in results:
             self._add_row(result)
-        self.progress.setValue(step.done)
-        elapsed = time.monotonic() - self._started
-        remaining = elapsed / step.done * (step.total - step.done) if step.done else 0
+        self.progress.setValue(progress.done)
         self.eta.setText(self.tr("{done}/{total}, ETA {eta}").format(
-            done=step.done, total=step.total, eta=_format_eta(remaining)))
+            done=progress.done, total=progress.total, eta=_format_eta(progress.remaining)))
 
     def results_in_view_order(self) -> list[ImageResult]:
         """The results as the table shows them (its sort, then any rows its filter hides, in their order)."""
@@ -180,19 +180,18 @@ class FolderView(QWidget):
         return [self.results[r] for r in order if r < len(self.results)]
 
     def finish(self, cancelled: bool, error: str = "") -> None:
-        self.running = False
+        """The run ended (``state.finish`` first): the summary, with the skipped files and why."""
         for column in (self.COL_TOP1, self.COL_PROB):  # once, over every row: a later sort keeps the widths
             self.table.resizeColumnToContents(column)
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(bool(self.results))
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        good = sum(1 for r in self.results if not r.error)
-        skipped = len(self.results) - good
+        good, skipped = self.state.counts()
         text = self.tr("{good} classified, {skipped} skipped").format(good=good, skipped=skipped)
         if skipped:
             text += " — " + "; ".join(
-                f"{Path(r.source).name} ({reason_only(r.source, r.error)})" for r in self.results if r.error)
+                f"{Path(r.source).name} ({reason_only(r.source, r.error or '')})" for r in self.state.skipped())
         self.only_skipped.setEnabled(bool(skipped))
         self.only_skipped.setText(self.tr("Only skipped files ({n})").format(n=skipped))
         if cancelled:
@@ -200,10 +199,9 @@ class FolderView(QWidget):
         if error:
             text = error
         self.summary.setText(text)
-        self.eta.setText(self.tr("done in {t}").format(t=_format_eta(time.monotonic() - self._started)))
+        self.eta.setText(self.tr("done in {t}").format(t=_format_eta(self.state.elapsed)))
 
     def _add_row(self, result: ImageResult) -> None:
-        self.results.append(result)
 
         def cell(text: str, sort: object) -> QStandardItem:
             item = QStandardItem(text)

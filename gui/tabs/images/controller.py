@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -246,7 +246,7 @@ class ImagesController(QObject):
                         name=self.tr("The class activation map"), key="cam", returned=self._on_cam_ready,
                         errored=self._on_cam_failed)
 
-    def _on_cam_ready(self, answer: tuple[CamResult, Any]) -> None:
+    def _on_cam_ready(self, answer: tuple[CamResult, np.ndarray]) -> None:
         result, rgba = answer
         if not self.cam_controls.is_on:
             return

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import assert_never
 
+import numpy as np
 from PySide6.QtCore import QObject
 
 from convlens.engine.app import tasks
@@ -94,7 +95,7 @@ class LiveController(QObject):
 
     def stop(self) -> None:
         if self.control is not None:
-            self.control.stop = True  # the job returns its summary at its next step
+            self.control.send(tasks.StopLive())  # the job returns its summary at its next step
 
     def _options(self) -> tasks.LiveOptions:
         v = self.view
@@ -107,33 +108,38 @@ class LiveController(QObject):
 
     def push_options(self) -> None:
         if self.control is not None:
-            self.control.options = self._options()
+            self.control.send(tasks.SetLiveOptions(self._options()))
         if self.view.paused and self.view.cam_on and self.ctx.model_info is not None:
             last = self.view.last_result
             side = last.frame.image.shape[0] if last else 224
             self.ctx.submit(tasks.cam, "", None, "gradcam", (side, side), name=self.tr("The class activation map"),
                             key="cam", returned=self._on_paused_cam, errored=self.ctx.show_job_error)
 
-    def _on_paused_cam(self, answer: tuple[CamResult, Any]) -> None:
+    def _on_paused_cam(self, answer: tuple[CamResult, np.ndarray]) -> None:
         self.view.on_cam(answer[1])
 
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, LiveResult):
-            self.view.on_result(event)
-        elif isinstance(event, tasks.RuntimeChanged):
-            self.ctx.move_runtime(event.info)
-        elif isinstance(event, tasks.LiveStarted):
-            self.view.on_started(engine_text(event.source))
-            self.ctx.status(self.tr("Live: {source}").format(source=engine_text(event.source)))
-        elif isinstance(event, tasks.LiveFeatures):
-            self.inside.show_live_view(event.view)
-        elif isinstance(event, tasks.LiveCam):
-            self.view.on_cam(event.rgba, event.live)
-        elif isinstance(event, tasks.LivePaused):
-            self.view.on_paused(event.result)
-        elif isinstance(event, tasks.LiveRecordError):
-            self.view.stop_recording()
-            self.ctx.show_error(event.message)
+    def _on_event(self, event: tasks.LiveEvent) -> None:
+        match event:
+            case LiveResult():
+                self.view.on_result(event)
+            case tasks.RuntimeChanged():
+                self.ctx.move_runtime(event.info)
+            case tasks.LiveStarted():
+                self.view.on_started(engine_text(event.source))
+                self.ctx.status(self.tr("Live: {source}").format(source=engine_text(event.source)))
+            case tasks.LiveFeatures():
+                self.inside.show_live_view(event.view)
+            case tasks.LiveCam():
+                self.view.on_cam(event.rgba, event.live)
+            case tasks.LivePaused():
+                self.view.on_paused(event.result)
+            case tasks.LiveRecordError():
+                self.view.stop_recording()
+                self.ctx.show_error(event.message)
+            case None:
+                pass
+            case _:
+                assert_never(event)
 
     def _on_stopped(self, summary: LiveSummary) -> None:
         self.control = None
@@ -150,13 +156,13 @@ class LiveController(QObject):
 
     def _on_pause(self, paused: bool) -> None:
         if self.control is not None:
-            self.control.paused = paused
+            self.control.send(tasks.PauseLive(paused))
         if paused:
             self.push_options()
 
     def _on_record_changed(self, class_name: object, rate: float) -> None:
         if self.control is not None:
-            self.control.set_record((str(class_name), rate) if class_name else None)
+            self.control.send(tasks.RecordFrames(str(class_name) if class_name else None, rate))
 
     # ------------------------------------------------------------ cameras, samples, snapshots
     def find_cameras(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import assert_never
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,6 +12,7 @@ from convlens.engine.app import tasks
 from convlens.engine.app.session import ModelInfo
 from convlens.engine.evaluation.embedding import Embedding, Move
 from convlens.engine.evaluation.health import HealthReport
+from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.runtime.predict import BatchProgress
 from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress
 from convlens.gui.i18n import engine_text, fill
@@ -103,7 +104,7 @@ class TeachController(QObject):
             self.ctx.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
             return
         self.before_training()
-        self.view.on_started()
+        self.view.state.start()
         self.job = self.ctx.submit(tasks.train, data, config, val_data, name=self.tr("Training"), key="train",
                                    exclusive=True, yielded=self._on_step, returned=self._on_finished,
                                    errored=self._on_failed, aborted=self._on_cancelled)
@@ -113,26 +114,31 @@ class TeachController(QObject):
         if self.job is not None and self.job.is_running:
             self.job.quit()
 
-    def _on_step(self, step: object) -> None:
-        if isinstance(step, tasks.TrainStatus):
-            self.view.on_status(engine_text(step.text))
-        elif isinstance(step, TrainProgress):
-            self.view.on_progress(step)
-        elif isinstance(step, EpochStats):
-            self.view.on_epoch(step)
+    def _on_step(self, step: tasks.TrainStatus | TrainProgress | EpochStats) -> None:
+        match step:
+            case tasks.TrainStatus():
+                self.view.on_status(engine_text(step.text))
+            case TrainProgress():
+                self.view.on_progress(step)
+            case EpochStats():
+                self.view.on_epoch(step)
+            case _:
+                assert_never(step)
 
     def _on_finished(self, done: tasks.TrainFinished) -> None:
         assert done.info is not None  # the window trains in one process: the trained model is installed
         self.ctx.set_model(done.info, trained=True)
-        self.view.on_finished(done.result)  # after: its unknown curve comes with the reason when there is no threshold
+        self.view.state.finish(done.result, done.findings)  # after: its unknown curve comes with the reason when there is no threshold
         self.ctx.status(self.tr("Training done: validation accuracy {acc:.1f}%").format(
             acc=100 * done.result.val_accuracy), 10000)
 
     def _on_failed(self, error: JobError) -> None:
+        self.view.state.end()
         self.view.on_failed(error.message, False)
         self.ctx.show_error(error.message)
 
     def _on_cancelled(self) -> None:
+        self.view.state.end()
         self.view.on_failed(self.tr("Training cancelled; the previous model stays in use."), True)
 
     def _use_recorded_dataset(self) -> None:
@@ -175,7 +181,8 @@ class TeachController(QObject):
     def _on_evaluation_step(self, step: BatchProgress) -> None:
         self.view.on_evaluation_progress(step.done, step.total)
 
-    def _on_evaluation_done(self, report: Any) -> None:
+    def _on_evaluation_done(self, report: EvaluationReport) -> None:
+        self.view.state.evaluated(report)
         self.view.on_evaluation_finished(report)
         self.ctx.status(self.tr("Evaluation: top-1 accuracy {a:.1f}% on {n} images").format(
             a=100 * report.accuracy(1), n=report.total), 10000)

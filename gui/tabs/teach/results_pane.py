@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from convlens.engine.models.calibration import reliability_of_logits
 from convlens.engine.models.metrics import EvaluationReport
-from convlens.engine.training.diagnose import Finding, FindingValues, diagnose, finding_words
+from convlens.engine.training.diagnose import Finding, FindingValues, finding_words
 from convlens.engine.training.loop import TrainResult
 from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import explain
 from convlens.gui.i18n import engine_text, fill
 from convlens.gui.scrolling_tabs import ScrollingTabs
 from convlens.gui.tabs.teach.mistake_dialog import MistakeDialog
+from convlens.gui.tabs.teach.state import TeachState
 
 if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets
     _Part = Any
@@ -52,8 +53,7 @@ if TYPE_CHECKING:
 class TeachResults(_Part):
     """A part of ``TeachView``: its results pane."""
 
-    result: TrainResult | None
-    report: EvaluationReport | None  # what the matrix shows: the run's validation split, or a folder's evaluation
+    state: TeachState  # the run, its diagnosis and the report in the matrix
 
     def _build_results(self) -> QSplitter:
         """The curves and charts above, the results (confusion matrix, per class, diagnosis, a cell's images) below."""
@@ -141,8 +141,7 @@ class TeachResults(_Part):
         return right_split
 
     def on_finished(self, result: TrainResult) -> None:
-        self.running = False
-        self.result = result
+        """The run ``state`` finished with (its report is in the matrix already): the figures, the diagnosis."""
         self.curves.set_best_epoch(result.best_epoch)
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
@@ -151,7 +150,6 @@ class TeachResults(_Part):
         self.progress.setValue(1)
         self.progress.setFormat(QCoreApplication.translate("TeachView", "done in {s:.1f} s").format(s=result.seconds))
         classes = list(result.loaded.labels)
-        self._show_report(result.validation)
         lines = [QCoreApplication.translate("TeachView", "Validation accuracy {acc:.1f}% — best epoch {best}{early}").format(
             acc=100 * result.val_accuracy, best=result.best_epoch,
             early=QCoreApplication.translate("TeachView", " (stopped early)") if result.stopped_early else "")]
@@ -160,7 +158,7 @@ class TeachResults(_Part):
             lines.append(QCoreApplication.translate("TeachView", "{n} unreadable files skipped: {files}").format(
                 n=len(result.skipped), files=", ".join(Path(s).name for s, _ in result.skipped[:5])))
         self.per_class.setText("\n".join(lines))
-        self.diagnosis.setText(self.diagnosis_html(diagnose(result)))
+        self.diagnosis.setText(self.diagnosis_html(list(self.state.findings)))
         self._show_calibration(result)
         training = result.loaded.training
         self.show_unknown(training.unknown_curve if training else None, result.loaded.unknown, engine_text(result.unknown_note) if result.unknown_note else "")
@@ -218,14 +216,12 @@ class TeachResults(_Part):
         }
         return texts[setting]
 
-    def files_in_cell(self, true: int, predicted: int) -> list[str]:
-        return self.report.files_in_cell(true, predicted) if self.report is not None else []
-
     def show_cell(self, row: int, column: int) -> None:
-        if self.report is None:
+        report = self.state.report
+        if report is None:
             return
-        rows, (_, columns) = self.report.rows(), self.report.confusion()
-        files = self.files_in_cell(row, column)
+        rows, (_, columns) = report.rows(), report.confusion()
+        files = self.state.files_in_cell(row, column)
         text = (QCoreApplication.translate("TeachView", "1 image of {t} predicted as {p}:") if len(files) == 1
                 else QCoreApplication.translate("TeachView", "{n} images of {t} predicted as {p}:"))
         self.cell_label.setText(fill(text, n=len(files), t=rows[row], p=columns[column]))
@@ -251,36 +247,27 @@ class TeachResults(_Part):
 
     def show_mistakes(self) -> None:
         """Every wrong prediction of the last training run or evaluation, most confident first."""
-        if self.report is None:
+        if self.state.report is None:
             return
-        labels = self.report.labels
-        wrong = [(v.source, labels[v.true], labels[v.predicted[0]], v.probabilities[0])
-                 for v in self.report.misclassified()]
+        wrong = self.state.mistakes()
         self.cell_label.setText(QCoreApplication.translate("TeachView", "All {n} wrong predictions, most confident first (click one to see it with "
                                         "its CAM):").format(n=len(wrong)))
         self.cell_files.clear()
-        for source, true, predicted, confidence in wrong:
+        for m in wrong:
             item = QListWidgetItem(QCoreApplication.translate("TeachView", "{true} → {predicted} {p:.0f}%").format(
-                true=true, predicted=predicted, p=100 * confidence))
-            item.setData(Qt.ItemDataRole.UserRole, source)
-            item.setToolTip(source)
+                true=m.true, predicted=m.predicted, p=100 * m.confidence))
+            item.setData(Qt.ItemDataRole.UserRole, m.source)
+            item.setToolTip(m.source)
             self.cell_files.addItem(item)
         if wrong:
-            self.thumbnails_needed.emit([w[0] for w in wrong])
+            self.thumbnails_needed.emit([m.source for m in wrong])
 
     def cell_paths(self) -> list[str]:
         return [self.cell_files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cell_files.count())]
 
-    def mistake_pairs(self) -> dict[str, tuple[str, str]]:
-        """Every wrong prediction of the results shown: image -> (true class, predicted class), model names."""
-        if self.report is None:
-            return {}
-        labels = self.report.labels
-        return {v.source: (labels[v.true], labels[v.predicted[0]]) for v in self.report.misclassified()}
-
     def _on_cell_file(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
-        pair = self.mistake_pairs().get(path)
+        pair = self.state.mistake_pairs().get(path)
         if pair is None:  # a right answer: one CAM, in the Images tab
             self.mistake.clear()
             self.image_chosen.emit(path)
@@ -311,7 +298,6 @@ class TeachResults(_Part):
         self.evaluate_button.setEnabled(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self._show_report(r)
         lines = [QCoreApplication.translate("TeachView", "{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%").format(
             n=r.total, a1=100 * r.accuracy(1), k=r.topk, ak=100 * r.accuracy(r.topk))]
         lines += self._class_lines(r)
@@ -321,16 +307,19 @@ class TeachResults(_Part):
         self.per_class.setText("\n".join(lines))
         self.status.setText(QCoreApplication.translate("TeachView", "Evaluation done: click a cell to see its images, an image to see its CAM."))
 
-    def _show_report(self, report: EvaluationReport) -> None:
-        """``report`` in the matrix, its cells and its mistakes: rows the classes it evaluated, columns the same plus
-        "(other)" where the model has classes it did not evaluate."""
-        self.report = report
+    def _show_report(self, report: EvaluationReport | None) -> None:
+        """``report`` in the matrix, its cells and its mistakes (None: none): rows the classes it evaluated, columns
+        the same plus "(other)" where the model has classes it did not evaluate."""
         self.mistake.clear()
         self.cell_files.clear()
+        self.mistakes_button.setEnabled(report is not None)
+        if report is None:
+            self.confusion.setRowCount(0)
+            self.confusion.setColumnCount(0)
+            return
         self.cell_label.setText(QCoreApplication.translate("TeachView", "Click a cell of the confusion matrix to list its images."))
         matrix, columns = report.confusion()
         self._fill_confusion(matrix, report.rows(), columns)
-        self.mistakes_button.setEnabled(True)
 
     def _class_lines(self, report: EvaluationReport) -> list[str]:
         return [QCoreApplication.translate("TeachView", "{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)").format(

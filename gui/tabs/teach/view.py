@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.models.metrics import EvaluationReport
+from convlens.engine.training.diagnose import Finding
 from convlens.engine.training.loop import EpochStats, TrainProgress, TrainResult
 from convlens.gui.flow_layout import FlowRow
 from convlens.gui.tabs.teach.results_pane import TeachResults
 from convlens.gui.tabs.teach.settings_form import TrainSettingsForm
+from convlens.gui.tabs.teach.state import TeachState
 from convlens.gui.tabs.teach.unknown_pane import TeachUnknown
 
 
@@ -45,9 +47,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.running = False
-        self.result: TrainResult | None = None
-        self.report: EvaluationReport | None = None  # shown in the matrix
+        self.state = TeachState()  # what is shown; the controller changes it, the panes redraw from its events
         self.selected_layer = ""
 
         self.data_edit = QLineEdit()
@@ -131,13 +131,29 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
             box.toggled.connect(self._update_notes)
         self.set_selected_layer("")
         self._update_notes()
+        self.state.started.connect(lambda _: self.on_started())
+        self.state.report_changed.connect(self._show_report)
+        self.state.run_finished.connect(self.on_finished)
 
-    def show_run(self, result: TrainResult) -> None:
+    # what the state holds, under the names the window and the tests read
+    @property
+    def running(self) -> bool:
+        return self.state.running
+
+    @property
+    def result(self) -> TrainResult | None:
+        return self.state.result
+
+    @property
+    def report(self) -> EvaluationReport | None:
+        return self.state.report
+
+    def show_run(self, result: TrainResult, findings: tuple[Finding, ...]) -> None:
         """A finished run shown again as it was (a reopened project): curves, matrix, diagnosis, calibration."""
-        self.on_started()
+        self.state.start()
         for stats in result.history:
             self.curves.add(stats)
-        self.on_finished(result)
+        self.state.finish(result, findings)
         self.status.setText(self.tr("The training run saved in the project ({n} epochs, validation accuracy "
                                     "{acc:.1f}%).").format(n=len(result.history), acc=100 * result.val_accuracy))
 
@@ -151,10 +167,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
         self.train_requested.emit(self.data_edit.text().strip(), self.val_edit.text().strip(), self.config())
 
     def on_started(self) -> None:
-        self.running = True
-        self.result = None
-        self.report = None
-        self.mistakes_button.setEnabled(False)
+        """A run started (``state.started``): the last one's results go."""
         self.curves.clear()
         self.confusion.clear()
         self.confusion.setMaximumHeight(16777215)
@@ -190,7 +203,6 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
             e=stats.epoch, acc=100 * stats.val_acc, loss=stats.val_loss))
 
     def on_failed(self, message: str, cancelled: bool) -> None:
-        self.running = False
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress.setRange(0, 1)
