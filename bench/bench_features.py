@@ -21,7 +21,7 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import median_seconds
+from timing import add_quick, median_seconds
 
 from convlens.engine.inspect.activations import ActivationRecorder, class_activation_map, default_cam_layer
 from convlens.engine.models.registry import get_arch
@@ -30,12 +30,15 @@ from convlens.engine.models.registry import get_arch
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=9)
+    add_quick(parser)
     args = parser.parse_args()
+    if args.quick:
+        args.repeats = 1
     torch.manual_seed(0)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, cpu, batch 1")
     print(f"{'model':<10}{'convs':>6}{'plain ms':>10}{'capture ms':>12}{'ratio':>7}{'Grad-CAM ms':>13}{'cam/plain':>11}")
     worst = 0.0
-    for arch in ("resnet18", "vgg16"):
+    for arch in ("resnet18",) if args.quick else ("resnet18", "vgg16"):
         model = get_arch(arch).build().eval()
         convs = [n for n, m in model.named_modules() if isinstance(m, nn.Conv2d)]
         x = torch.randn(1, 3, 224, 224)
@@ -55,11 +58,11 @@ def main() -> int:
             class_activation_map(model, x, layer)
 
         p_t, c_t = [], []
-        for _ in range(3):  # interleaved, best of three medians
+        for _ in range(1 if args.quick else 3):  # interleaved, best of three medians
             p_t.append(median_seconds(plain, args.repeats))
             c_t.append(median_seconds(captured, args.repeats))
         p, c = min(p_t), min(c_t)
-        g = median_seconds(cam, max(3, args.repeats // 2))
+        g = median_seconds(cam, 1 if args.quick else max(3, args.repeats // 2))
         worst = max(worst, c / p)
         print(f"{arch:<10}{len(convs):>6}{1000 * p:>10.1f}{1000 * c:>12.1f}{c / p:>7.3f}{1000 * g:>13.1f}{g / p:>11.2f}")
     print(f"worst capture ratio {worst:.3f} (goal <= 1.30)")

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import median_seconds  # noqa: E402
+from timing import add_quick, median_seconds  # noqa: E402
 
 from convlens.engine.app.session import EngineSession  # noqa: E402
 from convlens.engine.app.tasks import LiveControl, LiveOptions, live  # noqa: E402
@@ -40,7 +40,10 @@ PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "dat
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds-each", type=float, default=3.0)
+    add_quick(parser)
     args = parser.parse_args()
+    if args.quick:
+        args.seconds_each = 0.25
     if not PHOTOS.is_dir():
         print(f"no photos at {PHOTOS}", file=sys.stderr)
         return 1
@@ -51,7 +54,8 @@ def main() -> int:
           f"{2 * args.seconds_each:.0f} s per run")
     print(f"{'model':<20}{'source':>8}{'bare fps':>10}{'shown fps':>11}{'infer fps':>11}{'ratio':>7}"
           f"{'lat p50':>9}{'lat p95':>9}{'dropped':>9}")
-    for arch in ("mobilenet_v3_small", "resnet18"):
+    fastest: dict[str, float] = {}  # the ratio at the 120 fps source, faster than either model
+    for arch in ("mobilenet_v3_small",) if args.quick else ("mobilenet_v3_small", "resnet18"):
         session = EngineSession("cpu")
         session.install(load_weights(arch, "random"))
         model = session.predictor.model
@@ -61,13 +65,17 @@ def main() -> int:
             with torch.inference_mode():
                 model(x)
 
-        bare_fps = 1.0 / median_seconds(bare, 30)
+        bare_fps = 1.0 / median_seconds(bare, 3 if args.quick else 30)
         for fps, video in videos.items():
             s = run_to_end(live(session, str(video), LiveControl(LiveOptions(topk=3))))
             ratio = s.infer_fps / min(bare_fps, fps)
+            if fps == 120:
+                fastest[arch] = ratio
             print(f"{arch:<20}{fps:>8}{bare_fps:>10.1f}{s.capture_fps:>11.1f}{s.infer_fps:>11.1f}{ratio:>7.2f}"
                   f"{1000 * s.latency_p50:>7.1f}ms{1000 * s.latency_p95:>7.1f}ms{s.frames_dropped:>9}")
     print("shown fps = frames captured and handed to the display per second (the window paints each one)")
+    for arch, ratio in fastest.items():
+        print(f"{arch} at 120 fps: inference {ratio:.2f} of the bare batch-1 rate (goal >= 0.90)")
     return 0
 
 

@@ -12,6 +12,7 @@ the inference FPS of torch).
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import median_seconds  # noqa: E402
+from timing import add_quick, median_seconds  # noqa: E402
 
 from convlens.engine.app.session import EngineSession  # noqa: E402
 from convlens.engine.app.tasks import live  # noqa: E402
@@ -41,21 +42,24 @@ def _live_fps(session: EngineSession, video: Path) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_quick(parser)
+    args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, cpu")
     print(f"{'model':<14}{'batch':>6}{'torch ms':>10}{'ORT ms':>9}{'app ORT ms':>12}{'torch/ORT':>11}{'app/ORT':>9}")
     worst = 0.0
     models = {}
-    for arch in ("mobilenet_v2", "resnet18"):
+    for arch in ("mobilenet_v3_small",) if args.quick else ("mobilenet_v2", "resnet18"):
         loaded = load_weights(arch, "random")
         ort_loaded = convert(loaded, "onnxruntime")
         models[arch] = (loaded, ort_loaded)
         onnx_model = ort_loaded.model
         app = Predictor(ort_loaded, "cpu")
-        for batch in (1, 32):
+        for batch in (1,) if args.quick else (1, 32):
             x = torch.randn(batch, 3, 224, 224)
             feed = {onnx_model.input.name: x.numpy().astype(np.float32)}
-            reps = 30 if batch == 1 else 5
+            reps = 1 if args.quick else 30 if batch == 1 else 5
 
             def eager(x: torch.Tensor = x, model: torch.nn.Module = loaded.model) -> None:
                 with torch.inference_mode():
@@ -76,7 +80,8 @@ def main() -> int:
     if PHOTOS.is_dir():
         from tests.live_video import write_video
 
-        video = write_video(tmp / "live120.avi", [PHOTOS / "dog_samoyed.jpg", PHOTOS / "kitten_224.png"], 2.0, 120)
+        video = write_video(tmp / "live120.avi", [PHOTOS / "dog_samoyed.jpg", PHOTOS / "kitten_224.png"],
+                            0.25 if args.quick else 2.0, 120)
         print("live mode, 120 fps 640x480 video:")
         for arch, (loaded, ort_loaded) in models.items():
             fps = {}

@@ -20,7 +20,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import median_seconds
+from timing import add_quick, median_seconds
 
 from convlens.engine.data.images import load_image
 from convlens.engine.runtime.predict import Predictor
@@ -32,19 +32,23 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
+    add_quick(parser)
     args = parser.parse_args()
+    archs, batches = (("mobilenet_v2",), (1, 2)) if args.quick else (("mobilenet_v2", "resnet18"), (1, 32))
+    if args.quick:
+        args.repeats = 1
     torch.manual_seed(0)
     sample = SHARED / "images" / "dog_samoyed.jpg"
     image = load_image(sample) if sample.is_file() else None
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, device cpu")
     print(f"{'model':<14}{'batch':>6}{'bare ms':>10}{'engine ms':>11}{'ratio':>8}{'preproc ms/img':>16}")
     worst = 0.0
-    for arch in ("mobilenet_v2", "resnet18"):
+    for arch in archs:
         predictor = Predictor(load_weights(arch, "random"), "cpu")
         model = predictor.model
-        for batch in (1, 32):
+        for batch in batches:
             x = torch.randn(batch, 3, 224, 224)
-            reps = args.repeats if batch == 1 else max(3, args.repeats // 3)
+            reps = args.repeats if batch == 1 or args.quick else max(3, args.repeats // 3)
 
             def bare(x: torch.Tensor = x) -> None:
                 with torch.inference_mode():
@@ -55,13 +59,13 @@ def main() -> int:
 
             # interleave to share any drift in machine load
             bare_t, engine_t = [], []
-            for _ in range(3):
+            for _ in range(1 if args.quick else 3):
                 bare_t.append(median_seconds(bare, reps))
                 engine_t.append(median_seconds(engine, reps))
             b, e = min(bare_t), min(engine_t)
             pre = ""
             if image is not None:
-                p = median_seconds(lambda: predictor.prepare([image] * batch), max(3, reps // 2)) / batch
+                p = median_seconds(lambda: predictor.prepare([image] * batch), 1 if args.quick else max(3, reps // 2)) / batch
                 pre = f"{1000 * p:16.2f}"
             worst = max(worst, e / b)
             print(f"{arch:<14}{batch:>6}{1000 * b:>10.2f}{1000 * e:>11.2f}{e / b:>8.3f}{pre}")

@@ -13,6 +13,7 @@ Real weights: the shared MobileNetV2 (../shared/data), 15 real photos copied to 
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data"))
 
-from bench.timing import median_seconds  # noqa: E402
+from bench.timing import add_quick, median_seconds  # noqa: E402
 
 
 def whole_process(cmd: list[str], env: dict[str, str]) -> float:
@@ -35,6 +36,10 @@ def whole_process(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_quick(parser)
+    args = parser.parse_args()
+    runs = 1 if args.quick else 2
     weights = DATA / "models" / "mobilenet_v2_imagenet.pth"
     if not weights.is_file():
         print(f"no weights at {weights}", file=sys.stderr)
@@ -42,8 +47,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp())
     folder = tmp / "photos"
     folder.mkdir()
-    for i in range(14):
-        for p in (DATA / "images").iterdir():
+    for i in range(1 if args.quick else 14):
+        for p in sorted((DATA / "images").iterdir())[: 2 if args.quick else None]:
             shutil.copy(p, folder / f"{i:02d}_{p.name}")
     n = len(list(folder.iterdir()))
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
@@ -52,11 +57,13 @@ def main() -> int:
 
     bare_script = [sys.executable, str(ROOT / "bench" / "bare_openvino.py"), str(weights), str(folder)]
     cold = whole_process(convlens, env)  # first start: export, compile, check, time
-    app = min(whole_process(convlens, env) for _ in range(2))
-    bare = min(whole_process([*bare_script, "f32"], env) for _ in range(2))
-    fast = min(whole_process([*convlens, "--runtime", "fast"], env) for _ in range(2))
-    bare_bf16 = min(whole_process([*bare_script, "bf16"], env) for _ in range(2))
-    torch_eager = whole_process([*convlens, "--runtime", "torch"], env)
+    app = min(whole_process(convlens, env) for _ in range(runs))
+    bare = min(whole_process([*bare_script, "f32"], env) for _ in range(runs))
+    fast = bare_bf16 = torch_eager = float("nan")  # a quick run leaves them out
+    if not args.quick:
+        fast = min(whole_process([*convlens, "--runtime", "fast"], env) for _ in range(runs))
+        bare_bf16 = min(whole_process([*bare_script, "bf16"], env) for _ in range(runs))
+        torch_eager = whole_process([*convlens, "--runtime", "torch"], env)
     print(f"folder of {n} photos, whole process (MobileNetV2):")
     print(f"  convlens classify (default auto, cached)  {app:6.2f} s")
     print(f"  convlens classify (default auto, cold)    {cold:6.2f} s")
@@ -66,7 +73,7 @@ def main() -> int:
     print(f"  bare OpenVINO bf16 script                 {bare_bf16:6.2f} s")
     print(f"  default / bare OpenVINO f32 = {app / bare:.2f}  (goal <= 1.15)")
     print(f"  fast / bare OpenVINO bf16 = {fast / bare_bf16:.2f}")
-    first_answer(tmp)
+    first_answer(tmp, 1 if args.quick else 5, "mobilenet_v3_small" if args.quick else "resnet50")
 
     # 2. predict path vs bare runtime, in process
     os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
@@ -77,31 +84,32 @@ def main() -> int:
     from convlens.engine.weights.load import load_weights
 
     loaded = load_weights("mobilenet_v2", str(weights))
-    for runtime in ("openvino", "onnxruntime"):
+    for runtime in ("openvino",) if args.quick else ("openvino", "onnxruntime"):
         fast = convert(loaded, runtime)
         predictor = Predictor(fast, "cpu")
-        for batch in (1, 32):
+        for batch in (1,) if args.quick else (1, 32):
             x = torch.randn(batch, 3, 224, 224)
-            bare_t = median_seconds(lambda: fast.model(x), repeats=15 if batch == 1 else 5)
-            app_t = median_seconds(lambda: predictor.predict_tensor(x, 5), repeats=15 if batch == 1 else 5)
+            repeats = 1 if args.quick else 15 if batch == 1 else 5
+            bare_t = median_seconds(lambda: fast.model(x), repeats=repeats)
+            app_t = median_seconds(lambda: predictor.predict_tensor(x, 5), repeats=repeats)
             print(f"{runtime} {fast.precision} batch {batch:2d}: app {1000 * app_t:7.1f} ms, bare "
                   f"{1000 * bare_t:7.1f} ms, ratio {app_t / bare_t:.3f} (goal <= 1.05)")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
-def first_answer(tmp: Path, pairs: int = 5) -> None:
-    """One photo through new ResNet-50 weights, whole process, each run with an empty runtime cache (weights the
+def first_answer(tmp: Path, pairs: int = 5, arch: str = "resnet50") -> None:
+    """One photo through new ``arch`` weights (ResNet-50), whole process, each run with an empty runtime cache (weights the
     cache has never seen): the default against --runtime torch, in turns, the ratio taken pair by pair."""
     import statistics
 
     import torch
     from torchvision import models
 
-    weights = tmp / "resnet50_new.pth"
-    torch.save(models.resnet50(weights=None).state_dict(), weights)
+    weights = tmp / f"{arch}_new.pth"
+    torch.save(getattr(models, arch)(weights=None).state_dict(), weights)
     photo = DATA / "images" / "dog_samoyed.jpg"
-    base = [sys.executable, "-m", "convlens.gui.main", "classify", str(photo), "--arch", "resnet50",
+    base = [sys.executable, "-m", "convlens.gui.main", "classify", str(photo), "--arch", arch,
             "--weights", str(weights), "--topk", "1"]
     ratios, defaults, torches = [], [], []
     for i in range(pairs):
@@ -112,7 +120,7 @@ def first_answer(tmp: Path, pairs: int = 5) -> None:
         defaults.append(default)
         torches.append(eager)
         ratios.append(default / eager)
-    print("one photo, new ResNet-50 weights, whole process (median of 5 pairs):")
+    print(f"one photo, new {arch} weights, whole process (median of {pairs} pairs):")
     print(f"  default {statistics.median(defaults):.2f} s, --runtime torch {statistics.median(torches):.2f} s, "
           f"ratio {statistics.median(ratios):.2f} (goal <= 1.2)")
 

@@ -34,7 +34,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arch", default="vgg16")
     parser.add_argument("--copies", type=int, default=2, help="copies of each photo in the folder")
+    parser.add_argument("--quick", action="store_true", help="MobileNetV3-small, one copy: proves the bench runs")
     args = parser.parse_args()
+    if args.quick:
+        args.arch, args.copies = "mobilenet_v3_small", 1
     if not PHOTOS.is_dir():
         print(f"no photos at {PHOTOS}", file=sys.stderr)
         return 1

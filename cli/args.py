@@ -71,3 +71,30 @@ def image_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
 
+
+
+PRECISION_HELP = (
+    "f32 (default): the model's own numbers | int8: the model quantized by NNCF (post-training, calibrated on "
+    "--calibration DIR) and run by OpenVINO: faster, and not the model's f32 numbers; every result says so, with its "
+    "measured top-1 agreement with f32")
+
+
+def add_precision(p: argparse.ArgumentParser) -> None:
+    """``--precision f32|int8`` and ``--calibration DIR`` (checked together by ``check_precision``)."""
+    p.add_argument("--precision", choices=("f32", "int8"), default="f32", help=PRECISION_HELP)
+    p.add_argument("--calibration", metavar="DIR",
+                   help="with --precision int8: a folder of your own images, of the kind the model will see (up to "
+                        "300 are used, spread over the folder); the quantized model is cached for it")
+
+
+def check_precision(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A usage error (exit 2) for int8 without a calibration folder, or a calibration folder without int8."""
+    precision = getattr(args, "precision", "f32")
+    calibration = getattr(args, "calibration", None)
+    if precision == "int8" and not calibration:
+        parser.error("--precision int8 needs --calibration DIR: a folder of your own images to set the int8 ranges "
+                     "on (a few hundred of the kind the model will see)")
+    if calibration and precision != "int8":
+        parser.error("--calibration is for --precision int8")
+    if precision == "int8" and getattr(args, "runtime", "auto") not in ("auto", "openvino", "fast"):
+        parser.error(f"--precision int8 runs in OpenVINO: leave out --runtime {args.runtime}")

@@ -102,10 +102,15 @@ def load_for_runtime(args: argparse.Namespace, images: float = 1):  # -> EngineS
         raise ConvLensError("--preprocess is for ONNX files that do not carry their preprocessing.")
     session = EngineSession(getattr(args, "device", "auto"))
     session.runtime = args.runtime
+    if getattr(args, "precision", "f32") == "int8":
+        session.model.int8_calibration = args.calibration
     info = session.model.load_named(args.arch, args.weights, args.labels, images, args.preprocess, download_progress)
     if not onnx:
         print_notes(session.pytorch_model.notes)
-    if args.runtime == "auto" and info.runtime_reason:
+    if info.precision == "int8":
+        print(f"runtime: {info.runtime_reason} (reduced precision: results are not the model's f32 numbers)",
+              file=sys.stderr)
+    elif args.runtime == "auto" and info.runtime_reason:
         print(f"runtime: {info.runtime_reason}", file=sys.stderr)
     elif args.runtime != "torch" and session.torch_loaded is not None:
         reduced = ", reduced precision: results are not the model's f32 numbers" if info.reduced_precision else ""

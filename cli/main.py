@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from convlens.cli.args import check_precision
 from convlens.cli.common import Kept
 from convlens.cli.parser import build_parser
 from convlens.cli.streams import _on_sigterm, _OutputFailed, _Stderr, _Stdout, _Terminated
@@ -22,6 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    check_precision(parser, args)
     stderr = _Stderr(sys.stderr)
     sys.stderr = stderr
     stdout = sys.stdout

@@ -50,6 +50,7 @@ from convlens.gui.tabs.live.controller import LiveController
 from convlens.gui.tabs.teach.controller import TeachController
 from convlens.gui.window_files import WindowFiles
 from convlens.gui.window_menus import WindowMenus
+from convlens.gui.window_runtime import WindowRuntime
 
 if TYPE_CHECKING:
     from convlens.engine.weights.hub import DownloadProgress
@@ -59,7 +60,7 @@ DEFAULT_ARCH = "mobilenet_v2"
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
-class MainWindow(WindowMenus, WindowFiles, QMainWindow):
+class MainWindow(WindowMenus, WindowFiles, WindowRuntime, QMainWindow):
     def __init__(self, settings: QSettings | None = None, log_file: str | None = None) -> None:
         super().__init__()
         if log_file is None:
@@ -256,15 +257,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             self.tr("{file} does not say how its images are preprocessed. Which of these did it learn with?").format(
                 file=Path(path).name), items, 0, False)
         return choice.split(":")[0] if ok and choice else None
-
-    def _on_runtime_changed(self, runtime: str) -> None:
-        self.settings.set(Key.RUNTIME, runtime)
-        self.load_job = self.ctx.submit(tasks.set_runtime, runtime, name=self.tr("Switching the runtime"), key="model",
-                                    exclusive=True, returned=self._on_runtime_set, errored=self._on_model_failed)
-
-    def _on_runtime_set(self, info: ModelInfo | None) -> None:
-        if info is not None:
-            self._on_model_loaded(info)
 
     def _on_download_progress(self, step: DownloadProgress) -> None:
         self.model_panel.show_download(step.filename, step.done, step.total)

@@ -144,6 +144,7 @@ class ModelPanel(QWidget):
         self.runtime_combo.addItem(self.tr("ONNX Runtime"), "onnxruntime")
         self.runtime_combo.addItem(self.tr("OpenVINO f32"), "openvino")
         self.runtime_combo.addItem(self.tr("Fast, reduced precision"), "fast")
+        self.runtime_combo.addItem(self.tr("Fast int8 (calibrate on a folder…)"), "int8")
         self.runtime_combo.setToolTip(self.tr(
             "What classifies. Auto: the fastest runtime on this computer whose probabilities are PyTorch's own "
             "(within 1e-4); one image at a time stays in PyTorch, a folder or live video moves to a faster runtime "

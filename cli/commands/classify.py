@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from convlens.cli.args import BATCH, RUNTIME_HELP, TOPK, WEIGHTS_HELP
+from convlens.cli.args import BATCH, RUNTIME_HELP, TOPK, WEIGHTS_HELP, add_precision
 from convlens.cli.common import (
     load_for_runtime,
     unknown_text,
@@ -30,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=BATCH, default=16)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
                    help=RUNTIME_HELP)
+    add_precision(p)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from convlens.cli.args import BATCH, RUNTIME_HELP, TOPK, WEIGHTS_HELP, number
+from convlens.cli.args import BATCH, RUNTIME_HELP, TOPK, WEIGHTS_HELP, add_precision, number
 from convlens.cli.common import (
     batch_progress,
     load_for_runtime,
@@ -42,6 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")
     p.add_argument("--batch-size", type=BATCH, default=16)
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(), help=RUNTIME_HELP)
+    add_precision(p)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
 
@@ -61,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
     report = run_to_end(evaluate_folder(predictor, args.data, args.topk, args.map, args.batch_size,
                                         args.unknown_dir),
                         None if args.json else batch_progress)
+    cost = None
+    if loaded.precision == "int8":  # the same folder by the f32 model too: what int8 costs, side by side
+        from convlens.engine.evaluation.precision_cost import precision_cost
+
+        reference = run_to_end(evaluate_folder(session.model.torch_predictor, args.data, args.topk, args.map,
+                                               args.batch_size, args.unknown_dir),
+                               None if args.json else batch_progress)
+        cost = precision_cost(reference, report, "int8")
     if not args.json:
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
     for folder, why in report.skipped_folders:
@@ -70,12 +79,20 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         write_csv(args.out, report.csv_rows())
     if args.json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        out = report.to_json()
+        if cost is not None:
+            out["precision_cost"] = cost.to_json()
+        print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     title = loaded.arch.title if loaded.arch else "model"
     print(f"{title} ({loaded.source}) on {report.total} images of {len(report.classes)} classes in {args.data}")
     if predictor.agreement is not None:  # a reduced precision the user chose: every figure below is its
         print(f"runtime: {predictor.agreement.text()}")
+    if cost is not None:
+        for line in cost.lines():
+            print(line)
+        print()
+        print("the int8 model's own report:")
     print(f"top-1 accuracy: {100 * report.accuracy(1):.2f}%   (top-1 error {100 * (1 - report.accuracy(1)):.2f}%)")
     print(f"top-{report.topk} accuracy: {100 * report.accuracy(report.topk):.2f}%   "
           f"(top-{report.topk} error {100 * (1 - report.accuracy(report.topk)):.2f}%)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from convlens.cli.args import RUNTIME_HELP, TOPK, WEIGHTS_HELP, integer
+from convlens.cli.args import RUNTIME_HELP, TOPK, WEIGHTS_HELP, add_precision, integer
 from convlens.cli.common import (
     load_for_runtime,
 )
@@ -23,6 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--labels", help="class names: text file (one per line) or JSON")
     p.add_argument("--runtime", choices=RUNTIME_CHOICES, default=default_runtime(),
                    help=RUNTIME_HELP)
+    add_precision(p)
     p.add_argument("--preprocess", choices=tuple(PRESETS),
                    help="preprocessing for an ONNX file that does not carry its own")
     p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps (default auto)")

@@ -19,6 +19,7 @@ from convlens.engine.models.registry import get_arch
 from convlens.engine.models.training_record import TrainingRecord
 from convlens.engine.runtime.device import describe_device, select_device
 from convlens.engine.runtime.predict import Predictor
+from convlens.engine.runtime.quantize import QuantizeProgress
 from convlens.engine.weights.bundled import load_bundled
 from convlens.engine.weights.hub import DownloadProgress
 from convlens.engine.weights.load import load_file, load_weights, load_weights_steps
@@ -79,6 +80,8 @@ class CurrentModel:
         self.device: torch.device = select_device(device)
         self.predictor: Predictor | None = None
         self.runtime: RuntimeChoice = "torch"  # what the user chose: torch | onnxruntime | openvino | auto | fast
+        #: int8 (``engine.runtime.quantize``), calibrated on this folder of the user's images: overrides ``runtime``
+        self.int8_calibration: str | None = None
         self.torch_loaded: LoadedModel | None = None  # the torch model behind a faster runtime
         self.torch_predictor: Predictor | None = None  # feature maps, CAM, summary: always PyTorch
         self.info: ModelInfo | None = None
@@ -131,7 +134,13 @@ class CurrentModel:
         """Install a PyTorch model, classified by the chosen runtime. ``auto`` converts it only when ``images``
         images of work repay the conversion (``engine.runtime.runtimes.choose_runtime``): one image never does, so a
         new model answers as fast as PyTorch; ``prepare_for`` moves it when a folder or live video comes."""
-        if self.runtime == "torch" or loaded.runtime != "torch" or loaded.scripted:
+        if loaded.runtime != "torch" or loaded.scripted:
+            return self.install(loaded)
+        if self.int8_calibration:
+            from convlens.engine.core.steps import run_to_end
+
+            return run_to_end(self._install_int8(loaded, self.int8_calibration))
+        if self.runtime == "torch":
             return self.install(loaded)
         from convlens.engine.runtime.runtimes import choose_runtime, convert
 
@@ -142,6 +151,24 @@ class CurrentModel:
             fast = convert(loaded, self.runtime)
             reason = Text("{runtime} as chosen", runtime=fast.runtime)
         return self.install(fast, torch_model=loaded if fast is not loaded else None, runtime_reason=reason)
+
+    def use_int8(self, folder: str) -> Generator[QuantizeProgress, None, ModelInfo]:
+        """Classify with the current PyTorch model quantized to int8 on ``folder`` (a reduced precision: every
+        result says so, with its measured agreement with f32); ``set_runtime`` goes back to f32."""
+        base = self.torch_loaded or self.require().loaded
+        if base.runtime != "torch" or base.scripted:
+            raise ConvLensError("Only a PyTorch model can be quantized; {source} is not one.", source=base.source)
+        info = yield from self._install_int8(base, folder)
+        self.int8_calibration = folder
+        return info
+
+    def _install_int8(self, loaded: LoadedModel, folder: str) -> Generator[QuantizeProgress, None, ModelInfo]:
+        from convlens.engine.runtime.quantize import quantize_steps
+
+        int8, agreement = yield from quantize_steps(loaded, folder)
+        return self.install(int8, torch_model=loaded, runtime_reason=agreement.text(),
+                            keep_inspection=loaded is self.torch_loaded or (
+                                self.predictor is not None and loaded is self.predictor.loaded))
 
     def prepare_for(self, images: float) -> ModelInfo | None:
         """Under ``auto``, move the current PyTorch model to the fastest faithful runtime when ``images`` images
@@ -169,19 +196,19 @@ class CurrentModel:
                 "Unknown runtime '{runtime}': use {value}.",
                 runtime=runtime, value=', '.join(RUNTIMES),
             )
-        previous = self.runtime
-        self.runtime = runtime
+        previous, previous_int8 = self.runtime, self.int8_calibration
+        self.runtime, self.int8_calibration = runtime, None
         if self.predictor is None:
             return None
         base = self.torch_loaded or self.predictor.loaded
         if base.runtime != "torch" or base.scripted:
-            self.runtime = previous
+            self.runtime, self.int8_calibration = previous, previous_int8
             what = "This ONNX file" if base.runtime == "onnxruntime" else "This TorchScript file"
             raise ConvLensError("{what} has no PyTorch model behind it: it runs only in its own runtime.", what=what)
         try:
             return self.install_with_runtime(base)
         except ConvLensError:
-            self.runtime = previous
+            self.runtime, self.int8_calibration = previous, previous_int8
             raise
 
     def install(self, loaded: LoadedModel, torch_model: LoadedModel | None = None,

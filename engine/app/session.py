@@ -27,6 +27,7 @@ from convlens.engine.inspect.summary import ModelSummary
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.openset import UnknownCurve, UnknownRule
 from convlens.engine.runtime.predict import BatchProgress, Prediction, Predictor
+from convlens.engine.runtime.quantize import QuantizeProgress
 from convlens.engine.weights.hub import DownloadProgress
 
 __all__ = ["DISPLAY_MAX_SIDE", "EngineSession", "FeatureView", "ImageClassification", "KernelView", "ModelInfo",
@@ -112,6 +113,9 @@ class EngineSession:
 
     def set_runtime(self, runtime: RuntimeChoice) -> ModelInfo | None:
         return self.model.set_runtime(runtime)
+
+    def use_int8(self, folder: str) -> Generator[QuantizeProgress, None, ModelInfo]:
+        return self.model.use_int8(folder)
 
     def set_unknown(self, rule: UnknownRule | None, curve: UnknownCurve | None = None) -> ModelInfo:
         return self.model.set_unknown(rule, curve)

@@ -21,7 +21,7 @@ Runtime = Literal["torch", "onnxruntime", "openvino"]
 #: repays converting the model) or "fast" (OpenVINO at reduced precision, bf16 here; its results say so).
 RuntimeChoice = Literal["auto", "torch", "onnxruntime", "openvino", "fast"]
 #: A runtime's inference precision.
-Precision = Literal["f32", "bf16", "f16"]
+Precision = Literal["f32", "bf16", "f16", "int8"]
 CamMethod = Literal["gradcam", "layercam"]
 #: Feature maps: each channel over its own range, or one range for the page.
 Normalisation = Literal["channel", "shared"]

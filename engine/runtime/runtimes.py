@@ -128,7 +128,8 @@ class OpenVinoClassifier:
         self.precision = precision
         core = ov.Core()
         core.set_property({"CACHE_DIR": str(cache_dir() / "openvino")})
-        hint = {"bf16": "bf16", "f16": "f16", "f32": "f32"}[precision]
+        # int8: the quantized layers run in int8, the others in f32 (not compounding a second reduced precision)
+        hint = {"bf16": "bf16", "f16": "f16", "f32": "f32", "int8": "f32"}[precision]
         try:
             self.compiled = core.compile_model(str(self.path), "CPU", {"INFERENCE_PRECISION_HINT": hint,
                                                                      "PERFORMANCE_HINT": "LATENCY"})
@@ -206,6 +207,9 @@ def prune_cache(keep: int = CACHE_KEEP) -> None:
     for partial in folder.glob(".*.partial"):
         if time.time() - partial.stat().st_mtime > 600:  # not one being written right now
             partial.unlink(missing_ok=True)
+    for old_int8 in sorted(folder.glob("*-int8-*.xml"), key=lambda p: p.stat().st_mtime, reverse=True)[keep:]:
+        for path in (old_int8, old_int8.with_suffix(".bin"), old_int8.with_suffix(".agreement.json")):
+            path.unlink(missing_ok=True)
     blobs = folder / "openvino"  # OpenVINO's compiled models, one or two per export and precision
     if blobs.is_dir():
         for old_blob in sorted(blobs.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)[2 * keep :]:

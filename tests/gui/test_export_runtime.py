@@ -73,3 +73,29 @@ def test_keras_vgg19_file_from_the_weights_picker(qtbot, window: MainWindow, tmp
     labels = [window.model_panel.arch_combo.itemText(i).strip() for i in range(window.model_panel.arch_combo.count())]
     for title in ("Pre-act ResNet-18", "Pre-act ResNet-50", "SE-ResNet-50", "NASNet-A Mobile"):
         assert title in labels
+
+
+def test_int8_calibrated_on_a_folder_says_so_on_every_answer(qtbot, window: MainWindow, mobilenet_file: Path,
+                                                             photos: Path, tmp_path: Path) -> None:
+    """Runtime -> "Fast int8 (calibrate on a folder...)": the folder is asked for, the model is quantized as a job,
+    and the answers say they are int8's, with the agreement measured on the calibration images."""
+    from tests.photo_views import views
+
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    calibration = views(photos, tmp_path / "calibration", 30, seed=4)
+    asked: list[int] = []
+    window.ask_calibration_folder = lambda: asked.append(1) or ""  # type: ignore[method-assign]
+    combo = window.model_panel.runtime_combo
+    combo.setCurrentIndex(combo.findData("int8"))
+    assert asked == [1] and combo.currentData() != "int8"  # no folder: the choice goes back, nothing changes
+    window.ask_calibration_folder = lambda: str(calibration)  # type: ignore[method-assign]
+    combo.setCurrentIndex(combo.findData("int8"))
+    qtbot.waitUntil(lambda: window.model_info.precision == "int8", timeout=180_000)
+    assert window.model_panel.runtime_used.text() == "classifying with OpenVINO int8"
+    assert "calibrated on 30 images of calibration" in window.model_panel.runtime_used.toolTip()
+    drop_files(window, [photos / "dog_samoyed.jpg"])
+    qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
+    assert "int8" in window.ctx.model_name() and "reduced precision" in window.ctx.model_name()
+    window.grab().save(str(tmp_path / "int8.png"))
+    combo.setCurrentIndex(combo.findData("torch"))  # back to the model's own numbers
+    qtbot.waitUntil(lambda: window.model_info.precision == "f32", timeout=60_000)

@@ -55,6 +55,7 @@ from convlens.engine.app.tasks.model import (
     set_max_pixels,
     set_runtime,
     summary,
+    use_int8,
 )
 from convlens.engine.app.tasks.projects import (
     ProjectOpened,
@@ -127,6 +128,7 @@ __all__ = [
     "save_image",
     "save_project",
     "set_runtime",
+    "use_int8",
     "set_unknown_far",
     "summary",
     "thumbnails",

@@ -12,6 +12,7 @@ from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.images import iter_image_paths
 from convlens.engine.inspect.explain import ModelExplanation
 from convlens.engine.inspect.summary import ModelSummary
+from convlens.engine.runtime.quantize import QuantizeProgress
 from convlens.engine.weights.hub import DownloadProgress
 
 if TYPE_CHECKING:
@@ -39,6 +40,13 @@ def load_model(session: EngineSession, request: WeightsRequest) -> Generator[Dow
 
 def set_runtime(session: EngineSession, runtime: RuntimeChoice) -> ModelInfo | None:
     info = session.set_runtime(runtime)
+    _freeze_long_lived_objects()
+    return info
+
+
+def use_int8(session: EngineSession, folder: str) -> Generator[QuantizeProgress, None, ModelInfo]:
+    """Classify with the current model quantized to int8, calibrated on the images of ``folder``."""
+    info = yield from session.use_int8(folder)
     _freeze_long_lived_objects()
     return info
 

@@ -1,0 +1,190 @@
+"""int8: post-training quantization with NNCF on OpenVINO, calibrated on a folder of the user's own images.
+
+NNCF (OpenVINO's own compression library) inserts int8 quantize/dequantize pairs into the exported model and sets
+each one's range from what the calibration images make the layers output (``nncf.quantize``, default preset:
+symmetric weights and activations, fast bias correction). It is a reduced-precision choice: the model's answers
+change. So ConvLens measures what it costs before the model is used, the top-1 agreement with the PyTorch f32 model
+on every calibration image, and the predictor keeps measuring it on the images it then classifies
+(``engine.runtime.predict.Agreement``). The quantized model is cached per weights and calibration set, like the
+other runtimes' exports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import torch
+
+from convlens.engine.core.errors import ConvLensError, Text
+from convlens.engine.core.fileio import write_atomic
+from convlens.engine.data.images import iter_image_paths, load_image
+from convlens.engine.models.loaded import LoadedModel
+from convlens.engine.runtime.runtimes import OpenVinoClassifier, _exported, _key, cache_dir, import_openvino
+
+__all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "quantize", "quantize_steps"]
+
+#: NNCF's own default calibration subset: more images than this change the ranges little and cost time.
+CALIBRATION_IMAGES = 300
+#: Fewest images a calibration set may have: each activation range is a statistic over them.
+MIN_CALIBRATION_IMAGES = 10
+
+
+@dataclass(frozen=True)
+class QuantizeProgress:
+    phase: str  # "read" (decoding the calibration images), "quantize" (NNCF), "check" (agreement with f32)
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Int8Agreement:
+    """The int8 model against PyTorch f32 on the calibration images: top-1 agreement, the largest probability gap."""
+
+    images: int
+    top1_agree: int
+    max_diff: float
+    folder: str
+
+    @property
+    def rate(self) -> float:
+        return self.top1_agree / self.images if self.images else 0.0
+
+    def text(self) -> Text:
+        return Text("OpenVINO int8, calibrated on {n} images of {folder}: top-1 agrees with PyTorch f32 on {agree} of "
+                    "them ({rate:.1f}%), probabilities within {diff:.3f}", n=self.images, folder=Path(self.folder).name,
+                    agree=self.top1_agree, rate=100 * self.rate, diff=self.max_diff)
+
+
+def calibration_files(folder: str | Path) -> list[Path]:
+    """Up to ``CALIBRATION_IMAGES`` images under ``folder``, spread evenly over it (sorted, then every k-th): a
+    folder of class subfolders gives each class its share."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ConvLensError("The calibration folder {folder} is not a folder.", folder=folder)
+    files = sorted(iter_image_paths([folder]))
+    if len(files) < MIN_CALIBRATION_IMAGES:
+        raise ConvLensError("The calibration folder {folder} has {n} images; int8 calibration takes at least {min} of "
+                            "the kind the model will see.", folder=folder, n=len(files), min=MIN_CALIBRATION_IMAGES)
+    if len(files) > CALIBRATION_IMAGES:
+        step = len(files) / CALIBRATION_IMAGES
+        files = [files[int(i * step)] for i in range(CALIBRATION_IMAGES)]
+    return files
+
+
+def _calibration_key(loaded: LoadedModel, files: Sequence[Path]) -> str:
+    import nncf  # after import_openvino (quantize_steps): see there
+
+    h = hashlib.sha256(f"{_key(loaded)} nncf {nncf.__version__}".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return f"{_key(loaded)}-int8-{h.hexdigest()[:12]}"
+
+
+def quantize_steps(loaded: LoadedModel, folder: str | Path,
+                   ) -> Generator[QuantizeProgress, None, tuple[LoadedModel, Int8Agreement]]:
+    """``loaded`` quantized to int8 on the images of ``folder`` and run by OpenVINO, with its agreement with f32;
+    yields progress (NNCF's own step is one call: no progress inside it)."""
+    if loaded.runtime != "torch" or loaded.scripted:
+        raise ConvLensError("Only a PyTorch model can be quantized; {source} is not one.", source=loaded.source)
+    # OpenVINO first, with its telemetry off: NNCF imports OpenVINO's converter, which would otherwise start Intel's
+    # usage telemetry (nothing ConvLens does is ever uploaded), and NNCF's own telemetry then finds none either
+    ov = import_openvino()
+    try:
+        import nncf
+    except ImportError:
+        raise ConvLensError("int8 needs NNCF, which this installation does not have (pip install nncf).") from None
+    files = calibration_files(folder)
+    key = _calibration_key(loaded, files)
+    xml = cache_dir() / f"{key}.xml"
+    record = xml.with_suffix(".agreement.json")
+    tensors: list[torch.Tensor] = []
+    for i, f in enumerate(files):
+        try:
+            tensors.append(loaded.preprocess(load_image(f)))
+        except ConvLensError:
+            pass  # an unreadable file is left out of the calibration, as out of any folder run
+        if i % 16 == 15 or i == len(files) - 1:
+            yield QuantizeProgress("read", i + 1, len(files))
+    if len(tensors) < MIN_CALIBRATION_IMAGES:
+        raise ConvLensError("Only {n} images of the calibration folder {folder} could be read; int8 calibration takes "
+                            "at least {min}.", n=len(tensors), folder=folder, min=MIN_CALIBRATION_IMAGES)
+    agreement = _cached_agreement(record, xml)
+    if agreement is None:
+        yield QuantizeProgress("quantize", 0, 1)
+        onnx_file = _exported(loaded, _key(loaded))
+        items = [t.unsqueeze(0).numpy() for t in tensors]
+        # NNCF draws its own progress bars on stdout (where `--json` output goes) and logs at INFO: kept quiet
+        nncf.set_log_level(logging.ERROR)
+        with contextlib.redirect_stdout(io.StringIO()):
+            quantized = nncf.quantize(ov.Core().read_model(str(onnx_file)), nncf.Dataset(items),
+                                      subset_size=len(items))
+        _save_atomically(ov, quantized, xml)
+        yield QuantizeProgress("quantize", 1, 1)
+    model = OpenVinoClassifier(xml, "int8")
+    if agreement is None:
+        agreement = yield from _agreement(loaded, model, tensors, str(folder))
+        write_atomic(record, json.dumps({"images": agreement.images, "top1_agree": agreement.top1_agree,
+                                         "max_diff": agreement.max_diff, "folder": agreement.folder}).encode())
+    int8 = replace(loaded, model=model, runtime="openvino",  # type: ignore[arg-type]  # the torch-model surface
+                   scripted=True, precision="int8", reference=loaded.model,
+                   notes=[*loaded.notes, str(agreement.text())])
+    return int8, agreement
+
+
+def quantize(loaded: LoadedModel, folder: str | Path) -> tuple[LoadedModel, Int8Agreement]:
+    from convlens.engine.core.steps import run_to_end
+
+    return run_to_end(quantize_steps(loaded, folder))
+
+
+def _agreement(loaded: LoadedModel, model: OpenVinoClassifier, tensors: Sequence[torch.Tensor],
+               folder: str) -> Generator[QuantizeProgress, None, Int8Agreement]:
+    reference = loaded.model.eval()
+    agree, diff = 0, 0.0
+    for start in range(0, len(tensors), 32):
+        x = torch.stack(list(tensors[start : start + 32]))
+        with torch.inference_mode():
+            ref = (reference(x).float() / loaded.temperature).softmax(1)
+        got = (model(x).float() / loaded.temperature).softmax(1)
+        agree += int((ref.argmax(1) == got.argmax(1)).sum())
+        diff = max(diff, float((ref - got).abs().max()))
+        yield QuantizeProgress("check", min(start + 32, len(tensors)), len(tensors))
+    return Int8Agreement(len(tensors), agree, diff, folder)
+
+
+def _cached_agreement(record: Path, xml: Path) -> Int8Agreement | None:
+    if not (xml.is_file() and xml.with_suffix(".bin").is_file() and record.is_file()):
+        return None
+    try:
+        d = json.loads(record.read_text())
+        agreement = Int8Agreement(int(d["images"]), int(d["top1_agree"]), float(d["max_diff"]), str(d["folder"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    for path in (xml, xml.with_suffix(".bin"), record):
+        path.touch()  # recently used
+    return agreement
+
+
+def _save_atomically(ov: object, model: object, xml: Path) -> None:
+    """The .xml and .bin side by side, both or neither: written in a private folder, then moved in (.bin first,
+    so an .xml is never there without its weights)."""
+    xml.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".int8-", dir=xml.parent))
+    try:
+        ov.save_model(model, str(work / xml.name), compress_to_fp16=False)  # type: ignore[attr-defined]
+        os.replace(work / xml.with_suffix(".bin").name, xml.with_suffix(".bin"))
+        os.replace(work / xml.name, xml)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
