@@ -108,6 +108,9 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
     key = _calibration_key(loaded, files)
     xml = cache_dir() / f"{key}.xml"
     record = xml.with_suffix(".agreement.json")
+    agreement = _cached_agreement(record, xml)
+    if agreement is not None:  # quantized and checked before: the images need not be read again
+        return _int8(loaded, OpenVinoClassifier(xml, "int8"), agreement), agreement
     tensors: list[torch.Tensor] = []
     for i, f in enumerate(files):
         try:
@@ -119,27 +122,26 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
     if len(tensors) < MIN_CALIBRATION_IMAGES:
         raise ConvLensError("Only {n} images of the calibration folder {folder} could be read; int8 calibration takes "
                             "at least {min}.", n=len(tensors), folder=folder, min=MIN_CALIBRATION_IMAGES)
-    agreement = _cached_agreement(record, xml)
-    if agreement is None:
-        yield QuantizeProgress("quantize", 0, 1)
-        onnx_file = _exported(loaded, _key(loaded))
-        items = [t.unsqueeze(0).numpy() for t in tensors]
-        # NNCF draws its own progress bars on stdout (where `--json` output goes) and logs at INFO: kept quiet
-        nncf.set_log_level(logging.ERROR)
-        with contextlib.redirect_stdout(io.StringIO()):
-            quantized = nncf.quantize(ov.Core().read_model(str(onnx_file)), nncf.Dataset(items),
-                                      subset_size=len(items))
-        _save_atomically(ov, quantized, xml)
-        yield QuantizeProgress("quantize", 1, 1)
+    yield QuantizeProgress("quantize", 0, 1)
+    onnx_file = _exported(loaded, _key(loaded))
+    items = [t.unsqueeze(0).numpy() for t in tensors]
+    # NNCF draws its own progress bars on stdout (where `--json` output goes) and logs at INFO: kept quiet
+    nncf.set_log_level(logging.ERROR)
+    with contextlib.redirect_stdout(io.StringIO()):
+        quantized = nncf.quantize(ov.Core().read_model(str(onnx_file)), nncf.Dataset(items), subset_size=len(items))
+    _save_atomically(ov, quantized, xml)
+    yield QuantizeProgress("quantize", 1, 1)
     model = OpenVinoClassifier(xml, "int8")
-    if agreement is None:
-        agreement = yield from _agreement(loaded, model, tensors, str(folder))
-        write_atomic(record, json.dumps({"images": agreement.images, "top1_agree": agreement.top1_agree,
-                                         "max_diff": agreement.max_diff, "folder": agreement.folder}).encode())
-    int8 = replace(loaded, model=model, runtime="openvino",  # type: ignore[arg-type]  # the torch-model surface
+    agreement = yield from _agreement(loaded, model, tensors, str(folder))
+    write_atomic(record, json.dumps({"images": agreement.images, "top1_agree": agreement.top1_agree,
+                                     "max_diff": agreement.max_diff, "folder": agreement.folder}).encode())
+    return _int8(loaded, model, agreement), agreement
+
+
+def _int8(loaded: LoadedModel, model: OpenVinoClassifier, agreement: Int8Agreement) -> LoadedModel:
+    return replace(loaded, model=model, runtime="openvino",  # type: ignore[arg-type]  # the torch-model surface
                    scripted=True, precision="int8", reference=loaded.model,
                    notes=[*loaded.notes, str(agreement.text())])
-    return int8, agreement
 
 
 def quantize(loaded: LoadedModel, folder: str | Path) -> tuple[LoadedModel, Int8Agreement]:
