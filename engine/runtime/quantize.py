@@ -29,7 +29,14 @@ from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.core.fileio import write_atomic
 from convlens.engine.data.images import iter_image_paths, load_image
 from convlens.engine.models.loaded import LoadedModel
-from convlens.engine.runtime.runtimes import OpenVinoClassifier, _exported, _key, cache_dir, import_openvino
+from convlens.engine.runtime.runtimes import (
+    OpenVinoClassifier,
+    _exported,
+    _key,
+    agreement_on,
+    cache_dir,
+    import_openvino,
+)
 
 __all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "quantize", "quantize_steps"]
 
@@ -81,14 +88,14 @@ def calibration_files(folder: str | Path) -> list[Path]:
     return files
 
 
-def _calibration_key(loaded: LoadedModel, files: Sequence[Path]) -> str:
+def _calibration_key(weights_key: str, files: Sequence[Path]) -> str:
     import nncf  # after import_openvino (quantize_steps): see there
 
-    h = hashlib.sha256(f"{_key(loaded)} nncf {nncf.__version__}".encode())
+    h = hashlib.sha256(f"{weights_key} nncf {nncf.__version__}".encode())
     for f in files:
         st = f.stat()
         h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return f"{_key(loaded)}-int8-{h.hexdigest()[:12]}"
+    return f"{weights_key}-int8-{h.hexdigest()[:12]}"
 
 
 def quantize_steps(loaded: LoadedModel, folder: str | Path,
@@ -105,7 +112,8 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
     except ImportError:
         raise ConvLensError("int8 needs NNCF, which this installation does not have (pip install nncf).") from None
     files = calibration_files(folder)
-    key = _calibration_key(loaded, files)
+    weights_key = _key(loaded)  # hashes the weights (a second for VGG16): once
+    key = _calibration_key(weights_key, files)
     xml = cache_dir() / f"{key}.xml"
     record = xml.with_suffix(".agreement.json")
     agreement = _cached_agreement(record, xml)
@@ -123,7 +131,7 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
         raise ConvLensError("Only {n} images of the calibration folder {folder} could be read; int8 calibration takes "
                             "at least {min}.", n=len(tensors), folder=folder, min=MIN_CALIBRATION_IMAGES)
     yield QuantizeProgress("quantize", 0, 1)
-    onnx_file = _exported(loaded, _key(loaded))
+    onnx_file = _exported(loaded, weights_key)
     items = [t.unsqueeze(0).numpy() for t in tensors]
     # NNCF draws its own progress bars on stdout (where `--json` output goes) and logs at INFO: kept quiet
     nncf.set_log_level(logging.ERROR)
@@ -152,15 +160,11 @@ def quantize(loaded: LoadedModel, folder: str | Path) -> tuple[LoadedModel, Int8
 
 def _agreement(loaded: LoadedModel, model: OpenVinoClassifier, tensors: Sequence[torch.Tensor],
                folder: str) -> Generator[QuantizeProgress, None, Int8Agreement]:
-    reference = loaded.model.eval()
     agree, diff = 0, 0.0
     for start in range(0, len(tensors), 32):
-        x = torch.stack(list(tensors[start : start + 32]))
-        with torch.inference_mode():
-            ref = (reference(x).float() / loaded.temperature).softmax(1)
-        got = (model(x).float() / loaded.temperature).softmax(1)
-        agree += int((ref.argmax(1) == got.argmax(1)).sum())
-        diff = max(diff, float((ref - got).abs().max()))
+        same, gap = agreement_on(loaded.model, model, torch.stack(list(tensors[start : start + 32])),
+                                 loaded.temperature)
+        agree, diff = agree + same, max(diff, gap)
         yield QuantizeProgress("check", min(start + 32, len(tensors)), len(tensors))
     return Int8Agreement(len(tensors), agree, diff, folder)
 

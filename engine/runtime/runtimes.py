@@ -216,15 +216,21 @@ def prune_cache(keep: int = CACHE_KEEP) -> None:
             old_blob.unlink(missing_ok=True)
 
 
+def agreement_on(reference: torch.nn.Module, fast: torch.nn.Module | Any, x: torch.Tensor,
+                 temperature: float = 1.0) -> tuple[int, float]:
+    """(images of ``x`` whose top-1 is the same, largest probability difference) of ``fast`` against the PyTorch
+    model ``reference``, probabilities softmax(logits / temperature)."""
+    with torch.inference_mode():
+        ref = (reference.eval()(x).float() / temperature).softmax(1).numpy()
+        got = (fast(x).float() / temperature).softmax(1).numpy()
+    return int((ref.argmax(1) == got.argmax(1)).sum()), float(np.abs(ref - got).max())
+
+
 def _parity(loaded: LoadedModel, fast: torch.nn.Module | Any, precision: str,
             samples: torch.Tensor) -> tuple[bool, str]:
-    with torch.inference_mode():
-        ref = loaded.model.eval()(samples).float().softmax(1).numpy()
-        got = fast(samples).float().softmax(1).numpy()
-    agree = int((ref.argmax(1) == got.argmax(1)).sum())
-    diff = float(np.abs(ref - got).max())
-    ok = agree == len(ref) and diff <= tolerance(precision)
-    return ok, f"{agree}/{len(ref)} top-1 agree, max |Δp| {diff:.1e} (tolerance {tolerance(precision):g})"
+    agree, diff = agreement_on(loaded.model, fast, samples)
+    ok = agree == len(samples) and diff <= tolerance(precision)
+    return ok, f"{agree}/{len(samples)} top-1 agree, max |Δp| {diff:.1e} (tolerance {tolerance(precision):g})"
 
 
 def _samples(loaded: LoadedModel) -> torch.Tensor:
