@@ -3,15 +3,16 @@ files whole or not at all, progress on standard error."""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convlens.engine.core.errors import ConvLensError
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
     from convlens.engine.training.loop import TrainProgress
     from convlens.engine.weights.hub import DownloadProgress
 

@@ -4,9 +4,13 @@ in English; the Teach tab says both in the UI language."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from convlens.engine.evaluation.health import HealthIssue, HealthReport
-from convlens.engine.training.diagnose import Finding, FindingValues, finding_words
+from convlens.engine.training.diagnose import finding_words
+
+if TYPE_CHECKING:
+    from convlens.engine.evaluation.health import HealthIssue, HealthReport
+    from convlens.engine.training.diagnose import Finding, FindingValues
 
 __all__ = ["finding_lines", "health_lines"]
 

@@ -6,20 +6,18 @@ The window says the same in the user's language (``gui/learn_panel.py``); both r
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
-from convlens.engine.inspect.explain import (
-    SEED_004_EXAMPLE,
-    BottleneckCost,
-    InceptionNote,
-    InvertedResidualNote,
-    LayerArithmetic,
-    ModelExplanation,
-    Note,
-    ResidualNote,
-    SENote,
-    iter_explained,
-    pair_text,
-)
+from convlens.engine.inspect.explain import SEED_004_EXAMPLE, InceptionNote, InvertedResidualNote, ResidualNote, SENote, iter_explained
+from convlens.engine.inspect.formatting import pair_text
+
+if TYPE_CHECKING:
+    from convlens.engine.inspect.explain import (
+        BottleneckCost,
+        LayerArithmetic,
+        ModelExplanation,
+        Note,
+    )
 
 __all__ = ["format_explanation", "layer_lines", "note_lines"]
 

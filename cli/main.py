@@ -6,13 +6,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from convlens.cli.args import check_precision
 from convlens.cli.common import Kept
 from convlens.cli.parser import build_parser
 from convlens.cli.streams import _on_sigterm, _OutputFailed, _Stderr, _Stdout, _Terminated
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from convlens.gui.i18n import LANGUAGES, choose_language, install_language, language_from_args, register_fonts
@@ -27,17 +27,18 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
 
 
 def run_app(args: Sequence[str]) -> int:
-    """Open the window at once; ``args`` are images or folders to open when the engine is ready.
+    """Show the main window at once; ``args`` are images or folders to open when the engine is ready.
 
-    A light start window (Qt only) is up within a fraction of a second and takes drops while torch and the
-    engine import in the background; the main window then takes its place and opens what was dropped.
+    The window is built and shown before torch is imported (tests/gui/test_startup.py holds that); the engine thread
+    then loads torch, torchvision and the engine, and the window opens the remembered model and what it was given.
+    Until then it takes drops and menus, and its pages say they are waiting (``gui.window_engine``).
     """
     import logging
     import os
     import time
 
     from convlens.gui.logs import setup_logging
-    from convlens.gui.startup import StartWindow, load_in_background
+    from convlens.gui.main_window import MainWindow
 
     log_file = setup_logging()
     requested, args = language_from_args(args)
@@ -46,41 +47,28 @@ def run_app(args: Sequence[str]) -> int:
               "system language", file=sys.stderr)
     app = make_application()
     install_language(app, choose_language(requested))
-    start = StartWindow()
-    start.pending.extend(a for a in args if not a.startswith("-"))
-    start.show()
+    window = MainWindow(log_file=str(log_file))
+    window.show()
     app.processEvents()
     log = logging.getLogger("convlens.startup")
-    since = time.perf_counter() - PROCESS_START
-    log.info("start window up %.2f s after the process started", since)
+    log.info("main window up %.2f s after the process started", time.perf_counter() - PROCESS_START)
     report = bool(os.environ.get("CONVLENS_STARTUP_REPORT"))  # bench/bench_cold_start.py reads these lines
     if report:
-        print("start-window", flush=True)
-    windows: list[object] = []
+        print(f"main-window torch-imported={'torch' in sys.modules}", flush=True)
+    app.aboutToQuit.connect(window.shutdown)
+    window.start()
+    paths = [a for a in args if not a.startswith("-")]
+    if paths:
+        window.open_paths(paths)
 
-    def ready(error: BaseException | None) -> None:
-        if error is not None:
-            start.message.setText(QCoreApplication.translate(
-                "StartWindow", "<h2>ConvLens could not start</h2><p>{error}</p><p>See {log}</p>").format(
-                error=f"{type(error).__name__}: {error}", log=log_file))
-            return
-        from convlens.gui.main_window import MainWindow
-
-        window = MainWindow(log_file=str(log_file))
-        windows.append(window)
-        if start.isVisible():
-            window.setGeometry(start.geometry())
-        window.show()
-        start.close()
-        app.aboutToQuit.connect(window.shutdown)
-        window.start()
-        if start.pending:
-            window.open_paths(list(start.pending))
-        ready_after = time.perf_counter() - PROCESS_START
-        log.info("main window up %.2f s after the process started", ready_after)
+    def model_ready(_info: object) -> None:
+        log.info("first model in use %.2f s after the process started", time.perf_counter() - PROCESS_START)
         if report:
-            print("main-window", flush=True)
+            print("model-ready", flush=True)
             QTimer.singleShot(0, app.quit)
+        window.ctx.model_changed.disconnect(model_ready)
 
-    load_in_background(ready)
+    window.ctx.model_changed.connect(model_ready)
+    if report:
+        window.client.ready.connect(lambda _error: print("engine-ready", flush=True))
     return app.exec()

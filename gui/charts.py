@@ -7,6 +7,7 @@ values under the pointer, and export through pyqtgraph's context menu (right-cli
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -14,8 +15,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from convlens.engine.runtime.predict import Prediction
-from convlens.engine.training.loop import EpochStats
+if TYPE_CHECKING:
+    from convlens.engine.runtime.results import Prediction
+    from convlens.engine.training.config import EpochStats
 
 TRAIN_COLOUR = "#3f7ae0"
 VAL_COLOUR = "#e07a3f"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.app.session import FeatureView
-from convlens.engine.core.choices import Normalisation
 from convlens.engine.inspect.render import COLORMAPS, channel_image
 from convlens.gui.colour_bar import ColourBar
 from convlens.gui.image_view import array_to_qimage
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import FeatureView
+    from convlens.engine.core.choices import Normalisation
 
 
 class FitImage(QWidget):

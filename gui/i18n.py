@@ -13,16 +13,20 @@ families, so Korean renders on a machine with no CJK font installed and in the f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from convlens.engine.core.errors import ConvLensError, Text
+from convlens.engine.core.errors import Text
 from convlens.gui.message_catalog import ARCHITECTURES, ENGINE
 from convlens.gui.particles import with_particles
 from convlens.gui.resources import resource_path
 from convlens.gui.settings import Key, Settings
+
+if TYPE_CHECKING:
+    from convlens.engine.core.errors import ConvLensError
 
 __all__ = ["LANGUAGES", "SYSTEM", "architecture_text", "choose_language", "error_text", "install_language",
            "engine_text", "fill", "language_from_args", "register_fonts", "registered_fonts"]

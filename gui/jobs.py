@@ -23,6 +23,11 @@ jobs take turns there one generator step at a time:
 The runner lives in the engine thread and talks to the UI through one queued
 signal (job id, event, payload); the client turns that into the job's own
 signals on the UI thread, so every slot runs on the UI thread.
+
+The engine thread also loads the engine: ``load_engine()`` imports torch,
+torchvision and every task module there, so the window is built and shown
+before any of it (the UI thread never imports torch). ``when_ready(fn)``
+calls ``fn(error)`` on the UI thread once that is done.
 """
 
 from __future__ import annotations
@@ -36,13 +41,15 @@ from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from convlens.engine.app.session import EngineSession
 from convlens.engine.core.errors import ConvLensError
 from convlens.gui.i18n import error_text
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import EngineSession
 
 log = logging.getLogger("convlens.jobs")
 
@@ -125,6 +132,7 @@ class _Runner(QObject):
     """Lives in the engine thread: steps the jobs, owns the session (and so the model)."""
 
     happened = Signal(int, int, object)  # job id, STARTED..FINISHED, payload
+    loaded = Signal(object)  # None, or the exception that stopped the engine from loading
 
     def __init__(self, client: EngineClient) -> None:
         super().__init__()
@@ -139,8 +147,26 @@ class _Runner(QObject):
     @property
     def session(self) -> EngineSession:
         if self._session is None:  # created in the engine thread, on first use
+            from convlens.engine.app.session import EngineSession
+
             self._session = EngineSession()
         return self._session
+
+    @Slot()
+    def load_engine(self) -> None:
+        """Import torch, the session and every task here, on the engine thread; then say so."""
+        started = time.perf_counter()
+        try:
+            from convlens.engine.app import tasks
+
+            tasks.import_all()
+            _ = self.session
+        except Exception as exc:  # a broken install: the window stays up and says why
+            log.exception("the engine did not load")
+            self.loaded.emit(exc)
+            return
+        log.info("engine loaded in %.2f s on the engine thread", time.perf_counter() - started)
+        self.loaded.emit(None)
 
     @Slot(object)
     def enqueue(self, spec: _Spec) -> None:
@@ -256,6 +282,9 @@ class EngineClient(QObject):
     """The UI thread's one door to the engine: ``submit`` work, get a ``Job`` back."""
 
     _submitted = Signal(object)
+    _load = Signal()
+    #: The engine has loaded (None) or could not (the exception): ``when_ready`` callbacks have run.
+    ready = Signal(object)
 
     def __init__(self, parent: QObject | None = None, log_file: str = "") -> None:
         super().__init__(parent)
@@ -270,7 +299,36 @@ class EngineClient(QObject):
         self._runner.moveToThread(self.engine_thread)
         self._runner.happened.connect(self._on_event)
         self._submitted.connect(self._runner.enqueue)
+        self._load.connect(self._runner.load_engine)
+        self._runner.loaded.connect(self._on_loaded)
+        self._load_requested = False
+        self.engine_ready = False
+        self.engine_error: BaseException | None = None
+        self._when_ready: list[Callable[[BaseException | None], object]] = []
         self.engine_thread.start()
+
+    def load_engine(self) -> None:
+        """Start loading torch and the engine on the engine thread (once; later calls do nothing)."""
+        if not self._load_requested:
+            self._load_requested = True
+            self._load.emit()
+
+    def when_ready(self, fn: Callable[[BaseException | None], object]) -> None:
+        """``fn(None)`` once the engine has loaded (at once if it has), ``fn(error)`` if it could not. This does not
+        start the loading: ``load_engine`` does, and so does the first ``submit``."""
+        if self.engine_ready:
+            fn(self.engine_error)
+            return
+        self._when_ready.append(fn)
+
+    @Slot(object)
+    def _on_loaded(self, error: BaseException | None) -> None:
+        self.engine_ready = True
+        self.engine_error = error
+        waiting, self._when_ready = self._when_ready, []
+        for fn in waiting:
+            fn(error)
+        self.ready.emit(error)
 
     @overload
     def submit(self, fn: Callable[..., Generator[Y, Any, R]], *args: Any, name: str = "",
@@ -286,6 +344,7 @@ class EngineClient(QObject):
                exclusive: bool = False, background: bool = False, **kwargs: Any) -> Job[Any, Any]:
         """Run ``fn(session, *args, **kwargs)`` on the engine thread; a same-``key`` job is superseded. A
         generator function gives a ``Job[Y, R]`` of its ``Generator[Y, _, R]``, a plain one a ``Job[None, R]``."""
+        self.load_engine()  # the engine loads before the first job (a no-op once asked)
         job_id = next(self._ids)
         job: Job[Any, Any] = Job(self, job_id, name or fn.__name__.replace("_", " ").capitalize(), key)
         if key is not None:

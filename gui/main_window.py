@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from convlens.engine import __version__
 from convlens.engine.app import tasks
-from convlens.engine.app.session import ModelInfo, WeightsRequest
 from convlens.engine.data.images import DEFAULT_MAX_PIXELS
 from convlens.engine.weights.bundled import BUNDLED_ARCH, bundled_title
 from convlens.engine.weights.onnx import NeedsPreprocessing
 from convlens.gui.geometry import place_window
 from convlens.gui.i18n import LANGUAGES, SYSTEM, engine_text, fill
-from convlens.gui.jobs import EngineClient, Job, JobError
+from convlens.gui.jobs import EngineClient
 from convlens.gui.message_banner import MessageBanner
 from convlens.gui.model_panel import ModelPanel
 from convlens.gui.projects import ProjectController, ask_recover_box
@@ -45,22 +44,27 @@ from convlens.gui.tabs.compare.controller import CompareController
 from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.folder.controller import FolderController
 from convlens.gui.tabs.images.controller import ImagesController
-from convlens.gui.tabs.inside.controller import FrameSource, InsideController
+from convlens.gui.tabs.inside.controller import InsideController
 from convlens.gui.tabs.live.controller import LiveController
 from convlens.gui.tabs.teach.controller import TeachController
+from convlens.gui.window_engine import WindowEngine
 from convlens.gui.window_files import WindowFiles
 from convlens.gui.window_menus import WindowMenus
 from convlens.gui.window_runtime import WindowRuntime
 
 if TYPE_CHECKING:
+    from convlens.engine.app.requests import WeightsRequest
+    from convlens.engine.app.session import ModelInfo
     from convlens.engine.weights.hub import DownloadProgress
+    from convlens.gui.jobs import Job, JobError
+    from convlens.gui.tabs.inside.controller import FrameSource
 
 DEFAULT_ARCH = "mobilenet_v2"
 #: What to do with a trained model that was not saved.
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
-class MainWindow(WindowMenus, WindowFiles, WindowRuntime, QMainWindow):
+class MainWindow(WindowMenus, WindowFiles, WindowRuntime, WindowEngine, QMainWindow):
     def __init__(self, settings: QSettings | None = None, log_file: str | None = None) -> None:
         super().__init__()
         if log_file is None:
@@ -78,7 +82,9 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, QMainWindow):
         self._fallback_note = ""  # why the bundled model was loaded instead of the remembered choice
         # the engine's decoding limit is set on the engine thread, as a job: never an engine global from the UI thread
         self._max_megapixels = self.settings.integer(Key.MAX_MEGAPIXELS, DEFAULT_MAX_PIXELS // 1_000_000)
-        self.client.submit(tasks.set_max_pixels, self._max_megapixels * 1_000_000, name="image size limit")
+        self.once_engine(lambda: self.client.submit(tasks.set_max_pixels, self._max_megapixels * 1_000_000,
+                                                    name="image size limit"))
+        self._wait_for_engine()
 
         # -- the shell: model panel | tabs, with the banner floating over the tabs
         self.model_panel = ModelPanel()
@@ -205,6 +211,8 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, QMainWindow):
 
     # ------------------------------------------------------------ model
     def load_model(self, request: WeightsRequest) -> None:
+        if not self.needs_engine(self.load_model, request):
+            return
         if request.path and request.path.lower().endswith(".onnx") and not request.preset:
             remembered = self.settings.onnx_preset(request.path)
             if remembered:
@@ -374,10 +382,15 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, QMainWindow):
         self.teach.restore()
 
     def start(self) -> None:
-        """Load the remembered model (after the window is up)."""
+        """Load the engine, then the remembered model (after the window is up)."""
+        self.started = True
+        if not self.client.engine_ready:
+            self._engine_pending()
+        self.once_engine(self._start_model)
+
+    def _start_model(self) -> None:
         from convlens.engine.core.choices import default_runtime
 
-        self.started = True
         runtime = self.settings.text(Key.RUNTIME, default_runtime())
         self.model_panel.set_runtime(runtime)
         if runtime != "torch":

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,29 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.app.session import WeightsRequest
-from convlens.engine.core.choices import WeightsKind
+from convlens.engine.app.requests import WeightsRequest
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.models.registry import FAMILIES, get_arch, list_architectures
+from convlens.engine.models.registry import get_arch
 from convlens.engine.weights.bundled import BUNDLED, BUNDLED_ARCH
-from convlens.engine.weights.hub import is_pretrained_cached, pretrained_file, pretrained_weights
+from convlens.gui.architectures import ARCH_ROLE, architecture_model
 from convlens.gui.i18n import architecture_text, engine_text, fill
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
-_ARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 if TYPE_CHECKING:
     from convlens.engine.app.session import ModelInfo
-
-
-def family_title(family: str) -> str:
-    titles = {
-        "classic": QCoreApplication.translate("ModelPanel", "Classic"),
-        "inception": QCoreApplication.translate("ModelPanel", "Inception"),
-        "residual": QCoreApplication.translate("ModelPanel", "Residual"),
-        "mobile": QCoreApplication.translate("ModelPanel", "Mobile"),
-    }
-    return titles.get(family, family.title())
+    from convlens.engine.core.choices import WeightsKind
 
 
 def wrappable(text: str) -> str:
@@ -68,24 +56,12 @@ class ModelPanel(QWidget):
         self._weights_file = ""
         self._labels_file = ""
         self._in_use_choice: tuple[str, str, str, str] | None = None  # (arch, kind, file, labels) of the model in use
+        self.engine_ready = False  # torchvision has loaded (on the engine thread): its weights can be looked up
 
         # -- architecture, grouped by family
         self.arch_combo = QComboBox()
         self.arch_combo.setObjectName("arch_combo")
-        model = QStandardItemModel(self.arch_combo)
-        for family in FAMILIES:
-            header = QStandardItem(family_title(family))
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            model.appendRow(header)
-            for spec in list_architectures(family):
-                item = QStandardItem("    " + spec.title)
-                item.setData(spec.name, _ARCH_ROLE)
-                item.setToolTip(architecture_text(spec.description))
-                model.appendRow(item)
-        self.arch_combo.setModel(model)
+        self.arch_combo.setModel(architecture_model(self.arch_combo))
         self.arch_description = QLabel()
         self.arch_description.setWordWrap(True)
         self.arch_description.setStyleSheet("color: gray")
@@ -206,7 +182,7 @@ class ModelPanel(QWidget):
     # ------------------------------------------------------------ state
     @property
     def arch(self) -> str:
-        return self.arch_combo.currentData(_ARCH_ROLE) or ""
+        return self.arch_combo.currentData(ARCH_ROLE) or ""
 
     @property
     def weights_kind(self) -> WeightsKind:
@@ -280,7 +256,7 @@ class ModelPanel(QWidget):
 
     def arch_index(self, arch: str) -> int:
         for i in range(self.arch_combo.count()):
-            if self.arch_combo.itemData(i, _ARCH_ROLE) == arch:
+            if self.arch_combo.itemData(i, ARCH_ROLE) == arch:
                 return i
         return -1
 
@@ -361,7 +337,15 @@ class ModelPanel(QWidget):
         self._refresh()
 
     # ------------------------------------------------------- internals
+    def set_engine_ready(self) -> None:
+        self.engine_ready = True
+        self._refresh()
+
     def _pretrained_cached(self) -> bool:
+        if not self.engine_ready:  # not known yet; nothing asks before the engine has loaded
+            return False
+        from convlens.engine.weights.hub import is_pretrained_cached
+
         try:
             return is_pretrained_cached(get_arch(self.arch))
         except ConvLensError:  # no pretrained set for this architecture
@@ -387,10 +371,14 @@ class ModelPanel(QWidget):
                            "are close to, not the same as, torchvision's MobileNetV2 weights (see "
                            "resources/models/NOTICE.md).")
         elif kind == self.KIND_PRETRAINED and spec is not None:
-            if spec.weights_enum is None:
+            if not self.engine_ready:
+                note = self.tr("Looking for its weights once PyTorch has loaded…")
+            elif spec.weights_enum is None:
                 note = self.tr("{arch} has no pretrained weights. Use random weights, or a file "
                                "(train LeNet-5 on MNIST-style digits).").format(arch=spec.title)
             elif not self._pretrained_cached():
+                from convlens.engine.weights.hub import pretrained_file, pretrained_weights
+
                 weights = pretrained_weights(spec)
                 size = weights.meta.get("_file_size", 0)
                 path = pretrained_file(weights)

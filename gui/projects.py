@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from convlens.engine.app import tasks
 from convlens.engine.core.fileio import _pid_alive
-from convlens.engine.training.loop import TrainConfig
+from convlens.engine.training.config import TrainConfig
 from convlens.engine.weights.project import PROJECT_SUFFIX
 from convlens.gui.i18n import engine_text
-from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
 
 if TYPE_CHECKING:
+    from convlens.gui.jobs import Job, JobError
     from convlens.gui.main_window import MainWindow
 
 __all__ = ["AUTOSAVE_SECONDS", "ProjectController", "autosave_dir"]

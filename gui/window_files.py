@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.app import tasks
-from convlens.engine.core.choices import ExportFormat
 from convlens.engine.data.images import IMAGE_SUFFIXES
 from convlens.gui.i18n import fill
-from convlens.gui.jobs import Job
 from convlens.gui.model_panel import WEIGHTS_SUFFIXES
 from convlens.gui.projects import PROJECT_SUFFIX
 from convlens.gui.settings import Key
@@ -31,7 +29,9 @@ UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
 if TYPE_CHECKING:  # a part of MainWindow: its attributes are the ones MainWindow.__init__ sets
+    from convlens.engine.core.choices import ExportFormat
     from convlens.engine.runtime.export import ParityReport
+    from convlens.gui.jobs import Job
 
     _Part = Any
 else:
@@ -99,6 +99,8 @@ class WindowFiles(_Part):
         """What the command line, a drop or the file manager gives: a ``.convlens`` project is opened; a weights
         file is loaded (the model first, so the images are classified by it); images go to the gallery; folders
         are classified in Folder results."""
+        if not self.needs_engine(self.open_paths, paths):
+            return
         candidates = [Path(p) for p in paths]
         if not candidates:
             return
@@ -152,7 +154,7 @@ class WindowFiles(_Part):
             self.show_error(QCoreApplication.translate("MainWindow", "The clipboard holds no image."))
             return
         self._paste_count += 1
-        self.images.show_image_bytes(qimage_to_png(image), QCoreApplication.translate("MainWindow", "pasted image {n}").format(n=self._paste_count))
+        self._show_image_bytes(qimage_to_png(image), QCoreApplication.translate("MainWindow", "pasted image {n}").format(n=self._paste_count))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
@@ -167,8 +169,13 @@ class WindowFiles(_Part):
         elif mime.hasImage():
             event.acceptProposedAction()
             self._paste_count += 1
-            self.images.show_image_bytes(qimage_to_png(QImage(mime.imageData())),
-                                  QCoreApplication.translate("MainWindow", "dropped image {n}").format(n=self._paste_count))
+            self._show_image_bytes(qimage_to_png(QImage(mime.imageData())),
+                                   QCoreApplication.translate("MainWindow", "dropped image {n}").format(n=self._paste_count))
+
+    def _show_image_bytes(self, data: bytes, name: str) -> None:
+        """A pasted or dropped picture: classified now, or as soon as the engine has loaded."""
+        if self.needs_engine(self._show_image_bytes, data, name):
+            self.images.show_image_bytes(data, name)
 
 
 def qimage_to_png(image: QImage) -> bytes:

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from convlens.engine.app import tasks
 from convlens.gui.i18n import fill
-from convlens.gui.jobs import JobError
 from convlens.gui.settings import Key
 
 if TYPE_CHECKING:  # a part of MainWindow: its attributes are the ones MainWindow.__init__ sets
     from convlens.engine.app.session import ModelInfo
     from convlens.engine.runtime.quantize import QuantizeProgress
+    from convlens.gui.jobs import JobError
 
     _Part = Any
 else:

@@ -52,10 +52,6 @@ def _private_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("CONVLENS_DEFAULT_RUNTIME", raising=False)
 
 
-#: Threads that outlive a test by design: the start window's import thread (a daemon that ends with the imports).
-_LONG_LIVED = ("ConvLensImports",)
-
-
 @pytest.fixture(autouse=True)
 def _no_thread_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail any test that leaves a thread running (after napari's ``dangling_qthreads`` fixture): Python threads
@@ -81,7 +77,7 @@ def _no_thread_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
     # A thread that Python did not start (a QThread running Python code) shows up as a "dummy" Thread that
     # cannot be joined and never goes away; QThreads are checked below, through QThread.start.
     left = [t for t in threading.enumerate()
-            if t not in before and t.name not in _LONG_LIVED and type(t).__name__ != "_DummyThread"]
+            if t not in before and type(t).__name__ != "_DummyThread"]
     for thread in left:
         thread.join(timeout=5)
     running = [t.name for t in left if t.is_alive()]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from convlens.engine.evaluation.health import HealthProgress
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from convlens.cli.diagnosis_text import health_lines
     from convlens.engine.core.steps import run_to_end
-    from convlens.engine.evaluation.health import HealthProgress, check_folder
+    from convlens.engine.evaluation.health import check_folder
 
     def show(step: HealthProgress) -> None:
         if not args.json:

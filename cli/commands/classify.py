@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from convlens.cli.args import BATCH, RUNTIME_HELP, TOPK, WEIGHTS_HELP, add_precision
 from convlens.cli.common import (
@@ -13,6 +13,9 @@ from convlens.cli.common import (
 )
 from convlens.engine.core.choices import default_runtime
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convlens.cli.args import TOPK
 from convlens.cli.common import (
     download_progress,
 )
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from convlens.engine.evaluation.compare import CompareProgress
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from convlens.engine.core.steps import run_to_end
     from convlens.engine.data.images import is_image_path, iter_image_paths
-    from convlens.engine.evaluation.compare import CompareProgress, compare
+    from convlens.engine.evaluation.compare import compare
 
     # `compare --models A B IMG` (the order the usage line shows): --models takes every word after it, so the
     # images at its end are moved back; a model is ARCH:WEIGHTS or a weights file, never a folder or an image

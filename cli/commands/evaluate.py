@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convlens.cli.args import BATCH, RUNTIME_HELP, TOPK, WEIGHTS_HELP, add_precision, number
 from convlens.cli.common import (
@@ -17,6 +17,9 @@ from convlens.cli.common import (
 from convlens.engine.core.choices import default_runtime
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.fileio import write_csv
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from convlens.cli.args import WEIGHTS_HELP
 from convlens.cli.common import (
     load_model_weights,
     outputs_first,
 )
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

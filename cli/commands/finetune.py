@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -19,7 +18,9 @@ from convlens.cli.common import (
 from convlens.engine.core.errors import ConvLensError
 
 if TYPE_CHECKING:
-    from convlens.engine.training.distributed import Ranks
+    import argparse
+
+    from convlens.engine.training.config import Ranks
     from convlens.engine.training.loop import TrainConfig
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from convlens.cli.args import RUNTIME_HELP, TOPK, WEIGHTS_HELP, add_precision, integer
 from convlens.cli.common import (
     load_for_runtime,
 )
 from convlens.engine.core.choices import default_runtime
+
+if TYPE_CHECKING:
+    import argparse
+
+    from convlens.engine.app.tasks import LiveEvent
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from convlens.engine.app.live import LiveResult
-    from convlens.engine.app.tasks import LiveControl, LiveEvent, LiveOptions, LiveStarted, live
+    from convlens.engine.app.tasks import LiveControl, LiveOptions, LiveStarted, live
     from convlens.engine.core.steps import run_to_end
     from convlens.engine.runtime.runtimes import OPEN_ENDED
 

@@ -6,23 +6,28 @@ always work on it (``pytorch_model``); the runtime only runs a parity-checked co
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-import torch
-
-from convlens.engine.core.choices import RuntimeChoice, WeightsKind
+from convlens.engine.app.requests import WeightsRequest
 from convlens.engine.core.errors import ConvLensError, Text
-from convlens.engine.models.loaded import LoadedModel
-from convlens.engine.models.openset import UnknownCurve, UnknownRule
 from convlens.engine.models.registry import get_arch
 from convlens.engine.models.training_record import TrainingRecord
 from convlens.engine.runtime.device import describe_device, select_device
 from convlens.engine.runtime.predict import Predictor
-from convlens.engine.runtime.quantize import QuantizeProgress
 from convlens.engine.weights.bundled import load_bundled
-from convlens.engine.weights.hub import DownloadProgress
 from convlens.engine.weights.load import load_file, load_weights, load_weights_steps
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Generator
+
+    import torch
+
+    from convlens.engine.core.choices import RuntimeChoice
+    from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.models.openset import UnknownCurve, UnknownRule
+    from convlens.engine.runtime.quantize import QuantizeProgress
+    from convlens.engine.weights.hub import DownloadProgress
 
 
 @dataclass(frozen=True)
@@ -58,18 +63,6 @@ class ModelInfo:
     def reduced_precision(self) -> bool:
         """Answers come from a reduced-precision runtime the user chose ("fast"): results say so."""
         return self.precision != "f32"
-
-
-@dataclass(frozen=True)
-class WeightsRequest:
-    """Which weights to load: ``kind`` is pretrained | random | file."""
-
-    arch: str | None
-    kind: WeightsKind
-    path: str | None = None
-    labels_file: str | None = None
-    pretrained_name: str | None = None
-    preset: str | None = None  # preprocessing preset for an ONNX file without its own
 
 
 class CurrentModel:

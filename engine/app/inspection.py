@@ -3,36 +3,46 @@ table and its arithmetic. Always the PyTorch model, whatever runtime classifies 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-import torch
 from PIL import Image
 
-from convlens.engine.app.current_model import CurrentModel
-from convlens.engine.core.choices import CamMethod, Normalisation
+from convlens.engine.core.choices import AUTO_LAYER
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.images import load_image
 from convlens.engine.inspect.activations import (
     ActivationRecorder,
     CamResult,
-    FeatureMaps,
     cam_to_image,
     class_activation_map,
-    crop_box,
     default_cam_layer,
     feature_maps,
     first_conv_kernels,
     get_layer,
     require_inspectable,
 )
-from convlens.engine.inspect.explain import ModelExplanation, explain_model
-from convlens.engine.inspect.faithfulness import AUTO_LAYER, faithfulness, most_faithful_layer
+from convlens.engine.inspect.explain import explain_model
+from convlens.engine.inspect.faithfulness import faithfulness, most_faithful_layer
 from convlens.engine.inspect.overlays import cam_picture
 from convlens.engine.inspect.render import feature_grid, grid_shape, heat_rgba, kernel_grid
-from convlens.engine.inspect.summary import ModelSummary, summarize
-from convlens.engine.runtime.predict import Predictor
+from convlens.engine.inspect.summary import summarize
+from convlens.engine.models.preprocess import crop_box
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+    import torch
+
+    from convlens.engine.app.current_model import CurrentModel
+    from convlens.engine.core.choices import CamMethod, Normalisation
+    from convlens.engine.inspect.activations import (
+        FeatureMaps,
+    )
+    from convlens.engine.inspect.explain import ModelExplanation
+    from convlens.engine.inspect.summary import ModelSummary
+    from convlens.engine.runtime.predict import Predictor
 
 
 @dataclass(frozen=True)

@@ -11,17 +11,21 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from convlens.engine.app.session import EngineSession
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.data.recording import DatasetRecorder, check_class_name
-from convlens.engine.data.video import CaptureThread, Frame, FrameMailbox, describe_source, parse_source
-from convlens.engine.inspect.activations import crop_box
-from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.runtime.predict import Prediction
+from convlens.engine.data.recording import check_class_name
+from convlens.engine.data.video import CaptureThread, FrameMailbox, describe_source, parse_source
+from convlens.engine.models.preprocess import crop_box
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.data.recording import DatasetRecorder
+    from convlens.engine.data.video import Frame
+    from convlens.engine.models.preprocess import Preprocess
+    from convlens.engine.runtime.results import Prediction
 
 
 class RecordingChange(Protocol):

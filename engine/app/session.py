@@ -9,26 +9,31 @@ them and is what both front ends hold.
 from __future__ import annotations
 
 import time
-from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 from PIL import Image
 
 from convlens.engine.app.current_model import CurrentModel, ModelInfo, WeightsRequest
 from convlens.engine.app.inspection import FeatureView, Inspection, KernelView
-from convlens.engine.core.choices import CamMethod, Normalisation, RuntimeChoice
 from convlens.engine.data.images import image_notes, load_image
-from convlens.engine.inspect.activations import CamResult, FeatureMaps
-from convlens.engine.inspect.explain import ModelExplanation
-from convlens.engine.inspect.summary import ModelSummary
-from convlens.engine.models.loaded import LoadedModel
-from convlens.engine.models.openset import UnknownCurve, UnknownRule
-from convlens.engine.runtime.predict import BatchProgress, Prediction, Predictor
-from convlens.engine.runtime.quantize import QuantizeProgress
-from convlens.engine.weights.hub import DownloadProgress
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Iterator, Sequence
+    from pathlib import Path
+
+    import torch
+
+    from convlens.engine.core.choices import CamMethod, Normalisation, RuntimeChoice
+    from convlens.engine.inspect.activations import CamResult, FeatureMaps
+    from convlens.engine.inspect.explain import ModelExplanation
+    from convlens.engine.inspect.summary import ModelSummary
+    from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.models.openset import UnknownCurve, UnknownRule
+    from convlens.engine.runtime.predict import BatchProgress, Prediction, Predictor
+    from convlens.engine.runtime.quantize import QuantizeProgress
+    from convlens.engine.weights.hub import DownloadProgress
 
 __all__ = ["DISPLAY_MAX_SIDE", "EngineSession", "FeatureView", "ImageClassification", "KernelView", "ModelInfo",
            "WeightsRequest"]

@@ -7,7 +7,7 @@ import os
 from typing import Literal, get_args
 
 __all__ = [
-    "CAM_METHODS", "EXPORT_FORMATS", "HEAD_KINDS", "NORMALISATIONS", "OPTIMIZERS", "RUNTIMES", "RUNTIME_CHOICES",
+    "AUTO_LAYER", "CAM_METHODS", "EXPORT_FORMATS", "HEAD_KINDS", "MAX_MODELS", "NORMALISATIONS", "OPTIMIZERS", "RUNTIMES", "RUNTIME_CHOICES",
     "WEIGHTS_KINDS", "CamMethod", "ExportFormat", "HeadKind", "Normalisation", "Optimizer", "Precision", "Runtime",
     "RuntimeChoice", "TrainPhase", "WeightsKind", "default_runtime",
 ]
@@ -23,6 +23,10 @@ RuntimeChoice = Literal["auto", "torch", "onnxruntime", "openvino", "fast"]
 #: A runtime's inference precision.
 Precision = Literal["f32", "bf16", "f16", "int8"]
 CamMethod = Literal["gradcam", "layercam"]
+#: The CAM layer name that asks for the most faithful candidate layer.
+AUTO_LAYER = "auto"
+#: How many models one comparison runs side by side.
+MAX_MODELS = 4
 #: Feature maps: each channel over its own range, or one range for the page.
 Normalisation = Literal["channel", "shared"]
 #: A training progress step: computing backbone features once, a training pass, a validation pass.

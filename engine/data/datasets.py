@@ -12,15 +12,19 @@ from __future__ import annotations
 import gzip
 import random
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from convlens.engine.core.choices import UNKNOWN_FOLDER
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.data.images import is_image_path, load_image
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: The largest class this many times the smallest (training images) is an imbalance worth fixing (the diagnosis
 #: after training and the health check before it use the same figure).

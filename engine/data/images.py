@@ -11,14 +11,16 @@ import contextlib
 import io
 import math
 import warnings
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from convlens.engine.core.errors import ConvLensError, Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 #: Largest image we decode by default (pixels). We refuse anything past the
 #: limit *before* decoding, from the header alone. This is the only limit:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
-import numpy as np
 
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _NAME = re.compile(r"^\d{5,}\.jpg$")
 _BAD_CLASS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

@@ -11,13 +11,17 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
-import numpy as np
 
 from convlens.engine.core.errors import ConvLensError, Text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import numpy as np
 
 # OpenCV prints a warning to stderr for every camera index that fails; we report it ourselves.
 os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")

@@ -15,29 +15,35 @@ from __future__ import annotations
 import gc
 import statistics
 import time
-from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import torch
 from PIL import Image
 
+from convlens.engine.core.choices import MAX_MODELS
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.data.images import load_image
 from convlens.engine.inspect.activations import default_cam_layer, feature_maps, get_layer
 from convlens.engine.inspect.hooks import watch
 from convlens.engine.inspect.overlays import cam_picture
 from convlens.engine.inspect.render import feature_grid
-from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.registry import list_architectures
-from convlens.engine.runtime.predict import Prediction, Predictor
-from convlens.engine.weights.hub import DownloadProgress
+from convlens.engine.runtime.predict import Predictor
 from convlens.engine.weights.load import load_weights_steps
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    import numpy as np
+
+    from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.runtime.results import Prediction
+    from convlens.engine.weights.hub import DownloadProgress
 
 __all__ = ["MAX_MODELS", "Comparison", "CompareProgress", "ModelColumn", "compare", "parse_model"]
 
-MAX_MODELS = 4
 #: The weights word for the model in use (``compare(..., current=...)``).
 CURRENT = "current"
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -30,7 +30,11 @@ from convlens.engine.data.datasets import scan_class_folders, scan_unknown
 from convlens.engine.data.images import load_image
 from convlens.engine.inspect.hooks import watch
 from convlens.engine.models.heads import find_classifier
-from convlens.engine.runtime.predict import Predictor
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    from convlens.engine.runtime.predict import Predictor
 
 __all__ = ["METHODS", "TSNE_MAX", "Embedding", "EmbedProgress", "Move", "embed_folder", "move_files", "project",
            "undo_move"]

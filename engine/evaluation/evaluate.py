@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Generator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.images import is_image_path, iter_image_paths
 from convlens.engine.models.metrics import ClassScore, EvaluationReport, FileVerdict  # re-exported
 from convlens.engine.models.openset import UNKNOWN_FOLDER
-from convlens.engine.runtime.predict import BatchProgress, Predictor
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    from convlens.engine.runtime.predict import Predictor
+    from convlens.engine.runtime.results import BatchProgress
 
 __all__ = ["ClassScore", "EvaluationReport", "FileVerdict", "evaluate_folder", "match_folders"]
 

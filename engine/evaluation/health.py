@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 from collections import defaultdict
-from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from PIL import Image
@@ -23,6 +22,9 @@ from PIL import Image
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.datasets import FEW_IMAGES, IMBALANCE_RATIO, scan_class_folders
 from convlens.engine.data.images import load_image
+
+if TYPE_CHECKING:
+    from collections.abc import Generator
 
 __all__ = ["NEAR_BITS", "TINY_SIDE", "HealthIssue", "HealthProgress", "HealthReport", "check_folder", "dhash"]
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,10 +19,13 @@ from torch import nn
 
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.inspect.hooks import watch
-from convlens.engine.models.preprocess import Preprocess
+from convlens.engine.models.preprocess import crop_box
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
     from convlens.engine.inspect.faithfulness import Faithfulness
+    from convlens.engine.models.preprocess import Preprocess
 
 _POOLS = (nn.MaxPool2d, nn.AvgPool2d, nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)
 
@@ -273,19 +275,6 @@ def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_in
     peak = float(cam.max())
     cam = cam / peak if peak > 0 else torch.zeros_like(cam)
     return cam.numpy(), index, logits.detach()
-
-
-def crop_box(preprocess: Preprocess, size: tuple[int, int]) -> tuple[float, float, float, float]:
-    """Where the model's input square sits in the original image (left, top, right, bottom), in pixels."""
-    width, height = size
-    if preprocess.resize:
-        scale = preprocess.resize / min(width, height)
-        rw, rh = width * scale, height * scale
-    else:  # resized straight to the square
-        return 0.0, 0.0, float(width), float(height)
-    left = (rw - preprocess.crop) / 2 / scale
-    top = (rh - preprocess.crop) / 2 / scale
-    return left, top, left + preprocess.crop / scale, top + preprocess.crop / scale
 
 
 def cam_to_image(cam: np.ndarray, preprocess: Preprocess, size: tuple[int, int]) -> np.ndarray:

@@ -87,13 +87,6 @@ class LayerArithmetic:
 
 
 
-def pair_text(pair: Pair, times: str = "x", square: bool = False) -> str:
-    """``224x224`` (or ``224×224`` with ``times="×"``); with ``square``, one number when both are equal (``3``)."""
-    return str(pair[0]) if square and pair[0] == pair[1] else f"{pair[0]}{times}{pair[1]}"
-
-
-
-
 # ----------------------------------------------------------------------------------------- receptive fields
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from torch import nn
+if TYPE_CHECKING:
+    from torch import nn
 
-from convlens.engine.inspect.arithmetic import LayerArithmetic, Pair
+    from convlens.engine.inspect.arithmetic import LayerArithmetic, Pair
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ def _convs_under(prefix: str, layers: dict[str, LayerArithmetic]) -> list[LayerA
 
 def _note(name: str, module: nn.Module, layers: dict[str, LayerArithmetic], shapes: dict[str, tuple[int, ...]]
           ) -> Note | None:
+    from torch import nn
+
     kind = type(module).__name__
     if kind.startswith("Inception") and kind not in ("InceptionAux", "Inception3"):
         return _inception(name, module, layers, shapes)

@@ -16,26 +16,33 @@ in English), so nothing here is translated.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
-from torch import nn
 
-from convlens.engine.inspect.arithmetic import PIXEL, LayerArithmetic, _arithmetic, _FieldTracker, _measured, pair_text
+from convlens.engine.inspect.arithmetic import PIXEL, LayerArithmetic, _arithmetic, _FieldTracker, _measured
 from convlens.engine.inspect.blocks import (
     SEED_004_EXAMPLE,
     BottleneckCost,
     InceptionNote,
     InvertedResidualNote,
-    Note,
     ResidualNote,
     SENote,
     _note,
     bottleneck_cost,
 )
+from convlens.engine.inspect.formatting import pair_text
 from convlens.engine.inspect.hooks import probe, watch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from torch import nn
+
+    from convlens.engine.inspect.blocks import (
+        Note,
+    )
 
 __all__ = [
     "SEED_004_EXAMPLE",

@@ -18,19 +18,23 @@ keeps the one with the best insertion - deletion, so any architecture gets a tar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 import torch.nn.functional as F
-from torch import nn
 
+from convlens.engine.core.choices import AUTO_LAYER
 from convlens.engine.inspect.activations import class_activation_map, spatial_layers
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from torch import nn
 
 __all__ = ["AUTO_LAYER", "STEPS", "Faithfulness", "LayerChoice", "faithfulness", "most_faithful_layer"]
 
-AUTO_LAYER = "auto"  # the CAM layer name that asks for the most faithful candidate
 STEPS = 20  # intervals of the deletion and insertion curves (torch-cam's default; one forward pass per point)
 
 

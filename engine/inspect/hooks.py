@@ -9,13 +9,15 @@ module computes (the hooks return None).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
-
-import torch
-from torch import nn
+from typing import TYPE_CHECKING, Any
 
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    import torch
+    from torch import nn
 
 __all__ = ["probe", "watch"]
 

@@ -6,13 +6,19 @@ as a layer over the Images tab's viewer.
 
 from __future__ import annotations
 
-import numpy as np
-import torch
-from PIL import Image
+from typing import TYPE_CHECKING
 
-from convlens.engine.inspect.activations import cam_to_image, class_activation_map, crop_box
+import numpy as np
+
+from convlens.engine.inspect.activations import cam_to_image, class_activation_map
 from convlens.engine.inspect.render import overlay
-from convlens.engine.models.preprocess import Preprocess
+from convlens.engine.models.preprocess import crop_box
+
+if TYPE_CHECKING:
+    import torch
+    from PIL import Image
+
+    from convlens.engine.models.preprocess import Preprocess
 
 __all__ = ["cam_picture", "display_picture"]
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.inspect.activations import FeatureMaps
+
+if TYPE_CHECKING:
+    from convlens.engine.inspect.activations import FeatureMaps
 
 COLORMAPS = {
     "viridis": cv2.COLORMAP_VIRIDIS,

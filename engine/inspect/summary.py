@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
-from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
+from convlens.engine.inspect.formatting import format_flops, format_shape
 from convlens.engine.inspect.hooks import probe, watch
+
+if TYPE_CHECKING:
+    from torch import nn
 
 
 @dataclass(frozen=True)
@@ -112,23 +116,6 @@ def summarize(model: nn.Module, input_shape: tuple[int, int, int], name: str = "
     total = sum(p.numel() for p in model.parameters())
     trainable_total = sum(p.numel() for p in model.parameters() if p.requires_grad)
     return ModelSummary(name or type(model).__name__, tuple(input_shape), tuple(layers), total, trainable_total, flops)
-
-
-def format_shape(shape: tuple[int, ...] | None) -> str:
-    """Keras' convention, as the notes print it: (None, H, W, C) for a map stored C, H, W here; the Learn panel's
-    H×W×C reads in the same order."""
-    if shape is None:
-        return "-"
-    if len(shape) == 3:
-        shape = (shape[1], shape[2], shape[0])
-    return "(None, " + ", ".join(str(s) for s in shape) + ")"
-
-
-def format_flops(flops: int) -> str:
-    for unit, scale in (("GFLOPs", 1e9), ("MFLOPs", 1e6), ("KFLOPs", 1e3)):
-        if flops >= scale:
-            return f"{flops / scale:.2f} {unit}"
-    return f"{flops} FLOPs"
 
 
 def format_summary(summary: ModelSummary, all_layers: bool = False) -> str:

@@ -8,13 +8,17 @@ the negative log-likelihood; it changes no prediction, only how sure each one is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
 from convlens.engine.models.openset import softmax
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import torch
 
 __all__ = ["BINS", "MIN_ERRORS", "MIN_IMAGES", "T_FLOOR", "Calibration", "calibrate", "expected_calibration_error",
            "fit_temperature", "reliability"]
@@ -78,6 +82,8 @@ def expected_calibration_error(probabilities: np.ndarray, labels: np.ndarray, bi
 
 def fit_temperature(logits: torch.Tensor | np.ndarray, labels: torch.Tensor | np.ndarray) -> float:
     """The T > 0 that minimises the NLL of softmax(logits / T) on these (held-out) examples."""
+    import torch
+
     z = torch.as_tensor(np.asarray(logits), dtype=torch.float64)
     y = torch.as_tensor(np.asarray(labels), dtype=torch.long)
     log_t = torch.zeros((), dtype=torch.float64, requires_grad=True)  # T = exp(log_t) stays positive
@@ -161,6 +167,8 @@ def _bounded(t: float) -> tuple[float, bool]:
 def calibrate(logits: torch.Tensor | np.ndarray, labels: torch.Tensor | np.ndarray, seed: int = 0) -> Calibration:
     """Temperature scaling on a validation split, only where the split can support it (``MIN_IMAGES`` images,
     ``MIN_ERRORS`` wrong answers) and never sharper than ``T_FLOOR``."""
+    import torch
+
     from convlens.engine.core.errors import Text
 
     z = torch.as_tensor(np.asarray(logits), dtype=torch.float64)

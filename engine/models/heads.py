@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from torch import nn
 
-from convlens.engine.core.choices import HEAD_KINDS, HeadKind
+from convlens.engine.core.choices import HEAD_KINDS
 
 if TYPE_CHECKING:
+    from convlens.engine.core.choices import HeadKind
     from convlens.engine.models.registry import ArchSpec
 
 __all__ = ["CutModel", "HeadLayout", "cut_model", "find_classifier", "make_head", "num_outputs", "replace_head"]

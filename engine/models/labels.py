@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING
 from convlens.engine.core.errors import ConvLensError, Text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from convlens.engine.models.registry import ArchSpec
 
 __all__ = ["imagenet_labels", "labels_for", "read_labels_file"]

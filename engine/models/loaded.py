@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from torch import nn
+if TYPE_CHECKING:
+    from torch import nn
 
-from convlens.engine.core.choices import Precision, Runtime
-from convlens.engine.models.heads import HeadLayout
-from convlens.engine.models.openset import UnknownRule
-from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.models.registry import ArchSpec
-from convlens.engine.models.training_record import TrainingRecord
+    from convlens.engine.core.choices import Precision, Runtime
+    from convlens.engine.models.heads import HeadLayout
+    from convlens.engine.models.openset import UnknownRule
+    from convlens.engine.models.preprocess import Preprocess
+    from convlens.engine.models.registry import ArchSpec
+    from convlens.engine.models.training_record import TrainingRecord
 
 __all__ = ["LoadedModel"]
 

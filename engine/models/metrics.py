@@ -7,12 +7,15 @@ classes as its ``labels``: a prediction of a class that is not among them counts
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from convlens.engine.models.openset import UnknownCurve, softmax
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["ClassScore", "EvaluationReport", "FileVerdict"]
 

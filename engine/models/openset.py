@@ -20,14 +20,17 @@ k = ceil((n + 1)(1 - alpha)): for a new impostor exchangeable with the held-out 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from convlens.engine.core.choices import UNKNOWN_FOLDER
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["DEFAULT_FAR", "UNKNOWN_FOLDER", "UnknownCurve", "UnknownRule", "is_unknown"]
 

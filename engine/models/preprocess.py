@@ -9,15 +9,15 @@ centre crop, scale to [0, 1], normalise with mean/std.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import torch
 from PIL import Image
-from torchvision.transforms import InterpolationMode
-from torchvision.transforms.v2 import functional as F
 
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    import torch
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
@@ -27,6 +27,9 @@ MIN_CROP, MAX_CROP = 8, 2048
 
 #: Images longer than this many times their width are centre-cropped to it before resizing.
 MAX_ASPECT = 32
+#: torchvision's ``InterpolationMode`` values, named here so that describing and checking a preprocessing needs no
+#: torch (the app's window is built before torch is imported); a test holds this to torchvision's own list.
+INTERPOLATIONS = ("nearest", "nearest-exact", "bilinear", "bicubic", "box", "hamming", "lanczos")
 
 
 @dataclass(frozen=True)
@@ -115,9 +118,8 @@ class Preprocess:
             problems.append(f"std {list(self.std)} (every value above 0: the pixels are divided by it)")
         if not (math.isfinite(self.scale) and self.scale > 0):
             problems.append(f"scale {self.scale} (a number above 0)")
-        if self.interpolation not in {m.value for m in InterpolationMode}:
-            problems.append(f"interpolation {self.interpolation!r} "
-                            f"({', '.join(m.value for m in InterpolationMode)})")
+        if self.interpolation not in INTERPOLATIONS:
+            problems.append(f"interpolation {self.interpolation!r} ({', '.join(INTERPOLATIONS)})")
         if not isinstance(self.invert, bool):
             problems.append(f"invert {self.invert!r} (true or false)")
         if problems:
@@ -142,6 +144,10 @@ class Preprocess:
         the same result as on the PIL image to within one grey level, and
         several times faster, which matters for live video.
         """
+        import torch
+        from torchvision.transforms import InterpolationMode
+        from torchvision.transforms.v2 import functional as F
+
         if isinstance(image, Image.Image):
             region = self.bounded_region(*image.size)
             if region is not None:
@@ -247,3 +253,16 @@ def _preset(name: str, size: int) -> Preprocess:
     if name == "unit":
         return Preprocess(resize=resize, crop=size, mean=(0.0, 0.0, 0.0), std=(1.0, 1.0, 1.0))
     raise ConvLensError("Unknown preprocessing preset '{name}': use {value}.", name=name, value=', '.join(PRESETS))
+
+
+def crop_box(preprocess: Preprocess, size: tuple[int, int]) -> tuple[float, float, float, float]:
+    """Where the model's input square sits in the original image (left, top, right, bottom), in pixels."""
+    width, height = size
+    if preprocess.resize:
+        scale = preprocess.resize / min(width, height)
+        rw, rh = width * scale, height * scale
+    else:  # resized straight to the square
+        return 0.0, 0.0, float(width), float(height)
+    left = (rw - preprocess.crop) / 2 / scale
+    top = (rh - preprocess.crop) / 2 / scale
+    return left, top, left + preprocess.crop / scale, top + preprocess.crop / scale

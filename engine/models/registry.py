@@ -8,18 +8,16 @@ asks "is this one of ours?".
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-from torch import nn
-from torchvision import models as tvm
+from typing import TYPE_CHECKING, Any
 
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.models.architectures.lenet import lenet5
-from convlens.engine.models.architectures.nasnet import nasnet_a_mobile
-from convlens.engine.models.architectures.resnets import preact_resnet18, preact_resnet50, se_resnet50
 from convlens.engine.models.preprocess import MNIST, Preprocess
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from torch import nn
 
 FAMILIES = ("classic", "inception", "residual", "mobile")
 MNIST_LABELS = tuple(str(d) for d in range(10))
@@ -35,8 +33,9 @@ class ArchSpec:
     description: str
     input_size: int
     channels: int
-    builder: Callable[..., nn.Module]
     torchvision: bool
+    #: ``module:function`` of our own builders ("" for torchvision's, built by name)
+    builder_path: str = ""
     build_kwargs: tuple[tuple[str, Any], ...] = ()
     default_preprocess: Preprocess | None = None
     default_labels: tuple[str, ...] | None = None
@@ -50,7 +49,12 @@ class ArchSpec:
         keras = bool(kwargs.pop("keras", False))  # imported from Keras: compute what Keras computes
         if num_classes is not None:
             kwargs["num_classes"] = num_classes
-        model = tvm.get_model(self.name, weights=None, **kwargs) if self.torchvision else self.builder(**kwargs)
+        if self.torchvision:
+            from torchvision import models as tvm
+
+            model = tvm.get_model(self.name, weights=None, **kwargs)
+        else:
+            model = self.builder(**kwargs)
         if keras:
             from convlens.engine.models.architectures.keras_variants import keras_structure
 
@@ -58,10 +62,24 @@ class ArchSpec:
         return model
 
     @property
+    def builder(self) -> Callable[..., nn.Module]:
+        """The function that builds it (torchvision's own builder for theirs)."""
+        if self.torchvision:
+            from torchvision import models as tvm
+
+            return tvm.get_model_builder(self.name)
+        import importlib
+
+        module, function = self.builder_path.split(":")
+        return getattr(importlib.import_module(module), function)
+
+    @property
     def weights_enum(self) -> Any | None:
         """torchvision's Weights enum for this architecture, if it has one."""
         if not self.torchvision:
             return None
+        from torchvision import models as tvm
+
         return tvm.get_model_weights(self.name)
 
     @property
@@ -100,7 +118,6 @@ def _tv(name: str, family: str, title: str, description: str, size: int = 224, *
         description=description,
         input_size=size,
         channels=3,
-        builder=tvm.get_model_builder(name),
         torchvision=True,
         build_kwargs=tuple(kwargs.items()),
     )
@@ -114,8 +131,8 @@ _SPECS: tuple[ArchSpec, ...] = (
         description="LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).",
         input_size=28,
         channels=1,
-        builder=lenet5,
         torchvision=False,
+        builder_path="convlens.engine.models.architectures.lenet:lenet5",
         default_preprocess=MNIST,
         default_labels=MNIST_LABELS,
     ),
@@ -137,19 +154,19 @@ _SPECS: tuple[ArchSpec, ...] = (
     ArchSpec(
         name="preact_resnet18", family="residual", title="Pre-act ResNet-18",
         description="He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.",
-        input_size=224, channels=3, builder=preact_resnet18, torchvision=False,
+        input_size=224, channels=3, torchvision=False, builder_path="convlens.engine.models.architectures.resnets:preact_resnet18",
         default_preprocess=Preprocess(),
     ),
     ArchSpec(
         name="preact_resnet50", family="residual", title="Pre-act ResNet-50",
         description="He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.",
-        input_size=224, channels=3, builder=preact_resnet50, torchvision=False,
+        input_size=224, channels=3, torchvision=False, builder_path="convlens.engine.models.architectures.resnets:preact_resnet50",
         default_preprocess=Preprocess(),
     ),
     ArchSpec(
         name="se_resnet50", family="residual", title="SE-ResNet-50",
         description="Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.",
-        input_size=224, channels=3, builder=se_resnet50, torchvision=False,
+        input_size=224, channels=3, torchvision=False, builder_path="convlens.engine.models.architectures.resnets:se_resnet50",
         default_preprocess=Preprocess(),
     ),
     _tv("mobilenet_v2", "mobile", "MobileNetV2", "Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions."),
@@ -158,7 +175,7 @@ _SPECS: tuple[ArchSpec, ...] = (
     ArchSpec(
         name="nasnet_a_mobile", family="mobile", title="NASNet-A Mobile",
         description="Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.",
-        input_size=224, channels=3, builder=nasnet_a_mobile, torchvision=False,
+        input_size=224, channels=3, torchvision=False, builder_path="convlens.engine.models.architectures.nasnet:nasnet_a_mobile",
         default_preprocess=Preprocess(mean=(0.5, 0.5, 0.5), std=(0.5, 0.5, 0.5)),
     ),
     _tv("efficientnet_b0", "mobile", "EfficientNet-B0", "Tan 2019: MBConv blocks scaled jointly in depth, width and resolution."),

@@ -13,21 +13,27 @@ from __future__ import annotations
 import io
 import json
 import warnings
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
-from PIL import Image
 
-from convlens.engine.core.choices import EXPORT_FORMATS, ExportFormat
+from convlens.engine.core.choices import EXPORT_FORMATS
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.fileio import write_atomic
 from convlens.engine.core.resources import resources_dir
-from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.weights.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, META_TEMPERATURE, META_UNKNOWN, TORCHSCRIPT_META_FILE
 from convlens.engine.weights.onnx import OnnxClassifier
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PIL import Image
+
+    from convlens.engine.core.choices import ExportFormat
+    from convlens.engine.models.loaded import LoadedModel
 
 OPSET = 17
 PARITY_TOLERANCE = 1e-3  # max |p_exported - p_torch| over all classes and images

@@ -3,52 +3,24 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
-from PIL import Image
 
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.data.images import load_image
-from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.openset import is_unknown
 from convlens.engine.runtime.device import select_device
+from convlens.engine.runtime.results import BatchProgress, ImageResult, Prediction
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
 
-@dataclass(frozen=True)
-class Prediction:
-    """One class of a top-k answer."""
+    from PIL import Image
 
-    index: int
-    label: str
-    probability: float
-
-
-@dataclass(frozen=True)
-class ImageResult:
-    """The top-k answer for one image (``error`` set instead when it could not be read)."""
-
-    source: str
-    predictions: tuple[Prediction, ...] = ()
-    error: str | None = None
-    unknown: bool = False  # the top-1 probability is at or below the model's unknown threshold
-    precision: str = "f32"  # the runtime's: "bf16" when a reduced precision the user chose made the answer
-
-    @property
-    def top1(self) -> Prediction | None:
-        return self.predictions[0] if self.predictions else None
-
-
-@dataclass(frozen=True)
-class BatchProgress:
-    """Folder classification progress: ``done`` of ``total`` images, results so far in this batch."""
-
-    done: int
-    total: int
-    results: tuple[ImageResult, ...]
-    elapsed: float
+    from convlens.engine.models.loaded import LoadedModel
 
 
 #: Images of the user's own on which a reduced-precision runtime is also run in PyTorch f32 to measure agreement.

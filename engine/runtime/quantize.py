@@ -19,16 +19,15 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
 
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.core.fileio import write_atomic
 from convlens.engine.data.images import iter_image_paths, load_image
-from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.runtime.runtimes import (
     OpenVinoClassifier,
     _exported,
@@ -37,6 +36,11 @@ from convlens.engine.runtime.runtimes import (
     cache_dir,
     import_openvino,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    from convlens.engine.models.loaded import LoadedModel
 
 __all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "quantize", "quantize_steps"]
 

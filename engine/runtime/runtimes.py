@@ -34,13 +34,15 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
 
 from convlens.engine.core.errors import ConvLensError, Text
-from convlens.engine.models.loaded import LoadedModel
+
+if TYPE_CHECKING:
+    from convlens.engine.models.loaded import LoadedModel
 
 __all__ = ["FAITHFUL_TOLERANCE", "PROFILE_MIN_IMAGES", "REDUCED_TOLERANCE", "RUNTIMES", "AutoChoice",
            "OpenVinoClassifier", "SpeedProfile", "best_precision", "cache_dir", "choose_runtime", "convert",

@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from convlens.engine.core.choices import Optimizer, TrainPhase
-from convlens.engine.models.loaded import LoadedModel
-from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.models.openset import DEFAULT_FAR
-from convlens.engine.training.distributed import Ranks
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from convlens.engine.core.choices import Optimizer, TrainPhase
+    from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.models.metrics import EvaluationReport
+
+@dataclass(frozen=True)
+class Ranks:
+    """Which process this is among how many. The default is the single-process run."""
+
+    rank: int = 0
+    world: int = 1
+    local_rank: int = 0
+    backend: str = ""  # "" (single process), "gloo" or "nccl"
+
+    @property
+    def active(self) -> bool:
+        return self.world > 1
+
+    @property
+    def main(self) -> bool:
+        """Rank 0: the one that prints and writes files."""
+        return self.rank == 0
+
 
 #: One process: no torchrun.
 SINGLE = Ranks()

@@ -9,13 +9,15 @@ words (the window in the user's language).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 import numpy as np
 
 from convlens.engine.core.errors import Text
 from convlens.engine.data.datasets import FEW_IMAGES, IMBALANCE_RATIO
-from convlens.engine.training.loop import TrainResult
+
+if TYPE_CHECKING:
+    from convlens.engine.training.loop import TrainResult
 
 __all__ = ["FEW_IMAGES", "IMBALANCE_RATIO", "OVERFIT_GAP", "UNDERFIT_ACCURACY", "WEAK_RECALL", "Finding", "Mistake",
            "diagnose", "mistakes"]

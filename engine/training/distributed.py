@@ -14,39 +14,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 import torch.distributed as dist
 
 from convlens.engine.core.errors import ConvLensError
+from convlens.engine.training.config import Ranks
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["Ranks", "gather", "join", "launched", "leave", "main_first", "merge_all", "shard", "sum_all"]
 
 #: How long a rank waits for the others (a rank that died leaves the rest waiting this long, then failing).
 TIMEOUT = timedelta(minutes=30)
-
-
-@dataclass(frozen=True)
-class Ranks:
-    """Which process this is among how many. The default is the single-process run."""
-
-    rank: int = 0
-    world: int = 1
-    local_rank: int = 0
-    backend: str = ""  # "" (single process), "gloo" or "nccl"
-
-    @property
-    def active(self) -> bool:
-        return self.world > 1
-
-    @property
-    def main(self) -> bool:
-        """Rank 0: the one that prints and writes files."""
-        return self.rank == 0
 
 
 def launched() -> bool:

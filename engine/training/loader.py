@@ -14,18 +14,23 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
-from torch import nn
 from torch.utils.data import DataLoader
 from torch.utils.data import Dataset as TorchDataset
 
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.data.datasets import Split
-from convlens.engine.models.preprocess import Preprocess
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from torch import nn
+
+    from convlens.engine.data.datasets import Split
+    from convlens.engine.models.preprocess import Preprocess
 
 __all__ = ["CACHE_BUDGET", "Batches", "FeatureStore", "ImageSet", "loader"]
 

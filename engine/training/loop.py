@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Generator
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
@@ -30,15 +29,14 @@ from torch.utils.data import DistributedSampler
 
 from convlens.engine.core.choices import OPTIMIZERS
 from convlens.engine.core.errors import ConvLensError, Text
-from convlens.engine.data.datasets import Dataset
 from convlens.engine.models.calibration import calibrate
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.models.openset import UnknownCurve
 from convlens.engine.models.training_record import TrainingRecord
 from convlens.engine.training.config import SINGLE, EpochStats, TrainConfig, TrainProgress, TrainResult
-from convlens.engine.training.distributed import Ranks, merge_all, shard, sum_all
-from convlens.engine.training.loader import Batches, FeatureStore, ImageSet, loader
+from convlens.engine.training.distributed import merge_all, shard, sum_all
+from convlens.engine.training.loader import Batches, ImageSet, loader
 from convlens.engine.training.passes import (
     cache_features,
     evaluate_split,
@@ -48,6 +46,13 @@ from convlens.engine.training.passes import (
     unlabelled_logits,
 )
 from convlens.engine.training.student import augmenter, build_student, head_is_output, set_train_mode, training_preprocess
+
+if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    from convlens.engine.data.datasets import Dataset
+    from convlens.engine.training.config import Ranks
+    from convlens.engine.training.loader import FeatureStore
 
 __all__ = ["SINGLE", "EpochStats", "TrainConfig", "TrainProgress", "TrainResult", "Trainer", "build_student",
            "fine_tune", "training_preprocess"]

@@ -5,19 +5,24 @@ the sums are exchanged, so every rank sees the same numbers."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import torch
 from torch import nn
-from torch.utils.data import Dataset as TorchDataset
 
-from convlens.engine.data.datasets import Split
 from convlens.engine.inspect.hooks import watch
-from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.training.config import TrainConfig, TrainProgress
-from convlens.engine.training.distributed import Ranks, merge_all, shard, sum_all
+from convlens.engine.training.config import TrainProgress
+from convlens.engine.training.distributed import merge_all, shard, sum_all
 from convlens.engine.training.loader import CACHE_BUDGET, Batches, FeatureStore, ImageSet, loader
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Generator, Sequence
+
+    from torch.utils.data import Dataset as TorchDataset
+
+    from convlens.engine.data.datasets import Split
+    from convlens.engine.models.preprocess import Preprocess
+    from convlens.engine.training.config import Ranks, TrainConfig
 
 
 def indices(n: int) -> TorchDataset[int]:

@@ -7,15 +7,17 @@ read. A record that does not have the shape a run has is refused as damaged, nam
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from convlens.engine.core.choices import OPTIMIZERS
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.metrics import EvaluationReport
 from convlens.engine.training.loop import EpochStats, TrainConfig, TrainResult
+
+if TYPE_CHECKING:
+    from convlens.engine.models.loaded import LoadedModel
 
 __all__ = ["config_from_dict", "run_from_records", "run_to_records"]
 

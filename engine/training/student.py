@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import torch
 from torch import nn
@@ -13,9 +13,11 @@ from torch import nn
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.inspect.hooks import watch
 from convlens.engine.models.heads import HeadLayout, cut_model, find_classifier, replace_head
-from convlens.engine.models.loaded import LoadedModel
-from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.training.config import TrainConfig
+
+if TYPE_CHECKING:
+    from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.models.preprocess import Preprocess
+    from convlens.engine.training.config import TrainConfig
 
 
 def augmenter(cfg: TrainConfig) -> nn.Module | None:

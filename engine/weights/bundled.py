@@ -11,15 +11,16 @@ import hashlib
 import pickle
 import zipfile
 from functools import cache
-from pathlib import Path
-
-import torch
+from typing import TYPE_CHECKING
 
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.core.resources import resources_dir
 from convlens.engine.models.labels import imagenet_labels, labels_for
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.registry import get_arch
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["BUNDLED", "BUNDLED_ARCH", "BUNDLED_SHA256", "BUNDLED_SOURCE", "bundled_path", "bundled_title",
            "fallback_note", "load_bundled"]
@@ -55,6 +56,8 @@ def _verified(path: Path, size: int, mtime: float) -> bool:
 def load_bundled(labels_file: str | Path | None = None) -> LoadedModel:
     """The bundled MobileNetV2, checked against its published hash; a clear message when it is missing or
     damaged (an install that lost it), never a half-loaded model."""
+    import torch
+
     path = bundled_path()
     try:
         stat = path.stat()

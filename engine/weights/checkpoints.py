@@ -15,17 +15,19 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import torch
 
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.fileio import atomic_path
 from convlens.engine.models.heads import HeadLayout
-from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.preprocess import Preprocess
 from convlens.engine.models.training_record import TrainingRecord
-from convlens.engine.weights.formats import WeightsFormat
+
+if TYPE_CHECKING:
+    from convlens.engine.models.loaded import LoadedModel
+    from convlens.engine.weights.formats import WeightsFormat
 
 __all__ = ["CHECKPOINT_FORMAT", "StateFile", "checkpoint_bytes", "read_state_file", "save_checkpoint",
            "write_checkpoint"]

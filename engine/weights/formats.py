@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from convlens.engine.core.errors import ConvLensError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["WeightsFormat", "sniff_format"]
 

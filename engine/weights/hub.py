@@ -11,17 +11,22 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
-from torchvision.models import WeightsEnum
 
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.models.registry import ArchSpec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from torchvision.models import WeightsEnum
+
+    from convlens.engine.models.registry import ArchSpec
 
 __all__ = ["DownloadProgress", "DownloadUnavailable", "download_pretrained", "hub_checkpoint_dir", "is_pretrained_cached", "load_pretrained",
            "pretrained_file", "pretrained_weights"]

@@ -10,25 +10,33 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
-from torch import nn
 
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.models.heads import find_classifier, num_outputs
 from convlens.engine.models.labels import labels_for
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.models.registry import ArchSpec, get_arch
+from convlens.engine.models.registry import get_arch
 from convlens.engine.weights.bundled import BUNDLED, BUNDLED_ARCH, bundled_title, fallback_note, load_bundled
-from convlens.engine.weights.checkpoints import StateFile, read_state_file
+from convlens.engine.weights.checkpoints import read_state_file
 from convlens.engine.weights.formats import sniff_format
-from convlens.engine.weights.hub import DownloadProgress, DownloadUnavailable, download_pretrained, load_pretrained, pretrained_weights
+from convlens.engine.weights.hub import DownloadUnavailable, download_pretrained, load_pretrained, pretrained_weights
 from convlens.engine.weights.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, TORCHSCRIPT_META_FILE, training_from_meta
-from convlens.engine.weights.project import Project, is_project_file, read_project
+from convlens.engine.weights.project import is_project_file, read_project
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Generator, Mapping
+
+    from torch import nn
+
+    from convlens.engine.models.registry import ArchSpec
+    from convlens.engine.weights.checkpoints import StateFile
+    from convlens.engine.weights.hub import DownloadProgress
+    from convlens.engine.weights.project import Project
 
 __all__ = ["load_file", "load_project_model", "load_random", "load_weights", "load_weights_steps"]
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import torch
 
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.models.preprocess import PRESETS, Preprocess, preset
+
+if TYPE_CHECKING:
+    import torch
+
 from convlens.engine.weights.metadata import META_ARCH, META_CLASSES, META_PREPROCESS, training_from_meta
 
 
@@ -87,6 +90,8 @@ class OnnxClassifier:
         return self
 
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        import torch
+
         feed = x.detach().cpu().numpy().astype(self.dtype, copy=False)
         out = self.session.run([self.output.name], {self.input.name: feed})[0]
         out = out.reshape(out.shape[0], -1).astype(np.float32)
@@ -127,6 +132,8 @@ def load_onnx(path: str | Path, preprocess_preset: str | None = None, labels_fil
     if model.size and pre.crop != model.size:
         resize = round(model.size * 256 / 224) if pre.resize else 0
         pre = Preprocess(**{**pre.to_dict(), "crop": model.size, "resize": resize})
+    import torch
+
     zeros = torch.zeros(1, model.channels, pre.crop, pre.crop)
     try:
         num_classes = int(model(zeros).shape[1])

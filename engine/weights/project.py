@@ -18,16 +18,18 @@ import io
 import json
 import time
 import zipfile
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
 from convlens.engine import __version__
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.fileio import atomic_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "PROJECT_SUFFIX", "Project", "is_project_file", "read_project",
            "write_project"]

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-from convlens.engine.app.session import ModelInfo
 from convlens.gui.i18n import engine_text
-from convlens.gui.jobs import EngineClient, Job, JobError, R, Y
-from convlens.gui.message_banner import MessageBanner
-from convlens.gui.settings import Settings
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import ModelInfo
+    from convlens.gui.jobs import EngineClient, Job, JobError, R, Y
+    from convlens.gui.message_banner import MessageBanner
+    from convlens.gui.settings import Settings
 
 
 class AppContext(QObject):

@@ -4,7 +4,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/tabs/context.py" line="96"/>
+        <location filename="../../gui/tabs/context.py" line="98"/>
         <source> · {runtime}, reduced precision</source>
         <translation> · {runtime}, 낮은 정밀도</translation>
     </message>
@@ -125,82 +125,82 @@
 <context>
     <name>CamControls</name>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="22"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="25"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="23"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="26"/>
         <source>Class activation map: show where the model looked for the class</source>
         <translation>클래스 활성화 맵(CAM): 모델이 그 클래스를 찾으려고 본 곳을 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="29"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="32"/>
         <source>The class to explain</source>
         <translation>설명할 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="33"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="36"/>
         <source>The layer the map is computed at</source>
         <translation>맵을 계산할 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="34"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="37"/>
         <source>last conv block</source>
         <translation>마지막 합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="35"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="38"/>
         <source>auto (most faithful)</source>
         <translation>자동 (가장 충실한 레이어)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="37"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="40"/>
         <source>Computes the map at the last block of each of the last three resolutions and keeps the one that scores best on deletion and insertion (slower)</source>
         <translation>마지막 세 해상도 각각의 마지막 블록에서 맵을 계산해 삭제·삽입 점수가 가장 좋은 것을 씁니다 (더 느림)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="48"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="51"/>
         <source>Opacity of the map</source>
         <translation>맵의 불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="63"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="66"/>
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="65"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="68"/>
         <source>at</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="68"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="71"/>
         <source>opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="70"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="73"/>
         <source>less</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="70"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="73"/>
         <source>more important for the class</source>
         <translation>클래스에 더 중요</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="71"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="74"/>
         <source>The map&apos;s colours: blue where the region barely raised the class score, red where it raised it most (each map scaled to its own maximum)</source>
         <translation>지도의 색: 파란색은 그 영역이 클래스 점수를 거의 올리지 않은 곳, 빨간색은 가장 많이 올린 곳입니다 (지도마다 자기 최댓값에 맞춤).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="107"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="110"/>
         <source>top-1</source>
         <translation>Top-1</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/cam_controls.py" line="120"/>
+        <location filename="../../gui/tabs/images/cam_controls.py" line="123"/>
         <source>selected: {layer}</source>
         <translation>선택: {layer}</translation>
     </message>
@@ -208,37 +208,37 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="54"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="57"/>
         <source>Start the Live tab first: the models are compared on its current frame.</source>
         <translation>먼저 라이브 탭을 시작하세요: 모델들은 그 현재 프레임으로 비교됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="58"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="61"/>
         <source>live frame {n}</source>
         <translation>라이브 프레임 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="65"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="68"/>
         <source>Open an image first: the models are compared on the current image.</source>
         <translation>먼저 이미지를 여세요: 모델들을 현재 이미지로 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="70"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="73"/>
         <source>Comparing {n} models…</source>
         <translation>모델 {n}개 비교 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="72"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="75"/>
         <source>Comparing models</source>
         <translation>모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="81"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="84"/>
         <source>Model {i} of {n}: {model}…</source>
         <translation>모델 {i}/{n}: {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="94"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="97"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -246,97 +246,97 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="150"/>
+        <location filename="../../gui/tabs/compare/view.py" line="154"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="142"/>
+        <location filename="../../gui/tabs/compare/view.py" line="146"/>
         <source>the current image</source>
         <translation>현재 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="143"/>
+        <location filename="../../gui/tabs/compare/view.py" line="147"/>
         <source>the live frame</source>
         <translation>라이브 프레임</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="144"/>
+        <location filename="../../gui/tabs/compare/view.py" line="148"/>
         <source>a folder…</source>
         <translation>폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="148"/>
+        <location filename="../../gui/tabs/compare/view.py" line="152"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="152"/>
+        <location filename="../../gui/tabs/compare/view.py" line="156"/>
         <source>Pick 2-4 models and what to compare them on (the image open in Images, the frame on the Live tab, or a folder), then Compare. The models run one at a time, each with its own preprocessing.</source>
         <translation>모델 2-4개와 비교할 대상(이미지 탭에 열린 이미지, 라이브 탭의 프레임, 또는 폴더)을 고른 뒤 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="162"/>
+        <location filename="../../gui/tabs/compare/view.py" line="166"/>
         <source>Feature maps at depth:</source>
         <translation>특성 맵 깊이:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="167"/>
+        <location filename="../../gui/tabs/compare/view.py" line="171"/>
         <source>On:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="189"/>
+        <location filename="../../gui/tabs/compare/view.py" line="193"/>
         <source>{p}% of each model&apos;s convolutions</source>
         <translation>각 모델 합성곱의 {p}% 지점</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="198"/>
+        <location filename="../../gui/tabs/compare/view.py" line="202"/>
         <source>Compare the models on the images of a folder</source>
         <translation>폴더의 이미지들로 모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="220"/>
+        <location filename="../../gui/tabs/compare/view.py" line="224"/>
         <source>all agree: {label}</source>
         <translation>모두 일치: {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="221"/>
+        <location filename="../../gui/tabs/compare/view.py" line="225"/>
         <source>they differ</source>
         <translation>서로 다름</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="222"/>
+        <location filename="../../gui/tabs/compare/view.py" line="226"/>
         <source>Image {i} of {n}: {name} ({verdict})</source>
         <translation>이미지 {i}/{n}: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="230"/>
+        <location filename="../../gui/tabs/compare/view.py" line="234"/>
         <source>Every model answers {label}.</source>
         <translation>모든 모델의 답: {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="231"/>
+        <location filename="../../gui/tabs/compare/view.py" line="235"/>
         <source>The models give different answers.</source>
         <translation>모델마다 답이 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="233"/>
+        <location filename="../../gui/tabs/compare/view.py" line="237"/>
         <source>The models agree on the top-1 class of {a} of {n} images.</source>
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="257"/>
+        <location filename="../../gui/tabs/compare/view.py" line="261"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="273"/>
+        <location filename="../../gui/tabs/compare/view.py" line="277"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="275"/>
+        <location filename="../../gui/tabs/compare/view.py" line="279"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>
@@ -344,34 +344,34 @@
 <context>
     <name>CurvesView</name>
     <message>
-        <location filename="../../gui/charts.py" line="47"/>
+        <location filename="../../gui/charts.py" line="49"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="48"/>
+        <location filename="../../gui/charts.py" line="50"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="53"/>
+        <location filename="../../gui/charts.py" line="55"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="60"/>
-        <location filename="../../gui/charts.py" line="119"/>
+        <location filename="../../gui/charts.py" line="62"/>
+        <location filename="../../gui/charts.py" line="121"/>
         <source>train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="61"/>
-        <location filename="../../gui/charts.py" line="120"/>
+        <location filename="../../gui/charts.py" line="63"/>
+        <location filename="../../gui/charts.py" line="122"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="68"/>
+        <location filename="../../gui/charts.py" line="70"/>
         <source>best</source>
         <translation>최고</translation>
     </message>
@@ -379,93 +379,93 @@
 <context>
     <name>EmbeddingDialog</name>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="57"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="60"/>
         <source>Data map — {folder}</source>
         <translation>데이터 지도 — {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="67"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="70"/>
         <source>colour: folder class</source>
         <translation>색: 폴더 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="68"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="71"/>
         <source>colour: right / wrong</source>
         <translation>색: 맞음 / 틀림</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="72"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="75"/>
         <source>The class folder to move the selected images to (type a new name to make one; {folder} holds images of none of the classes)</source>
         <translation>선택한 이미지를 옮길 클래스 폴더 (새 이름을 입력하면 새로 만듭니다. {folder} 폴더에는 어느 클래스도 아닌 이미지를 둡니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="77"/>
-        <location filename="../../gui/tabs/teach/data_map.py" line="171"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="80"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="174"/>
         <source>Move selected</source>
         <translation>선택 항목 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="81"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="84"/>
         <source>Undo move</source>
         <translation>옮기기 취소</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="87"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="90"/>
         <source>to</source>
         <translation>→</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="94"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="97"/>
         <source>Click a dot to open its image with the CAM; drag around dots to select them.</source>
         <translation>점을 클릭하면 그 이미지를 CAM과 함께 엽니다. 점들을 둘러 드래그하면 선택됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="114"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="117"/>
         <source>{n} images, {d} features each (the input of the model&apos;s last layer), in 2-D by {how}</source>
         <translation>이미지 {n}개, 각각 특징 {d}개 (모델 마지막 레이어의 입력), 2차원 투영: {how}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="117"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="120"/>
         <source> — the axes hold {a:.0f}% and {b:.0f}% of the variance</source>
         <translation> — 두 축이 분산의 {a:.0f}%와 {b:.0f}%를 담습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="127"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="130"/>
         <source>right</source>
         <translation>맞음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="128"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="131"/>
         <source>wrong</source>
         <translation>틀림</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="129"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="132"/>
         <source>no class of the model</source>
         <translation>모델의 클래스가 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="171"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="174"/>
         <source>Move {n} selected</source>
         <translation>선택한 {n}개 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="186"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="189"/>
         <source>{n} selected: choose a class folder and Move, or drag again.</source>
         <translation>{n}개 선택됨: 클래스 폴더를 고르고 옮기기를 누르거나, 다시 드래그하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="187"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="190"/>
         <source>Nothing selected.</source>
         <translation>선택된 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="219"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="222"/>
         <source>Moved {n} files to {folder}. Undo puts them back.</source>
         <translation>파일 {n}개를 {folder} 폴더로 옮겼습니다. 취소하면 제자리로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/data_map.py" line="236"/>
+        <location filename="../../gui/tabs/teach/data_map.py" line="239"/>
         <source>{n} files put back.</source>
         <translation>파일 {n}개를 제자리로 돌렸습니다.</translation>
     </message>
@@ -1846,74 +1846,74 @@
 <context>
     <name>FeatureMapView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="101"/>
+        <location filename="../../gui/feature_view.py" line="105"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="107"/>
+        <location filename="../../gui/feature_view.py" line="111"/>
         <source>Colour map</source>
         <translation>컬러맵</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="109"/>
+        <location filename="../../gui/feature_view.py" line="113"/>
         <source>Per-channel range</source>
         <translation>채널별 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="110"/>
+        <location filename="../../gui/feature_view.py" line="114"/>
         <source>Shared range</source>
         <translation>공통 범위</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="111"/>
+        <location filename="../../gui/feature_view.py" line="115"/>
         <source>Stretch each map over its own range, or one range for the page</source>
         <translation>맵마다 자기 범위로 늘이거나, 한 페이지에 하나의 범위를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="120"/>
+        <location filename="../../gui/feature_view.py" line="124"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="120"/>
+        <location filename="../../gui/feature_view.py" line="124"/>
         <source>high activation</source>
         <translation>높은 활성</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="121"/>
+        <location filename="../../gui/feature_view.py" line="125"/>
         <source>Each tile&apos;s colours run from its channel&apos;s lowest value to its highest (Per-channel range), or over the whole page (Shared range)</source>
         <translation>타일의 색은 채널의 가장 낮은 값부터 가장 높은 값까지(채널별 범위), 또는 페이지 전체에 걸쳐(공통 범위) 칠해집니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="135"/>
+        <location filename="../../gui/feature_view.py" line="139"/>
         <source>Click a channel</source>
         <translation>채널을 클릭하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="189"/>
+        <location filename="../../gui/feature_view.py" line="193"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt; — {c} channels of {h}×{w}; showing {a}–{b}, most active first</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; — {h}×{w} 채널 {c}개; {a}–{b}번째 표시, 활성이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="219"/>
+        <location filename="../../gui/feature_view.py" line="223"/>
         <source>class {c}: {name}</source>
         <translation>클래스 {c}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="221"/>
+        <location filename="../../gui/feature_view.py" line="225"/>
         <source>channel {c}</source>
         <translation>채널 {c}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="223"/>
+        <location filename="../../gui/feature_view.py" line="227"/>
         <source>{what} (rank {r} of {n})
 min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
         <translation>{what} ({n}개 중 {r}위)
 최소 {lo:.3g}   최대 {hi:.3g}   평균 {mean:.3g}</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="254"/>
+        <location filename="../../gui/feature_view.py" line="258"/>
         <source>page {p}/{n}</source>
         <translation>{p}/{n} 페이지</translation>
     </message>
@@ -1921,12 +1921,12 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/feature_view.py" line="266"/>
+        <location filename="../../gui/feature_view.py" line="270"/>
         <source>The first convolution&apos;s kernels appear here once a model is loaded.</source>
         <translation>모델을 불러오면 첫 번째 합성곱의 커널(필터)이 여기에 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/feature_view.py" line="281"/>
+        <location filename="../../gui/feature_view.py" line="285"/>
         <source>&lt;b&gt;{layer}&lt;/b&gt;: {n} kernels of {kh}×{kw}, shown as RGB (grey = 0; one scale for all)</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt;: {kh}×{kw} 커널 {n}개, RGB로 표시 (회색 = 0, 모두 같은 척도)</translation>
     </message>
@@ -1934,32 +1934,32 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderController</name>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="52"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="55"/>
         <source>Classifying {what}</source>
         <translation>{what} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="91"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="94"/>
         <source>Nothing to export yet: drop a folder of images first.</source>
         <translation>아직 내보낼 결과가 없습니다. 먼저 이미지 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="94"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="97"/>
         <source>Export results as CSV</source>
         <translation>결과를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="95"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="98"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="102"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="105"/>
         <source>Writing {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/controller.py" line="103"/>
+        <location filename="../../gui/tabs/folder/controller.py" line="106"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -1967,94 +1967,94 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>FolderView</name>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="79"/>
+        <location filename="../../gui/tabs/folder/view.py" line="83"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="79"/>
+        <location filename="../../gui/tabs/folder/view.py" line="83"/>
         <source>Top-1</source>
         <translation>1위</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="79"/>
+        <location filename="../../gui/tabs/folder/view.py" line="83"/>
         <source>Probability</source>
         <translation>확률</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="80"/>
+        <location filename="../../gui/tabs/folder/view.py" line="84"/>
         <source>Top-5</source>
         <translation>상위 5</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="106"/>
+        <location filename="../../gui/tabs/folder/view.py" line="110"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="108"/>
+        <location filename="../../gui/tabs/folder/view.py" line="112"/>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="110"/>
+        <location filename="../../gui/tabs/folder/view.py" line="114"/>
         <source>Drop a folder to classify all its images.</source>
         <translation>폴더를 끌어다 놓으면 그 안의 모든 이미지를 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="114"/>
-        <location filename="../../gui/tabs/folder/view.py" line="156"/>
+        <location filename="../../gui/tabs/folder/view.py" line="118"/>
+        <location filename="../../gui/tabs/folder/view.py" line="160"/>
         <source>Only skipped files</source>
         <translation>건너뛴 파일만</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="151"/>
+        <location filename="../../gui/tabs/folder/view.py" line="155"/>
         <source>Looking for images in {what}…</source>
         <translation>{what}에서 이미지를 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="159"/>
+        <location filename="../../gui/tabs/folder/view.py" line="163"/>
         <source>Classified by {model}</source>
         <translation>{model}(으)로 분류함</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="163"/>
+        <location filename="../../gui/tabs/folder/view.py" line="167"/>
         <source>Classifying {n} images in {what}…</source>
         <translation>{what}의 이미지 {n}개 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="172"/>
+        <location filename="../../gui/tabs/folder/view.py" line="176"/>
         <source>{done}/{total}, ETA {eta}</source>
         <translation>{done}/{total}, 남은 시간 {eta}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="191"/>
+        <location filename="../../gui/tabs/folder/view.py" line="195"/>
         <source>{good} classified, {skipped} skipped</source>
         <translation>{good}개 분류, {skipped}개 건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="196"/>
+        <location filename="../../gui/tabs/folder/view.py" line="200"/>
         <source>Only skipped files ({n})</source>
         <translation>건너뛴 파일만 ({n})</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="198"/>
+        <location filename="../../gui/tabs/folder/view.py" line="202"/>
         <source>Cancelled. </source>
         <translation>취소됨. </translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="202"/>
+        <location filename="../../gui/tabs/folder/view.py" line="206"/>
         <source>done in {t}</source>
         <translation>{t}에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="215"/>
-        <location filename="../../gui/tabs/folder/view.py" line="230"/>
+        <location filename="../../gui/tabs/folder/view.py" line="219"/>
+        <location filename="../../gui/tabs/folder/view.py" line="234"/>
         <source>skipped</source>
         <translation>건너뜀</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/folder/view.py" line="219"/>
+        <location filename="../../gui/tabs/folder/view.py" line="223"/>
         <source>unknown ({label}?)</source>
         <translation>알 수 없음 ({label}?)</translation>
     </message>
@@ -2513,102 +2513,102 @@ min {lo:.3g}   max {hi:.3g}   mean {mean:.3g}</source>
 <context>
     <name>HealthDialog</name>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="23"/>
+        <location filename="../../gui/tabs/teach/health.py" line="25"/>
         <source>Data check: {folder}</source>
         <translation>데이터 점검: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="35"/>
+        <location filename="../../gui/tabs/teach/health.py" line="37"/>
         <source>{n} classes, {files} files: {counts}</source>
         <translation>클래스 {n}개, 파일 {files}개: {counts}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="39"/>
+        <location filename="../../gui/tabs/teach/health.py" line="41"/>
         <source>No problems found.</source>
         <translation>문제를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="45"/>
+        <location filename="../../gui/tabs/teach/health.py" line="47"/>
         <source>… and {n} more</source>
         <translation>… 그리고 {n}개 더</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="57"/>
+        <location filename="../../gui/tabs/teach/health.py" line="59"/>
         <source>Unreadable files: {n}</source>
         <translation>읽을 수 없는 파일: {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="58"/>
+        <location filename="../../gui/tabs/teach/health.py" line="60"/>
         <source>Remove or replace them; training skips them.</source>
         <translation>지우거나 바꾸세요. 학습에서는 건너뜁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="60"/>
+        <location filename="../../gui/tabs/teach/health.py" line="62"/>
         <source>Tiny images (under {side} pixels on a side): {n}</source>
         <translation>아주 작은 이미지 (한 변이 {side}픽셀 미만): {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="61"/>
+        <location filename="../../gui/tabs/teach/health.py" line="63"/>
         <source>They are scaled up to the model&apos;s input size and carry little detail; use larger photos.</source>
         <translation>모델의 입력 크기로 확대되므로 세부 정보가 거의 없습니다. 더 큰 사진을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="64"/>
+        <location filename="../../gui/tabs/teach/health.py" line="66"/>
         <source>Identical files — groups: {groups}, extra copies: {extra}</source>
         <translation>똑같은 파일 — 묶음: {groups}개, 여분의 사본: {extra}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="66"/>
+        <location filename="../../gui/tabs/teach/health.py" line="68"/>
         <source>Delete the copies: a copy that lands in validation makes its accuracy look better than it is.</source>
         <translation>사본을 지우세요: 검증 세트에 들어간 사본은 검증 정확도를 실제보다 좋아 보이게 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="69"/>
+        <location filename="../../gui/tabs/teach/health.py" line="71"/>
         <source>Near-identical image pairs: {n}</source>
         <translation>거의 같은 이미지 쌍: {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="70"/>
+        <location filename="../../gui/tabs/teach/health.py" line="72"/>
         <source>Keep one of each pair (or lower the recording rate): near-identical frames add little and leak between training and validation.</source>
         <translation>쌍마다 하나만 남기세요 (또는 녹화 빈도를 낮추세요): 거의 같은 프레임은 보탬이 적고 훈련과 검증 사이로 새어 나갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="73"/>
+        <location filename="../../gui/tabs/teach/health.py" line="75"/>
         <source>Pictures filed under more than one class: {n}</source>
         <translation>둘 이상의 클래스에 들어 있는 사진: {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="74"/>
+        <location filename="../../gui/tabs/teach/health.py" line="76"/>
         <source>Move each to the one class it belongs to.</source>
         <translation>각각 맞는 클래스 하나로 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="76"/>
+        <location filename="../../gui/tabs/teach/health.py" line="78"/>
         <source>Pictures in both the training and the validation folder: {n}</source>
         <translation>훈련 폴더와 검증 폴더 모두에 있는 사진: {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="77"/>
+        <location filename="../../gui/tabs/teach/health.py" line="79"/>
         <source>Remove them from one of the folders: validation must not contain training images.</source>
         <translation>둘 중 한 폴더에서 지우세요: 검증 세트에 훈련 이미지가 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="79"/>
+        <location filename="../../gui/tabs/teach/health.py" line="81"/>
         <source>Class imbalance: {large} has {large_n} images, {small} only {small_n} ({ratio:.1f}×)</source>
         <translation>클래스 불균형: {large} {large_n}개, {small} {small_n}개뿐 ({ratio:.1f}배)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="82"/>
+        <location filename="../../gui/tabs/teach/health.py" line="84"/>
         <source>Record or add more images of the smaller class (or fewer of the larger one).</source>
         <translation>작은 클래스의 이미지를 더 녹화하거나 추가하세요 (또는 큰 클래스를 줄이세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="83"/>
+        <location filename="../../gui/tabs/teach/health.py" line="85"/>
         <source>Few images: fewer than {n} in {classes}</source>
         <translation>이미지 부족: {classes}에 {n}개 미만</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/health.py" line="84"/>
+        <location filename="../../gui/tabs/teach/health.py" line="86"/>
         <source>Add images: aim for at least that many per class.</source>
         <translation>이미지를 추가하세요: 클래스마다 적어도 그만큼은 있어야 합니다.</translation>
     </message>
@@ -2636,73 +2636,73 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>ImagesController</name>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="105"/>
+        <location filename="../../gui/tabs/images/controller.py" line="108"/>
         <source>The sample photos are missing from {folder}: this installation is incomplete.</source>
         <extracomment>Thumbnails decoded for one gallery or folder (memory stays flat for a folder of 10,000).</extracomment>
         <translation>예제 사진이 {folder}에 없습니다: 설치가 불완전합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="154"/>
+        <location filename="../../gui/tabs/images/controller.py" line="157"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="164"/>
+        <location filename="../../gui/tabs/images/controller.py" line="167"/>
         <source>Classifying {name}</source>
         <translation>{name} 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="167"/>
+        <location filename="../../gui/tabs/images/controller.py" line="170"/>
         <source>Classifying {name}…</source>
         <translation>{name} 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="182"/>
+        <location filename="../../gui/tabs/images/controller.py" line="185"/>
         <source>Classifying with {model}…</source>
         <translation>{model}(으)로 분류 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="202"/>
+        <location filename="../../gui/tabs/images/controller.py" line="205"/>
         <source>Load a model to classify this image.</source>
         <translation>이 이미지를 분류하려면 모델을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="211"/>
+        <location filename="../../gui/tabs/images/controller.py" line="214"/>
         <source>{name}: unknown (best guess {label} {p:.1f}%, threshold {t:.1f}%)</source>
         <translation>{name}: 알 수 없음 (가장 가까운 답 {label} {p:.1f}%, 임계값 {t:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="215"/>
+        <location filename="../../gui/tabs/images/controller.py" line="218"/>
         <source>{name}: {label} ({p:.1f}%)</source>
         <translation>{name}: {label} ({p:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="243"/>
+        <location filename="../../gui/tabs/images/controller.py" line="246"/>
         <source>computing…</source>
         <translation>계산 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="246"/>
+        <location filename="../../gui/tabs/images/controller.py" line="249"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="258"/>
+        <location filename="../../gui/tabs/images/controller.py" line="261"/>
         <source>CAM faithfulness</source>
         <translation>CAM 충실도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="273"/>
+        <location filename="../../gui/tabs/images/controller.py" line="276"/>
         <source>faithfulness: deletion {d:.2f}↓ insertion {i:.2f}↑ drop {a:.0f}%↓</source>
         <translation>충실도: 삭제 {d:.2f}↓ 삽입 {i:.2f}↑ 하락 {a:.0f}%↓</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="276"/>
+        <location filename="../../gui/tabs/images/controller.py" line="279"/>
         <source>How well the map agrees with the model. Deletion: the class probability as the most highlighted pixels are removed first, area under the curve (lower is better). Insertion: as they are put back first onto a blank image (higher is better). Average drop: how much the probability falls on the image multiplied by the map (lower is better). As torch-cam defines them.</source>
         <translation>맵이 모델과 얼마나 맞는지. 삭제: 가장 강조된 픽셀부터 지울 때 클래스 확률 곡선의 아래 넓이 (낮을수록 좋음). 삽입: 빈 이미지에 그 픽셀부터 되돌려 놓을 때 (높을수록 좋음). 평균 하락: 이미지에 맵을 곱했을 때 확률이 떨어지는 정도 (낮을수록 좋음). torch-cam의 정의와 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/controller.py" line="284"/>
+        <location filename="../../gui/tabs/images/controller.py" line="287"/>
         <source>no map</source>
         <translation>맵 없음</translation>
     </message>
@@ -2710,58 +2710,58 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>InsideController</name>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="39"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="41"/>
         <source>Feature maps</source>
         <extracomment>What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.</extracomment>
         <translation>특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="40"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="42"/>
         <source>Filters (first convolution)</source>
         <translation>필터 (첫 번째 합성곱)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="88"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="90"/>
         <source>Working out the arithmetic of every layer…</source>
         <translation>모든 레이어의 계산을 풀어 보는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="104"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="106"/>
         <source>Open an image: feature maps are shown for the current image.</source>
         <translation>이미지를 여세요. 특성 맵은 현재 이미지에 대해 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="112"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="114"/>
         <source>Feature maps of {layer}</source>
         <translation>{layer}의 특성 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="122"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="124"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="123"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="125"/>
         <source>Select a layer in the tree to see its feature maps.</source>
         <translation>트리에서 레이어를 선택하면 특성 맵이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="124"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="126"/>
         <source>Computing the layer table…</source>
         <translation>레이어 표를 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="125"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="127"/>
         <source>The layer table</source>
         <translation>레이어 표</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="127"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="129"/>
         <source>The filters view</source>
         <translation>필터 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/controller.py" line="129"/>
+        <location filename="../../gui/tabs/inside/controller.py" line="131"/>
         <source>The layer arithmetic</source>
         <translation>레이어 계산</translation>
     </message>
@@ -2769,17 +2769,17 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../gui/jobs.py" line="224"/>
+        <location filename="../../gui/jobs.py" line="250"/>
         <source>{job} ran out of memory.</source>
         <translation>{job}: 메모리가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="225"/>
+        <location filename="../../gui/jobs.py" line="251"/>
         <source>{job} failed unexpectedly ({error}).</source>
         <translation>{job}: 예기치 않게 실패했습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="227"/>
+        <location filename="../../gui/jobs.py" line="253"/>
         <source> Details were written to {log}.</source>
         <translation> 자세한 내용은 {log}에 기록했습니다.</translation>
     </message>
@@ -2787,47 +2787,47 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LayerTree</name>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="30"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="35"/>
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="35"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="40"/>
         <source>Layer</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="35"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="40"/>
         <source>Type</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="35"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="40"/>
         <source>Output shape</source>
         <translation>출력 형태</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="36"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="41"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="36"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="41"/>
         <source>Trainable</source>
         <translation>학습 가능</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="58"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="63"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — input {c}×{h}×{w} — &lt;b&gt;{total:,}&lt;/b&gt; parameters ({trainable:,} trainable, {frozen:,} frozen) — {flops} per image — {layers} layers</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — 입력 {c}×{h}×{w} — 파라미터 &lt;b&gt;{total:,}&lt;/b&gt;개 (학습 가능 {trainable:,}, 고정 {frozen:,}) — 이미지당 {flops} — 레이어 {layers}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="77"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="82"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/layer_tree.py" line="77"/>
+        <location filename="../../gui/tabs/inside/layer_tree.py" line="82"/>
         <source>no</source>
         <translation>아니요</translation>
     </message>
@@ -2835,294 +2835,294 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="59"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="64"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="78"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="83"/>
         <source>{name} has no arithmetic of its own to show (it is an activation, a normalisation or a container of several layers). Select a convolution, a pooling or a fully connected layer, or a block such as an Inception module or a residual block.</source>
         <translation>{name}에는 따로 보여 줄 계산이 없습니다 (활성화 함수, 정규화, 또는 여러 레이어를 담은 컨테이너입니다). 합성곱, 풀링, 완전 연결(FC) 레이어나 인셉션 모듈, 잔차 블록 같은 블록을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="88"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="93"/>
         <source>convolution</source>
         <translation>합성곱</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="89"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="94"/>
         <source>pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="90"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="95"/>
         <source>adaptive (global) pooling</source>
         <translation>적응형(전역) 풀링</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="91"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="96"/>
         <source>fully connected layer</source>
         <translation>완전 연결(FC) 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="98"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="103"/>
         <source>Input → output</source>
         <translation>입력 → 출력</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="100"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="109"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="130"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="139"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="105"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="114"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="135"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="144"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="101"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="134"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="106"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="139"/>
         <source>Multiplications</source>
         <translation>곱셈 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="102"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="110"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="141"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="115"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="146"/>
         <source>Receptive field</source>
         <translation>수용 영역</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="102"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
         <source>every output sees the whole image</source>
         <translation>모든 출력이 이미지 전체를 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="104"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="109"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="106"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="126"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="111"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="131"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="112"/>
         <source>Window</source>
         <translation>윈도우</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="112"/>
         <source>about {k} values per output, set by the output size</source>
         <translation>출력 하나당 약 {k}개 값, 출력 크기로 정해짐</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="112"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="117"/>
         <source>Kernel F</source>
         <translation>커널(필터) 크기 F</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="113"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="118"/>
         <source>Padding P</source>
         <translation>패딩 P</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="114"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="119"/>
         <source>Stride S</source>
         <translation>스트라이드 S</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="116"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="121"/>
         <source>Dilation D</source>
         <translation>팽창(dilation) D</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="118"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="123"/>
         <source> (depthwise: one filter per channel)</source>
         <translation> (깊이별: 채널마다 필터 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="119"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="124"/>
         <source>Groups</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="123"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="128"/>
         <source>Output size</source>
         <translation>출력 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="123"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="128"/>
         <source>Output height</source>
         <translation>출력 높이</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="124"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="129"/>
         <source>Output width</source>
         <translation>출력 너비</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="135"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="140"/>
         <source>{outputs} outputs × {each} each = {total} ({flops} FLOPs)</source>
         <translation>출력 {outputs}개 × 각 {each} = {total} ({flops} FLOPs)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="139"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="144"/>
         <source>none: pooling only takes the maximum or the average of each window</source>
         <translation>없음: 풀링은 각 윈도우의 최댓값이나 평균만 취합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="152"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="157"/>
         <source>(rounded up: ceil mode)</source>
         <translation>(올림: ceil 모드)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="152"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="157"/>
         <source>(rounded down)</source>
         <translation>(내림)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="156"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="161"/>
         <source>{rf} pixels of the input image; neighbouring outputs are {jump} pixels apart</source>
         <translation>입력 이미지의 {rf} 픽셀; 이웃한 출력은 {jump} 픽셀 간격</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="159"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="164"/>
         <source>and every value also depends on the whole image (through global pooling or a squeeze-and-excitation block)</source>
         <translation>그리고 모든 값이 이미지 전체에도 의존합니다 (전역 풀링이나 스퀴즈-익사이테이션 블록을 통해)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="184"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="189"/>
         <source>{name} — inverted residual block</source>
         <translation>{name} — 역잔차(inverted residual) 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="187"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="192"/>
         <source>a 1×1 convolution widens {cin} channels to {cexp} (expansion factor {t})</source>
         <translation>1×1 합성곱이 {cin}개 채널을 {cexp}개로 넓힙니다 (확장 비율 {t})</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="189"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="194"/>
         <source>a {k} depthwise convolution (stride {s}) filters each of the {c} channels on its own</source>
         <translation>{k} 깊이별(depthwise) 합성곱(스트라이드 {s})이 {c}개 채널을 각각 따로 필터링합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="192"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="197"/>
         <source>squeeze-and-excitation re-weights the channels</source>
         <translation>스퀴즈-익사이테이션이 채널에 다시 가중치를 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="193"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="198"/>
         <source>a linear 1×1 convolution (no activation) narrows them to {cout}</source>
         <translation>선형 1×1 합성곱(활성화 함수 없음)이 {cout}개로 줄입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="196"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="201"/>
         <source>The input is added back to the output (a residual connection: same shape, stride 1).</source>
         <translation>입력을 출력에 다시 더합니다 (잔차 연결: 형태가 같고 스트라이드 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="197"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="202"/>
         <source>No residual connection here: the shape changes.</source>
         <translation>여기에는 잔차 연결이 없습니다: 형태가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="199"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="204"/>
         <source>{mults} multiplications; with an ordinary {k} convolution in place of the depthwise one it would be {standard} ({times}× more): a depthwise filter reads one channel, not all {c}.</source>
         <translation>곱셈 {mults}회. 깊이별 합성곱 대신 보통의 {k} 합성곱을 쓰면 {standard}회입니다 ({times}배): 깊이별 필터는 {c}개 채널 전부가 아니라 채널 하나만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="208"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="213"/>
         <source>{k} convolution {cin} → {cout} directly: {outputs} outputs × {each} each = {total} multiplications ({weights} weights)</source>
         <translation>{k} 합성곱으로 {cin} → {cout} 바로: 출력 {outputs}개 × 각 {each} = 곱셈 {total}회 (가중치 {weights}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="212"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="217"/>
         <source>1×1 to {cred} channels first: {a} + then the {k} convolution: {b} = {total} multiplications ({weights} weights), {saving}× fewer</source>
         <translation>먼저 1×1로 {cred} 채널: {a} + 이어서 {k} 합성곱: {b} = 곱셈 {total}회 (가중치 {weights}개), {saving}배 적음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="221"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="226"/>
         <source>{name} — Inception module</source>
         <translation>{name} — 인셉션 모듈</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="224"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="229"/>
         <source>Convolutions of several sizes and a pooling run side by side on the same input ({size} × {cin}); their outputs are concatenated along the channels: {branches} = {cout} channels.</source>
         <translation>크기가 다른 합성곱들과 풀링이 같은 입력({size} × {cin})에 나란히 적용되고, 출력은 채널 방향으로 이어 붙여집니다: {branches} = {cout} 채널.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="228"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="233"/>
         <source>1×1 bottleneck in {branch}</source>
         <translation>{branch}의 1×1 병목(bottleneck)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="232"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="237"/>
         <source>torchvision&apos;s GoogLeNet has a 3×3 convolution in the branch the paper draws as 5×5 (a known quirk its pretrained weights were trained with); the numbers above are for the model as it is.</source>
         <translation>torchvision의 GoogLeNet은 논문에서 5×5로 그린 가지에 3×3 합성곱을 씁니다 (사전 학습 가중치도 그대로 학습된, 알려진 차이). 위 숫자는 실제 모델 그대로의 값입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="235"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="240"/>
         <source>The study notes&apos; example (seed 004)</source>
         <translation>공부 노트의 예 (seed 004)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="236"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="241"/>
         <source>28×28×128 into 64 filters of 5×5, directly or through 32 1×1 filters first.</source>
         <translation>28×28×128 입력을 5×5 필터 64개로 바로 합성곱하거나, 먼저 1×1 필터 32개를 거쳐서.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="239"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="244"/>
         <source>How this is counted: each output value of a k×k convolution over C channels takes k×k×C multiplications, so a layer takes H×W×C_out×k×k×C_in. The notes call these counts &quot;parameters&quot; and give 4.8M for the 1×1 step (it is {reduce}) and leave the 5×5 after it ({wide}) out of the total; the weights themselves are far fewer ({direct} directly, {reduced} with the bottleneck).</source>
         <translation>세는 방법: C 채널에 대한 k×k 합성곱의 출력 값 하나는 k×k×C번 곱하므로, 레이어 전체는 H×W×C_out×k×k×C_in번입니다. 노트는 이 수를 &quot;파라미터 수&quot;라 부르고 1×1 단계를 4.8M이라 했지만 실제로는 {reduce}이며, 그 뒤의 5×5 합성곱({wide})을 합계에서 빠뜨렸습니다. 가중치 수 자체는 훨씬 적습니다 (바로 하면 {direct}개, 병목을 쓰면 {reduced}개).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="248"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="253"/>
         <source>identity block</source>
         <translation>항등 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="248"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="253"/>
         <source>convolution block</source>
         <translation>합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="249"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="254"/>
         <source>{name} — residual {kind}</source>
         <translation>{name} — 잔차 {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="252"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="257"/>
         <source>out = F(x) + shortcut(x), where F is {branch}.</source>
         <translation>out = F(x) + shortcut(x), 여기서 F는 {branch}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="255"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="260"/>
         <source>Identity block: input and output have the same shape ({shape}), so the shortcut adds x unchanged.</source>
         <translation>항등 블록(identity block): 입력과 출력의 형태가 같으므로({shape}) 지름길(shortcut)이 x를 그대로 더합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="259"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="264"/>
         <source>Convolution block: the shape changes ({a} → {b}), so the shortcut is a 1×1 convolution ({layer}) that projects x to the new shape.</source>
         <translation>합성곱 블록(convolution block): 형태가 바뀌므로({a} → {b}) 지름길은 x를 새 형태로 투영하는 1×1 합성곱({layer})입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="264"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="269"/>
         <source>Why it trains when deep: the derivative of F(x) + x is F&apos;(x) + 1. Even when F&apos;(x) is tiny, the +1 carries the gradient back to earlier layers unchanged, so it does not vanish through many blocks.</source>
         <translation>깊어도 학습되는 이유: F(x) + x의 미분은 F&apos;(x) + 1입니다. F&apos;(x)가 아주 작아도 +1이 기울기를 앞쪽 레이어로 그대로 전달하므로, 블록을 많이 지나도 기울기가 사라지지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="268"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="273"/>
         <source>Pre-activation: batch normalisation and ReLU come before each convolution and nothing follows the addition, so the shortcut path is a clean identity from block to block.</source>
         <translation>사전 활성화(pre-activation): 배치 정규화와 ReLU가 각 합성곱 앞에 오고 덧셈 뒤에는 아무것도 없어서, 지름길이 블록에서 블록으로 깨끗한 항등 경로가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="273"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="278"/>
         <source>{name} — squeeze-and-excitation</source>
         <translation>{name} — 스퀴즈-익사이테이션(SE)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="275"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="280"/>
         <source>Squeeze: global average pooling turns each of the {c} channels into one number. Excitation: a small network ({c} → {s} → {c}, reduction ratio r = {r}, then a sigmoid) gives each channel a weight between 0 and 1, and the channels are multiplied by their weights. {params} parameters.</source>
         <translation>스퀴즈: 전역 평균 풀링이 {c}개 채널을 각각 숫자 하나로 줄입니다. 익사이테이션: 작은 신경망({c} → {s} → {c}, 축소 비율 r = {r}, 그리고 시그모이드)이 채널마다 0과 1 사이의 가중치를 내고, 각 채널에 그 가중치를 곱합니다. 파라미터 {params}개.</translation>
     </message>
@@ -3130,7 +3130,7 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LiveCanvas</name>
     <message>
-        <location filename="../../gui/tabs/live/canvas.py" line="34"/>
+        <location filename="../../gui/tabs/live/canvas.py" line="38"/>
         <source>Choose a source and press Start.
 A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</source>
         <extracomment>A prediction about a frame this much older than the one shown is marked stale.</extracomment>
@@ -3138,13 +3138,13 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL(rtsp://, http://).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/canvas.py" line="137"/>
+        <location filename="../../gui/tabs/live/canvas.py" line="141"/>
         <source>Unknown: none of the classes</source>
         <extracomment>The part of the model&apos;s input square it really sees (its preprocessing&apos;s crop / resize, e.g. 224/256).</extracomment>
         <translation>알 수 없음: 어느 클래스도 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/canvas.py" line="160"/>
+        <location filename="../../gui/tabs/live/canvas.py" line="164"/>
         <source>stale: from a frame {ms:.0f} ms earlier</source>
         <translation>지난 결과: {ms:.0f} ms 전 프레임</translation>
     </message>
@@ -3152,62 +3152,62 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="79"/>
+        <location filename="../../gui/tabs/live/controller.py" line="82"/>
         <source>Load a model first: live mode classifies every frame with it.</source>
         <translation>먼저 모델을 불러오세요. 라이브 모드는 그 모델로 매 프레임을 분류합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="82"/>
+        <location filename="../../gui/tabs/live/controller.py" line="85"/>
         <source>Enter a source: a camera number (0, 1, ...), a video file or a stream URL.</source>
         <translation>소스를 입력하세요: 카메라 번호(0, 1, ...), 동영상 파일 또는 스트림 URL.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="87"/>
+        <location filename="../../gui/tabs/live/controller.py" line="90"/>
         <source> · {runtime}, reduced precision</source>
         <translation> · {runtime}, 낮은 정밀도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="92"/>
+        <location filename="../../gui/tabs/live/controller.py" line="95"/>
         <source>Live video</source>
         <translation>라이브 영상</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="115"/>
+        <location filename="../../gui/tabs/live/controller.py" line="118"/>
         <source>The class activation map</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="129"/>
+        <location filename="../../gui/tabs/live/controller.py" line="132"/>
         <source>Live: {source}</source>
         <translation>라이브: {source}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="147"/>
+        <location filename="../../gui/tabs/live/controller.py" line="150"/>
         <source>Live stopped.</source>
         <translation>라이브가 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="170"/>
+        <location filename="../../gui/tabs/live/controller.py" line="173"/>
         <source>Looking for cameras</source>
         <translation>카메라 찾는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="176"/>
+        <location filename="../../gui/tabs/live/controller.py" line="179"/>
         <source>Counting samples</source>
         <translation>샘플 세는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="183"/>
+        <location filename="../../gui/tabs/live/controller.py" line="186"/>
         <source>Deleting samples</source>
         <translation>샘플 삭제 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="187"/>
+        <location filename="../../gui/tabs/live/controller.py" line="190"/>
         <source>Saving {file}</source>
         <translation>{file} 저장 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/controller.py" line="188"/>
+        <location filename="../../gui/tabs/live/controller.py" line="191"/>
         <source>Saved {file}</source>
         <translation>{file} 저장됨</translation>
     </message>
@@ -3215,166 +3215,166 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>LiveView</name>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="79"/>
+        <location filename="../../gui/tabs/live/view.py" line="83"/>
         <source>0, video.mp4 or rtsp://…</source>
         <translation>0, video.mp4 또는 rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="81"/>
+        <location filename="../../gui/tabs/live/view.py" line="85"/>
         <source>Video file…</source>
         <translation>동영상 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="82"/>
-        <location filename="../../gui/tabs/live/view.py" line="384"/>
+        <location filename="../../gui/tabs/live/view.py" line="86"/>
+        <location filename="../../gui/tabs/live/view.py" line="388"/>
         <source>Find cameras</source>
         <translation>카메라 찾기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="83"/>
-        <location filename="../../gui/tabs/live/view.py" line="253"/>
+        <location filename="../../gui/tabs/live/view.py" line="87"/>
+        <location filename="../../gui/tabs/live/view.py" line="257"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="85"/>
-        <location filename="../../gui/tabs/live/view.py" line="308"/>
+        <location filename="../../gui/tabs/live/view.py" line="89"/>
+        <location filename="../../gui/tabs/live/view.py" line="312"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="88"/>
+        <location filename="../../gui/tabs/live/view.py" line="92"/>
         <source>Mirror</source>
         <translation>좌우 반전</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="89"/>
+        <location filename="../../gui/tabs/live/view.py" line="93"/>
         <source>Crop guide</source>
         <translation>자르기 안내선</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="91"/>
+        <location filename="../../gui/tabs/live/view.py" line="95"/>
         <source>Loop video files</source>
         <translation>동영상 파일 반복</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="93"/>
+        <location filename="../../gui/tabs/live/view.py" line="97"/>
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="98"/>
+        <location filename="../../gui/tabs/live/view.py" line="102"/>
         <source>Snapshot…</source>
         <translation>스냅샷…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="101"/>
+        <location filename="../../gui/tabs/live/view.py" line="105"/>
         <source>Source:</source>
         <translation>소스:</translation>
     </message>
     <message>
         <location filename="../../gui/tabs/live/recording_controls.py" line="72"/>
-        <location filename="../../gui/tabs/live/view.py" line="114"/>
+        <location filename="../../gui/tabs/live/view.py" line="118"/>
         <source>No dataset folder</source>
         <translation>데이터셋 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="116"/>
+        <location filename="../../gui/tabs/live/view.py" line="120"/>
         <source>Dataset folder…</source>
         <translation>데이터셋 폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="118"/>
+        <location filename="../../gui/tabs/live/view.py" line="122"/>
         <source>class name, e.g. rock</source>
         <translation>클래스 이름, 예: rock</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="123"/>
+        <location filename="../../gui/tabs/live/view.py" line="127"/>
         <source> frames/s</source>
         <translation> 프레임/초</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="124"/>
+        <location filename="../../gui/tabs/live/view.py" line="128"/>
         <source>Hold to record (R)</source>
         <translation>누르고 있는 동안 녹화 (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="132"/>
+        <location filename="../../gui/tabs/live/view.py" line="136"/>
         <source>Delete last</source>
         <translation>마지막 샘플 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="133"/>
+        <location filename="../../gui/tabs/live/view.py" line="137"/>
         <source>Open dataset folder</source>
         <translation>데이터셋 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="134"/>
+        <location filename="../../gui/tabs/live/view.py" line="138"/>
         <source>Record samples</source>
         <translation>샘플 녹화</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="137"/>
+        <location filename="../../gui/tabs/live/view.py" line="141"/>
         <source>Class:</source>
         <translation>클래스:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="138"/>
+        <location filename="../../gui/tabs/live/view.py" line="142"/>
         <source>Rate:</source>
         <translation>초당 저장:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="221"/>
+        <location filename="../../gui/tabs/live/view.py" line="225"/>
         <source>Opening {source}…</source>
         <translation>{source} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="240"/>
+        <location filename="../../gui/tabs/live/view.py" line="244"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="245"/>
+        <location filename="../../gui/tabs/live/view.py" line="249"/>
         <source>{source}: waiting for frames…</source>
         <translation>{source}: 프레임을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="253"/>
+        <location filename="../../gui/tabs/live/view.py" line="257"/>
         <source>Reconnect</source>
         <translation>다시 연결</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="259"/>
+        <location filename="../../gui/tabs/live/view.py" line="263"/>
         <source>stopped — {captured} frames, capture {cfps:.1f} fps, inference {ifps:.1f} fps, latency p50 {p50:.0f} ms / p95 {p95:.0f} ms</source>
         <translation>정지 — 프레임 {captured}개, 캡처 {cfps:.1f} fps, 추론 {ifps:.1f} fps, 지연 p50 {p50:.0f} ms / p95 {p95:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="308"/>
+        <location filename="../../gui/tabs/live/view.py" line="312"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="343"/>
+        <location filename="../../gui/tabs/live/view.py" line="347"/>
         <source>capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}</source>
         <translation>캡처 {capture:.1f} fps · 표시 {shown:.1f} fps · 추론 {infer} fps · 지연 {latency}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="365"/>
+        <location filename="../../gui/tabs/live/view.py" line="369"/>
         <source>Choose a video file</source>
         <translation>동영상 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="366"/>
+        <location filename="../../gui/tabs/live/view.py" line="370"/>
         <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)</source>
         <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="375"/>
+        <location filename="../../gui/tabs/live/view.py" line="379"/>
         <source>No camera could be opened (tried indices 0-5). A video file or a stream URL works as well.</source>
         <translation>열 수 있는 카메라가 없습니다 (0-5번 시도). 동영상 파일이나 스트림 URL도 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="380"/>
+        <location filename="../../gui/tabs/live/view.py" line="384"/>
         <source>Looking…</source>
         <translation>찾는 중…</translation>
     </message>
@@ -3428,43 +3428,43 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Teach</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
@@ -3590,113 +3590,113 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>Don&apos;t Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <location filename="../../gui/window_runtime.py" line="39"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="303"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="308"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
@@ -3757,57 +3757,57 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>{file} 저장됨: 다시 쓰려면 가중치 파일로 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="108"/>
+        <location filename="../../gui/window_files.py" line="110"/>
         <source>One project at a time: opening {file}.</source>
         <translation>프로젝트는 한 번에 하나씩: {file}을(를) 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="113"/>
+        <location filename="../../gui/window_files.py" line="115"/>
         <source>Not found: {files}</source>
         <translation>찾을 수 없음: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="118"/>
+        <location filename="../../gui/window_files.py" line="120"/>
         <source>One model at a time: loading {file} ({n} weights files were given).</source>
         <translation>모델은 한 번에 하나씩: {file}을(를) 불러옵니다 (가중치 파일 {n}개가 주어짐).</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="132"/>
+        <location filename="../../gui/window_files.py" line="134"/>
         <source>Open images</source>
         <translation>이미지 열기</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="133"/>
+        <location filename="../../gui/window_files.py" line="135"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="139"/>
+        <location filename="../../gui/window_files.py" line="141"/>
         <source>Classify a folder</source>
         <translation>폴더 분류</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="152"/>
+        <location filename="../../gui/window_files.py" line="154"/>
         <source>The clipboard holds no image.</source>
         <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="155"/>
+        <location filename="../../gui/window_files.py" line="157"/>
         <source>pasted image {n}</source>
         <translation>붙여넣은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="171"/>
+        <location filename="../../gui/window_files.py" line="173"/>
         <source>dropped image {n}</source>
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -3840,6 +3840,16 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/window_runtime.py" line="69"/>
         <source>checking against f32 {done}/{total}</source>
         <translation>f32와 비교 중 {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_engine.py" line="52"/>
+        <source>Loading PyTorch and the engine…</source>
+        <translation>PyTorch와 엔진을 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_engine.py" line="59"/>
+        <source>ConvLens could not load PyTorch and its engine: {error}. See {log}</source>
+        <translation>ConvLens가 PyTorch와 엔진을 불러오지 못했습니다: {error}. {log} 를 보세요</translation>
     </message>
 </context>
 <context>
@@ -3907,224 +3917,230 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../gui/model_panel.py" line="41"/>
+        <location filename="../../gui/architectures.py" line="17"/>
         <source>Classic</source>
+        <extracomment>Where an entry keeps its architecture&apos;s name (family headers have none).</extracomment>
         <translation>고전</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="42"/>
+        <location filename="../../gui/architectures.py" line="18"/>
         <source>Inception</source>
         <translation>인셉션</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="43"/>
+        <location filename="../../gui/architectures.py" line="19"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="44"/>
+        <location filename="../../gui/architectures.py" line="20"/>
         <source>Mobile</source>
         <translation>모바일</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="96"/>
+        <location filename="../../gui/model_panel.py" line="72"/>
         <source>Bundled MobileNetV2 (offline)</source>
         <translation>내장 MobileNetV2 (오프라인)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="97"/>
+        <location filename="../../gui/model_panel.py" line="73"/>
         <source>Pretrained (torchvision, ImageNet)</source>
         <translation>사전 학습 (torchvision, ImageNet)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="98"/>
+        <location filename="../../gui/model_panel.py" line="74"/>
         <source>Random (untrained)</source>
         <translation>무작위 (학습 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="99"/>
+        <location filename="../../gui/model_panel.py" line="75"/>
         <source>From a file…</source>
         <translation>파일에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="102"/>
+        <location filename="../../gui/model_panel.py" line="78"/>
         <source>Choose weights file…</source>
         <translation>가중치 파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="110"/>
-        <location filename="../../gui/model_panel.py" line="380"/>
+        <location filename="../../gui/model_panel.py" line="86"/>
+        <location filename="../../gui/model_panel.py" line="364"/>
         <source>from the weights</source>
         <translation>가중치에서</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="112"/>
+        <location filename="../../gui/model_panel.py" line="88"/>
         <source>Labels file…</source>
         <translation>레이블 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="113"/>
+        <location filename="../../gui/model_panel.py" line="89"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="121"/>
+        <location filename="../../gui/model_panel.py" line="97"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="129"/>
-        <location filename="../../gui/model_panel.py" line="323"/>
+        <location filename="../../gui/model_panel.py" line="105"/>
+        <location filename="../../gui/model_panel.py" line="299"/>
         <source>No model in use yet</source>
         <translation>아직 사용 중인 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="135"/>
+        <location filename="../../gui/model_panel.py" line="111"/>
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="142"/>
+        <location filename="../../gui/model_panel.py" line="118"/>
         <source>Auto (PyTorch&apos;s numbers)</source>
         <translation>자동 (PyTorch와 같은 값)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="143"/>
+        <location filename="../../gui/model_panel.py" line="119"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="144"/>
+        <location filename="../../gui/model_panel.py" line="120"/>
         <source>ONNX Runtime</source>
         <translation>ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="145"/>
+        <location filename="../../gui/model_panel.py" line="121"/>
         <source>OpenVINO f32</source>
         <translation>OpenVINO f32</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="146"/>
+        <location filename="../../gui/model_panel.py" line="122"/>
         <source>Fast, reduced precision</source>
         <translation>빠름, 낮은 정밀도</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="147"/>
+        <location filename="../../gui/model_panel.py" line="123"/>
         <source>Fast int8 (calibrate on a folder…)</source>
         <translation>빠른 int8 (폴더로 보정…)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="149"/>
+        <location filename="../../gui/model_panel.py" line="125"/>
         <source>What classifies. Auto: the fastest runtime on this computer whose probabilities are PyTorch&apos;s own (within 1e-4); one image at a time stays in PyTorch, a folder or live video moves to a faster runtime when that repays converting the model. Fast, reduced precision: OpenVINO in bf16, quicker but not the model&apos;s exact numbers; every result says so, with its agreement with f32 on your images. Feature maps, CAM and training always use the PyTorch model.</source>
         <translation>무엇으로 분류할지. 자동: 확률이 PyTorch 그대로(1e-4 이내)인 런타임 중 이 컴퓨터에서 가장 빠른 것. 이미지를 한 장씩 볼 때는 PyTorch로, 폴더나 라이브 영상은 모델 변환 비용을 되찾을 수 있을 때 더 빠른 런타임으로 옮깁니다. 빠름, 낮은 정밀도: bf16 OpenVINO로, 더 빠르지만 모델의 정확한 값은 아닙니다. 모든 결과에 그렇게 표시되고, 사용자 이미지에서 f32와 얼마나 일치하는지도 함께 보여 줍니다. 특징 맵, CAM, 학습은 언제나 PyTorch 모델을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="159"/>
+        <location filename="../../gui/model_panel.py" line="135"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="163"/>
+        <location filename="../../gui/model_panel.py" line="139"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="171"/>
+        <location filename="../../gui/model_panel.py" line="147"/>
         <source>Class names</source>
         <translation>클래스 이름</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="175"/>
+        <location filename="../../gui/model_panel.py" line="151"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="177"/>
+        <location filename="../../gui/model_panel.py" line="153"/>
         <source>In use:</source>
         <translation>사용 중:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="178"/>
+        <location filename="../../gui/model_panel.py" line="154"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="179"/>
+        <location filename="../../gui/model_panel.py" line="155"/>
         <source>Runtime:</source>
         <translation>런타임:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="227"/>
+        <location filename="../../gui/model_panel.py" line="203"/>
         <source>classifying with {runtime}</source>
         <translation>{runtime}(으)로 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="327"/>
+        <location filename="../../gui/model_panel.py" line="303"/>
         <source> (trained here, not saved)</source>
         <translation> (여기서 학습함, 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="336"/>
+        <location filename="../../gui/model_panel.py" line="312"/>
         <source>Loading {what}…</source>
         <translation>{what} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="348"/>
+        <location filename="../../gui/model_panel.py" line="324"/>
         <source>Downloading {file}…</source>
         <translation>{file} 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="359"/>
+        <location filename="../../gui/model_panel.py" line="335"/>
         <source>Not loaded: {what}</source>
         <translation>불러오지 못함: {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="378"/>
+        <location filename="../../gui/model_panel.py" line="362"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="386"/>
+        <location filename="../../gui/model_panel.py" line="370"/>
         <source>Ships with ConvLens: ImageNet&apos;s 1000 classes, no download, works offline. Its numbers are close to, not the same as, torchvision&apos;s MobileNetV2 weights (see resources/models/NOTICE.md).</source>
         <translation>ConvLens에 들어 있습니다: ImageNet 1000개 클래스, 내려받기 없이 오프라인에서 동작합니다. 수치는 torchvision의 MobileNetV2 가중치와 가깝지만 같지는 않습니다 (resources/models/NOTICE.md 참고).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="391"/>
+        <location filename="../../gui/model_panel.py" line="375"/>
+        <source>Looking for its weights once PyTorch has loaded…</source>
+        <translation>PyTorch를 불러온 뒤 가중치를 찾습니다…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/model_panel.py" line="377"/>
         <source>{arch} has no pretrained weights. Use random weights, or a file (train LeNet-5 on MNIST-style digits).</source>
         <translation>{arch}에는 사전 학습 가중치가 없습니다. 무작위 가중치나 파일을 쓰세요 (LeNet-5는 MNIST 같은 숫자로 학습하세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="397"/>
+        <location filename="../../gui/model_panel.py" line="385"/>
         <source>Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into {folder}. Random weights and weights files work offline.</source>
         <translation>아직 내려받지 않았습니다. 필요할 때 내려받거나({mb:.0f} MB) {file}을(를) {folder}에 복사하세요. 무작위 가중치와 가중치 파일은 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="400"/>
+        <location filename="../../gui/model_panel.py" line="388"/>
         <source>Download ({mb:.0f} MB)</source>
         <translation>내려받기 ({mb:.0f} MB)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="401"/>
+        <location filename="../../gui/model_panel.py" line="389"/>
         <source>Download {file} from download.pytorch.org into {folder}</source>
         <translation>download.pytorch.org에서 {file}을(를) {folder}(으)로 내려받기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="438"/>
+        <location filename="../../gui/model_panel.py" line="426"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="439"/>
+        <location filename="../../gui/model_panel.py" line="427"/>
         <source>Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;All files (*)</source>
         <translation>가중치 (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="446"/>
+        <location filename="../../gui/model_panel.py" line="434"/>
         <source>Choose a labels file</source>
         <translation>레이블 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="448"/>
+        <location filename="../../gui/model_panel.py" line="436"/>
         <source>Class names (*.txt *.json);;All files (*)</source>
         <translation>클래스 이름 (*.txt *.json);;모든 파일 (*)</translation>
     </message>
@@ -4132,33 +4148,33 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelSlot</name>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="58"/>
+        <location filename="../../gui/tabs/compare/view.py" line="62"/>
         <source>Pretrained</source>
         <extracomment>What the models are compared on (the combo&apos;s data). At most this many images of a folder are compared in the window (each costs one CAM per model); the CLI has no cap. The notes&apos; story, ready to run without downloads: classic to residual to mobile (the bundled MobileNetV2 gives the one trained answer among them).</extracomment>
         <translation>사전 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="59"/>
+        <location filename="../../gui/tabs/compare/view.py" line="63"/>
         <source>Bundled (MobileNetV2)</source>
         <translation>내장 (MobileNetV2)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="60"/>
+        <location filename="../../gui/tabs/compare/view.py" line="64"/>
         <source>The model in use</source>
         <translation>사용 중인 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="61"/>
+        <location filename="../../gui/tabs/compare/view.py" line="65"/>
         <source>Random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="62"/>
+        <location filename="../../gui/tabs/compare/view.py" line="66"/>
         <source>File…</source>
         <translation>파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="88"/>
+        <location filename="../../gui/tabs/compare/view.py" line="92"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>
@@ -4166,37 +4182,37 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>PredictionPanel</name>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="21"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="24"/>
         <source>Predictions</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="28"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="31"/>
         <source>top </source>
         <translation>상위 </translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="29"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="32"/>
         <source>How many classes to show</source>
         <translation>보여 줄 클래스 수</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="36"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="39"/>
         <source>Drop an image to classify it</source>
         <translation>이미지를 끌어다 놓으면 분류합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="82"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="85"/>
         <source>Unknown: none of the classes</source>
         <translation>알 수 없음: 어느 클래스도 아님</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="84"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="87"/>
         <source>The top class ({label}, {p:.1f}%) is not above the threshold ({t:.1f}%) tuned on held-out data for the model&apos;s false-accept target, so the answer is &quot;unknown&quot;.</source>
         <translation>1위 클래스 ({label}, {p:.1f}%)가 모델의 오수락률 목표에 맞춰 따로 둔 데이터로 정한 임계값 ({t:.1f}%)보다 높지 않아 답은 &quot;알 수 없음&quot;입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/images/prediction_panel.py" line="91"/>
+        <location filename="../../gui/tabs/images/prediction_panel.py" line="94"/>
         <source>{model}: {ms:.0f} ms on the model</source>
         <translation>{model}: 모델 계산 {ms:.0f} ms</translation>
     </message>
@@ -4204,7 +4220,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../gui/charts.py" line="138"/>
+        <location filename="../../gui/charts.py" line="140"/>
         <source>probability (%)</source>
         <translation>확률 (%)</translation>
     </message>
@@ -4301,163 +4317,139 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ReliabilityView</name>
     <message>
-        <location filename="../../gui/charts.py" line="226"/>
+        <location filename="../../gui/charts.py" line="228"/>
         <source>confidence (%)</source>
         <translation>확신도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="227"/>
+        <location filename="../../gui/charts.py" line="229"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="232"/>
+        <location filename="../../gui/charts.py" line="234"/>
         <source>before</source>
         <translation>보정 전</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="234"/>
+        <location filename="../../gui/charts.py" line="236"/>
         <source>after temperature scaling</source>
         <translation>온도 스케일링 후</translation>
     </message>
 </context>
 <context>
-    <name>StartWindow</name>
-    <message>
-        <location filename="../../gui/startup.py" line="27"/>
-        <source>Starting</source>
-        <translation>시작하는 중</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startup.py" line="29"/>
-        <source>&lt;h2&gt;ConvLens&lt;/h2&gt;&lt;p&gt;Loading PyTorch and the engine…&lt;/p&gt;&lt;p&gt;You can already drop images or a folder here.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;ConvLens&lt;/h2&gt;&lt;p&gt;PyTorch와 엔진을 불러오는 중…&lt;/p&gt;&lt;p&gt;지금 바로 이미지나 폴더를 여기에 끌어다 놓을 수 있습니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../gui/startup.py" line="58"/>
-        <source>{n} item(s) will open as soon as the engine is ready.</source>
-        <translation>엔진이 준비되는 대로 {n}개 항목을 엽니다.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/app.py" line="63"/>
-        <source>&lt;h2&gt;ConvLens could not start&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;See {log}&lt;/p&gt;</source>
-        <extracomment>When this module was first imported: the process start, near enough (the entry point imports it first).</extracomment>
-        <translation>&lt;h2&gt;ConvLens를 시작할 수 없습니다&lt;/h2&gt;&lt;p&gt;{error}&lt;/p&gt;&lt;p&gt;{log}을(를) 보세요&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>TeachController</name>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="67"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="71"/>
         <source>Writing the training bundle</source>
         <extracomment>(architecture, weights: &quot;pretrained&quot; | &quot;random&quot; | a file) the training starts from; set by the window called just before a training is submitted (the window autosaves the session then)</extracomment>
         <translation>학습 번들 쓰는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="71"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="75"/>
         <source>Training bundle written to {folder}. On the bigger machine: ./run.sh /path/to/the/images (README.txt says more); then Load the trained model.</source>
         <translation>학습 번들을 {folder}에 썼습니다. 더 큰 머신에서: ./run.sh /이미지/경로 (자세한 내용은 README.txt); 그 다음 학습된 모델 불러오기.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="74"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="78"/>
         <source>Training bundle written to {folder}</source>
         <translation>학습 번들을 {folder}에 썼습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="79"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="83"/>
         <source>The class activation maps</source>
         <translation>클래스 활성화 맵</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="87"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="91"/>
         <source>Pick a folder of class subfolders, then Train.</source>
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="101"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="105"/>
         <source>Load a model first: it is the starting point of the fine-tune.</source>
         <translation>먼저 모델을 불러오세요. 미세 조정(파인 튜닝)의 출발점입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="104"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="155"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="201"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="108"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="159"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="205"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="108"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="112"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="132"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="136"/>
         <source>Training done: validation accuracy {acc:.1f}%</source>
         <translation>학습 완료: 검증 정확도 {acc:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="142"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="146"/>
         <source>Training cancelled; the previous model stays in use.</source>
         <translation>학습을 취소했습니다. 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="147"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="151"/>
         <source>No dataset recorded yet: choose a dataset folder in the Live tab.</source>
         <translation>아직 녹화한 데이터셋이 없습니다. 라이브 탭에서 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="158"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="162"/>
         <source>Checking {folder}</source>
         <translation>{folder} 점검 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="172"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="241"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="176"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="245"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="177"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="181"/>
         <source>Evaluating on {folder}</source>
         <translation>{folder}(으)로 평가 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="187"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="191"/>
         <source>Evaluation: top-1 accuracy {a:.1f}% on {n} images</source>
         <translation>평가: 이미지 {n}개에서 Top-1 정확도 {a:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="198"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="202"/>
         <source>Load a model first: the data map shows what the current model sees.</source>
         <translation>먼저 모델을 불러오세요: 데이터 지도는 현재 모델이 보는 것을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="205"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="209"/>
         <source>Data map of {folder}</source>
         <translation>{folder}의 데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="222"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="226"/>
         <source>Moving files</source>
         <translation>파일 옮기는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="227"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="231"/>
         <source>Undoing the move</source>
         <translation>옮기기 취소 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="235"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="239"/>
         <source>Unknown threshold</source>
         <translation>&quot;알 수 없음&quot; 임계값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="245"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="249"/>
         <source>Tuning the unknown threshold on {folder}</source>
         <translation>{folder}에서 &quot;알 수 없음&quot; 임계값 정하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="257"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="261"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -4465,22 +4457,22 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>TeachView</name>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="54"/>
+        <location filename="../../gui/tabs/teach/view.py" line="57"/>
         <source>folder with one subfolder per class (or MNIST idx files)</source>
         <translation>클래스마다 하위 폴더가 있는 폴더 (또는 MNIST idx 파일)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="55"/>
+        <location filename="../../gui/tabs/teach/view.py" line="58"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="56"/>
+        <location filename="../../gui/tabs/teach/view.py" line="59"/>
         <source>Use recorded dataset</source>
         <translation>녹화한 데이터셋 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="59"/>
+        <location filename="../../gui/tabs/teach/view.py" line="62"/>
         <source>optional: separate validation folder (else 20% of each class)</source>
         <translation>선택: 별도 검증 폴더 (없으면 클래스마다 20%)</translation>
     </message>
@@ -4516,7 +4508,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/teach/settings_form.py" line="74"/>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="49"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="50"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
@@ -4621,93 +4613,93 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>클래스별 하위 폴더가 있는 폴더를 고르고 학습을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="93"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="94"/>
         <source>Evaluate on a folder…</source>
         <translation>폴더에서 평가…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="94"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="95"/>
         <source>Accuracy, per-class report and confusion matrix of the current model on a folder of class subfolders named after its classes</source>
         <translation>클래스 이름을 딴 하위 폴더들로 현재 모델의 정확도, 클래스별 보고서, 혼동 행렬을 구합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="60"/>
+        <location filename="../../gui/tabs/teach/view.py" line="63"/>
         <source>Check data</source>
         <translation>데이터 점검</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="62"/>
+        <location filename="../../gui/tabs/teach/view.py" line="65"/>
         <source>Before training: class counts, imbalance, duplicates (also between the training and validation folders), unreadable and tiny images</source>
         <translation>학습 전에: 클래스별 개수, 불균형, 중복(훈련 폴더와 검증 폴더 사이도), 읽을 수 없는 이미지와 아주 작은 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="66"/>
+        <location filename="../../gui/tabs/teach/view.py" line="69"/>
         <source>Data map</source>
         <translation>데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="68"/>
+        <location filename="../../gui/tabs/teach/view.py" line="71"/>
         <source>Every image of the folder as a dot: what the current model&apos;s last layer sees, in 2-D, coloured by class or by right / wrong; lasso a group to move it to another class folder (with undo)</source>
         <translation>폴더의 모든 이미지를 점 하나로: 현재 모델의 마지막 레이어이 보는 것을 2차원으로, 클래스나 맞음/틀림으로 색칠합니다. 무리를 둘러 선택해 다른 클래스 폴더로 옮길 수 있습니다 (취소 가능)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="82"/>
+        <location filename="../../gui/tabs/teach/view.py" line="85"/>
         <source>Bigger machine</source>
         <translation>더 큰 머신</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="85"/>
+        <location filename="../../gui/tabs/teach/view.py" line="88"/>
         <source>Run this training on a machine with more GPUs or several machines (torchrun), and bring the model back</source>
         <translation>이 학습을 GPU가 더 많은 머신이나 여러 머신(torchrun)에서 실행하고 모델을 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="88"/>
+        <location filename="../../gui/tabs/teach/view.py" line="91"/>
         <source>Export a training bundle…</source>
         <translation>학습 번들 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="89"/>
+        <location filename="../../gui/tabs/teach/view.py" line="92"/>
         <source>Load the trained model…</source>
         <translation>학습된 모델 불러오기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="85"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="86"/>
         <source>Click an image to see it with its class activation map (a mistake: the maps of the predicted and the true class); double-click to open it in Images</source>
         <translation>이미지를 클릭하면 클래스 활성화 맵과 함께 보여 줍니다 (틀린 예측: 예측한 클래스와 정답 클래스의 맵); 두 번 클릭하면 이미지 탭에서 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="97"/>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="320"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="98"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="321"/>
         <source>Click a cell of the confusion matrix to list its images.</source>
         <translation>혼동 행렬의 칸을 클릭하면 그 이미지들이 나열됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="102"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="103"/>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
         <translation>혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="112"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="113"/>
         <source>All mistakes</source>
         <translation>모든 오답</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="114"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="115"/>
         <source>Every wrong prediction on the validation images (or the evaluated folder), most confident first</source>
         <translation>검증 이미지(또는 평가한 폴더)에서 틀린 예측 전부, 확신이 큰 순서</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="126"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="127"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="127"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="128"/>
         <source>Calibration</source>
         <translation>보정(calibration)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="129"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="130"/>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
     </message>
@@ -4727,52 +4719,52 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>모델 내부 탭의 트리에서 레이어를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="51"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="52"/>
         <source>At most this share of wrong or unknown inputs may still get an answer; below the threshold that meets it on held-out data the answer is &quot;unknown&quot;. Images of none of the classes (the empty background) in a {folder} folder beside the class folders are held out for this, never trained on.</source>
         <translation>틀린 입력이나 모르는 입력 중 답을 받아도 되는 최대 비율. 따로 둔 데이터에서 이를 만족하는 임계값 이하이면 답은 &quot;알 수 없음&quot;입니다. 클래스 폴더 옆 {folder} 폴더의 어느 클래스도 아닌 이미지(빈 배경)는 이 용도로만 쓰고 학습에는 쓰지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="57"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="58"/>
         <source>Tune on a folder…</source>
         <translation>폴더에서 정하기…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="59"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="60"/>
         <source>Measure the current model on a folder of class subfolders named after its classes, with images of no class in its {folder} subfolder, and choose the threshold from that</source>
         <translation>클래스 이름의 하위 폴더와 어느 클래스도 아닌 이미지의 {folder} 하위 폴더가 있는 폴더에서 현재 모델을 측정해 임계값을 정합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="64"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="65"/>
         <source>False-accept target</source>
         <translation>오수락률 목표</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="74"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="75"/>
         <source>After training (or tuning on a folder): how often a wrong or unknown input would still get an answer, against how many right answers are kept, for every threshold.</source>
         <translation>학습 뒤(또는 폴더로 정한 뒤): 임계값마다 틀린 입력이나 모르는 입력이 답을 받는 비율과 맞는 답이 남는 비율.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="89"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="90"/>
         <source>Held-out images: class subfolders, and {folder} for images of no class</source>
         <translation>따로 둔 이미지: 클래스 하위 폴더, 그리고 어느 클래스도 아닌 이미지는 {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="105"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="106"/>
         <source>{g} right answers, {i} to refuse ({w} wrong answers, {o} images of no class)</source>
         <translation>맞는 답 {g}개, 거부할 것 {i}개 (틀린 답 {w}개, 어느 클래스도 아닌 이미지 {o}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="108"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="109"/>
         <source>Answers at or below {t:.1f}% confidence are &quot;unknown&quot;: {far:.1f}% of wrong or unknown inputs still answered (target {target:g}%), {tar:.0f}% of right answers kept. Held out: {counts}.</source>
         <translation>확신도 {t:.1f}% 이하의 답은 &quot;알 수 없음&quot;: 틀린 입력이나 모르는 입력의 {far:.1f}%가 여전히 답을 받고 (목표 {target:g}%), 맞는 답의 {tar:.0f}%가 남습니다. 따로 둔 데이터: {counts}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="114"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="115"/>
         <source>No &quot;unknown&quot; threshold: {why}</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/unknown_pane.py" line="116"/>
+        <location filename="../../gui/tabs/teach/unknown_pane.py" line="117"/>
         <source>No &quot;unknown&quot; threshold (target off): every answer is shown. Held out: {counts}.</source>
         <translation>&quot;알 수 없음&quot; 임계값 없음 (목표 꺼짐): 모든 답을 보여 줍니다. 따로 둔 데이터: {counts}.</translation>
     </message>
@@ -4782,7 +4774,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>dense {n} + dropout + linear</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="157"/>
+        <location filename="../../gui/tabs/teach/view.py" line="160"/>
         <source>The training run saved in the project ({n} epochs, validation accuracy {acc:.1f}%).</source>
         <translation>프로젝트에 저장된 학습 기록 ({n} 에포크, 검증 정확도 {acc:.1f}%).</translation>
     </message>
@@ -4797,187 +4789,187 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>고정된 백본, 증강 없음: 특성을 한 번만 계산하므로 에포크가 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="161"/>
+        <location filename="../../gui/tabs/teach/view.py" line="164"/>
         <source>Training data (one subfolder per class)</source>
         <translation>훈련 데이터 (클래스마다 하위 폴더 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="194"/>
+        <location filename="../../gui/tabs/teach/view.py" line="197"/>
         <source>computing backbone features once: %v/%m</source>
         <translation>백본 특성을 한 번 계산하는 중: %v/%m</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="197"/>
+        <location filename="../../gui/tabs/teach/view.py" line="200"/>
         <source>epoch {e}: %v/%m — loss {loss:.3f} — ETA {m}:{s:02d}</source>
         <translation>에포크 {e}: %v/%m — 손실 {loss:.3f} — 남은 시간 {m}:{s:02d}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="202"/>
+        <location filename="../../gui/tabs/teach/view.py" line="205"/>
         <source>epoch {e}: validation accuracy {acc:.1f}%, loss {loss:.3f}</source>
         <translation>에포크 {e}: 검증 정확도 {acc:.1f}%, 손실 {loss:.3f}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="151"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="152"/>
         <source>done in {s:.1f} s</source>
         <translation>{s:.1f}초에 완료</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="153"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="154"/>
         <source>Validation accuracy {acc:.1f}% — best epoch {best}{early}</source>
         <translation>검증 정확도 {acc:.1f}% — 최고 에포크 {best}{early}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="155"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="156"/>
         <source> (stopped early)</source>
         <translation> (조기 종료)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="158"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="159"/>
         <source>{n} unreadable files skipped: {files}</source>
         <translation>읽을 수 없는 파일 {n}개 건너뜀: {files}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="165"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="166"/>
         <source>Done. The trained model is now the current model ({n} classes: {names}).</source>
         <translation>완료. 학습한 모델이 이제 현재 모델입니다 (클래스 {n}개: {names}).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="180"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="181"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}%. {note}</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}%. {note}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="184"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="185"/>
         <source>Calibration (validation, {n} images, {errors} wrong): expected calibration error {before:.1f}% → {after:.1f}% (each half scored with the temperature fitted on the other) with temperature T = {t:.2f}, the probabilities shown from now on</source>
         <translation>보정 (검증 이미지 {n}장, 틀린 답 {errors}개): 기대 보정 오차 {before:.1f}% → {after:.1f}% (절반씩, 다른 절반으로 맞춘 온도로 채점), 온도 T = {t:.2f}. 지금부터 보이는 확률입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="200"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="201"/>
         <source>Try: {settings}.</source>
         <translation>시도해 보기: {settings}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="206"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="207"/>
         <source>a higher dropout (now {d:.2f}; 0.3-0.5)</source>
         <translation>더 높은 드롭아웃 (지금 {d:.2f}; 0.3-0.5)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="207"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="208"/>
         <source>turn on augmentation (rotation, shift, zoom, flip)</source>
         <translation>데이터 증강 켜기 (회전, 이동, 확대/축소, 뒤집기)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="208"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="209"/>
         <source>more images per class (record more, or add photos)</source>
         <translation>클래스당 이미지 늘리기 (더 녹화하거나 사진 추가)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="209"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="210"/>
         <source>more epochs</source>
         <translation>에포크 늘리기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="210"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="211"/>
         <source>another learning rate (now {lr:g}): larger if the loss falls slowly, smaller if it jumps</source>
         <translation>학습률 바꾸기 (지금 {lr:g}): 손실이 천천히 줄면 크게, 들쭉날쭉하면 작게</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="212"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
         <source>train the backbone too</source>
         <translation>백본도 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="213"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
         <source>a dense head (dense 256 or 1024)</source>
         <translation>Dense 헤드 (dense 256 또는 1024)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="214"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="215"/>
         <source>more images of {small}, or fewer of {large}</source>
         <translation>{small} 이미지를 늘리거나 {large} 이미지를 줄이기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="210"/>
+        <location filename="../../gui/tabs/teach/view.py" line="213"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="210"/>
+        <location filename="../../gui/tabs/teach/view.py" line="213"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="225"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="226"/>
         <source>1 image of {t} predicted as {p}:</source>
         <translation>{t} 이미지 1개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="226"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="227"/>
         <source>{n} images of {t} predicted as {p}:</source>
         <translation>{t} 이미지 {n}개가 {p}(으)로 예측됨:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="253"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="254"/>
         <source>All {n} wrong predictions, most confident first (click one to see it with its CAM):</source>
         <translation>틀린 예측 {n}개 전부, 확신이 큰 순서 (클릭하면 CAM과 함께 봅니다):</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="257"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="258"/>
         <source>{true} → {predicted} {p:.0f}%</source>
         <translation>{true} → {predicted} {p:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="220"/>
+        <location filename="../../gui/tabs/teach/view.py" line="223"/>
         <source>Choose a training folder first: the bundle runs the training on it.</source>
         <translation>먼저 학습 폴더를 고르세요: 번들은 그 폴더로 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="222"/>
+        <location filename="../../gui/tabs/teach/view.py" line="225"/>
         <source>Folder to put the training bundle in</source>
         <translation>학습 번들을 넣을 폴더</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="229"/>
+        <location filename="../../gui/tabs/teach/view.py" line="232"/>
         <source>The model trained on the bigger machine (model.pth)</source>
         <translation>더 큰 머신에서 학습한 모델 (model.pth)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/view.py" line="230"/>
+        <location filename="../../gui/tabs/teach/view.py" line="233"/>
         <source>ConvLens checkpoints (*.pth *.pt)</source>
         <translation>ConvLens 체크포인트 (*.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="280"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="281"/>
         <source>Evaluate on a folder (one subfolder per class, named after the class)</source>
         <translation>폴더에서 평가 (클래스 이름을 딴 하위 폴더가 클래스마다 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="288"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="289"/>
         <source>Evaluating on {folder}…</source>
         <translation>{folder}(으)로 평가 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="293"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="294"/>
         <source>{done}/{total} images</source>
         <translation>이미지 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="301"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="302"/>
         <source>{n} images: top-1 accuracy {a1:.1f}%, top-{k} accuracy {ak:.1f}%</source>
         <translation>이미지 {n}개: Top-1 정확도 {a1:.1f}%, Top-{k} 정확도 {ak:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="325"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="326"/>
         <source>{c}: precision {p:.0f}%, recall {r:.0f}%, F1 {f1:.2f} ({n} images)</source>
         <translation>{c}: 정밀도 {p:.0f}%, 재현율 {r:.0f}%, F1 {f1:.2f} (이미지 {n}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="305"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="306"/>
         <source>Skipped folders (no class of the model): {names}</source>
         <translation>건너뛴 폴더 (모델에 없는 클래스): {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/results_pane.py" line="308"/>
+        <location filename="../../gui/tabs/teach/results_pane.py" line="309"/>
         <source>Evaluation done: click a cell to see its images, an image to see its CAM.</source>
         <translation>평가 완료: 칸을 클릭하면 이미지가, 이미지를 클릭하면 CAM이 보입니다.</translation>
     </message>
@@ -4985,12 +4977,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>UnknownCurveView</name>
     <message>
-        <location filename="../../gui/charts.py" line="258"/>
+        <location filename="../../gui/charts.py" line="260"/>
         <source>false accepts (%)</source>
         <translation>오수락 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="259"/>
+        <location filename="../../gui/charts.py" line="261"/>
         <source>right kept (%)</source>
         <translation>남는 맞는 답 (%)</translation>
     </message>

@@ -56,7 +56,8 @@ def test_a_photo_gets_the_same_probabilities_alone_and_in_a_folder(mobilenet_fil
     from PIL import Image
     from torchvision import transforms
 
-    from convlens.engine.app.session import EngineSession, WeightsRequest
+    from convlens.engine.app.requests import WeightsRequest
+    from convlens.engine.app.session import EngineSession
     from convlens.engine.core.steps import run_to_end
 
     session = EngineSession("cpu")

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from convlens.engine.core.choices import MAX_MODELS
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.steps import run_to_end
-from convlens.engine.evaluation.compare import MAX_MODELS, compare, parse_model
+from convlens.engine.evaluation.compare import compare, parse_model
 from convlens.engine.weights.load import load_weights
 
 
@@ -65,7 +66,8 @@ def test_inspect_gives_each_model_its_cam_and_the_feature_maps_at_the_same_depth
     cam = mobilenet.cams[0]
     assert cam.dtype == np.uint8 and max(cam.shape[:2]) == 200 and cam.shape[2] == 3
     # the layer the Images tab's CAM uses for that model
-    from convlens.engine.app.session import EngineSession, WeightsRequest
+    from convlens.engine.app.requests import WeightsRequest
+    from convlens.engine.app.session import EngineSession
 
     session = EngineSession("cpu")
     run_to_end(session.load(WeightsRequest("mobilenet_v2", "file", str(mobilenet_file))))
@@ -114,7 +116,8 @@ def test_compare_task_on_a_folder_and_on_a_frame(photos: Path, mobilenet_file: P
 
 def test_class_cams_show_each_class_and_leave_the_current_image(photos: Path, mobilenet_file: Path) -> None:
     """A mistake's two maps: the class answered and the true class, each the CAM of that class (not the top-1)."""
-    from convlens.engine.app.session import EngineSession, WeightsRequest
+    from convlens.engine.app.requests import WeightsRequest
+    from convlens.engine.app.session import EngineSession
     from convlens.engine.inspect.activations import class_activation_map
 
     session = EngineSession("cpu")

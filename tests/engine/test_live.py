@@ -261,7 +261,7 @@ def test_a_pause_is_not_part_of_the_end_of_run_figures(session: EngineSession, v
 def test_the_live_cam_carries_the_frame_it_explains_and_the_box_is_the_models_input(
         session: EngineSession, video: Path) -> None:
     from convlens.engine.app import tasks
-    from convlens.engine.inspect.activations import crop_box
+    from convlens.engine.models.preprocess import crop_box
 
     control = tasks.LiveControl(tasks.LiveOptions(cam=True))
     last: LiveResult | None = None

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from convlens.engine.app.session import EngineSession, WeightsRequest
+from convlens.engine.app.requests import WeightsRequest
+from convlens.engine.app.session import EngineSession
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.steps import run_to_end
 from convlens.engine.runtime.runtimes import FAITHFUL_TOLERANCE, best_precision, cache_dir, choose_runtime, convert, weights_hash

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from convlens.engine.models.metrics import EvaluationReport
-from convlens.engine.runtime.predict import ImageResult, Prediction
+from convlens.engine.runtime.results import ImageResult, Prediction
 from convlens.gui.tabs.folder.state import FolderState
 from convlens.gui.tabs.teach.state import TeachState
 

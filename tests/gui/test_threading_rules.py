@@ -14,8 +14,8 @@ from PySide6.QtCore import QThread
 from convlens.gui.jobs import EngineClient
 from tests.conftest import ROOT
 
-#: Where a thread may be started: the engine thread (jobs.py) and the start window's import thread (startup.py).
-THREAD_OWNERS = {"jobs.py", "startup.py"}
+#: Where a thread may be started: the engine thread (jobs.py), which also imports torch and the engine.
+THREAD_OWNERS = {"jobs.py"}
 #: Modules that may import torch: the self-test, which reports its version.
 TORCH_ALLOWED = {"self_test.py"}
 
@@ -54,7 +54,7 @@ def test_a_jobs_signals_reach_even_a_lambda_on_the_ui_thread(qtbot, client: Engi
     assert engine_names and threading.main_thread().name not in engine_names  # the work itself ran elsewhere
 
 
-def test_only_the_job_runner_and_the_start_window_start_threads() -> None:
+def test_only_the_job_runner_starts_threads() -> None:
     """No widget starts a thread of its own: engine work is a job on the one engine thread (which owns the model)."""
     found = []
     for path, tree in _gui_sources():
@@ -91,6 +91,6 @@ def test_the_rules_see_a_planted_violation(tmp_path: Path, monkeypatch: pytest.M
     (gui / "bad_view.py").write_text("import threading\nfrom torch import nn\nthreading.Thread(target=print).start()\n")
     monkeypatch.setattr(__import__(__name__, fromlist=["ROOT"]), "ROOT", tmp_path)
     with pytest.raises(AssertionError, match="bad_view.py:3"):
-        test_only_the_job_runner_and_the_start_window_start_threads()
+        test_only_the_job_runner_starts_threads()
     with pytest.raises(AssertionError, match="bad_view.py:2: torch"):
         test_the_gui_never_imports_torch()

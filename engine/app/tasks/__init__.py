@@ -5,136 +5,168 @@ app: ``model`` (load, runtime, layer table, export), ``images`` (one image, thum
 Each task is ``fn(session, ...)``: a generator that yields typed progress and returns its result (or a plain
 function for short work). The GUI runs them as jobs on its one engine thread (``gui.jobs``), a test or script runs
 them with a loop. No Qt here. Superseding and cancelling happen between yields. ``tasks.NAME`` reaches every one.
+
+Importing this package loads none of them: ``tasks.NAME`` imports its module on first use (PEP 562). The app's window
+imports ``tasks`` while it is built, before torch has loaded, and uses a task only once the engine is ready.
 """
 
-from convlens.engine.app.tasks.compare import (
-    COMPARE_SIDE,
-    compare_models,
-)
-from convlens.engine.app.tasks.images import (
-    CSV_HEADER,
-    FolderScan,
-    ImageShown,
-    RuntimeChanged,
-    Thumbnail,
-    cam,
-    cam_faithfulness,
-    class_cams,
-    classify_folder,
-    classify_image,
-    feature_view,
-    save_image,
-    thumbnails,
-    write_results_csv,
-)
-from convlens.engine.app.tasks.live import (
-    LiveCam,
-    LiveControl,
-    LiveEvent,
-    LiveFeatures,
-    LiveMessage,
-    LiveOptions,
-    LivePaused,
-    LiveRecordError,
-    LiveStarted,
-    PauseLive,
-    RecordFrames,
-    SetLiveOptions,
-    StopLive,
-    delete_recorded,
-    find_cameras,
-    live,
-    recorded_counts,
-)
-from convlens.engine.app.tasks.model import (
-    explanation,
-    export_model,
-    kernels,
-    load_model,
-    save_checkpoint,
-    set_max_pixels,
-    set_runtime,
-    summary,
-    use_int8,
-)
-from convlens.engine.app.tasks.projects import (
-    ProjectOpened,
-    open_project,
-    save_project,
-)
-from convlens.engine.app.tasks.teach import (
-    TrainDataRead,
-    TrainFinished,
-    TrainStatus,
-    UnknownTuned,
-    check_data,
-    embed,
-    evaluate,
-    move_to_class,
-    set_unknown_far,
-    train,
-    tune_unknown,
-    undo_moves,
-    write_training_bundle,
-)
+from __future__ import annotations
 
-__all__ = [
-    "set_max_pixels",
-    "COMPARE_SIDE",
-    "CSV_HEADER",
-    "FolderScan",
-    "ImageShown",
-    "LiveCam",
-    "LiveControl",
-    "LiveEvent",
-    "LiveFeatures",
-    "LiveMessage",
-    "LiveOptions",
-    "LivePaused",
-    "LiveRecordError",
-    "LiveStarted",
-    "PauseLive",
-    "RecordFrames",
-    "SetLiveOptions",
-    "StopLive",
-    "ProjectOpened",
-    "RuntimeChanged",
-    "Thumbnail",
-    "TrainDataRead",
-    "TrainFinished",
-    "TrainStatus",
-    "UnknownTuned",
-    "cam",
-    "cam_faithfulness",
-    "check_data",
-    "class_cams",
-    "classify_folder",
-    "classify_image",
-    "compare_models",
-    "delete_recorded",
-    "embed",
-    "evaluate",
-    "explanation",
-    "export_model",
-    "feature_view",
-    "find_cameras",
-    "kernels",
-    "live",
-    "load_model",
-    "move_to_class",
-    "open_project",
-    "recorded_counts",
-    "save_checkpoint",
-    "save_image",
-    "save_project",
-    "set_runtime",
-    "use_int8",
-    "set_unknown_far",
-    "summary",
-    "thumbnails",
-    "train",
-    "tune_unknown",
-    "undo_moves",
-    "write_results_csv",
-    "write_training_bundle",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what ``tasks.NAME`` gives, for the type checker
+    from convlens.engine.app.tasks.compare import (
+        COMPARE_SIDE,
+        compare_models,
+    )
+    from convlens.engine.app.tasks.images import (
+        CSV_HEADER,
+        FolderScan,
+        ImageShown,
+        RuntimeChanged,
+        Thumbnail,
+        cam,
+        cam_faithfulness,
+        class_cams,
+        classify_folder,
+        classify_image,
+        feature_view,
+        save_image,
+        thumbnails,
+        write_results_csv,
+    )
+    from convlens.engine.app.tasks.live import (
+        LiveCam,
+        LiveControl,
+        LiveEvent,
+        LiveFeatures,
+        LiveMessage,
+        LiveOptions,
+        LivePaused,
+        LiveRecordError,
+        LiveStarted,
+        PauseLive,
+        RecordFrames,
+        SetLiveOptions,
+        StopLive,
+        delete_recorded,
+        find_cameras,
+        live,
+        recorded_counts,
+    )
+    from convlens.engine.app.tasks.model import (
+        explanation,
+        export_model,
+        kernels,
+        load_model,
+        save_checkpoint,
+        set_max_pixels,
+        set_runtime,
+        summary,
+        use_int8,
+    )
+    from convlens.engine.app.tasks.projects import (
+        ProjectOpened,
+        open_project,
+        save_project,
+    )
+    from convlens.engine.app.tasks.teach import (
+        TrainDataRead,
+        TrainFinished,
+        TrainStatus,
+        UnknownTuned,
+        check_data,
+        embed,
+        evaluate,
+        move_to_class,
+        set_unknown_far,
+        train,
+        tune_unknown,
+        undo_moves,
+        write_training_bundle,
+    )
+
+#: Which module of this package defines each name.
+_WHERE = {
+    "COMPARE_SIDE": "compare",
+    "compare_models": "compare",
+    "CSV_HEADER": "images",
+    "FolderScan": "images",
+    "ImageShown": "images",
+    "RuntimeChanged": "images",
+    "Thumbnail": "images",
+    "cam": "images",
+    "cam_faithfulness": "images",
+    "class_cams": "images",
+    "classify_folder": "images",
+    "classify_image": "images",
+    "feature_view": "images",
+    "save_image": "images",
+    "thumbnails": "images",
+    "write_results_csv": "images",
+    "LiveCam": "live",
+    "LiveControl": "live",
+    "LiveEvent": "live",
+    "LiveFeatures": "live",
+    "LiveMessage": "live",
+    "LiveOptions": "live",
+    "LivePaused": "live",
+    "LiveRecordError": "live",
+    "LiveStarted": "live",
+    "PauseLive": "live",
+    "RecordFrames": "live",
+    "SetLiveOptions": "live",
+    "StopLive": "live",
+    "delete_recorded": "live",
+    "find_cameras": "live",
+    "live": "live",
+    "recorded_counts": "live",
+    "explanation": "model",
+    "export_model": "model",
+    "kernels": "model",
+    "load_model": "model",
+    "save_checkpoint": "model",
+    "set_max_pixels": "model",
+    "set_runtime": "model",
+    "summary": "model",
+    "use_int8": "model",
+    "ProjectOpened": "projects",
+    "open_project": "projects",
+    "save_project": "projects",
+    "TrainDataRead": "teach",
+    "TrainFinished": "teach",
+    "TrainStatus": "teach",
+    "UnknownTuned": "teach",
+    "check_data": "teach",
+    "embed": "teach",
+    "evaluate": "teach",
+    "move_to_class": "teach",
+    "set_unknown_far": "teach",
+    "train": "teach",
+    "tune_unknown": "teach",
+    "undo_moves": "teach",
+    "write_training_bundle": "teach",
+}
+
+__all__ = [*sorted(_WHERE), "import_all"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def import_all() -> None:
+    """Import every task module now (the app does this on its engine thread, so that ``tasks.NAME`` on the UI thread
+    is then only a lookup)."""
+    for module in sorted(set(_WHERE.values())):
+        importlib.import_module(f"{__name__}.{module}")

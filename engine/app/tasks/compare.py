@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
-from convlens.engine.app.session import EngineSession
 from convlens.engine.core.errors import ConvLensError, Text
 from convlens.engine.data.images import iter_image_paths
-from convlens.engine.evaluation.compare import CompareProgress, Comparison, compare
+from convlens.engine.evaluation.compare import compare
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.evaluation.compare import CompareProgress, Comparison
 
 COMPARE_SIDE = 512
 

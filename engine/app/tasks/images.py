@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import Image
 
-from convlens.engine.app.session import DISPLAY_MAX_SIDE, EngineSession, FeatureView, ImageClassification, ModelInfo
-from convlens.engine.core.choices import CamMethod, Normalisation
+from convlens.engine.app.session import DISPLAY_MAX_SIDE
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.fileio import write_atomic, write_csv
 from convlens.engine.data.images import image_notes, iter_image_paths, load_thumbnail
-from convlens.engine.inspect.activations import CamResult
-from convlens.engine.runtime.predict import BatchProgress, ImageResult
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    import numpy as np
+
+    from convlens.engine.app.session import EngineSession, FeatureView, ImageClassification, ModelInfo
+    from convlens.engine.core.choices import CamMethod, Normalisation
+    from convlens.engine.inspect.activations import CamResult
+    from convlens.engine.runtime.results import BatchProgress, ImageResult
 
 
 # ------------------------------------------------------------------ images

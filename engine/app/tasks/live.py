@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Generator
 from dataclasses import dataclass, replace
 from queue import Empty, SimpleQueue
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import numpy as np
-
-from convlens.engine.app.live import LivePipeline, LiveResult, LiveSummary
-from convlens.engine.app.session import EngineSession, FeatureView
+from convlens.engine.app.live import LivePipeline, LiveResult
 from convlens.engine.app.tasks.images import RuntimeChanged
-from convlens.engine.core.choices import CamMethod, Normalisation
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.recording import DatasetRecorder
-from convlens.engine.data.video import FrameMailbox, list_cameras
-from convlens.engine.inspect.activations import CamResult
+from convlens.engine.data.video import list_cameras
+
+if TYPE_CHECKING:
+    from collections.abc import Generator
+
+    import numpy as np
+
+    from convlens.engine.app.live import LiveSummary
+    from convlens.engine.app.session import EngineSession, FeatureView
+    from convlens.engine.core.choices import CamMethod, Normalisation
+    from convlens.engine.data.video import FrameMailbox
+    from convlens.engine.inspect.activations import CamResult
 
 M = TypeVar("M")
 

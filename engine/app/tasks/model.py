@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Generator, Sequence
 from typing import TYPE_CHECKING
 
-from convlens.engine.app.session import EngineSession, KernelView, ModelInfo, WeightsRequest
-from convlens.engine.core.choices import ExportFormat, RuntimeChoice
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.data.images import iter_image_paths
-from convlens.engine.inspect.explain import ModelExplanation
-from convlens.engine.inspect.summary import ModelSummary
-from convlens.engine.runtime.quantize import QuantizeProgress
-from convlens.engine.weights.hub import DownloadProgress
 
 if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    from convlens.engine.app.requests import WeightsRequest
+    from convlens.engine.app.session import EngineSession, KernelView, ModelInfo
+    from convlens.engine.core.choices import ExportFormat, RuntimeChoice
+    from convlens.engine.inspect.explain import ModelExplanation
+    from convlens.engine.inspect.summary import ModelSummary
     from convlens.engine.runtime.export import ParityReport
+    from convlens.engine.runtime.quantize import QuantizeProgress
+    from convlens.engine.weights.hub import DownloadProgress
 
 
 def _freeze_long_lived_objects() -> None:

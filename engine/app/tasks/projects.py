@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from convlens.engine.app.session import EngineSession, ModelInfo
 from convlens.engine.app.tasks.model import _freeze_long_lived_objects
 from convlens.engine.core.errors import ConvLensError, Text
-from convlens.engine.training.diagnose import Finding
-from convlens.engine.training.loop import TrainResult
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from convlens.engine.app.session import EngineSession, ModelInfo
+    from convlens.engine.training.diagnose import Finding
+    from convlens.engine.training.loop import TrainResult
 
 
 # ------------------------------------------------------------------ projects

@@ -3,18 +3,26 @@ health check, the training bundle for a bigger machine."""
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from convlens.engine.app.session import EngineSession, ModelInfo
 from convlens.engine.app.tasks.model import _freeze_long_lived_objects
 from convlens.engine.core.errors import ConvLensError, Text
-from convlens.engine.evaluation.embedding import Move, move_files, undo_move
-from convlens.engine.evaluation.health import HealthProgress, HealthReport, check_folder
-from convlens.engine.models.openset import UnknownCurve, UnknownRule
-from convlens.engine.training.diagnose import Finding, diagnose
-from convlens.engine.training.distributed import Ranks
-from convlens.engine.training.loop import SINGLE, EpochStats, TrainConfig, TrainProgress, TrainResult
+from convlens.engine.evaluation.embedding import move_files, undo_move
+from convlens.engine.evaluation.health import check_folder
+from convlens.engine.training.diagnose import diagnose
+from convlens.engine.training.loop import SINGLE
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Sequence
+
+    from convlens.engine.app.session import EngineSession, ModelInfo
+    from convlens.engine.evaluation.embedding import Move
+    from convlens.engine.evaluation.health import HealthProgress, HealthReport
+    from convlens.engine.models.openset import UnknownCurve, UnknownRule
+    from convlens.engine.training.config import Ranks
+    from convlens.engine.training.diagnose import Finding
+    from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress, TrainResult
 
 
 def write_training_bundle(_session: EngineSession, folder: str, arch: str, weights: str, data: str, val_data: str,

@@ -11,8 +11,12 @@ With 10 classes this has 61,706 parameters.
 
 from __future__ import annotations
 
-import torch
+from typing import TYPE_CHECKING
+
 from torch import nn
+
+if TYPE_CHECKING:
+    import torch
 
 
 class LeNet5(nn.Module):

@@ -4,18 +4,21 @@ on the engine thread)."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from convlens.engine.app import tasks
 from convlens.engine.app.live import model_view
-from convlens.engine.evaluation.compare import CompareProgress, Comparison
-from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
 from convlens.gui.tabs.compare.view import FOLDER_LIMIT, CompareView
-from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.images.controller import ImagesController
-from convlens.gui.tabs.live.controller import LiveController
+
+if TYPE_CHECKING:
+    from convlens.engine.evaluation.compare import CompareProgress, Comparison
+    from convlens.gui.jobs import Job, JobError
+    from convlens.gui.tabs.context import AppContext
+    from convlens.gui.tabs.images.controller import ImagesController
+    from convlens.gui.tabs.live.controller import LiveController
 
 
 class CompareController(QObject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -27,10 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.evaluation.compare import MAX_MODELS, Comparison, ModelColumn
+from convlens.engine.core.choices import MAX_MODELS
 from convlens.engine.models.registry import list_architectures
 from convlens.gui.i18n import architecture_text, engine_text
 from convlens.gui.image_view import array_to_qimage
+
+if TYPE_CHECKING:
+    from convlens.engine.evaluation.compare import Comparison, ModelColumn
 
 #: What the models are compared on (the combo's data).
 SOURCES = ("image", "live", "folder")

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from convlens.engine.app import tasks
-from convlens.engine.runtime.predict import BatchProgress, ImageResult
-from convlens.gui.jobs import Job, JobError
+from convlens.engine.runtime.results import BatchProgress
 from convlens.gui.settings import Key
-from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.folder.view import FolderView
-from convlens.gui.tabs.images.controller import ImagesController
+
+if TYPE_CHECKING:
+    from convlens.engine.runtime.results import ImageResult
+    from convlens.gui.jobs import Job, JobError
+    from convlens.gui.tabs.context import AppContext
+    from convlens.gui.tabs.images.controller import ImagesController
 
 
 class FolderController(QObject):

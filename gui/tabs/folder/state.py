@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from convlens.gui.observable import Event
 
 if TYPE_CHECKING:  # torch's module: the window's state need not import it to exist
-    from convlens.engine.runtime.predict import ImageResult
+    from convlens.engine.runtime.results import ImageResult
 
 __all__ = ["FolderState", "Progress"]
 

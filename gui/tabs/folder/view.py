@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.runtime.predict import ImageResult
 from convlens.gui.i18n import engine_text, fill
-from convlens.gui.tabs.folder.state import FolderState, Progress
+from convlens.gui.tabs.folder.state import FolderState
+
+if TYPE_CHECKING:
+    from convlens.engine.runtime.results import ImageResult
+    from convlens.gui.tabs.folder.state import Progress
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 

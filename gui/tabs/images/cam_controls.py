@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
-from convlens.engine.core.choices import CamMethod
-from convlens.engine.inspect.faithfulness import AUTO_LAYER
-from convlens.engine.runtime.predict import Prediction
+from convlens.engine.core.choices import AUTO_LAYER
 from convlens.gui.colour_bar import ColourBar
+
+if TYPE_CHECKING:
+    from convlens.engine.core.choices import CamMethod
+    from convlens.engine.runtime.results import Prediction
 
 
 class CamControls(QWidget):

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from convlens.engine.app import tasks
-from convlens.engine.app.session import ImageClassification, ModelInfo
-from convlens.engine.inspect.activations import CamResult
 from convlens.gui.feature_view import qimage_from_rgba
 from convlens.gui.i18n import engine_text, fill
 from convlens.gui.image_view import ImageView, ThumbnailStrip, array_to_qimage
-from convlens.gui.jobs import JobError
 from convlens.gui.settings import Key
-from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.images.cam_controls import CamControls
 from convlens.gui.tabs.images.prediction_panel import PredictionPanel
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import ImageClassification, ModelInfo
+    from convlens.engine.inspect.activations import CamResult
+    from convlens.gui.jobs import JobError
+    from convlens.gui.tabs.context import AppContext
 
 #: Thumbnails decoded for one gallery or folder (memory stays flat for a folder of 10,000).
 MAX_THUMBNAILS = 500

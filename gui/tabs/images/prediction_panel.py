@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from convlens.engine.runtime.predict import Prediction
 from convlens.gui.charts import ProbabilityBars
+
+if TYPE_CHECKING:
+    from convlens.engine.runtime.results import Prediction
 
 
 class PredictionPanel(QWidget):

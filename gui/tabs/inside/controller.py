@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from convlens.engine.app import tasks
-from convlens.engine.app.session import FeatureView, KernelView, ModelInfo
-from convlens.engine.inspect.explain import ModelExplanation
-from convlens.engine.inspect.summary import ModelSummary
 from convlens.gui.feature_view import FeatureMapView, FiltersView
-from convlens.gui.jobs import JobError
-from convlens.gui.tabs.context import AppContext
 from convlens.gui.tabs.inside.layer_tree import LayerTree
 from convlens.gui.tabs.inside.learn_panel import LearnPanel
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import FeatureView, KernelView, ModelInfo
+    from convlens.engine.inspect.explain import ModelExplanation
+    from convlens.engine.inspect.summary import ModelSummary
+    from convlens.gui.jobs import JobError
+    from convlens.gui.tabs.context import AppContext
 
 #: What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.
 FrameSource = Literal["image", "live", "none"]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from convlens.engine.inspect.summary import ModelSummary, format_flops, format_shape
+from convlens.engine.inspect.formatting import format_flops, format_shape
+
+if TYPE_CHECKING:
+    from convlens.engine.inspect.summary import ModelSummary
 
 
 class _Item(QTreeWidgetItem):

@@ -10,21 +10,26 @@ from __future__ import annotations
 
 from functools import partial
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from convlens.engine.inspect.explain import (
+from convlens.engine.inspect.blocks import (
     SEED_004_EXAMPLE,
-    BottleneckCost,
     InceptionNote,
     InvertedResidualNote,
-    LayerArithmetic,
-    LayerExplanation,
-    Note,
     ResidualNote,
     SENote,
-    pair_text,
 )
+from convlens.engine.inspect.formatting import pair_text
+
+if TYPE_CHECKING:
+    from convlens.engine.inspect.explain import (
+        BottleneckCost,
+        LayerArithmetic,
+        LayerExplanation,
+        Note,
+    )
 
 
 def _n(value: int) -> str:

@@ -3,6 +3,8 @@ answer greyed."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
@@ -11,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.app.live import LiveResult
 from convlens.gui.image_view import array_to_qimage
+
+if TYPE_CHECKING:
+    from convlens.engine.app.live import LiveResult
 
 #: A prediction about a frame this much older than the one shown is marked stale.
 STALE_SECONDS = 0.3

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 import numpy as np
 from PySide6.QtCore import QObject
 
 from convlens.engine.app import tasks
-from convlens.engine.app.live import LiveResult, LiveSummary
-from convlens.engine.inspect.activations import CamResult
+from convlens.engine.app.live import LiveResult
 from convlens.gui.i18n import engine_text
-from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
-from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.inside.controller import FrameSource, InsideController
 from convlens.gui.tabs.live.view import LiveView
+
+if TYPE_CHECKING:
+    from convlens.engine.app.live import LiveSummary
+    from convlens.engine.inspect.activations import CamResult
+    from convlens.gui.jobs import Job, JobError
+    from convlens.gui.tabs.context import AppContext
+    from convlens.gui.tabs.inside.controller import FrameSource, InsideController
 
 
 class LiveController(QObject):

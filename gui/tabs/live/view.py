@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -31,12 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.app.live import LiveResult, LiveSummary
-from convlens.engine.data.recording import DatasetRecorder
-from convlens.engine.data.video import Frame, FrameMailbox
+from convlens.engine.data.video import FrameMailbox
 from convlens.gui.glossary import Glossary, explain
 from convlens.gui.tabs.live.canvas import LiveCanvas
 from convlens.gui.tabs.live.recording_controls import LiveRecording
+
+if TYPE_CHECKING:
+    from convlens.engine.app.live import LiveResult, LiveSummary
+    from convlens.engine.data.recording import DatasetRecorder
+    from convlens.engine.data.video import Frame
 
 
 class LiveView(LiveRecording, QWidget):

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QObject, Signal
 
 from convlens.engine.app import tasks
-from convlens.engine.app.session import ModelInfo
-from convlens.engine.evaluation.embedding import Embedding, Move
-from convlens.engine.evaluation.health import HealthReport
-from convlens.engine.models.metrics import EvaluationReport
-from convlens.engine.runtime.predict import BatchProgress
-from convlens.engine.training.loop import EpochStats, TrainConfig, TrainProgress
+from convlens.engine.training.config import EpochStats, TrainProgress
 from convlens.gui.i18n import engine_text, fill
-from convlens.gui.jobs import Job, JobError
 from convlens.gui.settings import Key
-from convlens.gui.tabs.context import AppContext
-from convlens.gui.tabs.images.controller import MAX_THUMBNAILS, ImagesController
-from convlens.gui.tabs.live.controller import LiveController
+from convlens.gui.tabs.images.controller import MAX_THUMBNAILS
 from convlens.gui.tabs.teach.data_map import EmbeddingDialog
 from convlens.gui.tabs.teach.health import HealthDialog
 from convlens.gui.tabs.teach.view import TeachView
+
+if TYPE_CHECKING:
+    from convlens.engine.app.session import ModelInfo
+    from convlens.engine.evaluation.embedding import Embedding, Move
+    from convlens.engine.evaluation.health import HealthReport
+    from convlens.engine.models.metrics import EvaluationReport
+    from convlens.engine.runtime.results import BatchProgress
+    from convlens.engine.training.config import TrainConfig
+    from convlens.gui.jobs import Job, JobError
+    from convlens.gui.tabs.context import AppContext
+    from convlens.gui.tabs.images.controller import ImagesController
+    from convlens.gui.tabs.live.controller import LiveController
 
 
 class TeachController(QObject):

@@ -5,6 +5,7 @@ model gets it right; click a dot to open the image with its CAM, lasso a group t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -12,9 +13,11 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from convlens.engine.evaluation.embedding import Embedding, Move
 from convlens.engine.models.openset import UNKNOWN_FOLDER
 from convlens.gui.i18n import engine_text
+
+if TYPE_CHECKING:
+    from convlens.engine.evaluation.embedding import Embedding, Move
 
 PALETTE = ["#3f7ae0", "#e07a3f", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
            "#17becf"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from convlens.engine.evaluation.health import HealthIssue, HealthReport
+if TYPE_CHECKING:
+    from convlens.engine.evaluation.health import HealthIssue, HealthReport
 
 __all__ = ["HealthDialog"]
 

@@ -31,17 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.models.calibration import reliability_of_logits
-from convlens.engine.models.metrics import EvaluationReport
-from convlens.engine.training.diagnose import Finding, FindingValues, finding_words
-from convlens.engine.training.loop import TrainResult
+from convlens.engine.training.diagnose import finding_words
 from convlens.gui.charts import CurvesView, ReliabilityView
 from convlens.gui.glossary import explain
 from convlens.gui.i18n import engine_text, fill
 from convlens.gui.scrolling_tabs import ScrollingTabs
 from convlens.gui.tabs.teach.mistake_dialog import MistakeDialog
-from convlens.gui.tabs.teach.state import TeachState
 
 if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets
+    from convlens.engine.models.metrics import EvaluationReport
+    from convlens.engine.training.config import TrainResult
+    from convlens.engine.training.diagnose import Finding, FindingValues
+    from convlens.gui.tabs.teach.state import TeachState
     _Part = Any
 else:
     _Part = object

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from convlens.engine.core.choices import OPTIMIZERS
-from convlens.engine.training.loop import TrainConfig
+from convlens.engine.training.config import TrainConfig
 from convlens.gui.glossary import Glossary, explain, explain_form
 
 if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from convlens.engine.models.metrics import EvaluationReport
 from convlens.gui.observable import Event
 
 if TYPE_CHECKING:  # a run holds its model: torch, which the window's state need not import to exist
+    from convlens.engine.models.metrics import EvaluationReport
     from convlens.engine.training.config import TrainResult
     from convlens.engine.training.diagnose import Finding
 

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.models.openset import UNKNOWN_FOLDER, UnknownCurve, UnknownRule
-from convlens.engine.training.loop import TrainConfig
+from convlens.engine.models.openset import UNKNOWN_FOLDER
+from convlens.engine.training.config import TrainConfig
 from convlens.gui.charts import UnknownCurveView
 from convlens.gui.glossary import explain
 
 if TYPE_CHECKING:  # a part of TeachView: its attributes are the ones TeachView.__init__ sets
+    from convlens.engine.models.openset import UnknownCurve, UnknownRule
     _Part = Any
 else:
     _Part = object

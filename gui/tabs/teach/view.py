@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from convlens.engine.models.metrics import EvaluationReport
-from convlens.engine.training.diagnose import Finding
-from convlens.engine.training.loop import EpochStats, TrainProgress, TrainResult
 from convlens.gui.flow_layout import FlowRow
 from convlens.gui.tabs.teach.results_pane import TeachResults
 from convlens.gui.tabs.teach.settings_form import TrainSettingsForm
 from convlens.gui.tabs.teach.state import TeachState
 from convlens.gui.tabs.teach.unknown_pane import TeachUnknown
+
+if TYPE_CHECKING:
+    from convlens.engine.models.metrics import EvaluationReport
+    from convlens.engine.training.config import EpochStats, TrainProgress, TrainResult
+    from convlens.engine.training.diagnose import Finding
 
 
 class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
