@@ -89,7 +89,9 @@ def add_precision(p: argparse.ArgumentParser) -> None:
 
 def check_precision(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """A usage error (exit 2) for int8 without a calibration folder, or a calibration folder without int8."""
-    precision = getattr(args, "precision", "f32")
+    if not hasattr(args, "precision"):  # export names int8 in its --format and checks its own --calibration
+        return
+    precision = args.precision
     calibration = getattr(args, "calibration", None)
     if precision == "int8" and not calibration:
         parser.error("--precision int8 needs --calibration DIR: a folder of your own images to set the int8 ranges "

@@ -38,11 +38,12 @@ class WindowEngine(_Part):
         self.client.when_ready(lambda error: None if error else fn())
 
     def needs_engine(self, fn: Callable[..., object], *args: Any) -> bool:
-        """True if the engine has loaded: go on. Else False, and ``fn(*args)`` is called once it has (never if it
-        could not load: the window says why)."""
+        """True if the engine has loaded: go on. Else False, the engine starts loading if it has not, and ``fn(*args)``
+        is called once it has (never if it could not load: the window says why)."""
         if self.client.engine_ready:
             return self.client.engine_error is None
         self.client.when_ready(lambda error: fn(*args) if error is None else None)
+        self.client.load_engine()  # something needs it now (a no-op once asked)
         return False
 
     def _engine_pending(self) -> None:

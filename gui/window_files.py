@@ -31,6 +31,7 @@ UnsavedAnswer = Literal["save", "discard", "cancel"]
 if TYPE_CHECKING:  # a part of MainWindow: its attributes are the ones MainWindow.__init__ sets
     from convlens.engine.core.choices import ExportFormat
     from convlens.engine.runtime.export import ParityReport
+    from convlens.engine.runtime.export_int8 import Int8ExportReport
     from convlens.gui.jobs import Job
 
     _Part = Any
@@ -46,20 +47,35 @@ class WindowFiles(_Part):
             self.show_error(QCoreApplication.translate("MainWindow", "Load or train a model first."))
             return
         start = str(Path(self.settings.start_folder()) / f"{self.model_info.arch}.onnx")
+        filters = {  # the filter chosen names the format; int8 is calibrated on a folder of the user's images
+            QCoreApplication.translate("MainWindow", "ONNX (*.onnx)"): "onnx",
+            QCoreApplication.translate("MainWindow", "TorchScript (*.pt)"): "torchscript",
+            QCoreApplication.translate("MainWindow", "OpenVINO int8, calibrated on your images (*.xml)"): "openvino-int8",
+            QCoreApplication.translate("MainWindow", "ONNX int8, calibrated on your images (*.onnx)"): "onnx-int8",
+        }
         path, chosen = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "Export the model"), start,
-                                                   QCoreApplication.translate("MainWindow", "ONNX (*.onnx);;TorchScript (*.pt)"))
-        if path:
-            fmt: ExportFormat = "torchscript" if path.lower().endswith((".pt", ".pth")) or "TorchScript" in chosen else "onnx"
-            self.export_model(path, fmt)
+                                                   ";;".join(filters))
+        if not path:
+            return
+        fmt: ExportFormat = filters.get(chosen) or ("torchscript" if path.lower().endswith((".pt", ".pth")) else "onnx")  # type: ignore[assignment]
+        calibration = None
+        if fmt.endswith("-int8"):
+            path = str(Path(path).with_suffix(".xml" if fmt == "openvino-int8" else ".onnx"))
+            calibration = self.ask_calibration_folder()
+            if not calibration:
+                return
+        self.export_model(path, fmt, calibration)
 
-    def export_model(self, path: str, fmt: ExportFormat) -> Job:
-        """Export the model in use; parity is checked on the open images (or the folder's)."""
+    def export_model(self, path: str, fmt: ExportFormat, calibration: str | None = None) -> Job:
+        """Export the model in use; parity is checked on the open images (or the folder's); int8 is calibrated on the
+        folder ``calibration`` and its agreement with f32 measured there."""
         images = self.images.gallery_paths() or [r.source for r in self.folder.results() if not r.error]
         self.statusBar().showMessage(fill(QCoreApplication.translate("MainWindow", "Exporting to {file} and checking parity…"), file=path))
-        return self.ctx.submit(tasks.export_model, path, fmt, images, name=QCoreApplication.translate("MainWindow", "Export"), exclusive=True,
-                           returned=lambda report: self._on_export_done(path, report))
+        return self.ctx.submit(tasks.export_model, path, fmt, images, calibration,
+                               name=QCoreApplication.translate("MainWindow", "Export"), exclusive=True,
+                               returned=lambda report: self._on_export_done(path, report))
 
-    def _on_export_done(self, path: str, report: ParityReport) -> None:
+    def _on_export_done(self, path: str, report: ParityReport | Int8ExportReport) -> None:
         text = QCoreApplication.translate("MainWindow", "Exported {file}: {parity}").format(file=Path(path).name, parity=report.summary())
         if report.ok:
             self.banner.show_message(text, "info")

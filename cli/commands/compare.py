@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from convlens.cli.args import TOPK
+from convlens.cli.args import TOPK, add_precision
 from convlens.cli.common import (
     download_progress,
 )
@@ -27,6 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "mobilenet_v2:weights.pth (or a checkpoint or ONNX file on its own)")
     p.add_argument("--topk", type=TOPK, default=3, help="classes per image and model (default 3)")
     p.add_argument("--device", default="cpu", help="auto | cpu | cuda | mps (default cpu, for comparable times)")
+    add_precision(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -45,24 +46,31 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         raise ConvLensError("No image files found in " + ", ".join(args.images) + ".")
 
+    shown: set[int] = set()
+
     def show(step: CompareProgress) -> None:
         if step.download is not None:
             download_progress(step.download)
-        elif not args.json:
+        elif not args.json and step.model not in shown:  # once per model (int8 quantizing steps say nothing new)
+            shown.add(step.model)
             print(f"[{step.model}/{step.total}] {step.spec}", file=sys.stderr)
 
-    result = run_to_end(compare(paths, args.models, args.topk, args.device), show)
+    result = run_to_end(compare(paths, args.models, args.topk, args.device, calibration=args.calibration), show)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps({"images": list(result.images), "agreement": result.agreement(), "models": [
-            {"model": c.spec, "title": str(c.title), "parameters": c.params, "latency_ms": round(c.latency_ms, 3),
+            {"model": c.spec, "title": str(c.title), "precision": c.precision, "parameters": c.params, "latency_ms": round(c.latency_ms, 3),
              "predictions": [[{"label": p.label, "index": p.index, "probability": round(p.probability, 6)}
                               for p in answer] for answer in c.predictions]} for c in result.columns]}, indent=2))
         return 0
     names = [Path(p).name for p in result.images]
+    # a reduced precision the user chose: its column says so
+    specs = [c.spec if c.precision == "f32" else f"{c.spec} [{c.precision}]" for c in result.columns]
     first = max([len("latency ms/image"), *(len(n) for n in names)])
     cells = [[f"{a[0].label} {100 * a[0].probability:.1f}%" for a in c.predictions] for c in result.columns]
-    widths = [max(len(c.spec), *(len(x) for x in col), 14) for c, col in zip(result.columns, cells, strict=True)]
-    print(f"{'image':<{first}}  " + "  ".join(f"{c.spec:<{w}}" for c, w in zip(result.columns, widths, strict=True)))
+    widths = [max(len(spec), *(len(x) for x in col), 14) for spec, col in zip(specs, cells, strict=True)]
+    print(f"{'image':<{first}}  " + "  ".join(f"{spec:<{w}}" for spec, w in zip(specs, widths, strict=True)))
     for i, name in enumerate(names):
         print(f"{name:<{first}}  " + "  ".join(f"{col[i]:<{w}}" for col, w in zip(cells, widths, strict=True)))
     print(f"{'parameters':<{first}}  " + "  ".join(f"{c.params:<{w},}" for c, w in zip(result.columns, widths, strict=True)))

@@ -33,7 +33,8 @@ Normalisation = Literal["channel", "shared"]
 TrainPhase = Literal["cache", "train", "val"]
 #: adam | sgd (momentum 0.9) | rmsprop (seed 003's choice)
 Optimizer = Literal["adam", "sgd", "rmsprop"]
-ExportFormat = Literal["onnx", "torchscript"]
+#: What Export writes: f32 ONNX or TorchScript, or int8 (NNCF, calibrated on the user's images) as OpenVINO IR or ONNX QDQ.
+ExportFormat = Literal["onnx", "torchscript", "openvino-int8", "onnx-int8"]
 #: How a fine-tune changed the model: a new head on the classifier's input, a head on a cut layer's output, or a
 #: model trained from scratch with its own head.
 HeadKind = Literal["replace", "cut", "scratch"]

@@ -80,6 +80,7 @@ class ModelColumn:
     cams: tuple[np.ndarray, ...] = ()  # per image: RGB uint8, the CAM over the photo (display size)
     stage_layer: str = ""  # the convolution at the chosen relative depth
     stage_maps: tuple[np.ndarray, ...] = ()  # per image: RGB uint8 grid of its most active channels
+    precision: str = "f32"  # "int8": run quantized (``compare(calibration=...)``); the column says so
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,13 @@ def stage_layer(model: torch.nn.Module, input_shape: tuple[int, int, int], stage
 def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], topk: int = 3, device: str = "cpu",
             repeats: int = 3, inspect: bool = False, stage: float = 0.5, side: int = 256,
             names: Sequence[str] | None = None, current: LoadedModel | None = None,
-            ) -> Generator[CompareProgress, None, Comparison]:
+            calibration: str | Path | None = None) -> Generator[CompareProgress, None, Comparison]:
     """Run every image through every model (one model in memory at a time); yields before each model.
 
     ``names`` label images given as pictures (a live frame); paths are their own names. A model ``current`` (or
-    ``ARCH:current``) is ``current``: the model in use, trained here and unsaved perhaps."""
+    ``ARCH:current``) is ``current``: the model in use, trained here and unsaved perhaps. With ``calibration`` (a
+    folder of the user's images) every model runs quantized to int8 in OpenVINO, its agreement with its own f32
+    answers in the notes; the feature maps and CAM (``inspect``) stay the PyTorch model's."""
     if not 2 <= len(models) <= MAX_MODELS:
         raise ConvLensError("Compare 2 to {max} models (got {n}).", max=MAX_MODELS, n=len(models))
     if not images:
@@ -156,7 +159,19 @@ def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], t
             # what really loaded: a checkpoint that names another architecture, a fallback to the bundled model
             if weights != "random":  # random weights say so in their column; the compare is about them
                 notes += [Text("{spec}: {note}", spec=spec, note=n) for n in loaded.notes]
-        predictor = Predictor(loaded, device)
+        torch_predictor = predictor = Predictor(loaded, device)
+        if calibration is not None:
+            from convlens.engine.runtime.quantize import quantize_steps
+
+            quantizing = quantize_steps(loaded, calibration)
+            try:
+                while True:
+                    next(quantizing)
+                    yield CompareProgress(number, len(models), spec)
+            except StopIteration as done:
+                int8, agreement = done.value
+            notes.append(Text("{spec}: {note}", spec=spec, note=agreement.text()))
+            predictor = Predictor(int8, device)
         inputs = [predictor.prepare([picture]) for picture in pictures]
         predictor.predict_tensor(inputs[0], topk)  # warm-up: first-call allocations are not the model's speed
         answers, times = [], []
@@ -171,12 +186,13 @@ def compare(images: Sequence[str | Path | Image.Image], models: Sequence[str], t
         params = sum(p.numel() for p in loaded.model.parameters()) if isinstance(loaded.model, torch.nn.Module) else 0
         title = Text("{title} ({source})", title=loaded.arch.title if loaded.arch else loaded.name,
                      source=loaded.source)
-        column = ModelColumn(spec, title, params, 1000 * statistics.median(times), tuple(answers))
+        column = ModelColumn(spec, title, params, 1000 * statistics.median(times), tuple(answers),
+                             precision=predictor.loaded.precision)
         if inspect:
             yield CompareProgress(number, len(models), spec)
-            column = _inspect(column, predictor, pictures, inputs, stage, side)
+            column = _inspect(column, torch_predictor, pictures, inputs, stage, side)
         columns.append(column)
-        del predictor, loaded, inputs  # one model in memory at a time
+        del predictor, torch_predictor, loaded, inputs  # one model in memory at a time
         gc.collect()
     return Comparison(tuple(paths), tuple(columns), tuple(notes))
 

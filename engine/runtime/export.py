@@ -59,7 +59,7 @@ class ParityReport:
                 f"({verdict})")
 
 
-def _metadata(loaded: LoadedModel) -> dict[str, str]:
+def export_metadata(loaded: LoadedModel) -> dict[str, str]:
     return {
         META_CLASSES: json.dumps(list(loaded.labels), ensure_ascii=False),
         META_PREPROCESS: json.dumps(loaded.preprocess.to_dict()),
@@ -73,6 +73,9 @@ def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Se
     """Write ``loaded`` as ONNX (opset 17, dynamic batch) or TorchScript and check parity on ``samples``."""
     if fmt not in EXPORT_FORMATS:
         raise ConvLensError("Unknown export format '{fmt}': use onnx or torchscript.", fmt=fmt)
+    if fmt.endswith("-int8"):
+        raise ConvLensError("An {fmt} export needs a calibration folder of your own images (engine.runtime.export_int8).",
+                            fmt=fmt)
     model = loaded.model
     if not isinstance(model, torch.nn.Module) or isinstance(model, torch.jit.ScriptModule):
         raise ConvLensError("Only a PyTorch model can be exported; this one is already an exported file.")
@@ -87,12 +90,12 @@ def export(loaded: LoadedModel, path: str | Path, fmt: ExportFormat, samples: Se
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # tracer and deprecation chatter from torch.onnx / torch.jit
             if fmt == "onnx":
-                data = _export_onnx(model, dummy, _metadata(loaded))
+                data = _export_onnx(model, dummy, export_metadata(loaded))
             else:
                 with torch.no_grad():
                     traced = torch.jit.trace(model, dummy, check_trace=False)
                 buffer = io.BytesIO()
-                torch.jit.save(traced, buffer, _extra_files={TORCHSCRIPT_META_FILE: json.dumps(_metadata(loaded))})
+                torch.jit.save(traced, buffer, _extra_files={TORCHSCRIPT_META_FILE: json.dumps(export_metadata(loaded))})
                 data = buffer.getvalue()
                 del buffer, traced
     except ConvLensError:

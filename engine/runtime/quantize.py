@@ -21,7 +21,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import torch
 
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
     from convlens.engine.models.loaded import LoadedModel
 
-__all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "quantize", "quantize_steps"]
+__all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "calibration_files", "nncf_quantize", "quantize",
+           "quantize_steps", "read_calibration"]
 
 #: NNCF's own default calibration subset: more images than this change the ranges little and cost time.
 CALIBRATION_IMAGES = 300
@@ -111,10 +112,7 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
     # OpenVINO first, with its telemetry off: NNCF imports OpenVINO's converter, which would otherwise start Intel's
     # usage telemetry (nothing ConvLens does is ever uploaded), and NNCF's own telemetry then finds none either
     ov = import_openvino()
-    try:
-        import nncf
-    except ImportError:
-        raise ConvLensError("int8 needs NNCF, which this installation does not have (pip install nncf).") from None
+    nncf = import_nncf()
     files = calibration_files(folder)
     weights_key = _key(loaded)  # hashes the weights (a second for VGG16): once
     key = _calibration_key(weights_key, files)
@@ -123,31 +121,56 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
     agreement = _cached_agreement(record, xml)
     if agreement is not None:  # quantized and checked before: the images need not be read again
         return _int8(loaded, OpenVinoClassifier(xml, "int8"), agreement), agreement
-    tensors: list[torch.Tensor] = []
-    for i, f in enumerate(files):
-        try:
-            tensors.append(loaded.preprocess(load_image(f)))
-        except ConvLensError:
-            pass  # an unreadable file is left out of the calibration, as out of any folder run
-        if i % 16 == 15 or i == len(files) - 1:
-            yield QuantizeProgress("read", i + 1, len(files))
-    if len(tensors) < MIN_CALIBRATION_IMAGES:
-        raise ConvLensError("Only {n} images of the calibration folder {folder} could be read; int8 calibration takes "
-                            "at least {min}.", n=len(tensors), folder=folder, min=MIN_CALIBRATION_IMAGES)
+    tensors = yield from read_calibration(loaded, files, folder)
     yield QuantizeProgress("quantize", 0, 1)
     onnx_file = _exported(loaded, weights_key)
-    items = [t.unsqueeze(0).numpy() for t in tensors]
-    # NNCF draws its own progress bars on stdout (where `--json` output goes) and logs at INFO: kept quiet
-    nncf.set_log_level(logging.ERROR)
-    with contextlib.redirect_stdout(io.StringIO()):
-        quantized = nncf.quantize(ov.Core().read_model(str(onnx_file)), nncf.Dataset(items), subset_size=len(items))
-    _save_atomically(ov, quantized, xml)
+    quantized = nncf_quantize(nncf, ov.Core().read_model(str(onnx_file)), tensors)
+    save_ir_atomically(ov, quantized, xml)
     yield QuantizeProgress("quantize", 1, 1)
     model = OpenVinoClassifier(xml, "int8")
     agreement = yield from _agreement(loaded, model, tensors, str(folder))
     write_atomic(record, json.dumps({"images": agreement.images, "top1_agree": agreement.top1_agree,
                                      "max_diff": agreement.max_diff, "folder": agreement.folder}).encode())
     return _int8(loaded, model, agreement), agreement
+
+
+def read_calibration(loaded: LoadedModel, files: Sequence[Path], folder: str | Path,
+                     ) -> Generator[QuantizeProgress, None, list[torch.Tensor]]:
+    """The calibration images, preprocessed as the model sees them (unreadable ones left out, as from any folder)."""
+    tensors: list[torch.Tensor] = []
+    for i, f in enumerate(files):
+        try:
+            tensors.append(loaded.preprocess(load_image(f)))
+        except ConvLensError:
+            pass
+        if i % 16 == 15 or i == len(files) - 1:
+            yield QuantizeProgress("read", i + 1, len(files))
+    if len(tensors) < MIN_CALIBRATION_IMAGES:
+        raise ConvLensError("Only {n} images of the calibration folder {folder} could be read; int8 calibration takes "
+                            "at least {min}.", n=len(tensors), folder=folder, min=MIN_CALIBRATION_IMAGES)
+    return tensors
+
+
+def nncf_quantize(nncf: Any, model: Any, tensors: Sequence[torch.Tensor], input_name: str | None = None) -> Any:
+    """``nncf.quantize`` (an OpenVINO model, or an ONNX one fed by ``input_name``) with ranges from ``tensors``, one
+    image per step."""
+    items: list[Any] = [t.unsqueeze(0).numpy() for t in tensors]
+    if input_name is not None:  # NNCF's ONNX backend feeds ONNX Runtime: a name for each input
+        items = [{input_name: item} for item in items]
+    # NNCF draws its own progress bars on stdout (where `--json` output goes) and logs at INFO: kept quiet
+    nncf.set_log_level(logging.ERROR)
+    with contextlib.redirect_stdout(io.StringIO()):
+        return nncf.quantize(model, nncf.Dataset(items), subset_size=len(items))
+
+
+def import_nncf() -> Any:
+    """NNCF, after OpenVINO with its telemetry off (see ``quantize_steps``)."""
+    import_openvino()
+    try:
+        import nncf
+    except ImportError:
+        raise ConvLensError("int8 needs NNCF, which this installation does not have (pip install nncf).") from None
+    return nncf
 
 
 def _int8(loaded: LoadedModel, model: OpenVinoClassifier, agreement: Int8Agreement) -> LoadedModel:
@@ -186,7 +209,7 @@ def _cached_agreement(record: Path, xml: Path) -> Int8Agreement | None:
     return agreement
 
 
-def _save_atomically(ov: object, model: object, xml: Path) -> None:
+def save_ir_atomically(ov: object, model: object, xml: Path) -> None:
     """The .xml and .bin side by side, both or neither: written in a private folder, then moved in (.bin first,
     so an .xml is never there without its weights)."""
     xml.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,5 @@
 """The app's pieces of engine work, as plain generators over an ``EngineSession``, one module per part of the
-app: ``model`` (load, runtime, layer table, export), ``images`` (one image, thumbnails, a folder, CSV), ``live``,
+app: ``model`` (load, runtime, layer table, export), ``images`` (one image, thumbnails, a folder, CSV), ``live_video``,
 ``teach`` (train, evaluate, unknown threshold, data map, health check), ``compare`` and ``projects``.
 
 Each task is ``fn(session, ...)``: a generator that yields typed progress and returns its result (or a plain
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # what ``tasks.NAME`` gives, for the type checker
         thumbnails,
         write_results_csv,
     )
-    from convlens.engine.app.tasks.live import (
+    from convlens.engine.app.tasks.live_video import (
         LiveCam,
         LiveControl,
         LiveEvent,
@@ -105,23 +105,23 @@ _WHERE = {
     "save_image": "images",
     "thumbnails": "images",
     "write_results_csv": "images",
-    "LiveCam": "live",
-    "LiveControl": "live",
-    "LiveEvent": "live",
-    "LiveFeatures": "live",
-    "LiveMessage": "live",
-    "LiveOptions": "live",
-    "LivePaused": "live",
-    "LiveRecordError": "live",
-    "LiveStarted": "live",
-    "PauseLive": "live",
-    "RecordFrames": "live",
-    "SetLiveOptions": "live",
-    "StopLive": "live",
-    "delete_recorded": "live",
-    "find_cameras": "live",
-    "live": "live",
-    "recorded_counts": "live",
+    "LiveCam": "live_video",
+    "LiveControl": "live_video",
+    "LiveEvent": "live_video",
+    "LiveFeatures": "live_video",
+    "LiveMessage": "live_video",
+    "LiveOptions": "live_video",
+    "LivePaused": "live_video",
+    "LiveRecordError": "live_video",
+    "LiveStarted": "live_video",
+    "PauseLive": "live_video",
+    "RecordFrames": "live_video",
+    "SetLiveOptions": "live_video",
+    "StopLive": "live_video",
+    "delete_recorded": "live_video",
+    "find_cameras": "live_video",
+    "live": "live_video",
+    "recorded_counts": "live_video",
     "explanation": "model",
     "export_model": "model",
     "kernels": "model",
@@ -170,3 +170,5 @@ def import_all() -> None:
     is then only a lookup)."""
     for module in sorted(set(_WHERE.values())):
         importlib.import_module(f"{__name__}.{module}")
+    for name in _WHERE:
+        __getattr__(name)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from convlens.engine.inspect.explain import ModelExplanation
     from convlens.engine.inspect.summary import ModelSummary
     from convlens.engine.runtime.export import ParityReport
+    from convlens.engine.runtime.export_int8 import Int8ExportReport
     from convlens.engine.runtime.quantize import QuantizeProgress
     from convlens.engine.weights.hub import DownloadProgress
 
@@ -69,15 +70,22 @@ def kernels(session: EngineSession) -> KernelView:
     return session.kernels()
 
 
-def export_model(session: EngineSession, path: str, fmt: ExportFormat,
-                 image_paths: Sequence[str]) -> Generator[None, None, ParityReport]:
+def export_model(session: EngineSession, path: str, fmt: ExportFormat, image_paths: Sequence[str],
+                 calibration: str | None = None) -> Generator[object, None, ParityReport | Int8ExportReport]:
     """Export the current model and check parity on up to 32 of the given images (files or folders; none: the
-    built-in set). Unreadable images are left out of the check."""
+    built-in set). Unreadable images are left out of the check. An int8 format is quantized on ``calibration`` (a
+    folder of the user's images) and its agreement with f32 measured on them (``engine.runtime.export_int8``)."""
     from convlens.engine.runtime.export import export
 
     if session.predictor is None:
         raise ConvLensError("No model to export.")
     loaded = session.pytorch_model
+    if fmt.endswith("-int8"):
+        from convlens.engine.runtime.export_int8 import export_int8
+
+        if not calibration:
+            raise ConvLensError("An int8 export needs a folder of your own images to calibrate on.")
+        return (yield from export_int8(loaded, path, fmt, calibration))
     samples = []
     for p in list(iter_image_paths(image_paths))[:32]:
         try:
