@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(PY) bench/bench_cold_start.py
 	$(PY) bench/bench_distributed.py
 	$(PY) bench/bench_int8.py
+	$(PY) bench/bench_batch.py
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m convlens.gui.screenshot --weights ../shared/data/models/mobilenet_v2_imagenet.pth \
