@@ -5,10 +5,14 @@ from __future__ import annotations
 import torch
 
 from convlens.engine.core.errors import ConvLensError
+from convlens.engine.runtime.allocator import reuse_freed_memory
 
 
 def select_device(preference: str = "auto") -> torch.device:
-    """``auto`` picks CUDA, then MPS, then the CPU; ``cpu``/``cuda``/``mps``/``cuda:1`` force one."""
+    """``auto`` picks CUDA, then MPS, then the CPU; ``cpu``/``cuda``/``mps``/``cuda:1`` force one.
+
+    Whatever runs a model asks for its device here first: the CPU allocator is tuned then (``allocator``)."""
+    reuse_freed_memory()
     pref = (preference or "auto").lower()
     if pref == "auto":
         if torch.cuda.is_available():
