@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from convlens.engine.core import torchvision_start
 from convlens.engine.core.version import __version__
+
+torchvision_start.install()  # torchvision will load without TorchDynamo (1.5 s and more of every start)
 
 #: public name -> the module that defines it
 _PUBLIC = {
