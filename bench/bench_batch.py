@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PHOTOS = ROOT.parent / "shared" / "data" / "images"
+PHOTOS = Path(os.environ.get("CONVLENS_TEST_DATA", ROOT.parent / "shared" / "data")) / "images"
 BATCHES = (16, 64, 128)
 
 
@@ -46,6 +46,7 @@ def main() -> int:
     parser.add_argument("--arch", default="mobilenet_v2", help="random weights unless mobilenet_v2 (bundled)")
     parser.add_argument("--quick", action="store_true", help="40 images, one run: proves the bench runs")
     args = parser.parse_args()
+    batches = BATCHES[:2] if args.quick else BATCHES
     if args.quick:
         args.images, args.runs = 40, 1
     if not PHOTOS.is_dir():
@@ -57,16 +58,16 @@ def main() -> int:
     try:
         folder = views(PHOTOS, tmp / "views", args.images, seed=11)
         weights = [] if args.arch == "mobilenet_v2" else ["--arch", args.arch, "--weights", "random"]
-        times: dict[int, list[float]] = {b: [] for b in BATCHES}
+        times: dict[int, list[float]] = {b: [] for b in batches}
         peaks: dict[int, float] = {}
         for _ in range(args.runs):
-            for batch in BATCHES:  # in turns: a drift in the machine's speed reaches every batch size alike
+            for batch in batches:  # in turns: a drift in the machine's speed reaches every batch size alike
                 elapsed, peak = one_run(folder, batch, args.arch, weights)
                 times[batch].append(elapsed)
                 peaks[batch] = peak
-        base = statistics.median(times[BATCHES[0]])
+        base = statistics.median(times[batches[0]])
         print(f"{args.arch}, {args.images} JPEGs, --runtime torch, whole process, median of {args.runs}")
-        for batch in BATCHES:
+        for batch in batches:
             t = statistics.median(times[batch])
             print(f"  --batch-size {batch:<4} {t:7.1f} s  {args.images / t:6.1f} img/s  peak {peaks[batch]:5.0f} MB  "
                   f"ratio to 16: {t / base:.2f}  (goal <= 1.10)")
