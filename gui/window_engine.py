@@ -42,7 +42,7 @@ class WindowEngine(_Part):
         is called once it has (never if it could not load: the window says why)."""
         if self.client.engine_ready:
             return self.client.engine_error is None
-        self.client.when_ready(lambda error: fn(*args) if error is None else None)
+        self.once_engine(lambda: fn(*args))
         self.client.load_engine()  # something needs it now (a no-op once asked)
         return False
 
@@ -50,7 +50,9 @@ class WindowEngine(_Part):
         """Shown, not usable yet: the pages wait, the panel says what is loading; then load."""
         for i in range(self.tabs.count()):
             self.tabs.widget(i).setEnabled(False)
-        self.model_panel.status.setText(QCoreApplication.translate("MainWindow", "Loading PyTorch and the engine…"))
+        loading = QCoreApplication.translate("MainWindow", "Loading PyTorch and the engine…")
+        self.model_panel.status.setText(loading)
+        self.statusBar().showMessage(loading)  # not "Ready" while nothing can run yet
         self.client.load_engine()
 
     def _engine_loaded(self, error: BaseException | None) -> None:
@@ -63,5 +65,6 @@ class WindowEngine(_Part):
             self.model_panel.show_failed(message)
             self.show_error(message)
             return
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Ready"))
         self.model_panel.set_engine_ready()
         log.info("engine ready %.2f s after the window was made", time.perf_counter() - self._made_at)

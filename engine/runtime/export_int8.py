@@ -23,14 +23,15 @@ from convlens.engine.runtime.quantize import (
     QuantizeProgress,
     calibration_files,
     import_nncf,
+    measure_agreement,
     nncf_quantize,
     quantize_steps,
     read_calibration,
 )
-from convlens.engine.runtime.runtimes import OpenVinoClassifier, _exported, _key, agreement_on, import_openvino
+from convlens.engine.runtime.runtimes import OpenVinoClassifier, _exported, _key, import_openvino
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Sequence
+    from collections.abc import Generator
 
     from convlens.engine.models.loaded import LoadedModel
 
@@ -70,18 +71,17 @@ def export_int8(loaded: LoadedModel, path: str | Path, fmt: str, calibration: st
         raise ConvLensError("An {fmt} export is a {suffix} file, not {name}.", fmt=fmt, suffix=SUFFIXES[fmt], name=path.name)
     if not isinstance(loaded.model, torch.nn.Module) or loaded.scripted:
         raise ConvLensError("Only a PyTorch model can be exported; this one is already an exported file.")
+    tensors = yield from read_calibration(loaded, calibration_files(calibration), calibration)  # read once
     if fmt == "openvino-int8":
-        int8, _agreement = yield from quantize_steps(loaded, calibration)  # cached per weights and calibration set
+        int8, _agreement = yield from quantize_steps(loaded, calibration, tensors)  # cached per weights and images
         cached = int8.model
         assert isinstance(cached, OpenVinoClassifier)  # what quantize_steps runs
         _write_openvino(cached.path, path, loaded)
         written: object = OpenVinoClassifier(path, "int8")
-        tensors = yield from read_calibration(loaded, calibration_files(calibration), calibration)
     else:
         import onnx
 
         nncf = import_nncf()
-        tensors = yield from read_calibration(loaded, calibration_files(calibration), calibration)
         yield QuantizeProgress("quantize", 0, 1)
         f32 = onnx.load(str(_exported(loaded, _key(loaded))))
         quantized = nncf_quantize(nncf, f32, tensors, input_name=f32.graph.input[0].name)
@@ -95,20 +95,10 @@ def export_int8(loaded: LoadedModel, path: str | Path, fmt: str, calibration: st
         from convlens.engine.weights.onnx import OnnxClassifier
 
         written = OnnxClassifier(path)
-    report = yield from _measure(loaded, written, tensors, path, fmt)
+    measured = yield from measure_agreement(loaded, written, tensors, str(calibration))
+    report = Int8ExportReport(str(path), fmt, measured.images, measured.top1_agree, measured.max_diff)
     write_atomic(Path(f"{path}.parity.json"), json.dumps({**asdict(report), "ok": report.ok}, indent=2).encode())
     return report
-
-
-def _measure(loaded: LoadedModel, written: object, tensors: Sequence[torch.Tensor], path: Path, fmt: str,
-             ) -> Generator[QuantizeProgress, None, Int8ExportReport]:
-    agree, diff = 0, 0.0
-    for start in range(0, len(tensors), 32):
-        same, gap = agreement_on(loaded.model, written, torch.stack(list(tensors[start : start + 32])),
-                                 loaded.temperature)
-        agree, diff = agree + same, max(diff, gap)
-        yield QuantizeProgress("check", min(start + 32, len(tensors)), len(tensors))
-    return Int8ExportReport(str(path), fmt, len(tensors), agree, diff)
 
 
 def _write_openvino(cached_xml: Path, path: Path, loaded: LoadedModel) -> None:

@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
     from convlens.engine.models.loaded import LoadedModel
 
-__all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "calibration_files", "nncf_quantize", "quantize",
-           "quantize_steps", "read_calibration"]
+__all__ = ["CALIBRATION_IMAGES", "Int8Agreement", "QuantizeProgress", "calibration_files", "measure_agreement",
+           "nncf_quantize", "quantize", "quantize_steps", "read_calibration"]
 
 #: NNCF's own default calibration subset: more images than this change the ranges little and cost time.
 CALIBRATION_IMAGES = 300
@@ -103,10 +103,11 @@ def _calibration_key(weights_key: str, files: Sequence[Path]) -> str:
     return f"{weights_key}-int8-{h.hexdigest()[:12]}"
 
 
-def quantize_steps(loaded: LoadedModel, folder: str | Path,
+def quantize_steps(loaded: LoadedModel, folder: str | Path, tensors: Sequence[torch.Tensor] | None = None,
                    ) -> Generator[QuantizeProgress, None, tuple[LoadedModel, Int8Agreement]]:
     """``loaded`` quantized to int8 on the images of ``folder`` and run by OpenVINO, with its agreement with f32;
-    yields progress (NNCF's own step is one call: no progress inside it)."""
+    yields progress (NNCF's own step is one call: no progress inside it). ``tensors``: those images, when the caller
+    has read them already (``read_calibration``)."""
     if loaded.runtime != "torch" or loaded.scripted:
         raise ConvLensError("Only a PyTorch model can be quantized; {source} is not one.", source=loaded.source)
     # OpenVINO first, with its telemetry off: NNCF imports OpenVINO's converter, which would otherwise start Intel's
@@ -121,14 +122,15 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path,
     agreement = _cached_agreement(record, xml)
     if agreement is not None:  # quantized and checked before: the images need not be read again
         return _int8(loaded, OpenVinoClassifier(xml, "int8"), agreement), agreement
-    tensors = yield from read_calibration(loaded, files, folder)
+    if tensors is None:
+        tensors = yield from read_calibration(loaded, files, folder)
     yield QuantizeProgress("quantize", 0, 1)
     onnx_file = _exported(loaded, weights_key)
     quantized = nncf_quantize(nncf, ov.Core().read_model(str(onnx_file)), tensors)
     save_ir_atomically(ov, quantized, xml)
     yield QuantizeProgress("quantize", 1, 1)
     model = OpenVinoClassifier(xml, "int8")
-    agreement = yield from _agreement(loaded, model, tensors, str(folder))
+    agreement = yield from measure_agreement(loaded, model, tensors, str(folder))
     write_atomic(record, json.dumps({"images": agreement.images, "top1_agree": agreement.top1_agree,
                                      "max_diff": agreement.max_diff, "folder": agreement.folder}).encode())
     return _int8(loaded, model, agreement), agreement
@@ -185,8 +187,9 @@ def quantize(loaded: LoadedModel, folder: str | Path) -> tuple[LoadedModel, Int8
     return run_to_end(quantize_steps(loaded, folder))
 
 
-def _agreement(loaded: LoadedModel, model: OpenVinoClassifier, tensors: Sequence[torch.Tensor],
-               folder: str) -> Generator[QuantizeProgress, None, Int8Agreement]:
+def measure_agreement(loaded: LoadedModel, model: object, tensors: Sequence[torch.Tensor],
+                      folder: str) -> Generator[QuantizeProgress, None, Int8Agreement]:
+    """``model`` (an int8 model, or an int8 file loaded back) against ``loaded``'s PyTorch f32, 32 images a step."""
     agree, diff = 0, 0.0
     for start in range(0, len(tensors), 32):
         same, gap = agreement_on(loaded.model, model, torch.stack(list(tensors[start : start + 32])),

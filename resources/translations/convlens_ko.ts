@@ -3485,6 +3485,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/window_engine.py" line="68"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
@@ -3887,7 +3888,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>PyTorch와 엔진을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_engine.py" line="60"/>
+        <location filename="../../gui/window_engine.py" line="62"/>
         <source>ConvLens could not load PyTorch and its engine: {error}. See {log}</source>
         <translation>ConvLens가 PyTorch와 엔진을 불러오지 못했습니다: {error}. {log} 를 보세요</translation>
     </message>

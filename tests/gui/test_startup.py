@@ -60,6 +60,7 @@ def test_what_is_dropped_before_the_engine_is_ready_opens_once_it_is(qtbot, sett
     window.start()
     assert not window.client.engine_ready  # the engine answers through the event loop, which has not run yet
     assert not window.images.widget.isEnabled()  # the pages wait, shown
+    assert window.statusBar().currentMessage() == "Loading PyTorch and the engine…"  # not "Ready"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     pos = QPointF(10, 10)
@@ -72,6 +73,7 @@ def test_what_is_dropped_before_the_engine_is_ready_opens_once_it_is(qtbot, sett
     QApplication.sendEvent(window, QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                                               Qt.KeyboardModifier.NoModifier))
     qtbot.waitUntil(lambda: window.client.engine_ready and window.images.widget.isEnabled(), timeout=60_000)
+    assert window.statusBar().currentMessage() == "Ready"
     qtbot.waitUntil(lambda: window.images.gallery_paths() == [str(photo)], timeout=60_000)
     qtbot.waitUntil(lambda: bool(window.images.predictions.top_text()), timeout=60_000)
     window.close()

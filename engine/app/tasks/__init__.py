@@ -168,7 +168,5 @@ def __dir__() -> list[str]:
 def import_all() -> None:
     """Import every task module now (the app does this on its engine thread, so that ``tasks.NAME`` on the UI thread
     is then only a lookup)."""
-    for module in sorted(set(_WHERE.values())):
-        importlib.import_module(f"{__name__}.{module}")
     for name in _WHERE:
-        __getattr__(name)
+        __getattr__(name)  # imports its module the first time
