@@ -19,6 +19,14 @@ from convlens.engine.core.errors import ConvLensError
 if TYPE_CHECKING:
     import torch
 
+def import_decoders() -> None:
+    """Import now what the first image would: PIL's file decoders and torchvision's v2 transforms (for a process
+    that loads everything up front, ``engine.core.gc_pauses``)."""
+    import torchvision.transforms.v2.functional  # noqa: F401
+
+    Image.init()
+
+
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 

@@ -167,6 +167,9 @@ def __dir__() -> list[str]:
 
 def import_all() -> None:
     """Import every task module now (the app does this on its engine thread, so that ``tasks.NAME`` on the UI thread
-    is then only a lookup)."""
+    is then only a lookup), and what a first classification would import (``preprocess.import_decoders``)."""
+    from convlens.engine.models.preprocess import import_decoders
+
     for name in _WHERE:
         __getattr__(name)  # imports its module the first time
+    import_decoders()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 from convlens.engine.core.errors import ConvLensError
+from convlens.engine.core.gc_pauses import freeze_loaded_objects
 from convlens.engine.data.images import iter_image_paths
 
 if TYPE_CHECKING:
@@ -23,14 +23,9 @@ if TYPE_CHECKING:
 
 
 def _freeze_long_lived_objects() -> None:
-    """Keep the cyclic GC from walking torch's huge, permanent object graph.
-
-    After torch, torchvision and a model are loaded, a full collection walks
-    millions of objects and holds the GIL for ~200 ms, freezing the UI thread.
-    ``gc.freeze`` moves everything alive now out of the collector's sight.
-    """
-    gc.freeze()
-
+    """A model (its modules, its runtime, its layer table) lives until the next one: out of the collector's walks
+    (``engine.core.gc_pauses``)."""
+    freeze_loaded_objects()
 
 
 # ------------------------------------------------------------------ model
