@@ -80,6 +80,7 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, WindowEngine, QMainWin
         self._closing = False
         self.started = False  # start() ran: the remembered runtime and model were asked for
         self._fallback_note = ""  # why the bundled model was loaded instead of the remembered choice
+        self._int8_at_start = ""  # the remembered int8 calibration folder, until the first model is loaded
         # the engine's decoding limit is set on the engine thread, as a job: never an engine global from the UI thread
         self._max_megapixels = self.settings.integer(Key.MAX_MEGAPIXELS, DEFAULT_MAX_PIXELS // 1_000_000)
         self.once_engine(lambda: self.client.submit(tasks.set_max_pixels, self._max_megapixels * 1_000_000,
@@ -271,6 +272,9 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, WindowEngine, QMainWin
 
     def _on_model_loaded(self, info: ModelInfo) -> None:
         self.ctx.set_model(info)
+        folder, self._int8_at_start = self._int8_at_start, ""
+        if folder and info.precision == "f32":
+            self._use_int8(folder)
 
     def _on_model_changed(self, info: ModelInfo) -> None:
         """A model was loaded or trained: the panel, banner and title say which; the tabs reset themselves."""
@@ -391,7 +395,11 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, WindowEngine, QMainWin
     def _start_model(self) -> None:
         from convlens.engine.core.choices import default_runtime
 
+        # int8 is remembered with its calibration folder: the first model loads with Auto, then is quantized on that
+        # folder as the user's own choice would be (with progress; the quantized model is cached, so it is quick)
+        self._int8_at_start = self.remembered_int8()
         runtime = self.settings.text(Key.RUNTIME, default_runtime())
+        runtime = "auto" if runtime == "int8" else runtime
         self.model_panel.set_runtime(runtime)
         if runtime != "torch":
             self.ctx.submit(tasks.set_runtime, runtime, name=self.tr("Switching the runtime"), key="runtime",
@@ -421,7 +429,7 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, WindowEngine, QMainWin
         s.set(Key.WEIGHTS_FILE, weights_file)
         s.set(Key.LABELS_FILE, labels_file)
         s.set(Key.TOPK, self.images.topk)
-        s.set(Key.RUNTIME, self.model_panel.runtime)
+        # the runtime is saved when it changes (int8 once it worked, with its calibration folder), not from the box
         self.live.save_settings()
         s.sync()
 

@@ -18,6 +18,7 @@ class Key:
     WEIGHTS_FILE = "weights_file"
     LABELS_FILE = "labels_file"
     RUNTIME = "runtime"
+    INT8_CALIBRATION = "int8_calibration"  # the folder int8 was last calibrated on (with RUNTIME "int8")
     TOPK = "topk"
     LAST_FOLDER = "last_folder"
     RECENT = "recent"

@@ -2794,17 +2794,17 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../gui/jobs.py" line="250"/>
+        <location filename="../../gui/jobs.py" line="253"/>
         <source>{job} ran out of memory.</source>
         <translation>{job}: 메모리가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="251"/>
+        <location filename="../../gui/jobs.py" line="254"/>
         <source>{job} failed unexpectedly ({error}).</source>
         <translation>{job}: 예기치 않게 실패했습니다 ({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="253"/>
+        <location filename="../../gui/jobs.py" line="256"/>
         <source> Details were written to {log}.</source>
         <translation> 자세한 내용은 {log}에 기록했습니다.</translation>
     </message>
@@ -3453,44 +3453,44 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Images</source>
         <extracomment>What to do with a trained model that was not saved.</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Folder results</source>
         <translation>폴더 결과</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Inside the model</source>
         <translation>모델 내부</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Live</source>
         <translation>라이브</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Teach</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <location filename="../../gui/window_engine.py" line="68"/>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>starting…</source>
         <translation>시작하는 중…</translation>
     </message>
@@ -3616,113 +3616,113 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>the system language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>ConvLens will speak {language} from the next start.</source>
         <translation>다음에 시작할 때부터 ConvLens가 {language}(으)로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;See inside and teach convolutional networks.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision engine, PySide6 interface. Everything runs on this computer; nothing is uploaded.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvLens {version}&lt;/h3&gt;&lt;p&gt;합성곱 신경망(CNN)의 속을 들여다보고 가르치는 도구.&lt;/p&gt;&lt;p&gt;PyTorch/torchvision 엔진, PySide6 인터페이스. 모든 계산은 이 컴퓨터에서 하며 아무것도 업로드하지 않습니다.&lt;/p&gt;&lt;p&gt;로그 파일: {log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>About ConvLens</source>
         <translation>ConvLens 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Largest image to open</source>
         <translation>열 수 있는 최대 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>Images larger than this are refused before decoding (megapixels):</source>
         <translation>이보다 큰 이미지는 디코딩 전에 거부합니다 (메가픽셀):</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Images up to {n} megapixels will be opened.</source>
         <translation>{n} 메가픽셀까지의 이미지를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Loading the model</source>
         <translation>모델 불러오는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Unsaved trained model</source>
         <translation>저장하지 않은 학습 모델</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>The model you trained has not been saved. Save it first?</source>
         <translation>학습한 모델을 아직 저장하지 않았습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Don&apos;t Save</source>
         <translation>저장 안 함</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Preprocessing for {file}</source>
         <translation>{file}의 전처리</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>{file} does not say how its images are preprocessed. Which of these did it learn with?</source>
         <translation>{file}에는 이미지 전처리 방법이 적혀 있지 않습니다. 어느 방식으로 학습했나요?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <location filename="../../gui/window_runtime.py" line="39"/>
         <source>Switching the runtime</source>
         <translation>런타임 바꾸는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>{title}: {source}, {n} classes</source>
         <translation>{title}: {source}, 클래스 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>Loaded {title} ({source})</source>
         <translation>{title} 불러옴 ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="307"/>
         <source> The previous model stays in use: {model}.</source>
         <translation> 이전 모델을 계속 씁니다: {model}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308"/>
+        <location filename="../../gui/main_window.py" line="312"/>
         <source> The bundled {bundled} is in use instead.</source>
         <translation> 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source> The previous model stays in use.</source>
         <translation> 이전 모델을 계속 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="324"/>
         <source>Loading cancelled.</source>
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>No preprocessing chosen for {file}.</source>
         <translation>{file}의 전처리를 고르지 않았습니다.</translation>
     </message>
@@ -3843,12 +3843,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>끌어다 놓은 이미지 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <source>, fine-tuned, unsaved</source>
         <translation>, 미세 조정됨, 저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>{arch}&apos;s pretrained weights are not downloaded yet, so the bundled {bundled} is in use. Choose {arch} again to download them.</source>
         <translation>{arch}의 사전 학습 가중치를 아직 내려받지 않아 내장된 {bundled}을(를) 사용합니다. 내려받으려면 {arch}을(를) 다시 고르세요.</translation>
     </message>
@@ -3858,27 +3858,32 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>int8을 보정할 이미지 폴더 (모델이 보게 될 종류의 이미지 수백 장)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_runtime.py" line="60"/>
+        <location filename="../../gui/window_runtime.py" line="76"/>
+        <source>int8 was calibrated on {folder}, which is no longer there: Auto classifies with the model&apos;s own numbers. Choose Fast int8 again to calibrate on another folder.</source>
+        <translation>int8 보정에 쓴 {folder} 폴더가 더 이상 없어서, 자동이 모델 본래의 값으로 분류합니다. 다른 폴더로 보정하려면 빠른 int8을 다시 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_runtime.py" line="85"/>
         <source>int8, calibrating on {folder}</source>
         <translation>int8, {folder}로 보정 중</translation>
     </message>
     <message>
-        <location filename="../../gui/window_runtime.py" line="62"/>
+        <location filename="../../gui/window_runtime.py" line="87"/>
         <source>int8</source>
         <translation>int8</translation>
     </message>
     <message>
-        <location filename="../../gui/window_runtime.py" line="67"/>
+        <location filename="../../gui/window_runtime.py" line="98"/>
         <source>reading the calibration images {done}/{total}</source>
         <translation>보정 이미지 읽는 중 {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_runtime.py" line="68"/>
+        <location filename="../../gui/window_runtime.py" line="99"/>
         <source>quantizing (NNCF)…</source>
         <translation>양자화 중(NNCF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_runtime.py" line="69"/>
+        <location filename="../../gui/window_runtime.py" line="100"/>
         <source>checking against f32 {done}/{total}</source>
         <translation>f32와 비교 중 {done}/{total}</translation>
     </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+
 from convlens.gui.main_window import MainWindow
 from tests.gui.helpers import drop_files, load
 
@@ -75,10 +77,22 @@ def test_keras_vgg19_file_from_the_weights_picker(qtbot, window: MainWindow, tmp
         assert title in labels
 
 
-def test_int8_calibrated_on_a_folder_says_so_on_every_answer(qtbot, window: MainWindow, mobilenet_file: Path,
-                                                             photos: Path, tmp_path: Path) -> None:
+def started_window(qtbot, settings: QSettings) -> MainWindow:
+    """A window started on ``settings`` as the app starts one (the remembered model and runtime)."""
+    win = MainWindow(settings)
+    win.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    win.ask_recover = lambda _when: False  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    return win
+
+
+def test_int8_calibrated_on_a_folder_says_so_on_every_answer(qtbot, window: MainWindow, settings: QSettings,
+                                                             mobilenet_file: Path, photos: Path, tmp_path: Path) -> None:
     """Runtime -> "Fast int8 (calibrate on a folder...)": the folder is asked for, the model is quantized as a job,
-    and the answers say they are int8's, with the agreement measured on the calibration images."""
+    and the answers say they are int8's, with the agreement measured on the calibration images. The choice is
+    remembered with its folder: the next start classifies in int8 again."""
     from tests.photo_views import views
 
     load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
@@ -97,5 +111,29 @@ def test_int8_calibrated_on_a_folder_says_so_on_every_answer(qtbot, window: Main
     qtbot.waitUntil(lambda: window.images.predictions.top_text() == "Samoyed", timeout=30_000)
     assert "int8" in window.ctx.model_name() and "reduced precision" in window.ctx.model_name()
     window.grab().save(str(tmp_path / "int8.png"))
+    window.close()
+
+    again = started_window(qtbot, settings)
+    qtbot.waitUntil(lambda: again.model_info is not None and again.model_info.precision == "int8", timeout=120_000)
+    assert again.model_info.arch == "mobilenet_v2" and again.model_panel.runtime == "int8"
+    assert "calibrated on 30 images of calibration" in again.model_panel.runtime_used.toolTip()
+    combo = again.model_panel.runtime_combo
     combo.setCurrentIndex(combo.findData("torch"))  # back to the model's own numbers
-    qtbot.waitUntil(lambda: window.model_info.precision == "f32", timeout=60_000)
+    qtbot.waitUntil(lambda: again.model_info.precision == "f32", timeout=60_000)
+    again.close()
+    assert settings.value("runtime") == "torch"
+
+
+def test_a_remembered_int8_folder_that_is_gone_is_said_and_auto_answers(qtbot, settings: QSettings,
+                                                                        tmp_path: Path) -> None:
+    from convlens.gui.app import make_application
+
+    make_application()
+    settings.setValue("runtime", "int8")
+    settings.setValue("int8_calibration", str(tmp_path / "moved away"))
+    win = started_window(qtbot, settings)
+    qtbot.waitUntil(lambda: win.model_info is not None, timeout=60_000)
+    assert win.model_info.precision == "f32" and win.model_panel.runtime == "auto"
+    assert "moved away, which is no longer there" in win.banner.text()
+    assert settings.value("runtime") == "auto"
+    win.close()
