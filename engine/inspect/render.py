@@ -11,6 +11,8 @@ import numpy as np
 from convlens.engine.core.errors import ConvLensError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from convlens.engine.inspect.activations import FeatureMaps
 
 COLORMAPS = {
@@ -181,3 +183,46 @@ def heat_rgba(heat: np.ndarray, size: tuple[int, int], box: tuple[int, int, int,
         mask[max(0, round(top * sy)) : round(bottom * sy), max(0, round(left * sx)) : round(right * sx)] = True
         rgba[~mask, 3] = 0
     return rgba
+
+
+def similarity_picture(matrix: np.ndarray, rows: Sequence[str], columns: Sequence[str], title: str,
+                       row_title: str, column_title: str, cmap: str = "viridis") -> np.ndarray:
+    """A heat map of ``matrix`` (values 0-1, NaN grey) with its row and column names, a title and a colour bar:
+    (H, W, 3) uint8 RGB. Names are written on every row while they fit, else on every k-th."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from convlens.engine.core.resources import resources_dir
+
+    a, b = matrix.shape
+    cell = int(max(4, min(28, 720 // max(a, b, 1))))
+    font_file = resources_dir() / "fonts" / "NotoSansCJKkr-Regular-subset.otf"
+    font = ImageFont.truetype(str(font_file), 12) if font_file.is_file() else ImageFont.load_default()
+    step_rows, step_cols = max(1, math.ceil(14 / cell)), max(1, math.ceil(14 / cell))
+    label_w = max((int(font.getlength(n)) for n in rows[::step_rows]), default=0) + 10
+    label_h = max((int(font.getlength(n)) for n in columns[::step_cols]), default=0) + 10
+    top, bar = 48, 70
+    width, height = label_w + b * cell + bar + 10, top + a * cell + label_h + 24
+    picture = Image.new("RGB", (max(width, 420), height), "white")
+    heat = colorize(np.nan_to_num(matrix, nan=0.0), 0.0, 1.0, cmap)
+    heat[np.isnan(matrix)] = 160
+    picture.paste(Image.fromarray(np.ascontiguousarray(heat)).resize((b * cell, a * cell), Image.Resampling.NEAREST),
+                  (label_w, top))
+    draw = ImageDraw.Draw(picture)
+    draw.text((8, 6), title, fill="black", font=font)
+    draw.text((label_w, top - 18), f"{row_title} (rows)  \u00d7  {column_title} (columns)", fill=(70, 70, 70), font=font)
+    for i in range(0, a, step_rows):
+        draw.text((label_w - 5, top + i * cell + cell / 2), rows[i], fill="black", font=font, anchor="rm")
+    for j in range(0, b, step_cols):  # written sideways under the map
+        w = int(font.getlength(columns[j])) + 2
+        label = Image.new("L", (w, 16), 0)
+        ImageDraw.Draw(label).text((0, 8), columns[j], fill=255, font=font, anchor="lm")
+        sideways = label.rotate(90, expand=True)
+        x = label_w + j * cell + (cell - sideways.width) // 2
+        picture.paste((0, 0, 0), (x, top + a * cell + 5, x + sideways.width, top + a * cell + 5 + sideways.height),
+                      sideways)
+    x0, y0, y1 = label_w + b * cell + 14, top, top + max(a * cell, 60)
+    ramp = colorize(np.linspace(1, 0, y1 - y0)[:, None].repeat(12, 1), 0.0, 1.0, cmap)
+    picture.paste(Image.fromarray(np.ascontiguousarray(ramp)), (x0, y0))
+    for value in (0.0, 0.5, 1.0):
+        draw.text((x0 + 16, y1 - value * (y1 - y0)), f"{value:.1f}", fill="black", font=font, anchor="lm")
+    return np.asarray(picture)
