@@ -68,4 +68,4 @@ def _main_thread() -> bool:
 
 
 def _dispatch(args) -> int:
-    return int(importlib.import_module(f"convlens.cli.commands.{args.command}").run(args))
+    return int(importlib.import_module(f"convlens.cli.commands.{args.command.replace('-', '_')}").run(args))

@@ -16,5 +16,5 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"convlens.cli.commands.{name}").add_parser(sub)
+        importlib.import_module(f"convlens.cli.commands.{name.replace('-', '_')}").add_parser(sub)
     return parser

@@ -244,3 +244,29 @@ def digit_folder(mnist, tmp_path_factory: pytest.TempPathFactory) -> Path:
             Image.fromarray(image[:, :, 0]).save(folder / f"{counts[label]:03d}.png")
             counts[label] += 1
     return root
+
+
+@pytest.fixture(scope="module")
+def mislabelled_digits(mnist, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
+    """Real MNIST digits 0 / 1 / 7, 60 each, with five filed under the wrong class (three 1s in digit_7, two 0s in
+    digit_1) and one 7 filed twice, under digit_7 and digit_0 (a label conflict). Returns the folder and the paths
+    of the five planted mistakes."""
+    from PIL import Image
+
+    root = tmp_path_factory.mktemp("mislabelled")
+    counts = {0: 0, 1: 0, 7: 0}
+    planted: set[str] = set()
+    for image, label in zip(mnist.train.images, mnist.train.labels, strict=True):
+        if label not in counts or counts[label] >= 60:
+            continue
+        n = counts[label]
+        folder = 7 if label == 1 and n < 3 else 1 if label == 0 and n < 2 else label
+        path = root / f"digit_{folder}" / f"{label}_{n:03d}.png"
+        path.parent.mkdir(exist_ok=True)
+        Image.fromarray(image[:, :, 0]).save(path)
+        if folder != label:
+            planted.add(str(path))
+        if label == 7 and n == 10:
+            Image.fromarray(image[:, :, 0]).save(root / "digit_0" / "seven_again.png")
+        counts[label] += 1
+    return root, planted

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
     from convlens.engine.runtime.predict import Predictor
 
-__all__ = ["METHODS", "TSNE_MAX", "Embedding", "EmbedProgress", "Move", "embed_folder", "move_files", "project",
-           "undo_move"]
+__all__ = ["METHODS", "TSNE_MAX", "EmbedProgress", "Embedding", "FolderFeatures", "Move", "embed_folder", "folder_features",
+           "move_files", "project", "undo_move"]
 
 METHODS = ("auto", "pca", "tsne", "umap")
 TSNE_MAX = 5000  # t-SNE's cost grows with n log n and its memory with n; beyond this PCA is the honest default
@@ -95,6 +95,33 @@ def embed_folder(predictor: Predictor, root: str | Path, method: str = "auto", b
     if len(files) < 3:
         raise ConvLensError("{root} has {n} images in class subfolders: the data map needs at least 3.",
                             root=root, n=len(files))
+    found = yield from folder_features(predictor, files, batch_size)
+    if len(found.sources) < 3:
+        raise ConvLensError("Fewer than 3 readable images in {root}.", root=root)
+    matrix = found.matrix
+    points, used, reason, explained = project(matrix, method, seed)
+    return Embedding(points, found.sources, found.labels, found.predicted, found.probability, tuple(classes),
+                     predictor.labels, used, reason, matrix.shape[1], explained, found.skipped)
+
+
+@dataclass
+class FolderFeatures:
+    """What the model's last layer sees for each readable image (its classifier's input, averaged over space)."""
+
+    matrix: np.ndarray  # (n, d) float32
+    sources: list[str]
+    labels: list[int]  # the folder's class of each (-1: the _unknown folder)
+    predicted: list[int]  # the model's own top-1
+    probability: list[float]
+    skipped: tuple[tuple[str, str], ...]  # (file, why) for the unreadable
+    hashes: list[int]  # difference hash of each image (``hashes=True``), else empty
+
+
+def folder_features(predictor: Predictor, files: Sequence[tuple[Path, int]], batch_size: int = 32,
+                    hashes: bool = False) -> Generator[EmbedProgress, None, FolderFeatures]:
+    """One forward pass per batch over ``files`` ((path, label) pairs), keeping the classifier's input."""
+    from convlens.engine.evaluation.health import dhash
+
     name, head = _features_hook(predictor)
     kept: list[torch.Tensor] = []
 
@@ -102,34 +129,34 @@ def embed_folder(predictor: Predictor, root: str | Path, method: str = "auto", b
         x = args[0].detach().float()
         kept.append(x.mean(dim=(2, 3)) if x.dim() == 4 else x.flatten(1))
 
+    found = FolderFeatures(np.zeros((0, 0), np.float32), [], [], [], [], (), [])
     features: list[np.ndarray] = []
-    sources, folder_class, predicted, probability = [], [], [], []
     skipped: list[tuple[str, str]] = []
     for start in range(0, len(files), batch_size):
         chunk = files[start : start + batch_size]
         tensors = []
         for path, label in chunk:
             try:
-                tensors.append(predictor.preprocess(load_image(path)))
+                picture = load_image(path)
+                tensors.append(predictor.preprocess(picture))
             except ConvLensError as exc:
                 skipped.append((str(path), exc.text))
                 continue
-            sources.append(str(path))
-            folder_class.append(label)
+            found.sources.append(str(path))
+            found.labels.append(label)
+            if hashes:
+                found.hashes.append(dhash(picture))
         if tensors:
             kept.clear()
             with watch([(name, head)], keep, pre=True):
                 answers = predictor.predict_tensor(torch.stack(tensors), 1)
             features.append(torch.cat(kept).cpu().numpy())
-            predicted += [a[0].index for a in answers]
-            probability += [a[0].probability for a in answers]
+            found.predicted.extend(a[0].index for a in answers)
+            found.probability.extend(a[0].probability for a in answers)
         yield EmbedProgress(min(start + batch_size, len(files)), len(files))
-    if len(sources) < 3:
-        raise ConvLensError("Fewer than 3 readable images in {root}.", root=root)
-    matrix = np.concatenate(features)
-    points, used, reason, explained = project(matrix, method, seed)
-    return Embedding(points, sources, folder_class, predicted, probability, tuple(classes), predictor.labels, used,
-                     reason, matrix.shape[1], explained, tuple(skipped))
+    found.matrix = np.concatenate(features) if features else np.zeros((0, 0), np.float32)
+    found.skipped = tuple(skipped)
+    return found
 
 
 def _installed(module: str) -> bool:

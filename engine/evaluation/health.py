@@ -26,7 +26,7 @@ from convlens.engine.data.images import load_image
 if TYPE_CHECKING:
     from collections.abc import Generator
 
-__all__ = ["NEAR_BITS", "TINY_SIDE", "HealthIssue", "HealthProgress", "HealthReport", "check_folder", "dhash"]
+__all__ = ["NEAR_BITS", "TINY_SIDE", "HealthIssue", "HealthProgress", "HealthReport", "check_folder", "dhash", "near_pairs"]
 
 IssueKind = Literal["unreadable", "tiny", "duplicates", "near_duplicates", "label_conflict", "cross_split",
                     "imbalance", "few_images"]
@@ -105,7 +105,7 @@ def _scan(root: Path, split: str, seen: list[_Seen], unreadable: list[tuple[str,
     return classes
 
 
-def _near_pairs(hashes: np.ndarray, bits: int) -> list[tuple[int, int]]:
+def near_pairs(hashes: np.ndarray, bits: int) -> list[tuple[int, int]]:
     """Index pairs (i < j) whose hashes differ in at most ``bits`` bits; blockwise, so memory stays small."""
     pairs: list[tuple[int, int]] = []
     table = np.array([bin(i).count("1") for i in range(256)], np.uint8)
@@ -157,7 +157,7 @@ def check_folder(root: str | Path, val_root: str | Path | None = None, near_bits
     exact = [group for group in by_digest.values() if len(group) > 1]
     # near duplicates: close hashes, not already the same bytes
     hashes = np.array([s.hash for s in seen], dtype=np.uint64)
-    near = [(seen[i], seen[j]) for i, j in _near_pairs(hashes, near_bits) if seen[i].digest != seen[j].digest]
+    near = [(seen[i], seen[j]) for i, j in near_pairs(hashes, near_bits) if seen[i].digest != seen[j].digest]
 
     # within one class of one folder: copies; across classes: a label conflict; across folders: a leak
     same_split = [sub for g in exact for sub in _by_place(g) if len(sub) > 1]

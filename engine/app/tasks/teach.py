@@ -16,9 +16,12 @@ from convlens.engine.training.loop import SINGLE
 if TYPE_CHECKING:
     from collections.abc import Generator, Sequence
 
+    import numpy as np
+
     from convlens.engine.app.session import EngineSession, ModelInfo
     from convlens.engine.evaluation.embedding import Move
     from convlens.engine.evaluation.health import HealthProgress, HealthReport
+    from convlens.engine.evaluation.label_issues import LabelReview, LabelSuspect
     from convlens.engine.models.openset import UnknownCurve, UnknownRule
     from convlens.engine.training.config import Ranks
     from convlens.engine.training.diagnose import Finding
@@ -107,6 +110,28 @@ def move_to_class(_session: EngineSession, paths: Sequence[str], root: str, clas
 
 def undo_moves(_session: EngineSession, move: Move) -> int:
     return undo_move(move)
+
+
+def find_wrong_labels(session: EngineSession, folder: str):
+    """Suspect labels in a folder of class subfolders, with the current (PyTorch) model's features; returns a
+    ``LabelReview`` (``engine.evaluation.label_issues``)."""
+    from convlens.engine.evaluation.label_issues import find_label_issues
+
+    predictor = session.torch_predictor
+    if predictor is None:
+        raise ConvLensError("Load a model first: wrong labels are found with the current model's features.")
+    return (yield from find_label_issues(predictor, folder))
+
+
+def label_cams(session: EngineSession, review: LabelReview, suspect: LabelSuspect, side: int = 320,
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """A suspect's CAM for its given and its likely class (the review's head on the current model's backbone)."""
+    from convlens.engine.evaluation.label_issues import suspect_cams
+
+    predictor = session.torch_predictor
+    if predictor is None:
+        raise ConvLensError("Load a model first: wrong labels are found with the current model's features.")
+    return suspect_cams(predictor, review, suspect, side)
 
 
 

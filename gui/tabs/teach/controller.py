@@ -15,12 +15,14 @@ from convlens.gui.settings import Key
 from convlens.gui.tabs.images.controller import MAX_THUMBNAILS
 from convlens.gui.tabs.teach.data_map import EmbeddingDialog
 from convlens.gui.tabs.teach.health import HealthDialog
+from convlens.gui.tabs.teach.label_review import LabelReviewDialog
 from convlens.gui.tabs.teach.view import TeachView
 
 if TYPE_CHECKING:
     from convlens.engine.app.session import ModelInfo
     from convlens.engine.evaluation.embedding import Embedding, Move
     from convlens.engine.evaluation.health import HealthReport
+    from convlens.engine.evaluation.label_issues import LabelProgress, LabelReview, LabelSuspect
     from convlens.engine.models.metrics import EvaluationReport
     from convlens.engine.runtime.results import BatchProgress
     from convlens.engine.training.config import TrainConfig
@@ -54,6 +56,8 @@ class TeachController(QObject):
         v.thumbnails_needed.connect(self._load_cell_thumbnails)
         v.unknown_far_changed.connect(self.set_unknown_far)
         v.map_requested.connect(self.data_map)
+        v.labels_requested.connect(self.find_wrong_labels)
+        self.label_dialog: LabelReviewDialog | None = None
         self.map_dialog: EmbeddingDialog | None = None
         v.unknown_tune_requested.connect(self.tune_unknown)
         v.image_chosen.connect(lambda path: images.show_with_cam(self.view.cell_paths(), path))
@@ -230,6 +234,65 @@ class TeachController(QObject):
         if self.map_dialog is not None:
             self.ctx.submit(tasks.undo_moves, move, name=self.tr("Undoing the move"), key="move",
                             returned=self.map_dialog.on_undone)
+
+    # ------------------------------------------------------------ wrong labels
+    def find_wrong_labels(self, folder: str) -> Job | None:
+        """The suspect labels of ``folder`` with the current model's features; opens the review when done."""
+        if self.ctx.model_info is None:
+            self.ctx.show_error(self.tr("Load a model first: wrong labels are found with the current model's "
+                                        "features."))
+            return None
+        if not folder:
+            self.ctx.show_error(self.tr("Choose a training folder: one subfolder of images per class."))
+            return None
+        self.view.labels_button.setEnabled(False)
+        return self.ctx.submit(tasks.find_wrong_labels, folder, name=self.tr("Wrong labels in {folder}").format(
+            folder=Path(folder).name), key="labels", yielded=self._on_label_step, returned=self._on_labels_found,
+            finished=lambda: self.view.labels_button.setEnabled(True))
+
+    def _on_label_step(self, step: LabelProgress) -> None:
+        if step.stage == "features":
+            self.view.on_evaluation_progress(step.done, step.total)
+        else:
+            self.view.status.setText(self.tr("Cross-validating the head: fold {i} of {k}").format(i=step.done,
+                                                                                                   k=step.total))
+
+    def _on_labels_found(self, review: LabelReview) -> None:
+        self.view.status.setText(self.tr("{n} suspect labels in {folder}").format(n=len(review.suspects),
+                                                                                 folder=Path(review.root).name))
+        if self.label_dialog is not None:
+            self.label_dialog.close()
+        dialog = LabelReviewDialog(review, self.view)
+        dialog.cams_requested.connect(self._label_cams)
+        dialog.move_requested.connect(self._move_suspect)
+        dialog.undo_requested.connect(self._undo_suspect_move)
+        dialog.open_requested.connect(lambda path: self.images.show_with_cam([path], path))
+        self.label_dialog = dialog
+        dialog.start()
+        dialog.show()
+
+    def _label_cams(self, suspect: LabelSuspect) -> None:
+        dialog = self.label_dialog
+        if dialog is not None:
+            self.ctx.submit(tasks.label_cams, dialog.review, suspect, name=self.tr("The class activation maps"),
+                            key="label_cams", returned=lambda cams: dialog.show_cams(suspect, cams),
+                            errored=lambda error: dialog.show_cam_error(error.message))
+
+    def _move_suspect(self, paths: list, root: str, class_name: str) -> None:
+        dialog = self.label_dialog
+        if dialog is not None:
+            def failed(error: JobError) -> None:
+                self.ctx.show_error(error.message)
+                dialog.on_move_failed()
+
+            self.ctx.submit(tasks.move_to_class, paths, root, class_name, name=self.tr("Moving files"), key="move",
+                            returned=dialog.on_moved, errored=failed)
+
+    def _undo_suspect_move(self, move: Move) -> None:
+        dialog = self.label_dialog
+        if dialog is not None:
+            self.ctx.submit(tasks.undo_moves, move, name=self.tr("Undoing the move"), key="move",
+                            returned=dialog.on_undone)
 
     # ------------------------------------------------------------ unknown threshold
     def set_unknown_far(self, far: float) -> Job | None:

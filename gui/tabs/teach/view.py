@@ -43,6 +43,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
     mistake_chosen = Signal(str, str, str)  # a wrong prediction: its image, true class, predicted class
     use_recorded_requested = Signal()  # train on the dataset recorded in the Live tab
     map_requested = Signal(str)  # the data map of this folder
+    labels_requested = Signal(str)  # find the wrong labels of this folder
     bundle_requested = Signal(str, str, str, object)  # bundle folder, data folder, validation folder, TrainConfig
     load_trained_requested = Signal(str)  # a checkpoint trained elsewhere: load it as the model
     unknown_far_changed = Signal(float)  # re-choose the unknown threshold on the model's curve (0: off)
@@ -72,6 +73,13 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
                                            "sees, in 2-D, coloured by class or by right / wrong; lasso a group to "
                                            "move it to another class folder (with undo)"))
         self.map_button.clicked.connect(lambda: self.map_requested.emit(self.data_edit.text().strip()))
+        self.labels_button = QPushButton(self.tr("Find wrong labels"))
+        self.labels_button.setObjectName("labels_button")
+        self.labels_button.setToolTip(self.tr("Images probably filed under the wrong class, most suspect first, with "
+                                              "where the model looks; move each to its likely class or keep it "
+                                              "(with undo). A head on the current model's features is "
+                                              "cross-validated in 5 folds (confident learning)."))
+        self.labels_button.clicked.connect(lambda: self.labels_requested.emit(self.data_edit.text().strip()))
         data_row = QHBoxLayout()
         data_row.addWidget(self.data_edit, 1)
         data_row.addWidget(self.data_button)
@@ -80,6 +88,7 @@ class TeachView(TrainSettingsForm, TeachResults, TeachUnknown, QWidget):
         val_row.addWidget(self.val_edit, 1)
         val_row.addWidget(self.check_button)
         val_row.addWidget(self.map_button)
+        val_row.addWidget(self.labels_button)
         self.bigger = QToolButton()
         self.bigger.setObjectName("bigger_machine")
         self.bigger.setText(self.tr("Bigger machine"))
