@@ -17,7 +17,9 @@ def family_title(family: str) -> str:
         "classic": QCoreApplication.translate("ModelPanel", "Classic"),
         "inception": QCoreApplication.translate("ModelPanel", "Inception"),
         "residual": QCoreApplication.translate("ModelPanel", "Residual"),
+        "dense": QCoreApplication.translate("ModelPanel", "Dense"),
         "mobile": QCoreApplication.translate("ModelPanel", "Mobile"),
+        "modern": QCoreApplication.translate("ModelPanel", "Modern"),
     }
     return titles.get(family, family.title())
 

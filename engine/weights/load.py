@@ -20,7 +20,7 @@ from convlens.engine.models.heads import find_classifier, num_outputs
 from convlens.engine.models.labels import labels_for
 from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.models.preprocess import Preprocess
-from convlens.engine.models.registry import get_arch
+from convlens.engine.models.registry import TIMM_FAMILY, get_arch
 from convlens.engine.weights.bundled import BUNDLED, BUNDLED_ARCH, bundled_title, fallback_note, load_bundled
 from convlens.engine.weights.checkpoints import read_state_file
 from convlens.engine.weights.formats import sniff_format
@@ -306,6 +306,8 @@ def load_weights_steps(arch: str | None, weights: str | None, labels_file: str |
     if spec is None:
         raise ConvLensError("Pretrained weights need an architecture (or leave both out for the bundled {bundled}).",
                             bundled=bundled_title())
+    if spec.family == TIMM_FAMILY:
+        return _load_timm_pretrained(spec, weights, labels_file)
     chosen = pretrained_weights(spec, weights)
     try:
         yield from download_pretrained(chosen)
@@ -318,6 +320,19 @@ def load_weights_steps(arch: str | None, weights: str | None, labels_file: str |
     if labels_file is not None:
         loaded.labels = labels_for(loaded.num_classes, spec, None, labels_file, loaded.notes)
     return loaded
+
+
+def _load_timm_pretrained(spec: ArchSpec, weights: str, labels_file: str | Path | None) -> LoadedModel:
+    from convlens.engine.models.architectures.timm_models import load_pretrained as timm_pretrained
+
+    if weights != "pretrained":
+        raise ConvLensError("{title}: timm's weights are chosen by name (timm:ARCH.TAG), not '{weights}'.",
+                            title=spec.title, weights=weights)
+    model = timm_pretrained(spec)
+    notes: list[str] = []
+    _, head = find_classifier(model)
+    labels = labels_for(num_outputs(head), spec, None, labels_file, notes)
+    return LoadedModel(model, labels, spec.preprocess, spec, Text("pretrained (timm)"), notes=notes)
 
 
 def load_weights(arch: str | None, weights: str | None, labels_file: str | Path | None = None,
