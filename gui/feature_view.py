@@ -99,6 +99,7 @@ class FeatureMapView(QWidget):
     """The grid of one page of channels; click a channel to see it large with its value range."""
 
     settings_changed = Signal()  # page, colour map or normalisation changed: ask the engine again
+    wants_requested = Signal(str, int)  # layer, channel: make the image that channel answers to most
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,10 +141,17 @@ class FeatureMapView(QWidget):
         self.detail_text.setObjectName("channel_info")
         self.detail_text.setWordWrap(True)
         self.detail_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wants_button = QPushButton(self.tr("What it wants"))
+        self.wants_button.setObjectName("wants_button")
+        self.wants_button.setToolTip(self.tr("An image made to excite this channel as much as possible (activation "
+                                             "maximisation), beside the images of a folder that excite it most"))
+        self.wants_button.setEnabled(False)
+        self.wants_button.clicked.connect(self._on_wants)
         detail_box = QWidget()
         dl = QVBoxLayout(detail_box)
         dl.addWidget(self.detail, 1)
         dl.addWidget(self.detail_text)
+        dl.addWidget(self.wants_button)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
         split.addWidget(detail_box)
@@ -175,8 +183,13 @@ class FeatureMapView(QWidget):
     def normalisation(self) -> Normalisation:
         return self.normalise.currentData()
 
+    def _on_wants(self) -> None:
+        if self.view is not None and self.selected_channel is not None:
+            self.wants_requested.emit(self.view.maps.layer, self.selected_channel)
+
     def show_message(self, text: str) -> None:
         self.view = None
+        self.wants_button.setEnabled(False)
         self.title.setText(text)
         self.grid.clear()
         self.detail.clear()
@@ -202,6 +215,7 @@ class FeatureMapView(QWidget):
             return
         fm = self.view.maps
         self.selected_channel = channel
+        self.wants_button.setEnabled(fm.maps.shape[1:] != (1, 1))  # a spatial map: a convolution's channel
         shared = None
         if self.normalisation == "shared":  # the grid's one range for the page: the enlarged tile keeps it
             page = fm.maps[list(self.view.channels)]

@@ -98,6 +98,8 @@ class MainWindow(WindowMenus, WindowFiles, WindowRuntime, WindowEngine, QMainWin
         # -- the tabs, each a controller that owns its widgets and jobs
         self.images = ImagesController(self.ctx)
         self.inside = InsideController(self.ctx, self._frame_source)
+        self.inside.example_folder = lambda: str(Path(self.images.current_key).parent) if Path(
+            self.images.current_key).is_file() else ""
         self.live = LiveController(self.ctx, self.inside)
         self.folder = FolderController(self.ctx, self.images)
         self.teach = TeachController(self.ctx, self.images, self.live)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     )
     from convlens.engine.inspect.explain import ModelExplanation
     from convlens.engine.inspect.summary import ModelSummary
+    from convlens.engine.inspect.visualize import WantedImage
     from convlens.engine.runtime.predict import Predictor
 
 
@@ -84,6 +85,8 @@ class Inspection:
         self._current: tuple[str, Image.Image | np.ndarray, torch.Tensor] | None = None  # key, image, model input
         self._captured: tuple[str, dict[str, torch.Tensor]] | None = None  # key, every module's output
         self._recorder = ActivationRecorder()
+        #: made images of channels (``tasks.channel_wants``): (layer, channel, steps, size) -> WantedImage
+        self.wanted: dict[tuple[str, int, int, int], WantedImage] = {}
 
     def classify(self, predictor: Predictor, image: Image.Image | np.ndarray, source: str, topk: int,
                  inspect: bool) -> tuple[tuple, Predictor]:

@@ -88,6 +88,13 @@ if TYPE_CHECKING:  # what ``tasks.NAME`` gives, for the type checker
         undo_moves,
         write_training_bundle,
     )
+    from convlens.engine.app.tasks.visualize import (
+        ExamplesFound,
+        LayerWant,
+        channel_examples,
+        channel_wants,
+        layer_wants,
+    )
 
 #: Which module of this package defines each name.
 _WHERE = {
@@ -142,6 +149,11 @@ _WHERE = {
     "UnknownTuned": "teach",
     "find_wrong_labels": "teach",
     "label_cams": "teach",
+    "ExamplesFound": "visualize",
+    "LayerWant": "visualize",
+    "channel_examples": "visualize",
+    "channel_wants": "visualize",
+    "layer_wants": "visualize",
     "check_data": "teach",
     "embed": "teach",
     "evaluate": "teach",

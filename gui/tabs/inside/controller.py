@@ -12,12 +12,14 @@ from convlens.engine.app import tasks
 from convlens.gui.feature_view import FeatureMapView, FiltersView
 from convlens.gui.tabs.inside.layer_tree import LayerTree
 from convlens.gui.tabs.inside.learn_panel import LearnPanel
+from convlens.gui.tabs.inside.wants_dialog import ChannelWantsDialog
 
 if TYPE_CHECKING:
     from convlens.engine.app.session import FeatureView, KernelView, ModelInfo
     from convlens.engine.inspect.explain import ModelExplanation
     from convlens.engine.inspect.summary import ModelSummary
-    from convlens.gui.jobs import JobError
+    from convlens.engine.inspect.visualize import WantedImage
+    from convlens.gui.jobs import Job, JobError
     from convlens.gui.tabs.context import AppContext
 
 #: What the feature maps are computed on: the current image, the live video (its job sends them), or nothing.
@@ -63,6 +65,11 @@ class InsideController(QObject):
         self.layer_tree.layer_selected.connect(self._on_layer_selected)
         self.pending_layer = ""  # a layer to select when the layer table arrives (a reopened project)
         self.feature_view.settings_changed.connect(self.request_features)
+        self.feature_view.wants_requested.connect(self.show_wants)
+        self.wants_dialog: ChannelWantsDialog | None = None
+        self._wants_job: Job | None = None
+        #: where the channel's examples are looked for first: set by the window (the current image's folder)
+        self.example_folder: Callable[[], str] = lambda: ""
         ctx.model_changed.connect(self._on_model_changed)
 
     def live_inspection(self) -> tasks.LiveOptions:
@@ -113,6 +120,53 @@ class InsideController(QObject):
         self.ctx.submit(tasks.feature_view, layer, view.page, 64, view.normalisation, view.colormap,
                         name=self.tr("Feature maps of {layer}").format(layer=layer), key="features",
                         returned=self.feature_view.show_view, errored=self._on_features_failed)
+
+    # ------------------------------------------------------------ what a channel wants
+    def show_wants(self, layer: str, channel: int) -> ChannelWantsDialog:
+        """The made image of ``channel`` of ``layer`` (a job), and its examples when a folder is known."""
+        if self.wants_dialog is not None:
+            self.wants_dialog.close()
+        dialog = ChannelWantsDialog(layer, channel, self.example_folder(), self.widget)
+        dialog.examples_requested.connect(lambda folder: self._find_examples(dialog, folder))
+        dialog.layer_requested.connect(lambda: self._whole_layer(dialog))
+        dialog.cancel_requested.connect(self._cancel_wants)
+        self.wants_dialog = dialog
+        dialog.show()
+        dialog.set_busy(True)
+
+        def made(wanted: WantedImage) -> None:
+            dialog.show_wanted(wanted)
+            if dialog.folder.text().strip():
+                self._find_examples(dialog, dialog.folder.text().strip())
+
+        self._wants_job = self.ctx.submit(
+            tasks.channel_wants, layer, channel, name=self.tr("What {layer} channel {c} wants").format(
+                layer=layer, c=channel), key="wants", yielded=dialog.on_step, returned=made,
+            errored=lambda error: dialog.show_failed(error.message), finished=lambda: dialog.set_busy(False))
+        return dialog
+
+    def _find_examples(self, dialog: ChannelWantsDialog, folder: str) -> None:
+        if not folder:
+            dialog.show_failed(self.tr("Choose a folder of images first."))
+            return
+        dialog.set_busy(True)
+        self._wants_job = self.ctx.submit(
+            tasks.channel_examples, dialog.layer, dialog.channel, folder,
+            name=self.tr("Examples of {layer} channel {c}").format(layer=dialog.layer, c=dialog.channel),
+            key="wants", yielded=dialog.on_step, returned=dialog.show_examples,
+            errored=lambda error: dialog.show_failed(error.message), finished=lambda: dialog.set_busy(False))
+
+    def _whole_layer(self, dialog: ChannelWantsDialog) -> None:
+        dialog.set_busy(True)
+        dialog.layer_images.clear()
+        self._wants_job = self.ctx.submit(
+            tasks.layer_wants, dialog.layer, name=self.tr("What every channel of {layer} wants").format(
+                layer=dialog.layer), key="wants", yielded=dialog.on_layer_channel,
+            errored=lambda error: dialog.show_failed(error.message), finished=lambda: dialog.set_busy(False))
+
+    def _cancel_wants(self) -> None:
+        if self._wants_job is not None:
+            self._wants_job.quit()
 
     def _on_features_failed(self, error: JobError) -> None:
         self.feature_view.show_message(error.message)
