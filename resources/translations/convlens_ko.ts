@@ -536,37 +536,53 @@
 <context>
     <name>CompareController</name>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="57"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="62"/>
         <source>Start the Live tab first: the models are compared on its current frame.</source>
         <translation>먼저 라이브 탭을 시작하세요: 모델들은 그 현재 프레임으로 비교됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="61"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="66"/>
         <source>live frame {n}</source>
         <translation>라이브 프레임 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="68"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="73"/>
         <source>Open an image first: the models are compared on the current image.</source>
         <translation>먼저 이미지를 여세요: 모델들을 현재 이미지로 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="73"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="78"/>
         <source>Comparing {n} models…</source>
         <translation>모델 {n}개 비교 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="75"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="80"/>
         <source>Comparing models</source>
         <translation>모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="84"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="88"/>
+        <source>Comparing the layers of {a} and {b}…</source>
+        <translation>{a}와 {b}의 레이어 비교 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/controller.py" line="89"/>
+        <source>Comparing layers</source>
+        <translation>레이어 비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/controller.py" line="95"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="114"/>
         <source>Model {i} of {n}: {model}…</source>
         <translation>모델 {i}/{n}: {model}…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/controller.py" line="97"/>
+        <location filename="../../gui/tabs/compare/controller.py" line="102"/>
+        <source>Layers of {a} and {b} compared on {n} images.</source>
+        <translation>{a}와 {b}의 레이어를 이미지 {n}장으로 비교했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/controller.py" line="127"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -574,97 +590,117 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="154"/>
+        <location filename="../../gui/tabs/compare/view.py" line="155"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="146"/>
+        <location filename="../../gui/tabs/compare/view.py" line="147"/>
         <source>the current image</source>
         <translation>현재 이미지</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="147"/>
+        <location filename="../../gui/tabs/compare/view.py" line="148"/>
         <source>the live frame</source>
         <translation>라이브 프레임</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="148"/>
+        <location filename="../../gui/tabs/compare/view.py" line="149"/>
         <source>a folder…</source>
         <translation>폴더…</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="152"/>
+        <location filename="../../gui/tabs/compare/view.py" line="153"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="156"/>
+        <location filename="../../gui/tabs/compare/view.py" line="157"/>
+        <source>Compare layers…</source>
+        <translation>레이어 비교…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/view.py" line="159"/>
+        <source>Linear CKA between every layer of the first two ticked models on the images of a folder (at least 4): where the two learn alike, or what fine-tuning changed (a model against the model in use)</source>
+        <translation>체크한 처음 두 모델의 모든 레이어 쌍 사이의 선형 CKA를 폴더의 이미지(최소 4장)로 계산합니다: 두 모델이 어디서 비슷하게 배우는지, 또는 미세 조정이 무엇을 바꿨는지(모델과 사용 중인 모델 비교)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/view.py" line="162"/>
         <source>Pick 2-4 models and what to compare them on (the image open in Images, the frame on the Live tab, or a folder), then Compare. The models run one at a time, each with its own preprocessing.</source>
         <translation>모델 2-4개와 비교할 대상(이미지 탭에 열린 이미지, 라이브 탭의 프레임, 또는 폴더)을 고른 뒤 비교를 누르세요. 모델은 한 번에 하나씩, 각자의 전처리로 실행됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="166"/>
+        <location filename="../../gui/tabs/compare/view.py" line="172"/>
         <source>Feature maps at depth:</source>
         <translation>특성 맵 깊이:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="171"/>
+        <location filename="../../gui/tabs/compare/view.py" line="177"/>
         <source>On:</source>
         <translation>대상:</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="193"/>
+        <location filename="../../gui/tabs/compare/view.py" line="201"/>
         <source>{p}% of each model&apos;s convolutions</source>
         <translation>각 모델 합성곱의 {p}% 지점</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="202"/>
+        <location filename="../../gui/tabs/compare/view.py" line="210"/>
         <source>Compare the models on the images of a folder</source>
         <translation>폴더의 이미지들로 모델 비교</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="224"/>
+        <location filename="../../gui/tabs/compare/view.py" line="218"/>
+        <source>Tick at least two models: the first two are compared layer by layer.</source>
+        <translation>모델을 두 개 이상 체크하세요: 처음 두 모델을 레이어별로 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/view.py" line="220"/>
+        <source>Compare the layers on the images of a folder</source>
+        <translation>폴더의 이미지로 레이어 비교</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/view.py" line="243"/>
         <source>all agree: {label}</source>
         <translation>모두 일치: {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="225"/>
+        <location filename="../../gui/tabs/compare/view.py" line="244"/>
         <source>they differ</source>
         <translation>서로 다름</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="226"/>
+        <location filename="../../gui/tabs/compare/view.py" line="245"/>
         <source>Image {i} of {n}: {name} ({verdict})</source>
         <translation>이미지 {i}/{n}: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="234"/>
+        <location filename="../../gui/tabs/compare/view.py" line="253"/>
         <source>Every model answers {label}.</source>
         <translation>모든 모델의 답: {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="235"/>
+        <location filename="../../gui/tabs/compare/view.py" line="254"/>
         <source>The models give different answers.</source>
         <translation>모델마다 답이 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="237"/>
+        <location filename="../../gui/tabs/compare/view.py" line="256"/>
         <source>The models agree on the top-1 class of {a} of {n} images.</source>
         <translation>이미지 {n}개 중 {a}개에서 모델들의 Top-1 클래스가 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="261"/>
+        <location filename="../../gui/tabs/compare/view.py" line="280"/>
         <source>{title}: {params} parameters, {ms:.1f} ms per image</source>
         <translation>{title}: 파라미터 {params}개, 이미지당 {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="277"/>
+        <location filename="../../gui/tabs/compare/view.py" line="296"/>
         <source>Grad-CAM at {layer}</source>
         <translation>{layer}의 Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/compare/view.py" line="279"/>
+        <location filename="../../gui/tabs/compare/view.py" line="298"/>
         <source>Feature maps of {layer} (most active first)</source>
         <translation>{layer}의 특성 맵 (활성이 큰 순서)</translation>
     </message>
@@ -3359,6 +3395,34 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
         <location filename="../../gui/tabs/teach/label_review.py" line="188"/>
         <source>Move to {name}</source>
         <translation>{name}(으)로 옮기기</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSimilarityDialog</name>
+    <message>
+        <location filename="../../gui/tabs/compare/layers_dialog.py" line="35"/>
+        <source>Layers compared: {a} and {b}</source>
+        <translation>레이어 비교: {a}와 {b}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/layers_dialog.py" line="39"/>
+        <source>Linear CKA (Kornblith et al. 2019) between every layer of &lt;b&gt;{a}&lt;/b&gt; ({n_a} layers, rows) and every layer of &lt;b&gt;{b}&lt;/b&gt; ({n_b}, columns) on {n} images: 1 where two layers represent the images alike (up to a rotation and a scale), 0 where they have nothing in common.</source>
+        <translation>이미지 {n}장에서 &lt;b&gt;{a}&lt;/b&gt;의 모든 레이어({n_a}개, 행)와 &lt;b&gt;{b}&lt;/b&gt;의 모든 레이어({n_b}개, 열) 사이의 선형 CKA(Kornblith 외 2019): 두 레이어가 이미지를 (회전과 배율을 빼면) 똑같이 표현하면 1, 공통점이 없으면 0.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/layers_dialog.py" line="54"/>
+        <source>Layer of {a}</source>
+        <translation>{a}의 레이어</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/layers_dialog.py" line="55"/>
+        <source>Most alike in {b}</source>
+        <translation>{b}에서 가장 비슷한 레이어</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/compare/layers_dialog.py" line="59"/>
+        <source>(constant)</source>
+        <translation>(상수)</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what ``tasks.NAME`` gives, for the type checker
     from convlens.engine.app.tasks.compare import (
         COMPARE_SIDE,
+        LayersCompared,
+        compare_layers,
         compare_models,
     )
     from convlens.engine.app.tasks.images import (
@@ -100,6 +102,8 @@ if TYPE_CHECKING:  # what ``tasks.NAME`` gives, for the type checker
 _WHERE = {
     "COMPARE_SIDE": "compare",
     "compare_models": "compare",
+    "LayersCompared": "compare",
+    "compare_layers": "compare",
     "CSV_HEADER": "images",
     "FolderScan": "images",
     "ImageShown": "images",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from convlens.engine.app.session import EngineSession
     from convlens.engine.evaluation.compare import CompareProgress, Comparison
+    from convlens.engine.evaluation.diff import DiffProgress, LayerDiff
 
 COMPARE_SIDE = 512
 
@@ -69,3 +70,39 @@ def compare_models(session: EngineSession, sources: Sequence[str | bytes | np.nd
     return replace(result, notes=tuple(notes) + result.notes)
 
 
+
+
+#: The window compares layers on at most this many images of a folder (the CLI takes them all).
+LAYERS_LIMIT = 128
+
+
+@dataclass(frozen=True)
+class LayersCompared:
+    diff: LayerDiff
+    picture: np.ndarray  # the CKA heat map, RGB
+
+
+def compare_layers(session: EngineSession, folder: str, specs: Sequence[str], limit: int = LAYERS_LIMIT,
+                   ) -> Generator[DiffProgress, None, LayersCompared]:
+    """Linear CKA between every layer of two models on a folder's images (``engine.evaluation.diff``); the model in
+    use can be one of them (``current``)."""
+    from convlens.engine.evaluation.diff import diff
+    from convlens.engine.inspect.render import similarity_picture
+
+    if not Path(folder).is_dir():
+        raise ConvLensError("{folder} is not a folder (or no longer exists).", folder=folder)
+    paths = list(iter_image_paths([folder]))
+    if not paths:
+        raise ConvLensError("No image files found in {folder}.", folder=folder)
+    notes: list[str] = []
+    if len(paths) > limit:
+        notes.append(Text("Compared the first {limit} of the {n} images of the folder.", limit=limit, n=len(paths)))
+        paths = paths[:limit]
+    current = session.pytorch_model if session.predictor is not None else None
+    result = yield from diff(paths, list(specs), device=str(session.device), current=current)
+    result = replace(result, notes=tuple(notes) + result.notes)
+    first, second = result.names
+    picture = similarity_picture(result.cka, [la.name for la in result.layers[0]],
+                                 [la.name for la in result.layers[1]],
+                                 f"Linear CKA on {len(result.images)} images", first, second)
+    return LayersCompared(result, picture)

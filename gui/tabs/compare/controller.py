@@ -11,10 +11,13 @@ from PySide6.QtCore import QObject
 from convlens.engine.app import tasks
 from convlens.engine.app.live import model_view
 from convlens.gui.settings import Key
+from convlens.gui.tabs.compare.layers_dialog import LayerSimilarityDialog
 from convlens.gui.tabs.compare.view import FOLDER_LIMIT, CompareView
 
 if TYPE_CHECKING:
+    from convlens.engine.app.tasks import LayersCompared
     from convlens.engine.evaluation.compare import CompareProgress, Comparison
+    from convlens.engine.evaluation.diff import DiffProgress
     from convlens.gui.jobs import Job, JobError
     from convlens.gui.tabs.context import AppContext
     from convlens.gui.tabs.images.controller import ImagesController
@@ -33,6 +36,8 @@ class CompareController(QObject):
         self.job: Job | None = None
         self.view.compare_requested.connect(self.start)
         self.view.cancel_requested.connect(self._cancel)
+        self.view.layers_requested.connect(self.compare_layers)
+        self.layers_dialog: LayerSimilarityDialog | None = None
         self.restore()
 
     def restore(self) -> None:
@@ -75,6 +80,31 @@ class CompareController(QObject):
                                    FOLDER_LIMIT, names, name=self.tr("Comparing models"), key="compare",
                                    yielded=self._on_step, returned=self._on_done, errored=self._on_failed,
                                    aborted=self._on_cancelled)
+
+    def compare_layers(self, specs: list[str], folder: str) -> Job:
+        """Linear CKA between every layer of two models on ``folder``'s images; the heat map opens when done."""
+        self.ctx.clear_error()
+        self.save_slots()
+        self.view.running(self.tr("Comparing the layers of {a} and {b}…").format(a=specs[0], b=specs[1]))
+        self.job = self.ctx.submit(tasks.compare_layers, folder, specs, name=self.tr("Comparing layers"),
+                                   key="compare", yielded=self._on_layers_step, returned=self._on_layers_done,
+                                   errored=self._on_failed, aborted=self._on_cancelled)
+        return self.job
+
+    def _on_layers_step(self, step: DiffProgress) -> None:
+        text = self.tr("Model {i} of {n}: {model}…").format(i=step.model, n=2, model=step.spec)
+        if step.total:
+            text += f" {step.done}/{step.total}"
+        self.view.running(text)
+
+    def _on_layers_done(self, result: LayersCompared) -> None:
+        first, second = result.diff.names
+        self.view.finish(self.tr("Layers of {a} and {b} compared on {n} images.").format(
+            a=first, b=second, n=len(result.diff.images)))
+        if self.layers_dialog is not None:
+            self.layers_dialog.close()
+        self.layers_dialog = LayerSimilarityDialog(result, self.view)
+        self.layers_dialog.show()
 
     def _cancel(self) -> None:
         if self.job is not None and self.job.is_running:

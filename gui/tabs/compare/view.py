@@ -129,6 +129,7 @@ class CompareView(QWidget):
     """Model slots, the depth of the feature maps, Compare / Cancel, and the columns of results."""
 
     compare_requested = Signal(list, float, str, str)  # model specs, depth of the feature maps, source, folder
+    layers_requested = Signal(list, str)  # the first two model specs, a folder of images
     cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -153,6 +154,11 @@ class CompareView(QWidget):
         self.compare_button.setObjectName("compare_button")
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
+        self.layers_button = QPushButton(self.tr("Compare layers…"))
+        self.layers_button.setObjectName("layers_button")
+        self.layers_button.setToolTip(self.tr("Linear CKA between every layer of the first two ticked models on the "
+                                              "images of a folder (at least 4): where the two learn alike, or what "
+                                              "fine-tuning changed (a model against the model in use)"))
         self.status = QLabel(self.tr("Pick 2-4 models and what to compare them on (the image open in Images, the "
                                      "frame on the Live tab, or a folder), then Compare. The models run one at a "
                                      "time, each with its own preprocessing."))
@@ -172,6 +178,7 @@ class CompareView(QWidget):
         run_row.addWidget(self.source)
         run_row.addWidget(self.compare_button)
         run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.layers_button)
         run_row.addStretch(1)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -188,6 +195,7 @@ class CompareView(QWidget):
         layout.addWidget(scroll, 1)
         self.compare_button.clicked.connect(self._request)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.layers_button.clicked.connect(self._request_layers)
 
     def _show_depth(self, value: int) -> None:
         self.depth_label.setText(self.tr("{p}% of each model's convolutions").format(p=value))
@@ -204,12 +212,23 @@ class CompareView(QWidget):
                 return
         self.compare_requested.emit(self.specs(), self.depth_slider.value() / 100, source, folder)
 
+    def _request_layers(self) -> None:
+        specs = self.specs()
+        if len(specs) < 2:
+            self.status.setText(self.tr("Tick at least two models: the first two are compared layer by layer."))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Compare the layers on the images of a folder"))
+        if folder:
+            self.layers_requested.emit(specs[:2], folder)
+
     def running(self, text: str) -> None:
+        self.layers_button.setEnabled(False)
         self.compare_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(text)
 
     def finish(self, text: str) -> None:
+        self.layers_button.setEnabled(True)
         self.compare_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.status.setText(text)
