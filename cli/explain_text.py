@@ -8,7 +8,16 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from convlens.engine.inspect.explain import SEED_004_EXAMPLE, InceptionNote, InvertedResidualNote, ResidualNote, SENote, iter_explained
+from convlens.engine.inspect.explain import (
+    SEED_004_EXAMPLE,
+    ConvNeXtNote,
+    DenseNote,
+    InceptionNote,
+    InvertedResidualNote,
+    ResidualNote,
+    SENote,
+    iter_explained,
+)
 from convlens.engine.inspect.formatting import pair_text
 
 if TYPE_CHECKING:
@@ -101,9 +110,28 @@ def note_lines(note: Note) -> list[str]:
                 f"convolution block (a 1x1 projection on the shortcut, {note.shortcut_layer}, matches "
                 f"{note.in_shape[0]} -> {note.out_shape[0]} channels and the stride)")
         pre = "; pre-activation: BN-ReLU before each conv, nothing after the addition" if note.pre_activation else ""
-        return [f"{note.module}: residual {kind}{pre}",
-                f"  out = F(x) + shortcut(x), F = {' -> '.join(c.rsplit('.', 1)[-1] for c in note.branch_convs)};"
-                " the gradient reaches x through F'(x) + 1, so it does not vanish through many blocks"]
+        lines = [f"{note.module}: residual {kind}{pre}",
+                 f"  out = F(x) + shortcut(x), F = {' -> '.join(c.rsplit('.', 1)[-1] for c in note.branch_convs)};"
+                 " the gradient reaches x through F'(x) + 1, so it does not vanish through many blocks"]
+        if note.grouped is not None:
+            layer, groups, width, mults, full = note.grouped
+            lines.append(f"  grouped convolution {layer}: {groups} groups of {width} channels (cardinality {groups}); "
+                         f"{mults:,} multiplications where an ungrouped one takes {full:,}")
+        return lines
+    if isinstance(note, DenseNote):
+        if note.block:
+            return [f"{note.module}: dense block, {note.layers} layers of growth rate k = {note.growth}: "
+                    f"{note.c_in} + {note.layers} x {note.growth} = {note.c_out} channels at {_hw(note.size)}; "
+                    "each layer sees every earlier layer's maps, concatenated"]
+        return [f"{note.module}: dense layer, {note.c_in} channels in (every earlier map of the block) -> BN-ReLU-1x1 "
+                f"to {note.bottleneck} -> BN-ReLU-3x3 to k = {note.growth}, concatenated: {note.c_out} out"]
+    if isinstance(note, ConvNeXtNote):
+        k = _hw(note.kernel)
+        return [f"{note.module}: ConvNeXt block, {k} depthwise on {note.channels} channels -> LayerNorm -> 1x1 to "
+                f"{note.expanded} + GELU -> 1x1 to {note.channels} (inverted bottleneck) -> layer scale; the input "
+                "is added back",
+                f"  {note.mults:,} multiplications; with an ordinary {k} convolution in place of the depthwise one "
+                f"{note.standard_mults:,} ({note.standard_mults / note.mults:.1f}x more)"]
     if isinstance(note, InvertedResidualNote):
         k = _hw(note.kernel)
         expand = f"1x1 expand x{note.expansion:g} to {note.c_expanded} -> " if note.expands else ""

@@ -1,6 +1,7 @@
 """The arithmetic of blocks: Inception modules (each 1x1 "bottleneck" in front of a wider convolution, and what it
 saves, as seed 004 explains with 28x28x128 -> 64 5x5 filters vs 32 1x1 filters first), residual blocks (identity
-or projection shortcut, post- or pre-activation), squeeze-and-excitation and inverted residual blocks."""
+or projection shortcut, post- or pre-activation, a grouped convolution in ResNeXt and RegNet), squeeze-and-excitation
+and inverted residual blocks, DenseNet's dense layers and blocks, and ConvNeXt's block."""
 
 from __future__ import annotations
 
@@ -100,6 +101,9 @@ class ResidualNote:
     out_shape: tuple[int, int, int]
     branch_convs: tuple[str, ...]
     shortcut_layer: str | None
+    #: a grouped convolution in F (ResNeXt, RegNet): (its name, groups, channels per group, its multiplications,
+    #: the same convolution ungrouped), else None
+    grouped: tuple[str, int, int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,37 @@ class InvertedResidualNote:
         return self.c_expanded / self.c_in
 
 
-Note = InceptionNote | ResidualNote | SENote | InvertedResidualNote
+@dataclass(frozen=True)
+class DenseNote:
+    """DenseNet: each layer of a dense block (BN-ReLU-1x1 conv to 4k, BN-ReLU-3x3 conv to k) sees the maps of every
+    layer before it, concatenated, and adds k (the growth rate) maps of its own to them."""
+
+    module: str
+    block: bool  # a whole dense block (else one dense layer)
+    c_in: int
+    growth: int  # k
+    c_out: int  # c_in + layers x k
+    layers: int  # in the block (1 for a layer)
+    bottleneck: int  # the 1x1 convolution's width (4k in torchvision)
+    size: Pair
+
+
+@dataclass(frozen=True)
+class ConvNeXtNote:
+    """ConvNeXt's block: a 7x7 depthwise convolution, LayerNorm, a 1x1 (Linear) widening 4x with GELU, a 1x1
+    narrowing back (an inverted bottleneck, as in MobileNetV2 and a Transformer's MLP), a learned per-channel scale,
+    and the input added back."""
+
+    module: str
+    channels: int
+    expanded: int
+    kernel: Pair
+    size: Pair
+    mults: int
+    standard_mults: int  # with an ordinary k x k convolution in place of the depthwise one
+
+
+Note = InceptionNote | ResidualNote | SENote | InvertedResidualNote | DenseNote | ConvNeXtNote
 
 
 
@@ -160,6 +194,13 @@ def _note(name: str, module: nn.Module, layers: dict[str, LayerArithmetic], shap
     if kind in ("BasicBlock", "Bottleneck") and hasattr(module, "downsample"):
         projection = module.downsample is not None
         return _residual(name, layers, shapes, projection, False, f"{name}.downsample" if projection else None)
+    if kind == "ResBottleneckBlock" and hasattr(module, "proj"):  # RegNet
+        projection = module.proj is not None
+        return _residual(name, layers, shapes, projection, False, f"{name}.proj" if projection else None)
+    if kind in ("_DenseLayer", "_DenseBlock"):
+        return _dense(name, kind == "_DenseBlock", layers, shapes)
+    if kind == "CNBlock":
+        return _convnext(name, layers)
     if hasattr(module, "shortcut") and hasattr(module, "conv1") and isinstance(getattr(module, "relu", None), nn.ReLU):
         projection = module.shortcut is not None
         pre = hasattr(module, "bottleneck")  # ConvLens' pre-activation units (architectures/resnets.py)
@@ -198,8 +239,36 @@ def _residual(name: str, layers: dict[str, LayerArithmetic], shapes: dict[str, t
     first = convs[0]
     in_shape = (first.in_channels, first.in_size[0], first.in_size[1])
     c, h, w = (int(v) for v in shapes[name])
+    grouped = next(((a.name, a.groups, a.in_channels // a.groups, a.mults, a.mults * a.groups) for a in convs
+                    if 1 < a.groups < a.in_channels), None)
     return ResidualNote(name, "projection" if projection else "identity", pre, in_shape, (c, h, w),
-                        tuple(a.name for a in convs), shortcut_layer)
+                        tuple(a.name for a in convs), shortcut_layer, grouped)
+
+
+def _dense(name: str, block: bool, layers: dict[str, LayerArithmetic], shapes: dict[str, tuple[int, ...]],
+           ) -> DenseNote | None:
+    convs = _convs_under(name, layers)
+    if len(convs) < 2 or name not in shapes:
+        return None
+    one_by_one = [c for c in convs if c.kernel == (1, 1)]
+    growth = convs[1].out_channels
+    c_out = int(shapes[name][0]) if block else convs[0].in_channels + growth
+    return DenseNote(name, block, convs[0].in_channels, growth, c_out, len(one_by_one) if block else 1,
+                     convs[0].out_channels, convs[1].out_size)
+
+
+def _convnext(name: str, layers: dict[str, LayerArithmetic]) -> ConvNeXtNote | None:
+    convs = _convs_under(name, layers)
+    if not convs or convs[0].groups != convs[0].in_channels:
+        return None
+    dw = convs[0]
+    c = dw.out_channels
+    h, w = dw.out_size
+    linears = [a for key, a in layers.items() if key.startswith(name + ".") and a.kind == "linear"]
+    expanded = linears[0].out_channels if linears else 4 * c
+    pointwise = 2 * h * w * c * expanded  # the two Linear layers act on every pixel
+    return ConvNeXtNote(name, c, expanded, dw.kernel, dw.out_size, dw.mults + pointwise,
+                        dw.mults * c + pointwise)
 
 
 def _branch_key(module_name: str, conv_name: str) -> str:

@@ -25,6 +25,8 @@ from convlens.engine.inspect.arithmetic import PIXEL, LayerArithmetic, _arithmet
 from convlens.engine.inspect.blocks import (
     SEED_004_EXAMPLE,
     BottleneckCost,
+    ConvNeXtNote,
+    DenseNote,
     InceptionNote,
     InvertedResidualNote,
     ResidualNote,
@@ -48,6 +50,8 @@ __all__ = [
     "SEED_004_EXAMPLE",
     "BottleneckCost",
     "InceptionNote",
+    "ConvNeXtNote",
+    "DenseNote",
     "InvertedResidualNote",
     "LayerArithmetic",
     "LayerExplanation",

@@ -3476,294 +3476,349 @@ Ctrl+O 열기, Ctrl+V 붙여넣기</translation>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="64"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="66"/>
         <source>Select a layer in the tree: its arithmetic is worked out here.</source>
         <translation>트리에서 레이어를 선택하세요. 그 레이어의 계산을 여기서 풀어 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="83"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="85"/>
         <source>{name} has no arithmetic of its own to show (it is an activation, a normalisation or a container of several layers). Select a convolution, a pooling or a fully connected layer, or a block such as an Inception module or a residual block.</source>
         <translation>{name}에는 따로 보여 줄 계산이 없습니다 (활성화 함수, 정규화, 또는 여러 레이어를 담은 컨테이너입니다). 합성곱, 풀링, 완전 연결(FC) 레이어나 인셉션 모듈, 잔차 블록 같은 블록을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="93"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="95"/>
         <source>convolution</source>
         <translation>합성곱</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="94"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="96"/>
         <source>pooling</source>
         <translation>풀링</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="95"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="97"/>
         <source>adaptive (global) pooling</source>
         <translation>적응형(전역) 풀링</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="96"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="98"/>
         <source>fully connected layer</source>
         <translation>완전 연결(FC) 레이어</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="103"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="105"/>
         <source>Input → output</source>
         <translation>입력 → 출력</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="105"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="114"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="135"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="144"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="116"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="137"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="146"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="106"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="139"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="108"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="141"/>
         <source>Multiplications</source>
         <translation>곱셈 횟수</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="115"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="146"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="109"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="117"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="148"/>
         <source>Receptive field</source>
         <translation>수용 영역</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="107"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="109"/>
         <source>every output sees the whole image</source>
         <translation>모든 출력이 이미지 전체를 봅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="109"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="111"/>
         <source>Input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="111"/>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="131"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="113"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="133"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="112"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="114"/>
         <source>Window</source>
         <translation>윈도우</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="112"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="114"/>
         <source>about {k} values per output, set by the output size</source>
         <translation>출력 하나당 약 {k}개 값, 출력 크기로 정해짐</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="117"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="119"/>
         <source>Kernel F</source>
         <translation>커널(필터) 크기 F</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="118"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="120"/>
         <source>Padding P</source>
         <translation>패딩 P</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="119"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="121"/>
         <source>Stride S</source>
         <translation>스트라이드 S</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="121"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="123"/>
         <source>Dilation D</source>
         <translation>팽창(dilation) D</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="123"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="125"/>
         <source> (depthwise: one filter per channel)</source>
         <translation> (깊이별: 채널마다 필터 하나)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="124"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="126"/>
         <source>Groups</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="128"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="130"/>
         <source>Output size</source>
         <translation>출력 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="128"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="130"/>
         <source>Output height</source>
         <translation>출력 높이</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="129"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="131"/>
         <source>Output width</source>
         <translation>출력 너비</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="140"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="142"/>
         <source>{outputs} outputs × {each} each = {total} ({flops} FLOPs)</source>
         <translation>출력 {outputs}개 × 각 {each} = {total} ({flops} FLOPs)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="144"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="146"/>
         <source>none: pooling only takes the maximum or the average of each window</source>
         <translation>없음: 풀링은 각 윈도우의 최댓값이나 평균만 취합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="157"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="159"/>
         <source>(rounded up: ceil mode)</source>
         <translation>(올림: ceil 모드)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="157"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="159"/>
         <source>(rounded down)</source>
         <translation>(내림)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="161"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="163"/>
         <source>{rf} pixels of the input image; neighbouring outputs are {jump} pixels apart</source>
         <translation>입력 이미지의 {rf} 픽셀; 이웃한 출력은 {jump} 픽셀 간격</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="164"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="166"/>
         <source>and every value also depends on the whole image (through global pooling or a squeeze-and-excitation block)</source>
         <translation>그리고 모든 값이 이미지 전체에도 의존합니다 (전역 풀링이나 스퀴즈-익사이테이션 블록을 통해)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="189"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="195"/>
+        <source>{name} — dense block</source>
+        <translation>{name} — 덴스 블록</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="197"/>
+        <source>{layers} dense layers, each adding k = {k} maps (the growth rate) to everything before it: {cin} + {layers} × {k} = {cout} channels at {size}. Every layer sees the maps of all earlier layers, concatenated, so features are reused rather than learned again and the gradient reaches each layer directly.</source>
+        <translation>덴스 레이어 {layers}개가 각각 앞의 모든 것에 맵 k = {k}개(성장률)를 더합니다: {cin} + {layers} × {k} = {cout}채널, 크기 {size}. 각 레이어는 앞선 모든 레이어의 맵을 이어 붙여 보므로, 특성을 다시 배우지 않고 재사용하며 기울기도 각 레이어에 바로 닿습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="203"/>
+        <source>{name} — dense layer</source>
+        <translation>{name} — 덴스 레이어</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="205"/>
+        <source>Its input is the concatenation of every earlier map in the block ({cin} channels). BN-ReLU-1×1 convolution to {b} channels (a bottleneck: the 3×3 after it reads {b}, not {cin}), BN-ReLU-3×3 convolution to k = {k}; the {k} new maps are concatenated to the input: {cout} channels out.</source>
+        <translation>입력은 블록 안의 앞선 모든 맵을 이어 붙인 것입니다({cin}채널). BN-ReLU-1×1 합성곱으로 {b}채널(병목: 뒤의 3×3은 {cin}이 아니라 {b}채널을 읽음), BN-ReLU-3×3 합성곱으로 k = {k}채널; 새 맵 {k}개를 입력에 이어 붙여 {cout}채널이 나갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="213"/>
+        <source>{name} — ConvNeXt block</source>
+        <translation>{name} — ConvNeXt 블록</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="215"/>
+        <source>a {k} depthwise convolution filters each of the {c} channels on its own (a large kernel, as a Transformer&apos;s attention window)</source>
+        <translation>{k} 깊이별 합성곱이 {c}개 채널을 각각 따로 거릅니다 (트랜스포머의 어텐션 창처럼 큰 커널)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="217"/>
+        <source>LayerNorm, then a 1×1 (Linear) widens to {e} channels with GELU</source>
+        <translation>LayerNorm 다음 1×1(Linear)이 GELU와 함께 {e}채널로 넓힙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="218"/>
+        <source>a 1×1 narrows back to {c}: an inverted bottleneck, wide in the middle</source>
+        <translation>1×1이 다시 {c}채널로 좁힙니다: 가운데가 넓은 역병목</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="220"/>
+        <source>a learned scale per channel, and the input is added back</source>
+        <translation>채널마다 학습한 배율을 곱하고 입력을 다시 더합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="224"/>
+        <source>{mults} multiplications at {size}; with an ordinary {k} convolution in place of the depthwise one {standard} ({times}× more).</source>
+        <translation>{size}에서 곱셈 {mults}회; 깊이별 합성곱 대신 보통의 {k} 합성곱이면 {standard}회 ({times}배).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="232"/>
         <source>{name} — inverted residual block</source>
         <translation>{name} — 역잔차(inverted residual) 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="192"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="235"/>
         <source>a 1×1 convolution widens {cin} channels to {cexp} (expansion factor {t})</source>
         <translation>1×1 합성곱이 {cin}개 채널을 {cexp}개로 넓힙니다 (확장 비율 {t})</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="194"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="237"/>
         <source>a {k} depthwise convolution (stride {s}) filters each of the {c} channels on its own</source>
         <translation>{k} 깊이별(depthwise) 합성곱(스트라이드 {s})이 {c}개 채널을 각각 따로 필터링합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="197"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="240"/>
         <source>squeeze-and-excitation re-weights the channels</source>
         <translation>스퀴즈-익사이테이션이 채널에 다시 가중치를 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="198"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="241"/>
         <source>a linear 1×1 convolution (no activation) narrows them to {cout}</source>
         <translation>선형 1×1 합성곱(활성화 함수 없음)이 {cout}개로 줄입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="201"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="244"/>
         <source>The input is added back to the output (a residual connection: same shape, stride 1).</source>
         <translation>입력을 출력에 다시 더합니다 (잔차 연결: 형태가 같고 스트라이드 1).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="202"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="245"/>
         <source>No residual connection here: the shape changes.</source>
         <translation>여기에는 잔차 연결이 없습니다: 형태가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="204"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="247"/>
         <source>{mults} multiplications; with an ordinary {k} convolution in place of the depthwise one it would be {standard} ({times}× more): a depthwise filter reads one channel, not all {c}.</source>
         <translation>곱셈 {mults}회. 깊이별 합성곱 대신 보통의 {k} 합성곱을 쓰면 {standard}회입니다 ({times}배): 깊이별 필터는 {c}개 채널 전부가 아니라 채널 하나만 읽습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="213"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="256"/>
         <source>{k} convolution {cin} → {cout} directly: {outputs} outputs × {each} each = {total} multiplications ({weights} weights)</source>
         <translation>{k} 합성곱으로 {cin} → {cout} 바로: 출력 {outputs}개 × 각 {each} = 곱셈 {total}회 (가중치 {weights}개)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="217"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="260"/>
         <source>1×1 to {cred} channels first: {a} + then the {k} convolution: {b} = {total} multiplications ({weights} weights), {saving}× fewer</source>
         <translation>먼저 1×1로 {cred} 채널: {a} + 이어서 {k} 합성곱: {b} = 곱셈 {total}회 (가중치 {weights}개), {saving}배 적음</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="226"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="269"/>
         <source>{name} — Inception module</source>
         <translation>{name} — 인셉션 모듈</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="229"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="272"/>
         <source>Convolutions of several sizes and a pooling run side by side on the same input ({size} × {cin}); their outputs are concatenated along the channels: {branches} = {cout} channels.</source>
         <translation>크기가 다른 합성곱들과 풀링이 같은 입력({size} × {cin})에 나란히 적용되고, 출력은 채널 방향으로 이어 붙여집니다: {branches} = {cout} 채널.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="233"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="276"/>
         <source>1×1 bottleneck in {branch}</source>
         <translation>{branch}의 1×1 병목(bottleneck)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="237"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="280"/>
         <source>torchvision&apos;s GoogLeNet has a 3×3 convolution in the branch the paper draws as 5×5 (a known quirk its pretrained weights were trained with); the numbers above are for the model as it is.</source>
         <translation>torchvision의 GoogLeNet은 논문에서 5×5로 그린 가지에 3×3 합성곱을 씁니다 (사전 학습 가중치도 그대로 학습된, 알려진 차이). 위 숫자는 실제 모델 그대로의 값입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="240"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="283"/>
         <source>The study notes&apos; example (seed 004)</source>
         <translation>공부 노트의 예 (seed 004)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="241"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="284"/>
         <source>28×28×128 into 64 filters of 5×5, directly or through 32 1×1 filters first.</source>
         <translation>28×28×128 입력을 5×5 필터 64개로 바로 합성곱하거나, 먼저 1×1 필터 32개를 거쳐서.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="244"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="287"/>
         <source>How this is counted: each output value of a k×k convolution over C channels takes k×k×C multiplications, so a layer takes H×W×C_out×k×k×C_in. The notes call these counts &quot;parameters&quot; and give 4.8M for the 1×1 step (it is {reduce}) and leave the 5×5 after it ({wide}) out of the total; the weights themselves are far fewer ({direct} directly, {reduced} with the bottleneck).</source>
         <translation>세는 방법: C 채널에 대한 k×k 합성곱의 출력 값 하나는 k×k×C번 곱하므로, 레이어 전체는 H×W×C_out×k×k×C_in번입니다. 노트는 이 수를 &quot;파라미터 수&quot;라 부르고 1×1 단계를 4.8M이라 했지만 실제로는 {reduce}이며, 그 뒤의 5×5 합성곱({wide})을 합계에서 빠뜨렸습니다. 가중치 수 자체는 훨씬 적습니다 (바로 하면 {direct}개, 병목을 쓰면 {reduced}개).</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="253"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="296"/>
         <source>identity block</source>
         <translation>항등 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="253"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="296"/>
         <source>convolution block</source>
         <translation>합성곱 블록</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="254"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="297"/>
         <source>{name} — residual {kind}</source>
         <translation>{name} — 잔차 {kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="257"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="300"/>
         <source>out = F(x) + shortcut(x), where F is {branch}.</source>
         <translation>out = F(x) + shortcut(x), 여기서 F는 {branch}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="260"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="303"/>
         <source>Identity block: input and output have the same shape ({shape}), so the shortcut adds x unchanged.</source>
         <translation>항등 블록(identity block): 입력과 출력의 형태가 같으므로({shape}) 지름길(shortcut)이 x를 그대로 더합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="264"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="307"/>
         <source>Convolution block: the shape changes ({a} → {b}), so the shortcut is a 1×1 convolution ({layer}) that projects x to the new shape.</source>
         <translation>합성곱 블록(convolution block): 형태가 바뀌므로({a} → {b}) 지름길은 x를 새 형태로 투영하는 1×1 합성곱({layer})입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="269"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="312"/>
         <source>Why it trains when deep: the derivative of F(x) + x is F&apos;(x) + 1. Even when F&apos;(x) is tiny, the +1 carries the gradient back to earlier layers unchanged, so it does not vanish through many blocks.</source>
         <translation>깊어도 학습되는 이유: F(x) + x의 미분은 F&apos;(x) + 1입니다. F&apos;(x)가 아주 작아도 +1이 기울기를 앞쪽 레이어로 그대로 전달하므로, 블록을 많이 지나도 기울기가 사라지지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="273"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="317"/>
+        <source>Grouped convolution ({layer}): its channels are split into {g} groups of {w}; each filter reads only its own group, so it takes {mults} multiplications where an ordinary one would take {full} ({g}× fewer). ResNeXt calls the number of groups the cardinality.</source>
+        <translation>그룹 합성곱({layer}): 채널을 {w}개씩 {g}개 그룹으로 나눕니다. 각 필터는 자기 그룹만 읽으므로 보통 합성곱의 {full}회 대신 곱셈 {mults}회가 듭니다({g}배 적음). ResNeXt는 그룹 수를 카디널리티라고 부릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="324"/>
         <source>Pre-activation: batch normalisation and ReLU come before each convolution and nothing follows the addition, so the shortcut path is a clean identity from block to block.</source>
         <translation>사전 활성화(pre-activation): 배치 정규화와 ReLU가 각 합성곱 앞에 오고 덧셈 뒤에는 아무것도 없어서, 지름길이 블록에서 블록으로 깨끗한 항등 경로가 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="278"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="329"/>
         <source>{name} — squeeze-and-excitation</source>
         <translation>{name} — 스퀴즈-익사이테이션(SE)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/inside/learn_panel.py" line="280"/>
+        <location filename="../../gui/tabs/inside/learn_panel.py" line="331"/>
         <source>Squeeze: global average pooling turns each of the {c} channels into one number. Excitation: a small network ({c} → {s} → {c}, reduction ratio r = {r}, then a sigmoid) gives each channel a weight between 0 and 1, and the channels are multiplied by their weights. {params} parameters.</source>
         <translation>스퀴즈: 전역 평균 풀링이 {c}개 채널을 각각 숫자 하나로 줄입니다. 익사이테이션: 작은 신경망({c} → {s} → {c}, 축소 비율 r = {r}, 그리고 시그모이드)이 채널마다 0과 1 사이의 가중치를 내고, 각 채널에 그 가중치를 곱합니다. 파라미터 {params}개.</translation>
     </message>

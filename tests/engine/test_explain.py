@@ -132,3 +132,54 @@ def test_mobilenet_inverted_residuals() -> None:
     first = explanation.notes["features.1"]  # expansion factor 1: no 1x1 expansion
     assert isinstance(first, InvertedResidualNote) and not first.expands and not first.residual
     assert explanation.for_layer("features.3.conv.1.0").block is note
+
+
+def test_blocks_of_the_further_families_are_explained() -> None:
+    """DenseNet's dense blocks and layers, ResNeXt's and RegNet's grouped convolutions and ConvNeXt's block, held
+    against the modules themselves: a forward hook's shapes and the weight tensors' own sizes."""
+    import torch
+
+    from convlens.engine.inspect.explain import ConvNeXtNote, DenseNote, ResidualNote, explain_model
+    from convlens.engine.models.registry import get_arch
+
+    def outputs(model, names):
+        seen = {}
+
+        def keep(name):
+            def hook(_module, _inputs, output) -> None:
+                seen.setdefault(name, output.shape)  # a torch.Size
+            return hook
+
+        hooks = [model.get_submodule(n).register_forward_hook(keep(n)) for n in names]
+        with torch.no_grad():
+            model(torch.zeros(1, 3, 224, 224))
+        for h in hooks:
+            h.remove()
+        return seen
+
+    dense = get_arch("densenet121").build().eval()
+    notes = explain_model(dense, (3, 224, 224)).notes
+    block, layer = notes["features.denseblock2"], notes["features.denseblock2.denselayer3"]
+    assert isinstance(block, DenseNote) and isinstance(layer, DenseNote) and block.block and not layer.block
+    shapes = outputs(dense, ["features.denseblock2", "features.denseblock2.denselayer3"])
+    assert block.c_out == shapes["features.denseblock2"][1] == 512 and block.layers == 12 and block.growth == 32
+    assert layer.c_out - layer.c_in == shapes["features.denseblock2.denselayer3"][1] == 32  # it adds k maps
+
+    for arch, name, conv in (("resnext50_32x4d", "layer2.1", "layer2.1.conv2"),
+                             ("regnet_y_400mf", "trunk_output.block2.block2-0", "trunk_output.block2.block2-0.f.b.0")):
+        model = get_arch(arch).build().eval()
+        note = explain_model(model, (3, 224, 224)).notes[name]
+        module = model.get_submodule(conv)
+        out = outputs(model, [conv])[conv]
+        assert isinstance(note, ResidualNote) and note.grouped is not None
+        layer_name, groups, width, mults, full = note.grouped
+        assert (layer_name, groups, width) == (conv, module.groups, module.in_channels // module.groups)
+        assert mults == out.numel() * module.weight[0].numel() and full == mults * groups
+
+    convnext = get_arch("convnext_tiny").build().eval()
+    note = explain_model(convnext, (3, 224, 224)).notes["features.3.2"]
+    assert isinstance(note, ConvNeXtNote) and note.kernel == (7, 7) and note.expanded == 4 * note.channels == 768
+    dw, up, down = (convnext.get_submodule(f"features.3.2.block.{i}") for i in (0, 3, 5))
+    out = outputs(convnext, ["features.3.2.block.0"])["features.3.2.block.0"]
+    pixels = out[2] * out[3]
+    assert note.mults == out.numel() * dw.weight[0].numel() + pixels * (up.weight.numel() + down.weight.numel())

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from convlens.engine.inspect.blocks import (
     SEED_004_EXAMPLE,
+    ConvNeXtNote,
+    DenseNote,
     InceptionNote,
     InvertedResidualNote,
     ResidualNote,
@@ -182,7 +184,48 @@ class LearnPanel(QWidget):
             return self._se_html(note)
         if isinstance(note, InvertedResidualNote):
             return self._inverted_html(note)
+        if isinstance(note, DenseNote):
+            return self._dense_html(note)
+        if isinstance(note, ConvNeXtNote):
+            return self._convnext_html(note)
         return ""
+
+    def _dense_html(self, note: DenseNote) -> str:
+        if note.block:
+            html = "<h3>" + escape(self.tr("{name} — dense block")).format(name=escape(note.module)) + "</h3><p>"
+            html += escape(self.tr(
+                "{layers} dense layers, each adding k = {k} maps (the growth rate) to everything before it: "
+                "{cin} + {layers} × {k} = {cout} channels at {size}. Every layer sees the maps of all earlier "
+                "layers, concatenated, so features are reused rather than learned again and the gradient reaches "
+                "each layer directly.")).format(layers=note.layers, k=note.growth, cin=note.c_in, cout=note.c_out,
+                                                size=_hw(note.size)) + "</p>"
+            return html
+        html = "<h3>" + escape(self.tr("{name} — dense layer")).format(name=escape(note.module)) + "</h3><p>"
+        html += escape(self.tr(
+            "Its input is the concatenation of every earlier map in the block ({cin} channels). BN-ReLU-1×1 "
+            "convolution to {b} channels (a bottleneck: the 3×3 after it reads {b}, not {cin}), BN-ReLU-3×3 "
+            "convolution to k = {k}; the {k} new maps are concatenated to the input: {cout} channels out.")).format(
+            cin=note.c_in, b=note.bottleneck, k=note.growth, cout=note.c_out) + "</p>"
+        return html
+
+    def _convnext_html(self, note: ConvNeXtNote) -> str:
+        k = _hw(note.kernel)
+        html = "<h3>" + escape(self.tr("{name} — ConvNeXt block")).format(name=escape(note.module)) + "</h3>"
+        steps = [
+            escape(self.tr("a {k} depthwise convolution filters each of the {c} channels on its own (a large "
+                           "kernel, as a Transformer's attention window)")).format(k=k, c=note.channels),
+            escape(self.tr("LayerNorm, then a 1×1 (Linear) widens to {e} channels with GELU")).format(e=note.expanded),
+            escape(self.tr("a 1×1 narrows back to {c}: an inverted bottleneck, wide in the middle")).format(
+                c=note.channels),
+            escape(self.tr("a learned scale per channel, and the input is added back")),
+        ]
+        html += "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol><p>"
+        html += escape(self.tr(
+            "{mults} multiplications at {size}; with an ordinary {k} convolution in place of the depthwise one "
+            "{standard} ({times}× more).")).format(
+            mults=f"<b>{_n(note.mults)}</b>", size=_hw(note.size), k=k, standard=_n(note.standard_mults),
+            times=f"{note.standard_mults / note.mults:.1f}") + "</p>"
+        return html
 
     def _inverted_html(self, note: InvertedResidualNote) -> str:
         k = _hw(note.kernel)
@@ -268,6 +311,14 @@ class LearnPanel(QWidget):
         html += "</p><p>" + escape(self.tr(
             "Why it trains when deep: the derivative of F(x) + x is F'(x) + 1. Even when F'(x) is tiny, the +1 "
             "carries the gradient back to earlier layers unchanged, so it does not vanish through many blocks.")) + "</p>"
+        if note.grouped is not None:
+            layer, groups, width, mults, ungrouped = note.grouped
+            html += "<p>" + escape(self.tr(
+                "Grouped convolution ({layer}): its channels are split into {g} groups of {w}; each filter reads only "
+                "its own group, so it takes {mults} multiplications where an ordinary one would take {full} ({g}× "
+                "fewer). ResNeXt calls the number of groups the cardinality.")).format(
+                layer=escape(layer.rsplit(".", 1)[-1] if "." in layer else layer), g=groups, w=width,
+                mults=_n(mults), full=_n(ungrouped)) + "</p>"
         if note.pre_activation:
             html += "<p>" + escape(self.tr(
                 "Pre-activation: batch normalisation and ReLU come before each convolution and nothing follows the "
