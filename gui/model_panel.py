@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -24,7 +26,7 @@ from convlens.engine.app.requests import WeightsRequest
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.models.registry import get_arch
 from convlens.engine.weights.bundled import BUNDLED, BUNDLED_ARCH
-from convlens.gui.architectures import ARCH_ROLE, architecture_model
+from convlens.gui.architectures import ARCH_ROLE, TIMM_PROMPT, add_timm_entry, architecture_model
 from convlens.gui.i18n import architecture_text, engine_text, fill
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".safetensors", ".ckpt", ".bin", ".onnx", ".h5", ".hdf5")
@@ -258,7 +260,26 @@ class ModelPanel(QWidget):
         for i in range(self.arch_combo.count()):
             if self.arch_combo.itemData(i, ARCH_ROLE) == arch:
                 return i
+        if arch.startswith(TIMM_PROMPT) and len(arch) > len(TIMM_PROMPT):  # a timm name asked for before
+            model = self.arch_combo.model()
+            assert isinstance(model, QStandardItemModel)
+            return add_timm_entry(model, arch)
         return -1
+
+    def _ask_timm_name(self) -> bool:
+        """The timm entry was chosen: ask for the architecture's name and select it (False: cancelled)."""
+        previous = self._in_use_choice[0] if self._in_use_choice else BUNDLED_ARCH
+        name, ok = self.ask_text(self.tr("A timm architecture"), self.tr(
+            "timm's name of the architecture (e.g. resnet18d, convnext_nano, efficientnet_b0.ra_in1k):"))
+        name = name.strip().removeprefix(TIMM_PROMPT)
+        self.arch_combo.blockSignals(True)
+        self.arch_combo.setCurrentIndex(max(0, self.arch_index(TIMM_PROMPT + name if ok and name else previous)))
+        self.arch_combo.blockSignals(False)
+        return bool(ok and name)
+
+    def ask_text(self, title: str, label: str) -> tuple[str, bool]:
+        """A line of text from the user (a test replaces this)."""
+        return QInputDialog.getText(self, title, label)
 
     def current_request(self, download: bool = False) -> WeightsRequest | None:
         """What to load now, or None when the choice is incomplete (no file, pretrained not downloaded)."""
@@ -353,8 +374,11 @@ class ModelPanel(QWidget):
 
     def _refresh(self) -> None:
         arch = self.arch
-        spec = get_arch(arch) if arch else None
-        self.arch_description.setText(architecture_text(spec.description) if spec else "")
+        timm_name = arch[len(TIMM_PROMPT):] if arch.startswith(TIMM_PROMPT) else ""
+        spec = get_arch(arch) if arch and not arch.startswith(TIMM_PROMPT) else None  # timm is not imported here
+        self.arch_description.setText(architecture_text(spec.description) if spec else fill(self.tr(
+            "timm's {name}, built by timm with its pretrained configuration (its input size and preprocessing)."),
+            name=timm_name) if timm_name else "")
         kind = self.weights_kind
         is_file = kind == self.KIND_FILE
         self.browse_button.setVisible(is_file)
@@ -370,6 +394,9 @@ class ModelPanel(QWidget):
             note = self.tr("Ships with ConvLens: ImageNet's 1000 classes, no download, works offline. Its numbers "
                            "are close to, not the same as, torchvision's MobileNetV2 weights (see "
                            "resources/models/NOTICE.md).")
+        elif kind == self.KIND_PRETRAINED and timm_name:
+            note = self.tr("timm's pretrained weights come from the Hugging Face cache; when they are not there "
+                           "they are downloaded once, and offline the app says so.")
         elif kind == self.KIND_PRETRAINED and spec is not None:
             if not self.engine_ready:
                 note = self.tr("Looking for its weights once PyTorch has loaded…")
@@ -394,6 +421,9 @@ class ModelPanel(QWidget):
         self.weights_note.setVisible(bool(note))
 
     def _on_arch_changed(self) -> None:
+        if self.arch == TIMM_PROMPT and not self._ask_timm_name():
+            self._refresh()
+            return
         if self.weights_kind == self.KIND_BUNDLED and self.arch != BUNDLED_ARCH:
             # the bundled weights are MobileNetV2's: another architecture starts from its own pretrained set
             self.weights_combo.blockSignals(True)

@@ -4634,240 +4634,280 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../gui/architectures.py" line="17"/>
+        <location filename="../../gui/architectures.py" line="19"/>
         <source>Classic</source>
-        <extracomment>Where an entry keeps its architecture&apos;s name (family headers have none).</extracomment>
+        <extracomment>Where an entry keeps its architecture&apos;s name (family headers have none). The entry that asks for a timm architecture by name (its ARCH_ROLE); the names asked for are added under it.</extracomment>
         <translation>고전</translation>
     </message>
     <message>
-        <location filename="../../gui/architectures.py" line="18"/>
+        <location filename="../../gui/architectures.py" line="20"/>
         <source>Inception</source>
         <translation>인셉션</translation>
     </message>
     <message>
-        <location filename="../../gui/architectures.py" line="19"/>
+        <location filename="../../gui/architectures.py" line="21"/>
         <source>Residual</source>
         <translation>잔차</translation>
     </message>
     <message>
-        <location filename="../../gui/architectures.py" line="20"/>
+        <location filename="../../gui/architectures.py" line="22"/>
         <source>Dense</source>
         <translation>덴스</translation>
     </message>
     <message>
-        <location filename="../../gui/architectures.py" line="21"/>
+        <location filename="../../gui/architectures.py" line="23"/>
         <source>Mobile</source>
         <translation>모바일</translation>
     </message>
     <message>
-        <location filename="../../gui/architectures.py" line="22"/>
+        <location filename="../../gui/architectures.py" line="24"/>
         <source>Modern</source>
         <translation>현대적</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="72"/>
+        <location filename="../../gui/architectures.py" line="25"/>
+        <source>timm (by name)</source>
+        <translation>timm (이름으로)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/architectures.py" line="51"/>
+        <source>A timm architecture…</source>
+        <translation>timm 아키텍처…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/architectures.py" line="53"/>
+        <source>Any of timm&apos;s architectures by name (e.g. resnet18d, convnext_nano), built by timm with its preprocessing; pretrained weights from the Hugging Face cache</source>
+        <translation>timm의 아키텍처를 이름으로 고릅니다(예: resnet18d, convnext_nano). timm이 자기 전처리로 만들고, 사전 학습 가중치는 Hugging Face 캐시에서 가져옵니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/architectures.py" line="67"/>
+        <source>timm&apos;s {name}, built by timm with its pretrained configuration</source>
+        <translation>timm의 {name}, timm이 사전 학습 설정대로 만듦</translation>
+    </message>
+    <message>
+        <location filename="../../gui/model_panel.py" line="74"/>
         <source>Bundled MobileNetV2 (offline)</source>
         <translation>내장 MobileNetV2 (오프라인)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="73"/>
+        <location filename="../../gui/model_panel.py" line="75"/>
         <source>Pretrained (torchvision, ImageNet)</source>
         <translation>사전 학습 (torchvision, ImageNet)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="74"/>
+        <location filename="../../gui/model_panel.py" line="76"/>
         <source>Random (untrained)</source>
         <translation>무작위 (학습 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="75"/>
+        <location filename="../../gui/model_panel.py" line="77"/>
         <source>From a file…</source>
         <translation>파일에서…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="78"/>
+        <location filename="../../gui/model_panel.py" line="80"/>
         <source>Choose weights file…</source>
         <translation>가중치 파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="86"/>
-        <location filename="../../gui/model_panel.py" line="364"/>
+        <location filename="../../gui/model_panel.py" line="88"/>
+        <location filename="../../gui/model_panel.py" line="388"/>
         <source>from the weights</source>
         <translation>가중치에서</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="88"/>
+        <location filename="../../gui/model_panel.py" line="90"/>
         <source>Labels file…</source>
         <translation>레이블 파일…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="89"/>
+        <location filename="../../gui/model_panel.py" line="91"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="97"/>
+        <location filename="../../gui/model_panel.py" line="99"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="105"/>
-        <location filename="../../gui/model_panel.py" line="299"/>
+        <location filename="../../gui/model_panel.py" line="107"/>
+        <location filename="../../gui/model_panel.py" line="320"/>
         <source>No model in use yet</source>
         <translation>아직 사용 중인 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="111"/>
+        <location filename="../../gui/model_panel.py" line="113"/>
         <source>No model loaded</source>
         <translation>불러온 모델 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="118"/>
+        <location filename="../../gui/model_panel.py" line="120"/>
         <source>Auto (PyTorch&apos;s numbers)</source>
         <translation>자동 (PyTorch와 같은 값)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="119"/>
+        <location filename="../../gui/model_panel.py" line="121"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="120"/>
+        <location filename="../../gui/model_panel.py" line="122"/>
         <source>ONNX Runtime</source>
         <translation>ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="121"/>
+        <location filename="../../gui/model_panel.py" line="123"/>
         <source>OpenVINO f32</source>
         <translation>OpenVINO f32</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="122"/>
+        <location filename="../../gui/model_panel.py" line="124"/>
         <source>Fast, reduced precision</source>
         <translation>빠름, 낮은 정밀도</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="123"/>
+        <location filename="../../gui/model_panel.py" line="125"/>
         <source>Fast int8 (calibrate on a folder…)</source>
         <translation>빠른 int8 (폴더로 보정…)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="125"/>
+        <location filename="../../gui/model_panel.py" line="127"/>
         <source>What classifies. Auto: the fastest runtime on this computer whose probabilities are PyTorch&apos;s own (within 1e-4); one image at a time stays in PyTorch, a folder or live video moves to a faster runtime when that repays converting the model. Fast, reduced precision: OpenVINO in bf16, quicker but not the model&apos;s exact numbers; every result says so, with its agreement with f32 on your images. Feature maps, CAM and training always use the PyTorch model.</source>
         <translation>무엇으로 분류할지. 자동: 확률이 PyTorch 그대로(1e-4 이내)인 런타임 중 이 컴퓨터에서 가장 빠른 것. 이미지를 한 장씩 볼 때는 PyTorch로, 폴더나 라이브 영상은 모델 변환 비용을 되찾을 수 있을 때 더 빠른 런타임으로 옮깁니다. 빠름, 낮은 정밀도: bf16 OpenVINO로, 더 빠르지만 모델의 정확한 값은 아닙니다. 모든 결과에 그렇게 표시되고, 사용자 이미지에서 f32와 얼마나 일치하는지도 함께 보여 줍니다. 특징 맵, CAM, 학습은 언제나 PyTorch 모델을 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="135"/>
+        <location filename="../../gui/model_panel.py" line="137"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="139"/>
+        <location filename="../../gui/model_panel.py" line="141"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="147"/>
+        <location filename="../../gui/model_panel.py" line="149"/>
         <source>Class names</source>
         <translation>클래스 이름</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="151"/>
+        <location filename="../../gui/model_panel.py" line="153"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="153"/>
+        <location filename="../../gui/model_panel.py" line="155"/>
         <source>In use:</source>
         <translation>사용 중:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="154"/>
+        <location filename="../../gui/model_panel.py" line="156"/>
         <source>Device:</source>
         <translation>장치:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="155"/>
+        <location filename="../../gui/model_panel.py" line="157"/>
         <source>Runtime:</source>
         <translation>런타임:</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="203"/>
+        <location filename="../../gui/model_panel.py" line="205"/>
         <source>classifying with {runtime}</source>
         <translation>{runtime}(으)로 분류 중</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="303"/>
+        <location filename="../../gui/model_panel.py" line="272"/>
+        <source>A timm architecture</source>
+        <translation>timm 아키텍처</translation>
+    </message>
+    <message>
+        <location filename="../../gui/model_panel.py" line="273"/>
+        <source>timm&apos;s name of the architecture (e.g. resnet18d, convnext_nano, efficientnet_b0.ra_in1k):</source>
+        <translation>timm에서 쓰는 아키텍처 이름 (예: resnet18d, convnext_nano, efficientnet_b0.ra_in1k):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/model_panel.py" line="324"/>
         <source> (trained here, not saved)</source>
         <translation> (여기서 학습함, 저장 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="312"/>
+        <location filename="../../gui/model_panel.py" line="333"/>
         <source>Loading {what}…</source>
         <translation>{what} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="324"/>
+        <location filename="../../gui/model_panel.py" line="345"/>
         <source>Downloading {file}…</source>
         <translation>{file} 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="335"/>
+        <location filename="../../gui/model_panel.py" line="356"/>
         <source>Not loaded: {what}</source>
         <translation>불러오지 못함: {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="362"/>
+        <location filename="../../gui/model_panel.py" line="380"/>
+        <source>timm&apos;s {name}, built by timm with its pretrained configuration (its input size and preprocessing).</source>
+        <translation>timm의 {name}, timm이 사전 학습 설정(입력 크기와 전처리)대로 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/model_panel.py" line="386"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="370"/>
+        <location filename="../../gui/model_panel.py" line="394"/>
         <source>Ships with ConvLens: ImageNet&apos;s 1000 classes, no download, works offline. Its numbers are close to, not the same as, torchvision&apos;s MobileNetV2 weights (see resources/models/NOTICE.md).</source>
         <translation>ConvLens에 들어 있습니다: ImageNet 1000개 클래스, 내려받기 없이 오프라인에서 동작합니다. 수치는 torchvision의 MobileNetV2 가중치와 가깝지만 같지는 않습니다 (resources/models/NOTICE.md 참고).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="375"/>
+        <location filename="../../gui/model_panel.py" line="398"/>
+        <source>timm&apos;s pretrained weights come from the Hugging Face cache; when they are not there they are downloaded once, and offline the app says so.</source>
+        <translation>timm의 사전 학습 가중치는 Hugging Face 캐시에서 가져옵니다. 캐시에 없으면 한 번 내려받고, 오프라인이면 앱이 그렇다고 알려 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/model_panel.py" line="402"/>
         <source>Looking for its weights once PyTorch has loaded…</source>
         <translation>PyTorch를 불러온 뒤 가중치를 찾습니다…</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="377"/>
+        <location filename="../../gui/model_panel.py" line="404"/>
         <source>{arch} has no pretrained weights. Use random weights, or a file (train LeNet-5 on MNIST-style digits).</source>
         <translation>{arch}에는 사전 학습 가중치가 없습니다. 무작위 가중치나 파일을 쓰세요 (LeNet-5는 MNIST 같은 숫자로 학습하세요).</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="385"/>
+        <location filename="../../gui/model_panel.py" line="412"/>
         <source>Not downloaded yet. Download it ({mb:.0f} MB) on demand, or copy {file} into {folder}. Random weights and weights files work offline.</source>
         <translation>아직 내려받지 않았습니다. 필요할 때 내려받거나({mb:.0f} MB) {file}을(를) {folder}에 복사하세요. 무작위 가중치와 가중치 파일은 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="388"/>
+        <location filename="../../gui/model_panel.py" line="415"/>
         <source>Download ({mb:.0f} MB)</source>
         <translation>내려받기 ({mb:.0f} MB)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="389"/>
+        <location filename="../../gui/model_panel.py" line="416"/>
         <source>Download {file} from download.pytorch.org into {folder}</source>
         <translation>download.pytorch.org에서 {file}을(를) {folder}(으)로 내려받기</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="426"/>
+        <location filename="../../gui/model_panel.py" line="456"/>
         <source>Choose a weights file</source>
         <translation>가중치 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="427"/>
+        <location filename="../../gui/model_panel.py" line="457"/>
         <source>Weights (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;All files (*)</source>
         <translation>가중치 (*.pth *.pt *.safetensors *.ckpt *.bin *.onnx *.h5);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="434"/>
+        <location filename="../../gui/model_panel.py" line="464"/>
         <source>Choose a labels file</source>
         <translation>레이블 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/model_panel.py" line="436"/>
+        <location filename="../../gui/model_panel.py" line="466"/>
         <source>Class names (*.txt *.json);;All files (*)</source>
         <translation>클래스 이름 (*.txt *.json);;모든 파일 (*)</translation>
     </message>
