@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "data": review.root, "classes": list(names), "images": review.images, "folds": review.folds,
-            "cross_validated_accuracy": review.accuracy,
+            "cross_validated_accuracy": review.accuracy, "head_c": review.strength,
             "thresholds": dict(zip(names, review.thresholds, strict=True)),
             "suspects": [{"file": s.path, "given": names[s.given], "likely": names[s.likely],
                           "given_probability": s.given_probability, "likely_probability": s.likely_probability}
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         }, indent=2, ensure_ascii=False))
         return 0
     print(f"{review.images} images in {len(names)} classes; a head cross-validated in {review.folds} folds on the "
-          f"model's features answers {100 * review.accuracy:.1f}% of them as filed.")
+          f"model's features (C = {review.strength:g}, chosen by held-out log loss) answers "
+          f"{100 * review.accuracy:.1f}% of them as filed.")
     if not review.suspects:
         print("No suspect labels: every confidently answered image agrees with its folder.")
     else:

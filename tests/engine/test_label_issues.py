@@ -11,6 +11,7 @@ import pytest
 from convlens.engine.core.errors import ConvLensError
 from convlens.engine.core.steps import run_to_end
 from convlens.engine.evaluation.label_issues import (
+    STRENGTHS,
     confident_learning,
     find_label_issues,
     fit_logistic,
@@ -78,7 +79,8 @@ def test_planted_mistakes_in_real_digits_come_first(mobilenet: Predictor, mislab
     root, planted = mislabelled_digits
     steps: list = []
     review = run_to_end(find_label_issues(mobilenet, root), steps.append)
-    assert {s.stage for s in steps} == {"features", "folds"} and steps[-1].done == review.folds == 5
+    assert {s.stage for s in steps} == {"features", "folds"} and review.folds == 5
+    assert steps[-1].done == steps[-1].total == 5 * len(STRENGTHS) and review.strength in STRENGTHS
     assert review.classes == ("digit_0", "digit_1", "digit_7") and review.images == 181
     found = [s.path for s in review.suspects]
     assert planted <= set(found[:8]), found  # every planted mistake among the first few suspects
