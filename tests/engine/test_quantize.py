@@ -45,9 +45,12 @@ def test_int8_keeps_the_answers_of_the_f32_model(mobilenet_file: Path, photos: P
         f32 = loaded.model.eval()(x).softmax(1).numpy()
     got = int8.model(x).softmax(1).numpy()
     same = f32.argmax(1) == got.argmax(1)
-    sure = f32.max(1) >= 0.5
+    # "sure": the top class clear of the runner-up by 0.25. A 0.52 top-1 beside a 0.45 second is a near tie that
+    # int8's rounding may flip (a CI run saw one such view flip); a clear answer must not
+    ranked = np.sort(f32, axis=1)
+    sure = ranked[:, -1] - ranked[:, -2] >= 0.25
     assert same.mean() >= 0.9, same.mean()
-    assert same[sure].all(), (f32.max(1)[~same], sure.sum())  # where f32 is sure, int8 answers the same
+    assert sure.sum() >= 20 and same[sure].all(), (ranked[~same, -2:], sure.sum())  # where f32 is sure, int8 agrees
     assert 0.9 <= agreement.rate <= 1.0 and agreement.images == 60
     # its measured agreement is what the f32 model says on the same calibration images
     cal = torch.stack([loaded.preprocess(load_image(p)) for p in sorted(calibration.iterdir())])

@@ -12,7 +12,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from convlens.gui.main_window import MainWindow
-from convlens.gui.stall_meter import StallMeter
 from tests.conftest import CONFIDENT_PHOTOS
 from tests.gui.helpers import drop_files, load
 
@@ -94,21 +93,25 @@ def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
         assert row["precision"] == "f32"  # the default runtime's answers are the model's own
 
 
-def test_ui_stays_responsive_while_vgg16_classifies_a_folder(
-        qtbot, window: MainWindow, photos: Path, tmp_path: Path) -> None:
-    load(qtbot, window, "vgg16", "random")
-    folder = tmp_path / "fifteen"
-    folder.mkdir()
-    for p in sorted(photos.iterdir()):
-        shutil.copy(p, folder / p.name)
-    meter = StallMeter(10)
-    meter.start()
-    drop_files(window, [folder])
-    qtbot.waitUntil(lambda: not window.folder.view.running, timeout=300_000)
-    meter.stop()
-    assert len(window.folder.view.results) == 15
-    assert len(meter.gaps) > 50
-    worst = meter.percentile_ms(1.0)
+def test_ui_stays_responsive_while_vgg16_classifies_a_folder(shared_data: Path) -> None:
+    """The real window in a process of its own, as a user starts it (bench/bench_ui_stall.py: VGG16 classifies the 15
+    photos on the engine thread while a 10 ms timer ticks on the UI thread). In this test process, after some 400
+    tests have imported and built what they test, the same run measured an 111 ms gap where a fresh app measures 22:
+    the leftovers of the tests, not the app's."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CONVLENS_TEST_DATA": str(shared_data)}
+    run = subprocess.run([sys.executable, str(root / "bench" / "bench_ui_stall.py"), "--arch", "vgg16", "--copies", "1"],
+                         capture_output=True, text=True, timeout=600, env=env, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert "vgg16: 15 images" in run.stdout, run.stdout
+    ticks = int(re.search(r"(\d+) UI ticks", run.stdout).group(1))
+    worst = float(re.search(r"max ([\d.]+) ms", run.stdout).group(1))
+    assert ticks > 50
     assert worst < 100, f"UI thread stalled {worst:.0f} ms"
 
 
