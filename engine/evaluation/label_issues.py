@@ -237,13 +237,9 @@ def find_label_issues(predictor: Predictor, root: str | Path, folds: int = FOLDS
                                   float(probabilities[i, labels[i]]), float(probabilities[i, likely[i]]))
                      for i in ranked)
     hashes = np.array(found.hashes, dtype=np.uint64)
-    table = np.array([bin(i).count("1") for i in range(256)], np.uint8)
-    conflicts = []
-    for i, j in near_pairs(hashes, near_bits):
-        if labels[i] != labels[j]:
-            bits = int(table[np.frombuffer(np.uint64(hashes[i] ^ hashes[j]).tobytes(), np.uint8)].sum())
-            conflicts.append(DuplicateConflict((found.sources[i], found.sources[j]), (int(labels[i]), int(labels[j])),
-                                               bits))
+    conflicts = [DuplicateConflict((found.sources[i], found.sources[j]), (int(labels[i]), int(labels[j])),
+                                   bin(found.hashes[i] ^ found.hashes[j]).count("1"))
+                 for i, j in near_pairs(hashes, near_bits) if labels[i] != labels[j]]
     mean, std = _standardise(x)
     w, b = fit_logistic((x - mean) / std, labels, len(classes), strength)
     raw_w = w / std

@@ -26,7 +26,7 @@ import torch
 import torch.nn.functional as F
 
 from convlens.engine.core.errors import ConvLensError
-from convlens.engine.data.images import is_image_path, load_image
+from convlens.engine.data.images import iter_image_paths, load_image
 from convlens.engine.inspect.activations import _as_tensor, get_layer, require_inspectable
 from convlens.engine.inspect.hooks import watch
 
@@ -100,6 +100,12 @@ def _channel_output(model: nn.Module, layer: str, x: torch.Tensor) -> torch.Tens
     return out
 
 
+def _check_channel(out: torch.Tensor, layer: str, channel: int) -> None:
+    if not 0 <= channel < out.shape[1]:
+        raise ConvLensError("Layer '{layer}' has {n} channels (0-{last}); there is no channel {channel}.",
+                            layer=layer, n=out.shape[1], last=out.shape[1] - 1, channel=channel)
+
+
 def _normalise(image: torch.Tensor, pre: Preprocess) -> torch.Tensor:
     """[0, 1] RGB (or grey) -> the model's input, as its preprocessing would have made it."""
     x = image
@@ -118,9 +124,7 @@ def channel_activation(model: nn.Module, layer: str, channel: int, x: torch.Tens
     """The channel's mean activation for each image of the model-ready batch ``x``."""
     with torch.inference_mode():
         out = _channel_output(model, layer, x)
-    if not 0 <= channel < out.shape[1]:
-        raise ConvLensError("Layer '{layer}' has {n} channels (0-{last}); there is no channel {channel}.",
-                            layer=layer, n=out.shape[1], last=out.shape[1] - 1, channel=channel)
+    _check_channel(out, layer, channel)
     return out[:, channel].float().mean(dim=(1, 2))
 
 
@@ -213,10 +217,8 @@ def visualize_channel(model: nn.Module, preprocess: Preprocess, layer: str, chan
                 image = param.image()
                 x = _normalise(_transform(image, generator, small), preprocess).to(device)
                 out = _channel_output(model, layer, x)
-                if step == 0 and not 0 <= channel < out.shape[1]:
-                    raise ConvLensError("Layer '{layer}' has {n} channels (0-{last}); there is no channel "
-                                        "{channel}.", layer=layer, n=out.shape[1], last=out.shape[1] - 1,
-                                        channel=channel)
+                if step == 0:
+                    _check_channel(out, layer, channel)
                 activation = out[0, channel].mean()
                 loss = -activation
                 if small:  # total variation, in proportion to the activation: the pixel mode's guard against speckle
@@ -241,18 +243,14 @@ def visualize_channel(model: nn.Module, preprocess: Preprocess, layer: str, chan
 
 
 # ------------------------------------------------------------------ dataset examples
-def _images_under(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        raise ConvLensError("{folder} is not a folder (or no longer exists).", folder=folder)
-    return sorted(p for p in folder.rglob("*") if p.is_file() and is_image_path(p))
-
-
 def top_examples(model: nn.Module, preprocess: Preprocess, layer: str, channel: int, folder: str | Path,
                  k: int = 9, batch_size: int = 16) -> Generator[VisualizeProgress, None, tuple[ChannelExample, ...]]:
     """The ``k`` images under ``folder`` that raise the channel's mean activation most, with its map over each
     (DeepVis' "top 9"); memory holds only those ``k`` maps. Unreadable files are passed over."""
     require_inspectable(model, "What a channel wants")
-    files = _images_under(Path(folder))
+    if not Path(folder).is_dir():
+        raise ConvLensError("{folder} is not a folder (or no longer exists).", folder=folder)
+    files = list(iter_image_paths([folder]))
     if not files:
         raise ConvLensError("No image files found in {folder}.", folder=folder)
     device = next(model.parameters()).device
@@ -269,9 +267,7 @@ def top_examples(model: nn.Module, preprocess: Preprocess, layer: str, channel: 
         if tensors:
             with torch.inference_mode():
                 out = _channel_output(model, layer, torch.stack(tensors).to(device))
-            if not 0 <= channel < out.shape[1]:
-                raise ConvLensError("Layer '{layer}' has {n} channels (0-{last}); there is no channel {channel}.",
-                                    layer=layer, n=out.shape[1], last=out.shape[1] - 1, channel=channel)
+            _check_channel(out, layer, channel)
             maps = out[:, channel].float().cpu()
             for i, path in enumerate(chunk):
                 example = ChannelExample(str(path), float(maps[i].mean()), maps[i].numpy().copy())

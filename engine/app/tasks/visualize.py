@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from convlens.engine.core.steps import run_to_end
 from convlens.engine.inspect.visualize import (
     STEPS,
     example_tile,
@@ -74,11 +75,6 @@ def layer_wants(session: EngineSession, layer: str, steps: int = LAYER_STEPS, si
     predictor = session.model.require_torch()
     total = layer_channels(predictor.model, predictor.preprocess, layer)
     for channel in range(total):
-        one = channel_wants(session, layer, channel, steps, size)
-        try:
-            while True:  # its steps are not passed on: the layer job reports channels
-                next(one)
-        except StopIteration as stop:
-            wanted = stop.value
+        wanted = run_to_end(channel_wants(session, layer, channel, steps, size))  # the layer job reports channels
         yield LayerWant(channel + 1, total, wanted)
     return total
