@@ -3,8 +3,9 @@
 A 30 fps 640x480 video (the shared photos) is read in real time; the live task classifies with the chosen
 runtime (auto: the fastest that agrees) and computes Grad-CAM at the last block and the feature maps of a
 middle layer with the PyTorch model for every inferred frame. Prints inference FPS, CAM FPS and feature-map
-FPS next to the bare PyTorch model's batch-1 rate. Goals (2 cores): ResNet-18 >= 15 CAM FPS, MobileNetV3-small
->= 25.
+FPS next to the bare PyTorch model's batch-1 rate. One PyTorch pass per frame makes the answer, the CAM (its
+backward runs through the head only) and the maps. Goal: CAM + maps at the source's rate (30 fps) for ResNet-18;
+a CPU whose bare ResNet-18 is slower than the source cannot, so the ratio to min(bare, source) is printed too.
 
     python bench/bench_live_inspect.py [--seconds 6]
 """
@@ -63,7 +64,9 @@ def main() -> int:
         counts = {"infer": 0, "cam": 0, "maps": 0}
         start = time.perf_counter()
         for event in tasks.live(session, str(video), control, FrameMailbox(every_frame=True)):
-            if isinstance(event, LiveResult):
+            if isinstance(event, tasks.LiveStarted):  # the source's clock: not the runtime chosen before it
+                start = event.started_at
+            elif isinstance(event, LiveResult):
                 counts["infer"] += 1
             elif isinstance(event, tasks.LiveCam):
                 counts["cam"] += 1
@@ -72,8 +75,10 @@ def main() -> int:
         span = time.perf_counter() - start
         print(f"{arch:<20}{info.runtime_title:>18}{bare:>16.1f}{counts['infer'] / span:>11.1f}"
               f"{counts['cam'] / span:>9.1f}{counts['maps'] / span:>10.1f}")
-        goals.append(f"{arch}: CAM + maps at {min(counts['cam'], counts['maps']) / span / SOURCE_FPS:.2f} of the "
-                     f"source's {SOURCE_FPS} fps (goal >= 1.00 for ResNet-18)")
+        both = min(counts["cam"], counts["maps"]) / span
+        goals.append(f"{arch}: CAM + maps at {both / SOURCE_FPS:.2f} of the source's {SOURCE_FPS} fps (goal >= 1.00 "
+                     f"for ResNet-18 where its bare rate allows), {both / min(bare, SOURCE_FPS):.2f} of "
+                     f"min(bare {bare:.1f}, source) fps")
     for line in goals:
         print(line)
     return 0

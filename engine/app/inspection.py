@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import torch
 from PIL import Image
 
 from convlens.engine.core.choices import AUTO_LAYER
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     import numpy as np
-    import torch
 
     from convlens.engine.app.current_model import CurrentModel
     from convlens.engine.core.choices import CamMethod, Normalisation
@@ -58,6 +58,19 @@ class FeatureView:
     grid: np.ndarray  # (H, W, 3) uint8
     tile_size: tuple[int, int]  # (height, width) of one tile in the grid, gap excluded
     gap: int
+
+
+@dataclass(frozen=True)
+class CamRequest:
+    """A CAM to compute with a classification (live video's, every frame): at ``layer`` ("" = the last conv
+    block), for ``class_index`` (None = the top class), keeping ``record``'s outputs for feature maps, its map at
+    most ``max_side`` pixels (the window scales it over the frame: a smooth map loses nothing)."""
+
+    layer: str = ""
+    class_index: int | None = None
+    method: CamMethod = "gradcam"
+    record: tuple[str, ...] = ()
+    max_side: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,22 +102,35 @@ class Inspection:
         self.wanted: dict[tuple[str, int, int, int], WantedImage] = {}
 
     def classify(self, predictor: Predictor, image: Image.Image | np.ndarray, source: str, topk: int,
-                 inspect: bool) -> tuple[tuple, Predictor]:
+                 inspect: bool, cam: CamRequest | None = None) -> tuple[tuple, Predictor, CamResult | None]:
         """Top-k of ``image`` (it becomes the current image); with ``inspect`` the same forward pass keeps every
-        layer's output (on the PyTorch model). Returns the predictions and the predictor that made them."""
+        layer's output (on the PyTorch model). Returns the predictions, the predictor that made them and, when
+        ``cam`` asks for one, the image's CAM.
+
+        With a CAM asked for and an f32 runtime, one PyTorch pass makes the answer, the CAM (and ``cam.record``'s
+        maps) together, as ``inspect`` does: live video explains every frame at about the cost of classifying it,
+        and the map is always of the answer shown. A reduced precision keeps its own answer; the CAM is then a
+        second pass."""
         x = predictor.preprocess(image)[None]
         self._current = (source, image, x)
         torch_predictor = self.model.require_torch()
+        if cam is not None:
+            if predictor.loaded.precision != "f32":
+                predictions = predictor.predict_tensor(x, topk)[0]
+                return predictions, predictor, self.cam(cam.layer, cam.class_index, cam.method, cam.max_side,
+                                                        cam.record)
+            found, logits = self._cam(cam.layer, cam.class_index, cam.method, cam.max_side, cam.record, False)
+            return torch_predictor.predictions_of(logits, topk)[0], torch_predictor, found
         if inspect and not torch_predictor.loaded.scripted:
             # Every layer's output is kept: the PyTorch model (the fast runtime agrees with it; parity-checked).
             with self._recorder.record(torch_predictor.model) as store:
                 predictions = torch_predictor.predict_tensor(x, topk)[0]
             self._captured = (source, store)
-            return predictions, torch_predictor
+            return predictions, torch_predictor, None
         predictions = predictor.predict_tensor(x, topk)[0]
         if self._captured is not None and self._captured[0] != source:
             self._captured = None
-        return predictions, predictor
+        return predictions, predictor, None
 
     def _inspectable(self, what: str) -> tuple[torch.nn.Module, tuple[int, int, int], str]:
         if self.model.predictor is None:
@@ -205,10 +231,17 @@ class Inspection:
         the CAM and a layer's feature maps from one pass per frame). ``faithful``: also score the map
         (``engine.inspect.faithfulness``). ``layer`` "auto": the candidate layer whose map scores best.
         """
+        return self._cam(layer, class_index, method, max_side, record, faithful)[0]
+
+    def _cam(self, layer: str | None, class_index: int | None, method: CamMethod, max_side: int | None,
+             record: Sequence[str], faithful: bool) -> tuple[CamResult, torch.Tensor]:
+        """``cam``, with the logits of its forward pass."""
         predictor = self.model.require_torch()
         require_inspectable(predictor.model)
         key, image, x = self._require_image()
         x = x.to(predictor.device)
+        if predictor.channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
         layer_scores: tuple = ()
         if layer == AUTO_LAYER:
             choice = most_faithful_layer(predictor.model, x, class_index, method)
@@ -216,10 +249,10 @@ class Inspection:
         layer = layer or self.default_cam_layer()
         if record:
             with self._recorder.record(predictor.model, record) as store:
-                cam, index, _ = class_activation_map(predictor.model, x, layer, class_index, method)
+                cam, index, logits = class_activation_map(predictor.model, x, layer, class_index, method)
             self._captured = (key, store)
         else:
-            cam, index, _ = class_activation_map(predictor.model, x, layer, class_index, method)
+            cam, index, logits = class_activation_map(predictor.model, x, layer, class_index, method)
         faith = dict(layer_scores).get(layer) or (faithfulness(predictor.model, x, cam, index) if faithful else None)
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         if max_side and max(size) > max_side:  # memory bounded by the display, not the photo
@@ -228,7 +261,7 @@ class Inspection:
         heat = cam_to_image(cam, predictor.preprocess, size)
         box = tuple(round(v) for v in crop_box(predictor.preprocess, size))
         return CamResult(layer, index, predictor.labels[index], method, heat, cam, box,  # type: ignore[arg-type]
-                         faith, layer_scores)
+                         faith, layer_scores), logits
 
     def kernels(self) -> KernelView:
         """The first convolution's kernels as a picture."""

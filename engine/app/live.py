@@ -21,9 +21,11 @@ from convlens.engine.data.video import CaptureThread, FrameMailbox, describe_sou
 from convlens.engine.models.preprocess import crop_box
 
 if TYPE_CHECKING:
+    from convlens.engine.app.inspection import CamRequest
     from convlens.engine.app.session import EngineSession
     from convlens.engine.data.recording import DatasetRecorder
     from convlens.engine.data.video import Frame
+    from convlens.engine.inspect.activations import CamResult
     from convlens.engine.models.preprocess import Preprocess
     from convlens.engine.runtime.results import Prediction
 
@@ -134,6 +136,8 @@ class LivePipeline:
         self._first_infer = 0.0
         self.last_result: LiveResult | None = None
         self.inspect = False  # keep every layer's output of each frame (for live feature maps)
+        self.cam: CamRequest | None = None  # a CAM of the next frame, from its classifying pass (``last_cam``)
+        self.last_cam: CamResult | None = None
         # Recording, done from the capture thread so every captured frame can be sampled.
         self.recorder = recorder
         self.record_class: str | None = None
@@ -228,7 +232,8 @@ class LivePipeline:
         # Through the session, so the frame becomes the current image: feature maps and CAMs
         # (live, or after a pause) are computed on exactly what was classified.
         shown = self.session.classify_image(view, f"live frame {frame.index}", self.topk,
-                                            inspect=self.inspect, display=False)
+                                            inspect=self.inspect, display=False, cam=self.cam)
+        self.last_cam = shown.cam
         done = time.perf_counter()
         if not self._first_infer:
             self._first_infer = start

@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from convlens.engine.app.current_model import CurrentModel, ModelInfo, WeightsRequest
-from convlens.engine.app.inspection import FeatureView, Inspection, KernelView
+from convlens.engine.app.inspection import CamRequest, FeatureView, Inspection, KernelView
 from convlens.engine.data.images import image_notes, load_image
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from convlens.engine.runtime.quantize import QuantizeProgress
     from convlens.engine.weights.hub import DownloadProgress
 
-__all__ = ["DISPLAY_MAX_SIDE", "EngineSession", "FeatureView", "ImageClassification", "KernelView", "ModelInfo",
+__all__ = ["DISPLAY_MAX_SIDE", "CamRequest", "EngineSession", "FeatureView", "ImageClassification", "KernelView", "ModelInfo",
            "WeightsRequest"]
 
 #: Longest side of the copy of an image sent back for display.
@@ -54,6 +54,7 @@ class ImageClassification:
     model: str = ""  # which model made it (title and weights source)
     notes: tuple[str, ...] = ()  # how the image was read (e.g. only the first frame of an animation)
     unknown: bool = False  # the top-1 is at or below the model's unknown threshold: none of its classes
+    cam: CamResult | None = None  # when asked for: the CAM of this answer, from the same pass (Inspection.classify)
 
 
 class EngineSession:
@@ -153,7 +154,7 @@ class EngineSession:
         return np.ascontiguousarray(np.asarray(shown, dtype=np.uint8))
 
     def classify_image(self, image: Image.Image | np.ndarray, source: str, topk: int, inspect: bool = False,
-                       display: bool = True) -> ImageClassification:
+                       display: bool = True, cam: CamRequest | None = None) -> ImageClassification:
         """Top-k for one image (PIL, or an RGB uint8 array such as a video frame); it becomes the current image.
 
         With ``inspect`` the same forward pass keeps every layer's output; with
@@ -161,13 +162,13 @@ class EngineSession:
         """
         predictor = self.model.require()
         start = time.perf_counter()
-        predictions, used = self.inspection.classify(predictor, image, source, topk, inspect)
+        predictions, used, found = self.inspection.classify(predictor, image, source, topk, inspect, cam)
         # the time the user's runtime took: not the PyTorch f32 run that checked a reduced precision's agreement
         seconds = time.perf_counter() - start - used.last_check_seconds
         size = image.size if isinstance(image, Image.Image) else (image.shape[1], image.shape[0])
         shown = self.display_copy(image) if display else np.empty((0, 0, 3), np.uint8)
         return ImageClassification(source, shown, size, predictions, seconds, self.model_label(used), image_notes(image),
-                                   unknown=predictor.is_unknown(predictions))
+                                   unknown=predictor.is_unknown(predictions), cam=found)
 
     def classify_files(self, paths: Sequence[str | Path], topk: int, batch_size: int = 16) -> Iterator[BatchProgress]:
         yield from self.model.require().classify_files(list(paths), topk, batch_size)

@@ -226,6 +226,49 @@ def _no_inplace(model: nn.Module) -> Iterator[None]:
             m.inplace = True  # type: ignore[assignment]
 
 
+def _forward_from(model: nn.Module, module: nn.Module, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """One forward pass that records for autograd only what follows ``module``: (logits, its output).
+
+    The gradient Grad-CAM needs is the class score's with respect to the layer's output, so nothing before the
+    layer needs recording. The pass runs without a graph up to the layer; its output becomes a leaf that requires
+    grad, and the rest of the pass is recorded (``torch.set_grad_enabled`` is per thread; ``no_grad``'s exit puts
+    it back). The backward then runs through the layers after it only: for a last conv block, the head. The
+    values are those of a plain forward pass. A layer whose output is not one tensor (a tuple, say) falls back to
+    recording the whole pass from an input that requires grad. The model's next ops get a copy of the leaf, so
+    an in-place op after the layer (ResNet's ``out += identity``) changes the copy, not the layer's output.
+    """
+    kept: list[torch.Tensor] = []
+
+    def leaf(_m: nn.Module, _args: object, out: object) -> torch.Tensor | None:
+        if kept or not isinstance(out, torch.Tensor) or not out.is_floating_point():
+            return None
+        a = out.detach().requires_grad_(True)
+        kept.append(a)
+        torch.set_grad_enabled(True)
+        return a.clone()
+
+    handle = module.register_forward_hook(leaf)
+    try:
+        with torch.no_grad():
+            logits = model(x)
+    finally:
+        handle.remove()
+    if kept:
+        return logits, kept[0]
+    whole: list[torch.Tensor] = []
+
+    def keep(_key: str, out: object) -> None:
+        t = _as_tensor(out)
+        if t is not None and not whole:
+            whole.append(t)
+
+    with watch([("", module)], keep), torch.enable_grad():
+        # An input that requires grad makes every activation differentiable,
+        # even when the layers before the layer are frozen (fine-tuned models).
+        logits = model(x.detach().clone().requires_grad_(True))
+    return logits, (whole[0] if whole else None)
+
+
 def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_index: int | None = None,
                          method: str = "gradcam") -> tuple[np.ndarray, int, torch.Tensor]:
     """Grad-CAM (Selvaraju et al. 2017) or LayerCAM (Jiang et al. 2021) at ``layer`` for one input.
@@ -237,34 +280,26 @@ def class_activation_map(model: nn.Module, x: torch.Tensor, layer: str, class_in
         raise ConvLensError("Unknown CAM method '{method}': use gradcam or layercam.", method=method)
     require_inspectable(model)
     module = get_layer(model, layer)
-    kept: dict[str, torch.Tensor] = {}
-
-    def keep(_key: str, out: object) -> None:
-        t = _as_tensor(out)
-        if t is not None and "a" not in kept:
-            kept["a"] = t
-
-    with watch([(layer, module)], keep):
-        with _no_inplace(model), torch.enable_grad():
-            # An input that requires grad makes every activation differentiable,
-            # even when the layers before ``layer`` are frozen (fine-tuned models).
-            logits = model(x[:1].detach().clone().requires_grad_(True))
-            if "a" not in kept:
-                raise ConvLensError("Layer '{layer}' is not used when this model classifies an image.", layer=layer)
-            activation = kept["a"]
-            if activation.dim() != 4:
-                raise ConvLensError(
-                    "Layer '{layer}' gives a {shape} output; a CAM needs a convolutional layer with "
-                    "a (channels, height, width) output.",
-                    layer=layer, shape=tuple(activation.shape[1:]),
-                )
-            index = int(logits[0].argmax()) if class_index is None else int(class_index)
-            if not 0 <= index < logits.shape[1]:
-                raise ConvLensError(
-                    "Class {index} does not exist: the model has {shape} classes.",
-                    index=index, shape=logits.shape[1],
-                )
-            (grads,) = torch.autograd.grad(logits[0, index], activation)
+    with _no_inplace(model):
+        logits, activation = _forward_from(model, module, x[:1])
+        if activation is None:
+            raise ConvLensError("Layer '{layer}' is not used when this model classifies an image.", layer=layer)
+        if activation.dim() != 4:
+            raise ConvLensError(
+                "Layer '{layer}' gives a {shape} output; a CAM needs a convolutional layer with "
+                "a (channels, height, width) output.",
+                layer=layer, shape=tuple(activation.shape[1:]),
+            )
+        index = int(logits[0].argmax()) if class_index is None else int(class_index)
+        if not 0 <= index < logits.shape[1]:
+            raise ConvLensError(
+                "Class {index} does not exist: the model has {shape} classes.",
+                index=index, shape=logits.shape[1],
+            )
+        if not logits.requires_grad:  # the layer's output never reaches the classes (a side branch)
+            raise ConvLensError("Layer '{layer}' does not lead to the model's classes: no CAM can be computed "
+                                "there.", layer=layer)
+        (grads,) = torch.autograd.grad(logits[0, index], activation)
     a, g = activation[0].detach(), grads[0]
     if method == "gradcam":
         weights = g.mean(dim=(1, 2))

@@ -103,15 +103,27 @@ class Predictor:
             logits = self.model(xb)
             chunks.append(logits)
         logits = torch.cat(chunks) if len(chunks) > 1 else chunks[0]
-        full = (logits.float() / self.temperature).softmax(dim=1)
+        full = self._probabilities(logits)
         self.last_forward_seconds = time.perf_counter() - start
+        self.last_check_seconds = 0.0
+        self._measure_agreement(x, full)
+        return self._top(full, k)
+
+    def _probabilities(self, logits: torch.Tensor) -> torch.Tensor:
+        full = (logits.float() / self.temperature).softmax(dim=1)
         if not bool(torch.isfinite(full).all()):
             raise ConvLensError("The model's output is not a number (NaN or infinity) for this input: its weights "
                                 "are broken (a diverged training run?), so it has no answer to show.")
-        self.last_check_seconds = 0.0
-        self._measure_agreement(x, full)
-        probs, idx = full.topk(k, dim=1)
-        probs, idx = probs.cpu().tolist(), idx.cpu().tolist()
+        return full
+
+    @torch.inference_mode()
+    def predictions_of(self, logits: torch.Tensor, topk: int = 5) -> list[tuple[Prediction, ...]]:
+        """Top-k per row of logits this model computed in a pass of its own (live CAM's): as ``predict_tensor``."""
+        return self._top(self._probabilities(logits.detach()), max(1, min(topk, len(self.labels))))
+
+    def _top(self, full: torch.Tensor, k: int) -> list[tuple[Prediction, ...]]:
+        top = full.topk(k, dim=1)
+        probs, idx = top.values.cpu().tolist(), top.indices.cpu().tolist()
         return [
             tuple(Prediction(i, self.labels[i], p) for i, p in zip(row_i, row_p, strict=True))
             for row_i, row_p in zip(idx, probs, strict=True)

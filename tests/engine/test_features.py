@@ -112,6 +112,51 @@ def test_cam_works_on_a_frozen_backbone(mobilenet_file: Path, photos: Path) -> N
     assert loaded.labels[index] == "lion" and cam.max() == pytest.approx(1.0)
 
 
+def _reference_cam(model: torch.nn.Module, x: torch.Tensor, layer: torch.nn.Module, index: int,
+                   method: str) -> np.ndarray:
+    """pytorch-grad-cam's procedure (``ActivationsAndGradients`` + ``GradCAM`` / ``LayerCAM``): a forward hook
+    keeps the layer's output and a tensor hook its gradient; ``backward`` of the class score through the whole
+    model; weights = the gradients' spatial mean (LayerCAM: ReLU(grad) elementwise); ReLU of the weighted sum."""
+    kept: dict[str, torch.Tensor] = {}
+
+    def hook(_m: torch.nn.Module, _i: object, out: torch.Tensor) -> None:
+        kept["a"] = out.detach().clone()
+        out.register_hook(lambda g: kept.__setitem__("g", g.detach().clone()))
+
+    handle = layer.register_forward_hook(hook)
+    try:
+        model.zero_grad()
+        with torch.enable_grad():
+            model(x.detach().clone().requires_grad_(True))[0, index].backward()
+    finally:
+        handle.remove()
+    a, g = kept["a"][0].numpy(), kept["g"][0].numpy()
+    cam = (g.mean(axis=(1, 2))[:, None, None] * a) if method == "gradcam" else (np.maximum(g, 0) * a)
+    cam = np.maximum(cam.sum(axis=0), 0)
+    return cam / cam.max()
+
+
+@pytest.mark.parametrize("method", ["gradcam", "layercam"])
+@pytest.mark.parametrize("layer", ["features.18", "features.14", "features.7.conv.1"])
+def test_cam_equals_the_reference_procedure_with_a_full_backward(mobilenet_file: Path, photos: Path, layer: str,
+                                                                 method: str) -> None:
+    """Our CAM records the graph only after the layer (live CAM costs about one forward pass); the gradient and
+    the map must be the ones a backward through the whole model gives, for the top class and another one."""
+    loaded = load_weights("mobilenet_v2", str(mobilenet_file))
+    model = loaded.model.eval()
+    x = loaded.preprocess(load_image(photos / "dog_samoyed.jpg"))[None]
+    for wanted in (None, 281):  # top-1, then "tabby cat"
+        cam, index, logits = class_activation_map(model, x, layer, wanted, method)
+        assert all(p.grad is None for p in model.parameters())  # a CAM leaves the model's gradients alone
+        with torch.no_grad():
+            plain = model(x)
+        assert torch.allclose(logits, plain, atol=1e-5)
+        reference = _reference_cam(model, x, dict(model.named_modules())[layer], index, method)
+        assert cam.shape == reference.shape
+        np.testing.assert_allclose(cam, reference, atol=1e-4)
+        model.zero_grad(set_to_none=True)
+
+
 def test_first_conv_kernels() -> None:
     from convlens.engine.models.registry import get_arch
 

@@ -12,7 +12,7 @@ import torch
 from PIL import Image
 from torch import nn
 
-from convlens.engine.app.live import LivePipeline, LiveResult
+from convlens.engine.app.live import LivePipeline, LiveResult, model_view
 from convlens.engine.app.session import EngineSession
 from convlens.engine.app.tasks import LiveControl, LiveOptions, live
 from convlens.engine.core.errors import ConvLensError
@@ -201,6 +201,45 @@ def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobi
             control.send(tasks.StopLive())
     assert counts[LiveResult] >= 12
     assert counts[tasks.LiveCam] == counts[tasks.LiveFeatures] == counts[LiveResult]  # every frame, not 2 Hz
+
+
+def test_a_live_cam_is_the_answer_shown_and_one_forward_pass_per_frame(video: Path, mobilenet_file: Path) -> None:
+    """With the CAM on, the pass that classifies a frame makes its CAM and its maps (the backward runs through the
+    head only): one forward of the model per frame (there were two, the runtime's and the CAM's), and the map is
+    of the class the answer shows, with the probability a plain classification of that frame gives."""
+    from convlens.engine.app import tasks
+    from convlens.engine.app.session import EngineSession
+    from convlens.engine.weights.load import load_weights
+
+    session = EngineSession("cpu")
+    session.install(load_weights("mobilenet_v2", str(mobilenet_file)))
+    model = session.torch_predictor.model
+    session.default_cam_layer()  # found by a probe pass, once per model
+    calls: list[int] = []
+    handle = model.register_forward_hook(lambda *_: calls.append(1))
+    control = tasks.LiveControl(tasks.LiveOptions(layer="features.3", cam=True))
+    pairs: list[tuple[LiveResult, tasks.LiveCam]] = []
+    results = 0
+    try:
+        last: LiveResult | None = None
+        for event in tasks.live(session, str(video), control):
+            if isinstance(event, LiveResult):
+                last, results = event, results + 1
+            elif isinstance(event, tasks.LiveCam):
+                assert last is not None and event.live is last
+                pairs.append((last, event))
+                if len(pairs) == 8:
+                    control.send(tasks.StopLive())
+    finally:
+        handle.remove()
+    assert len(calls) == results >= 8
+    for result, cam in pairs:
+        assert cam.result.class_index == result.predictions[0].index
+        assert cam.rgba.shape[2] == 4 and max(cam.rgba.shape[:2]) <= tasks.LIVE_CAM_SIDE
+    last_result = pairs[-1][0]
+    plain = session.classify_image(model_view(last_result.frame.image), "again", 3, display=False)
+    assert [p.index for p in plain.predictions] == [p.index for p in last_result.predictions]
+    assert plain.predictions[0].probability == pytest.approx(last_result.predictions[0].probability, abs=1e-5)
 
 
 def test_recording_starts_on_the_press_and_keeps_its_rate_while_the_engine_is_busy(

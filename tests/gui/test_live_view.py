@@ -214,3 +214,20 @@ def test_snapshot_keeps_the_frame_shown_at_the_click(qtbot, window: MainWindow, 
     assert not np.array_equal(lv.snapshot_image(), before)  # (the video did move on meanwhile)
     lv.start_button.click()
     qtbot.waitUntil(lambda: not lv.running, timeout=20_000)
+
+
+def test_live_cam_overlays_the_frame_it_explains(qtbot, window: MainWindow, mobilenet_file: Path, video: Path) -> None:
+    """CAM on in the window: the map comes with the answer of the same pass and is painted over that frame."""
+    load(qtbot, window, "mobilenet_v2", "file", str(mobilenet_file))
+    lv = window.live.view
+    lv.cam.setChecked(True)
+    start(window, str(video))
+    qtbot.waitUntil(lambda: lv.canvas.cam is not None and lv.last_result is not None, timeout=20_000)
+    shown = lv.frames_shown
+    qtbot.waitUntil(lambda: lv.frames_shown >= shown + 12, timeout=20_000)
+    assert "inference 0.0 fps" not in lv.canvas.stats  # the figures follow the CAM's frames (they stood still)
+    assert lv.canvas.result is not None and lv.canvas.result.predictions[0].label in ("Samoyed", "tabby")
+    picture = lv.grab()
+    assert not picture.isNull() and picture.width() > 300
+    lv.start_button.click()  # stop
+    qtbot.waitUntil(lambda: not lv.running, timeout=20_000)

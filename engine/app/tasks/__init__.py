@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # what ``tasks.NAME`` gives, for the type checker
         write_results_csv,
     )
     from convlens.engine.app.tasks.live_video import (
+        LIVE_CAM_SIDE,
         LiveCam,
         LiveControl,
         LiveEvent,
@@ -118,6 +119,7 @@ _WHERE = {
     "save_image": "images",
     "thumbnails": "images",
     "write_results_csv": "images",
+    "LIVE_CAM_SIDE": "live_video",
     "LiveCam": "live_video",
     "LiveControl": "live_video",
     "LiveEvent": "live_video",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from queue import Empty, SimpleQueue
 from typing import TYPE_CHECKING, TypeVar
 
+from convlens.engine.app.inspection import CamRequest
 from convlens.engine.app.live import LivePipeline, LiveResult
 from convlens.engine.app.tasks.images import RuntimeChanged
 from convlens.engine.core.errors import ConvLensError
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from convlens.engine.inspect.activations import CamResult
 
 M = TypeVar("M")
+
+#: Longest side of a live CAM's map: the window scales it (smoothly) over the frame, a 7x7 map upsampled to 320
+#: pixels looks the same at 640, and it costs a quarter of the colouring.
+LIVE_CAM_SIDE = 320
 
 
 # ------------------------------------------------------------------ live
@@ -189,8 +194,6 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
             if stopped:
                 break
             pipeline.mirror, pipeline.crop, pipeline.topk = opts.mirror, opts.crop, opts.topk
-            # With the CAM on, its forward pass also keeps the selected layer's maps: one torch pass per frame.
-            pipeline.inspect = bool(opts.layer) and not opts.cam
             if pipeline.record_error:
                 message, pipeline.record_error = pipeline.record_error, None
                 yield LiveRecordError(message)
@@ -207,25 +210,36 @@ def live(session: EngineSession, source: str, control: LiveControl | None = None
             if was_paused:
                 was_paused = False
                 pipeline.resume()
-            result = pipeline.step(timeout=0.02)
+            # This frame's maps / CAM are due: the pass that classifies it makes them (one PyTorch pass: the CAM's
+            # backward runs through the head only), so the overlay is always of the answer shown with it.
+            due = bool(opts.layer or opts.cam) and time.perf_counter() - last_inspect >= opts.inspect_interval
+            pipeline.inspect = due and bool(opts.layer) and not opts.cam
+            pipeline.cam = (CamRequest(opts.cam_layer, opts.cam_class, opts.cam_method,
+                                       (opts.layer,) if opts.layer else (), LIVE_CAM_SIDE) if due and opts.cam else None)
+            try:
+                result = pipeline.step(timeout=0.02)
+            except ConvLensError as exc:  # e.g. a TorchScript model has no CAM: say so once, stop asking
+                if not due:
+                    raise
+                opts = replace(opts, layer="", cam=False)
+                yield LiveRecordError(str(exc))
+                continue
             if result is None:
                 if pipeline.mailbox.closed and pipeline.mailbox.peek() is None:
                     break
                 yield None
                 continue
             yield result
-            now = time.perf_counter()
-            if (opts.layer or opts.cam) and now - last_inspect >= opts.inspect_interval:
-                last_inspect = now
+            if due:
+                last_inspect = time.perf_counter()
                 try:
-                    if opts.cam:
-                        found = session.cam(opts.cam_layer or None, opts.cam_class, opts.cam_method,
-                                            record=(opts.layer,) if opts.layer else ())
+                    found = pipeline.last_cam
+                    if found is not None:
                         h, w = found.heatmap.shape
                         yield LiveCam(found, session.cam_layer_rgba(found, (w, h)), result)
                     if opts.layer:
                         yield LiveFeatures(session.feature_view(opts.layer, opts.page, 64, opts.normalise, opts.cmap))
-                except ConvLensError as exc:  # e.g. a TorchScript model: say so once, stop asking
+                except ConvLensError as exc:
                     opts = replace(opts, layer="", cam=False)
                     yield LiveRecordError(str(exc))
     finally:

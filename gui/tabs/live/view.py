@@ -295,6 +295,8 @@ class LiveView(LiveRecording, QWidget):
             self.canvas.set_frame(live.frame.image, live.frame.time)
             self._shown.append(time.perf_counter())  # "shown" is then the CAM's rate: its frames are the ones shown
             self.frames_shown += 1
+            if self.frames_shown % 10 == 0:  # the display's frames no longer do (_show_newest_frame)
+                self._update_stats()
         self.canvas.update()
 
     def on_paused(self, result: LiveResult | None) -> None:
