@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.convlens-installed
 
-.PHONY: run test setup bench screenshot lint check clean package package-test translations
+.PHONY: run test setup bench screenshot lint check clean package package-test package-verified translations
 
 # Qt translations: the .ts files are the source (pyside6-lupdate keeps them in step with every tr() in gui/),
 # the .qm files the app loads are compiled from them (pyside6-lrelease), never committed.
@@ -63,6 +63,12 @@ package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	@du -sh dist/ConvLens
 	$(MAKE) package-test
+
+# After a passing build: record its commit, so .ci/run skips the build until a packaging input changes again.
+package-verified: package
+	test -z "$$(git status --porcelain -- build.spec packaging gui/self_test.py gui/main.py pyproject.toml)"
+	{ grep '^#' packaging/verified-commit; git rev-parse HEAD; } > packaging/verified-commit.tmp
+	mv packaging/verified-commit.tmp packaging/verified-commit
 
 package-test:
 	QT_QPA_PLATFORM=offscreen dist/ConvLens/ConvLens --self-test
