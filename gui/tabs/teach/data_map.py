@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from convlens.engine.models.openset import UNKNOWN_FOLDER
 from convlens.gui.i18n import engine_text
+from convlens.gui.pyqtgraph_start import pg
 
 if TYPE_CHECKING:
     from convlens.engine.evaluation.embedding import Embedding, Move
