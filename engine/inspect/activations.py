@@ -238,8 +238,10 @@ def _forward_from(model: nn.Module, module: nn.Module, x: torch.Tensor) -> tuple
     an in-place op after the layer (ResNet's ``out += identity``) changes the copy, not the layer's output.
     """
     kept: list[torch.Tensor] = []
+    called: list[bool] = []
 
     def leaf(_m: nn.Module, _args: object, out: object) -> torch.Tensor | None:
+        called.append(True)
         if kept or not isinstance(out, torch.Tensor) or not out.is_floating_point():
             return None
         a = out.detach().requires_grad_(True)
@@ -253,8 +255,8 @@ def _forward_from(model: nn.Module, module: nn.Module, x: torch.Tensor) -> tuple
             logits = model(x)
     finally:
         handle.remove()
-    if kept:
-        return logits, kept[0]
+    if kept or not called:  # a layer the pass never used needs no second pass to say so
+        return logits, (kept[0] if kept else None)
     whole: list[torch.Tensor] = []
 
     def keep(_key: str, out: object) -> None:

@@ -292,11 +292,7 @@ class LiveView(LiveRecording, QWidget):
         self.canvas.cam = QPixmap.fromImage(qimage_from_rgba(rgba))
         if live is not None and not self.paused:
             self.canvas.result = live
-            self.canvas.set_frame(live.frame.image, live.frame.time)
-            self._shown.append(time.perf_counter())  # "shown" is then the CAM's rate: its frames are the ones shown
-            self.frames_shown += 1
-            if self.frames_shown % 10 == 0:  # the display's frames no longer do (_show_newest_frame)
-                self._update_stats()
+            self._show_frame(live.frame)  # "shown" is then the CAM's rate: its frames are the ones shown
         self.canvas.update()
 
     def on_paused(self, result: LiveResult | None) -> None:
@@ -328,6 +324,10 @@ class LiveView(LiveRecording, QWidget):
         self._captured.append((frame.time, frame.index))
         if self.cam_on and self.canvas.cam is not None:
             return  # the CAM's own frames are shown (on_cam): a map is never drawn over a later frame
+        self._show_frame(frame)
+
+    def _show_frame(self, frame: Frame) -> None:
+        """Paint ``frame`` and count it as shown; the figures follow every 10th (display's or CAM's frames)."""
         self._shown.append(time.perf_counter())
         self.frames_shown += 1
         self.canvas.set_frame(frame.image, frame.time)
