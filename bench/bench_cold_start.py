@@ -30,7 +30,7 @@ def one_run(env: dict[str, str]) -> tuple[float, float, float, bool]:
         mark, _, detail = line.strip().partition(" ")
         marks[mark] = time.perf_counter() - start
         if mark == "main-window":
-            torch_before_window = detail != "torch-imported=False"
+            torch_before_window = not detail.startswith("torch-imported=False")
         if mark == "model-ready":
             break
     proc.wait(timeout=120)

@@ -54,7 +54,8 @@ def run_app(args: Sequence[str]) -> int:
     log.info("main window up %.2f s after the process started", time.perf_counter() - PROCESS_START)
     report = bool(os.environ.get("CONVLENS_STARTUP_REPORT"))  # bench/bench_cold_start.py reads these lines
     if report:
-        print(f"main-window torch-imported={'torch' in sys.modules}", flush=True)
+        print(f"main-window torch-imported={'torch' in sys.modules} pyqtgraph-imported={'pyqtgraph' in sys.modules}",
+              flush=True)
     app.aboutToQuit.connect(window.shutdown)
     window.start()
     paths = [a for a in args if not a.startswith("-")]

@@ -1,29 +1,42 @@
-"""Charts on pyqtgraph: training curves and top-k probability bars.
+"""Charts on pyqtgraph: the Teach tab's training curves, reliability diagram and "unknown" trade-off.
 
-Both zoom and pan with the mouse (right-drag or wheel; the "A" button or a double-click resets), show the
-values under the pointer, and export through pyqtgraph's context menu (right-click → Export: PNG, SVG, CSV).
+They zoom and pan with the mouse (right-drag or wheel; the "A" button or a double-click resets), show the values
+under the pointer, and export through pyqtgraph's context menu (right-click → Export: PNG, SVG, CSV).
+
+Each keeps its data in plain Python and builds its pyqtgraph plot when it is first shown (``DeferredPlot``):
+importing pyqtgraph makes PySide6 create ~600 enum classes for pyqtgraph's Qt mirror, half a second of the main
+window's cold start when these were built with the window (issue 28). What is set before then is drawn at that
+moment. The top-k bars of the Images tab, on screen from the start, are drawn with QPainter
+(``gui.probability_bars``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
-
-from convlens.gui.pyqtgraph_start import pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from convlens.engine.runtime.results import Prediction
+    from types import ModuleType
+
+    import pyqtgraph as pg
+
     from convlens.engine.training.config import EpochStats
 
 TRAIN_COLOUR = "#3f7ae0"
 VAL_COLOUR = "#e07a3f"
-TOP_COLOUR = "#3f7ae0"
-OTHER_COLOUR = "#8fb3ee"
+
+# (mean confidence, accuracy, count) per bin, NaN where a bin is empty: a reliability diagram's data
+Bins = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _pg() -> ModuleType:
+    from convlens.gui.pyqtgraph_start import pg
+
+    return pg
 
 
 def _style(widget: pg.GraphicsView | pg.PlotWidget, palette: QPalette) -> None:
@@ -35,7 +48,39 @@ def _axis_pen(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Text)
 
 
-class CurvesView(QWidget):
+class DeferredPlot(QWidget):
+    """A chart whose pyqtgraph widgets are made when it is first shown (or ``ensure_built``), then drawn from the
+    data it holds. Subclasses keep their data in attributes, build in ``_build`` and draw it all in ``_redraw``;
+    ``self.body`` is where the plot goes (a caption, if any, sits above it from the start)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.built = False
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> None:
+        if not self.built:
+            self.built = True
+            self._build(_pg())
+            self._redraw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def _changed(self) -> None:
+        if self.built:
+            self._redraw()
+
+    def _build(self, pg: Any) -> None:
+        raise NotImplementedError
+
+    def _redraw(self) -> None:
+        raise NotImplementedError
+
+
+class CurvesView(DeferredPlot):
     """Loss and accuracy per epoch, train and validation, drawn as they come; the best epoch marked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,6 +89,8 @@ class CurvesView(QWidget):
         self.best_epoch = 0
         self.setMinimumHeight(180)  # whole in the Teach pane of a 1024x640 window
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _build(self, pg: Any) -> None:
         self.graphics = pg.GraphicsLayoutWidget()
         _style(self.graphics, self.palette())
         text = _axis_pen(self.palette())
@@ -73,9 +120,7 @@ class CurvesView(QWidget):
             plot.addItem(line)
             self.best_lines.append(line)
         self.acc_plot.setYRange(0, 100)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.graphics)
+        self.body.addWidget(self.graphics)
 
     @staticmethod
     def _tip(x: float, y: float, data: object) -> str:
@@ -83,25 +128,19 @@ class CurvesView(QWidget):
 
     def clear(self) -> None:
         self.history = []
-        self.set_best_epoch(0)
-        self._redraw()
+        self.best_epoch = 0
+        self._changed()
 
     def add(self, stats: EpochStats) -> None:
         self.history.append(stats)
-        self._redraw()
+        self._changed()
 
     def set_best_epoch(self, epoch: int) -> None:
         self.best_epoch = epoch
-        last = max([h.epoch for h in self.history], default=epoch)
-        # "best" to the right of its line, or to its left in the right half: at the last epoch it was cut at the edge
-        anchor = (1, 0.5) if epoch > (1 + last) / 2 else (0, 0.5)
-        for line in self.best_lines:
-            line.setValue(epoch)
-            line.setVisible(epoch > 0)
-            line.label.anchors = [anchor, anchor]
-            line.label.updatePosition()
+        self._changed()
 
     def _redraw(self) -> None:
+        pg = _pg()
         epochs = np.array([h.epoch for h in self.history], float)
         values = {
             ("loss", "train"): [h.train_loss for h in self.history],
@@ -124,84 +163,18 @@ class CurvesView(QWidget):
                 spots += [{"pos": (x, y), "brush": pg.mkBrush(colour), "pen": None, "data": name}
                           for x, y in zip(epochs, values[(plot_key, split)], strict=True)]
             self.points[plot_key].setData(spots)
+        epoch = self.best_epoch
+        last_epoch = max([h.epoch for h in self.history], default=epoch)
+        # "best" to the right of its line, or to its left in the right half: at the last epoch it was cut at the edge
+        anchor = (1, 0.5) if epoch > (1 + last_epoch) / 2 else (0, 0.5)
+        for line in self.best_lines:
+            line.setValue(epoch)
+            line.setVisible(epoch > 0)
+            line.label.anchors = [anchor, anchor]
+            line.label.updatePosition()
 
 
-class ProbabilityBars(QWidget):
-    """Top-k classes as horizontal bars (0-100%), the top-1 darker; class names on the left axis."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.predictions: list[Prediction] = []
-        self.plot_widget = pg.PlotWidget()
-        _style(self.plot_widget, self.palette())
-        self.plot = self.plot_widget.getPlotItem()
-        text = _axis_pen(self.palette())
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).setTextPen(text)
-        self.plot.setLabel("bottom", self.tr("probability (%)"))
-        self.plot.showGrid(x=True, alpha=0.2)
-        self.plot.setMouseEnabled(x=True, y=False)
-        self.plot.invertY(True)  # rank 1 at the top
-        self.plot.hideButtons()
-        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7)
-        self.plot.addItem(self.bars)
-        self.labels: list[pg.TextItem] = []
-        self.plot_widget.scene().sigMouseMoved.connect(self._hover)
-        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
-        self.set_predictions([])
-
-    def rows(self) -> list[str]:
-        """What each bar reads, top first: "label 87.1%"."""
-        return [f"{p.label} {100 * p.probability:.1f}%" for p in self.predictions]
-
-    def set_predictions(self, predictions: Sequence[Prediction]) -> None:
-        self.predictions = list(predictions)
-        n = len(self.predictions)
-        ys = np.arange(n, dtype=float)
-        widths = np.array([100 * p.probability for p in self.predictions], float)
-        brushes = [pg.mkBrush(TOP_COLOUR if i == 0 else OTHER_COLOUR) for i in range(n)]
-        self.bars.setOpts(x0=np.zeros(n), y=ys, width=widths, height=0.7, pen=pg.mkPen(None),
-                          brushes=brushes or None, brush=pg.mkBrush(TOP_COLOUR))
-        for item in self.labels:
-            self.plot.removeItem(item)
-        self.labels = []
-        for i, p in enumerate(self.predictions):
-            percent = 100 * p.probability
-            inside = percent > 60  # a long bar carries its number inside, in white; a short one after its end
-            label = pg.TextItem(f"{percent:.1f}%", anchor=(1, 0.5) if inside else (0, 0.5),
-                                color="w" if inside else self.palette().color(QPalette.ColorRole.Text))
-            label.setPos(percent - 1 if inside else percent + 1, i)
-            self.plot.addItem(label)
-            self.labels.append(label)
-        left = self.plot.getAxis("left")
-        left.setTicks([[(i, self._short(p.label)) for i, p in enumerate(self.predictions)]])
-        self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.setYRange(-0.5, max(n, 1) - 0.5, padding=0.02)
-        self.setVisible(n > 0)
-        self.setMinimumHeight(60 + 26 * n if n else 0)
-        self.setMaximumHeight(70 + 40 * n if n else 0)
-
-    @staticmethod
-    def _short(label: str, width: int = 18) -> str:
-        return label if len(label) <= width else label[: width - 1] + "…"
-
-    def _hover(self, pos: QPointF) -> None:
-        if not self.predictions:
-            return
-        point = self.plot.vb.mapSceneToView(pos)
-        row = int(round(point.y()))
-        if 0 <= row < len(self.predictions) and 0 <= point.x() <= 100:
-            p = self.predictions[row]
-            QToolTip.showText(self.plot_widget.mapToGlobal(self.plot_widget.mapFromScene(pos).toPoint()),
-                              f"{p.label} — class {p.index}, p = {p.probability:.4f}", self.plot_widget)
-        else:
-            QToolTip.hideText()
-
-
-def _percent_plot(palette: QPalette, x_label: str, y_label: str) -> tuple[pg.PlotWidget, pg.PlotItem, object]:
+def _percent_plot(pg: Any, palette: QPalette, x_label: str, y_label: str) -> tuple[pg.PlotWidget, pg.PlotItem, object]:
     """A styled plot of one percentage against another (0-100 on both axes); (widget, plot, the text pen)."""
     widget = pg.PlotWidget()
     _style(widget, palette)
@@ -220,13 +193,28 @@ def _percent_plot(palette: QPalette, x_label: str, y_label: str) -> tuple[pg.Plo
     return widget, plot, text
 
 
-class ReliabilityView(QWidget):
+class _CaptionedPlot(DeferredPlot):
+    """A caption (there from the start) above a plot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.body.addWidget(self.caption)
+        self.setMinimumHeight(150)
+
+
+class ReliabilityView(_CaptionedPlot):
     """A reliability diagram: per confidence bin, how often the top-1 answer was right, against the diagonal a
     calibrated model would follow; before (grey) and after (blue) temperature scaling."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget, self.plot, text = _percent_plot(self.palette(), self.tr("confidence (%)"),
+        empty = (np.zeros(0), np.zeros(0), np.zeros(0))
+        self.bins: tuple[Bins, Bins] = (empty, empty)
+
+    def _build(self, pg: Any) -> None:
+        self.plot_widget, self.plot, text = _percent_plot(pg, self.palette(), self.tr("confidence (%)"),
                                                           self.tr("accuracy (%)"))
         self.plot.addLegend(offset=(8, 8), labelTextColor=text)
         self.plot.plot([0, 100], [0, 100], pen=pg.mkPen((150, 150, 150), style=Qt.PenStyle.DashLine))
@@ -235,30 +223,32 @@ class ReliabilityView(QWidget):
                                      name=self.tr("before"))
         self.after = self.plot.plot([], [], pen=None, symbol="o", symbolBrush=TRAIN_COLOUR, symbolPen=None,
                                     name=self.tr("after temperature scaling"))
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.plot_widget, 1)
-        self.setMinimumHeight(150)
+        self.body.addWidget(self.plot_widget, 1)
 
-    def set_bins(self, before: tuple[np.ndarray, np.ndarray, np.ndarray],
-                 after: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+    def set_bins(self, before: Bins, after: Bins) -> None:
         """(mean confidence, accuracy, count) per bin (NaN where a bin is empty), before and after."""
-        for curve, (conf, acc, count) in ((self.before, before), (self.after, after)):
+        self.bins = (before, after)
+        self._changed()
+
+    def _redraw(self) -> None:
+        for curve, (conf, acc, count) in zip((self.before, self.after), self.bins, strict=True):
             filled = count > 0
-            sizes = 5 + 12 * np.sqrt(count[filled] / max(1, count.max()))
+            sizes = 5 + 12 * np.sqrt(count[filled] / max(1, count.max(initial=0)))
             curve.setData(100 * conf[filled], 100 * acc[filled], symbolSize=sizes)
 
 
-class UnknownCurveView(QWidget):
+class UnknownCurveView(_CaptionedPlot):
     """The "unknown" trade-off on held-out data: for every threshold, the share of wrong or unknown inputs still
     answered (false accepts) against the share of right answers kept; the chosen threshold marked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget, self.plot, _text = _percent_plot(self.palette(), self.tr("false accepts (%)"),
+        self.far = self.tar = np.zeros(0)
+        self.target_far: float | None = None
+        self.point: tuple[float, float] | None = None
+
+    def _build(self, pg: Any) -> None:
+        self.plot_widget, self.plot, _text = _percent_plot(pg, self.palette(), self.tr("false accepts (%)"),
                                                            self.tr("right kept (%)"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.curve = self.plot.plot([], [], pen=pg.mkPen(TRAIN_COLOUR, width=2), stepMode=None)
@@ -267,22 +257,22 @@ class UnknownCurveView(QWidget):
         self.plot.addItem(self.target)
         self.chosen = self.plot.plot([], [], pen=None, symbol="o", symbolSize=11, symbolBrush=VAL_COLOUR,
                                      symbolPen=None)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.plot_widget, 1)
-        self.setMinimumHeight(150)
+        self.body.addWidget(self.plot_widget, 1)
 
     def set_curve(self, far: np.ndarray, tar: np.ndarray) -> None:
         """FAR and TAR (fractions) of every threshold, as ``UnknownCurve.points`` gives them."""
         order = np.lexsort((tar, far))
-        self.curve.setData(100 * np.asarray(far)[order], 100 * np.asarray(tar)[order])
+        self.far, self.tar = np.asarray(far)[order], np.asarray(tar)[order]
+        self._changed()
 
     def set_chosen(self, target_far: float | None, point: tuple[float, float] | None) -> None:
         """The target false-accept rate (a dashed line) and where the chosen threshold lands (a dot)."""
-        self.target.setVisible(target_far is not None)
-        if target_far is not None:
-            self.target.setValue(100 * target_far)
-        self.chosen.setData(*(([100 * point[0]], [100 * point[1]]) if point else ([], [])))
+        self.target_far, self.point = target_far, point
+        self._changed()
+
+    def _redraw(self) -> None:
+        self.curve.setData(100 * self.far, 100 * self.tar)
+        self.target.setVisible(self.target_far is not None)
+        if self.target_far is not None:
+            self.target.setValue(100 * self.target_far)
+        self.chosen.setData(*(([100 * self.point[0]], [100 * self.point[1]]) if self.point else ([], [])))

@@ -3,6 +3,14 @@
 Capture runs in a ``CaptureThread`` that writes each frame into a one-slot
 ``FrameMailbox``: a consumer always gets the newest frame, older ones are
 dropped, never queued, so memory stays flat however slow the model is.
+
+Frames nobody waits for are grabbed but not decoded. A camera's grab only
+takes the buffer (OpenCV decodes in ``retrieve``), but FFmpeg decodes a video
+file's frame in ``grab`` itself: a 120 fps file cost a core just to decode
+frames that were then dropped. A Motion-JPEG file (every frame its own JPEG,
+as webcams record) is therefore read as packets (``CAP_PROP_FORMAT`` -1,
+OpenCV's raw mode) and only the frames that are used are decoded
+(``cv2.imdecode``), as a camera would do it.
 """
 
 from __future__ import annotations
@@ -113,6 +121,25 @@ def open_capture(source: int | str) -> cv2.VideoCapture:
     raise ConvLensError("Stream {source} cannot be opened: check the address and the network.", source=source)
 
 
+def _packets_are_jpegs(source: int | str, cap: cv2.VideoCapture) -> bool:
+    """Whether ``source`` is a Motion-JPEG file that FFmpeg can hand over as packets, each a JPEG that decodes to
+    the file's frame size (tried on its first packet, in a capture of its own)."""
+    if not is_file_source(source) or cap.getBackendName() != "FFMPEG":
+        return False
+    if int(cap.get(cv2.CAP_PROP_FOURCC)).to_bytes(4, "little") != b"MJPG":
+        return False
+    probe = cv2.VideoCapture(str(source), cv2.CAP_FFMPEG)
+    try:
+        if not (probe.isOpened() and probe.set(cv2.CAP_PROP_FORMAT, -1) and probe.grab()):
+            return False
+        ok, packet = probe.retrieve()
+        image = cv2.imdecode(packet, cv2.IMREAD_COLOR) if ok and packet is not None else None
+        size = (int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)), int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)))
+        return image is not None and image.shape[:2] == size
+    finally:
+        probe.release()
+
+
 def list_cameras(max_index: int = 6, start: int = 0) -> list[int]:
     """Indices of the cameras OpenCV can open (tries start .. max_index-1)."""
     found = []
@@ -203,6 +230,8 @@ class CaptureThread(threading.Thread):
         self.last_frame_at = 0.0
         self.fps_hint = 0.0
         self._cap = open_capture(source)  # in the caller's thread: open errors surface at once
+        # a Motion-JPEG file: packets grabbed, only the frames used decoded (see the module's notes)
+        self.packets = _packets_are_jpegs(source, self._cap) and self._cap.set(cv2.CAP_PROP_FORMAT, -1)
         self.fps_hint = float(self._cap.get(cv2.CAP_PROP_FPS) or 0.0)
         self.total_frames = int(self._cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0) if is_file_source(source) else 0
 
@@ -241,7 +270,8 @@ class CaptureThread(threading.Thread):
                 wanted = any(box.wants_frame for box in self.mailboxes) or (
                     self.wants_frame is not None and self.wants_frame(now))
                 if wanted:
-                    ok, bgr = cap.retrieve()
+                    ok, got = cap.retrieve()
+                    bgr = cv2.imdecode(got, cv2.IMREAD_COLOR) if ok and got is not None and self.packets else got
                     if not ok or bgr is None:
                         self.frames -= 1
                         self._finish_reading()

@@ -708,34 +708,34 @@
 <context>
     <name>CurvesView</name>
     <message>
-        <location filename="../../gui/charts.py" line="49"/>
+        <location filename="../../gui/charts.py" line="97"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="50"/>
+        <location filename="../../gui/charts.py" line="98"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="55"/>
+        <location filename="../../gui/charts.py" line="103"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="62"/>
-        <location filename="../../gui/charts.py" line="121"/>
+        <location filename="../../gui/charts.py" line="110"/>
+        <location filename="../../gui/charts.py" line="161"/>
         <source>train</source>
         <translation>훈련</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="63"/>
-        <location filename="../../gui/charts.py" line="122"/>
+        <location filename="../../gui/charts.py" line="111"/>
+        <location filename="../../gui/charts.py" line="162"/>
         <source>validation</source>
         <translation>검증</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="70"/>
+        <location filename="../../gui/charts.py" line="118"/>
         <source>best</source>
         <translation>최고</translation>
     </message>
@@ -3927,7 +3927,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/live/view.py" line="86"/>
-        <location filename="../../gui/tabs/live/view.py" line="388"/>
+        <location filename="../../gui/tabs/live/view.py" line="390"/>
         <source>Find cameras</source>
         <translation>카메라 찾기</translation>
     </message>
@@ -3939,7 +3939,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/live/view.py" line="89"/>
-        <location filename="../../gui/tabs/live/view.py" line="312"/>
+        <location filename="../../gui/tabs/live/view.py" line="310"/>
         <source>Pause</source>
         <translation>일시정지</translation>
     </message>
@@ -4050,32 +4050,32 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>정지 — 프레임 {captured}개, 캡처 {cfps:.1f} fps, 추론 {ifps:.1f} fps, 지연 p50 {p50:.0f} ms / p95 {p95:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="312"/>
+        <location filename="../../gui/tabs/live/view.py" line="310"/>
         <source>Resume</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="347"/>
+        <location filename="../../gui/tabs/live/view.py" line="349"/>
         <source>capture {capture:.1f} fps · shown {shown:.1f} fps · inference {infer} fps · latency {latency}</source>
         <translation>캡처 {capture:.1f} fps · 표시 {shown:.1f} fps · 추론 {infer} fps · 지연 {latency}</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="369"/>
+        <location filename="../../gui/tabs/live/view.py" line="371"/>
         <source>Choose a video file</source>
         <translation>동영상 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="370"/>
+        <location filename="../../gui/tabs/live/view.py" line="372"/>
         <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;All files (*)</source>
         <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm *.m4v);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="379"/>
+        <location filename="../../gui/tabs/live/view.py" line="381"/>
         <source>No camera could be opened (tried indices 0-5). A video file or a stream URL works as well.</source>
         <translation>열 수 있는 카메라가 없습니다 (0-5번 시도). 동영상 파일이나 스트림 URL도 쓸 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/live/view.py" line="384"/>
+        <location filename="../../gui/tabs/live/view.py" line="386"/>
         <source>Looking…</source>
         <translation>찾는 중…</translation>
     </message>
@@ -4992,9 +4992,19 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../gui/charts.py" line="140"/>
+        <location filename="../../gui/probability_bars.py" line="90"/>
         <source>probability (%)</source>
         <translation>확률 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/probability_bars.py" line="127"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../gui/probability_bars.py" line="128"/>
+        <source>Copy as image</source>
+        <translation>이미지로 복사</translation>
     </message>
 </context>
 <context>
@@ -5089,22 +5099,22 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ReliabilityView</name>
     <message>
-        <location filename="../../gui/charts.py" line="228"/>
+        <location filename="../../gui/charts.py" line="217"/>
         <source>confidence (%)</source>
         <translation>확신도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="229"/>
+        <location filename="../../gui/charts.py" line="218"/>
         <source>accuracy (%)</source>
         <translation>정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="234"/>
+        <location filename="../../gui/charts.py" line="223"/>
         <source>before</source>
         <translation>보정 전</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="236"/>
+        <location filename="../../gui/charts.py" line="225"/>
         <source>after temperature scaling</source>
         <translation>온도 스케일링 후</translation>
     </message>
@@ -5129,7 +5139,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/teach/controller.py" line="87"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="277"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="279"/>
         <source>The class activation maps</source>
         <translation>클래스 활성화 맵</translation>
     </message>
@@ -5147,7 +5157,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <location filename="../../gui/tabs/teach/controller.py" line="112"/>
         <location filename="../../gui/tabs/teach/controller.py" line="163"/>
         <location filename="../../gui/tabs/teach/controller.py" line="209"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="246"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="248"/>
         <source>Choose a training folder: one subfolder of images per class.</source>
         <translation>훈련 폴더를 고르세요: 클래스마다 이미지 하위 폴더 하나.</translation>
     </message>
@@ -5178,7 +5188,7 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
     </message>
     <message>
         <location filename="../../gui/tabs/teach/controller.py" line="180"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="308"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="310"/>
         <source>Load a model first: the evaluation measures the current model.</source>
         <translation>먼저 모델을 불러오세요. 평가는 현재 모델을 측정합니다.</translation>
     </message>
@@ -5203,49 +5213,49 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
         <translation>{folder}의 데이터 지도</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="230"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="288"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="232"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="290"/>
         <source>Moving files</source>
         <translation>파일 옮기는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="235"/>
-        <location filename="../../gui/tabs/teach/controller.py" line="294"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="237"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="296"/>
         <source>Undoing the move</source>
         <translation>옮기기 취소 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="242"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="244"/>
         <source>Load a model first: wrong labels are found with the current model&apos;s features.</source>
         <translation>먼저 모델을 불러오세요: 잘못된 레이블은 현재 모델의 특성으로 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="249"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="251"/>
         <source>Wrong labels in {folder}</source>
         <translation>{folder}의 잘못된 레이블</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="257"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="259"/>
         <source>Cross-validating the head: fold {i} of {k}</source>
         <translation>헤드 교차 검증 중: {k}겹 중 {i}번째</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="261"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="263"/>
         <source>{n} suspect labels in {folder}</source>
         <translation>{folder}에서 의심되는 레이블 {n}개</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="302"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="304"/>
         <source>Unknown threshold</source>
         <translation>&quot;알 수 없음&quot; 임계값</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="312"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="314"/>
         <source>Tuning the unknown threshold on {folder}</source>
         <translation>{folder}에서 &quot;알 수 없음&quot; 임계값 정하는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/tabs/teach/controller.py" line="324"/>
+        <location filename="../../gui/tabs/teach/controller.py" line="326"/>
         <source>Thumbnails</source>
         <translation>미리 보기</translation>
     </message>
@@ -5783,12 +5793,12 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>UnknownCurveView</name>
     <message>
-        <location filename="../../gui/charts.py" line="260"/>
+        <location filename="../../gui/charts.py" line="251"/>
         <source>false accepts (%)</source>
         <translation>오수락 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts.py" line="261"/>
+        <location filename="../../gui/charts.py" line="252"/>
         <source>right kept (%)</source>
         <translation>남는 맞는 답 (%)</translation>
     </message>

@@ -179,6 +179,53 @@ def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos
     assert not cap.is_alive()
 
 
+def test_a_motion_jpeg_file_decodes_only_the_frames_that_are_used(tmp_path, photos, monkeypatch) -> None:
+    """FFmpeg decodes a file's frame in grab(): a 120 fps file cost a core for frames nobody took. A Motion-JPEG
+    file is read as packets and only the frames taken are decoded, each as FFmpeg decodes it; another codec is
+    read as before."""
+    import cv2
+
+    from convlens.engine.data import video as video_module
+    from convlens.engine.data.video import CaptureThread, FrameMailbox
+
+    clip = write_video(tmp_path / "fast.avi", [photos / "dog_samoyed.jpg", photos / "kitten_224.png"],
+                       seconds_each=0.5, fps=120)
+    decoded = []
+    imdecode = cv2.imdecode
+    monkeypatch.setattr(video_module.cv2, "imdecode", lambda *a: decoded.append(1) or imdecode(*a))
+    box = FrameMailbox()
+    cap = CaptureThread(str(clip), [box], realtime=True)
+    assert cap.packets
+    cap.start()
+    taken = []
+    while (frame := box.take(5)) is not None:
+        taken.append(frame)
+        time.sleep(0.05)  # a slow model: most frames pass while it works
+    cap.join(5)
+    assert cap.ended and cap.error is None and cap.frames == 120
+    assert len(decoded) - 1 == len(taken) + box.dropped <= 40  # one decode was the probe of the first packet
+    assert cap.skipped == 120 - len(taken) - box.dropped
+    # each frame taken is the file's own: as FFmpeg decodes it, to within two JPEG decoders' rounding
+    reference = cv2.VideoCapture(str(clip))
+    reference.set(cv2.CAP_PROP_POS_FRAMES, taken[-1].index)
+    ok, bgr = reference.read()
+    reference.release()
+    assert ok and bgr.shape == taken[-1].bgr.shape == (480, 640, 3)
+    assert np.abs(bgr.astype(int) - taken[-1].bgr).mean() < 1.0
+    # a codec whose frames depend on each other is decoded by FFmpeg, frame by frame, as before
+    other = tmp_path / "mpeg4.avi"
+    writer = cv2.VideoWriter(str(other), cv2.VideoWriter_fourcc(*"FMP4"), 30, (64, 48))
+    for i in range(10):
+        writer.write(np.full((48, 64, 3), 20 * i, np.uint8))
+    writer.release()
+    box = FrameMailbox(every_frame=True)
+    cap = CaptureThread(str(other), [box], realtime=False)
+    assert not cap.packets
+    cap.start()
+    cap.join(10)
+    assert cap.ended and cap.frames == 10
+
+
 def test_live_cam_and_feature_maps_follow_every_inferred_frame(video: Path, mobilenet_file: Path) -> None:
     from convlens.engine.app import tasks
     from convlens.engine.app.live import LiveResult

@@ -28,9 +28,47 @@ def test_the_epoch_axis_starts_at_one_after_a_one_epoch_run(qtbot) -> None:
 
     view = CurvesView()
     qtbot.addWidget(view)
-    view.add(EpochStats(1, 0.5, 0.8, 0.6, 0.75, 1.0))
+    view.add(EpochStats(1, 0.5, 0.8, 0.6, 0.75, 1.0))  # before it is shown: kept, drawn when it is
+    assert not view.built
+    view.show()
+    assert view.built
     low, high = view.loss_plot.viewRange()[0]
     assert 0.8 <= low <= 1 and 2 <= high <= 2.2, (low, high)
+
+
+def test_the_probability_bars_are_as_long_as_their_probabilities_and_say_them(qtbot) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QColor, QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from convlens.engine.runtime.results import Prediction
+    from convlens.gui.probability_bars import OTHER_COLOUR, TOP_COLOUR, ProbabilityBars
+
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    assert not bars.isVisibleTo(None)  # nothing to show: no empty chart
+    shown = [Prediction(258, "Samoyed", 0.808), Prediction(259, "Pomeranian", 0.0451), Prediction(270, "white wolf",
+                                                                                                        0.3)]
+    bars.set_predictions(shown)
+    bars.resize(500, bars.minimumHeight() + 40)
+    bars.show()
+    assert bars.rows() == ["Samoyed 80.8%", "Pomeranian 4.5%", "white wolf 30.0%"]
+    image = bars.grab().toImage()
+    plot = bars._plot_rect()
+    row_h = plot.height() / 3
+    for i, (p, colour) in enumerate(zip(shown, (TOP_COLOUR, OTHER_COLOUR, OTHER_COLOUR), strict=True)):
+        y = int(plot.top() + (i + 0.5) * row_h)
+        # the bar's pixels along its middle line, the numbers aside: its length against the 0-100 scale
+        run = [x for x in range(int(plot.left()), int(plot.right()) + 1)
+               if QColor(image.pixel(x, y)) == colour]
+        length = (max(run) - int(plot.left()) + 1) / plot.width()
+        assert abs(length - p.probability) < 0.01, (p.label, length)
+    # hovering a row names its class, index and probability
+    QApplication.sendEvent(bars, QHelpEvent(QEvent.Type.ToolTip, QPoint(int(plot.left()) + 2, int(plot.top() + 1.5 * row_h)),
+                                            bars.mapToGlobal(QPoint(0, 0))))
+    assert QToolTip.text() == "Pomeranian — class 259, p = 0.0451"
+    bars.set_predictions([])
+    assert not bars.isVisible()
 
 
 def test_export_csv_follows_the_sort_on_screen_and_sorting_keeps_the_widths(qtbot, window, photos, tmp_path) -> None:

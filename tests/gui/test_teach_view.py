@@ -218,7 +218,11 @@ def test_unknown_threshold_tuned_on_a_folder_then_shown_and_moved(qtbot, window:
     assert rule is not None and rule.target_far == 0.1 and rule.far <= 0.1 and rule.outside == 40
     assert rule.impostors == 41  # the 40 digits and the sports car taken for a minivan
     assert f"{100 * rule.threshold:.1f}%" in teach.unknown_view.caption.text()
+    window.tabs.setCurrentWidget(teach)  # the chart is drawn once it is shown: the chosen point on the curve
+    teach.charts.setCurrentIndex(2)
+    assert teach.unknown_view.built and teach.unknown_view.isVisible()
     assert teach.unknown_view.chosen.getData()[0].tolist() == [pytest.approx(100 * rule.far)]
+    window.tabs.setCurrentIndex(0)
     assert window.unsaved_model  # the threshold is part of the model: saving keeps it
     # a digit is none of ImageNet's classes: "unknown"; a lion is a lion
     drop_files(window, [root / "_unknown" / "05.png"])

@@ -1,4 +1,4 @@
-"""Top-k predictions: the top class in words, the top-k as bars (``charts.ProbabilityBars``), the model's time."""
+"""Top-k predictions: the top class in words, the top-k as bars (``probability_bars.ProbabilityBars``), the model's time."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from convlens.gui.charts import ProbabilityBars
+from convlens.gui.probability_bars import ProbabilityBars
 
 if TYPE_CHECKING:
     from convlens.engine.runtime.results import Prediction

@@ -13,7 +13,6 @@ from convlens.engine.training.config import EpochStats, TrainProgress
 from convlens.gui.i18n import engine_text, fill
 from convlens.gui.settings import Key
 from convlens.gui.tabs.images.controller import MAX_THUMBNAILS
-from convlens.gui.tabs.teach.data_map import EmbeddingDialog
 from convlens.gui.tabs.teach.health import HealthDialog
 from convlens.gui.tabs.teach.label_review import LabelReviewDialog
 from convlens.gui.tabs.teach.view import TeachView
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from convlens.gui.tabs.context import AppContext
     from convlens.gui.tabs.images.controller import ImagesController
     from convlens.gui.tabs.live.controller import LiveController
+    from convlens.gui.tabs.teach.data_map import EmbeddingDialog
 
 
 class TeachController(QObject):
@@ -218,6 +218,8 @@ class TeachController(QObject):
         self.view.map_button.setEnabled(True)
 
     def _on_embedded(self, embedding: Embedding) -> None:
+        from convlens.gui.tabs.teach.data_map import EmbeddingDialog  # pyqtgraph: not at start (gui.charts)
+
         dialog = EmbeddingDialog(embedding, self._map_folder, self.view)
         dialog.image_chosen.connect(self.images.show_with_cam)
         dialog.move_requested.connect(self._move_files)
