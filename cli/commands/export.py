@@ -33,10 +33,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from convlens.engine.app.session import EngineSession
-    from convlens.engine.app.tasks import export_model
-    from convlens.engine.core.steps import run_to_end
-
     int8 = args.format.endswith("-int8")
     if int8 and not args.calibration:
         print(f"convlens export: error: --format {args.format} needs --calibration DIR: a folder of your own images "
@@ -45,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
     if args.calibration and not int8:
         print("convlens export: error: --calibration is for --format openvino-int8 or onnx-int8", file=sys.stderr)
         return 2
+    from convlens.engine.app.session import EngineSession  # after the usage checks: a usage error is instant
+    from convlens.engine.app.tasks import export_model
+    from convlens.engine.core.steps import run_to_end
+
     outputs_first({"--out": args.out}, [args.weights, args.labels, *args.images])
     loaded = load_model_weights(args.arch, args.weights, args.labels)
     session = EngineSession("cpu")

@@ -20,13 +20,12 @@ from convlens.engine.core.errors import ConvLensError
 if TYPE_CHECKING:
     import argparse
 
-    from convlens.engine.training.config import Ranks
-    from convlens.engine.training.loop import TrainConfig
+    from convlens.engine.training.config import Ranks, TrainConfig
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from convlens.engine.core.choices import OPTIMIZERS
-    from convlens.engine.training.loop import TrainConfig
+    from convlens.engine.training.config import TrainConfig
 
     D = TrainConfig()
 
@@ -111,7 +110,7 @@ def _default_workers() -> int:
 
 def finetune_config(args: argparse.Namespace) -> TrainConfig:
     """The training settings ``convlens finetune`` was given (Keras layer names resolved)."""
-    from convlens.engine.training.loop import TrainConfig
+    from convlens.engine.training.config import TrainConfig
     from convlens.engine.weights.keras import resolve_layer_alias
 
     scratch = args.weights == "random"

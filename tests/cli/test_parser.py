@@ -41,3 +41,19 @@ def test_the_window_entry_point_sends_every_subcommand_to_the_cli(monkeypatch: p
     for name in SUBCOMMANDS:
         assert entry.main([name, "x"]) == 0
     assert [s[0] for s in seen] == list(SUBCOMMANDS)
+
+
+def test_a_usage_error_is_said_before_torch_is_imported() -> None:
+    """Parsing imports no torch (the parser once took 4 s to say a flag was missing): help and usage errors are
+    instant, as ``convlens.cli.commands`` promises."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys\nfrom convlens.cli.main import main\n"
+            "rc = main(['export', '--format', 'onnx-int8', '--out', 'x.onnx'])\n"
+            "print(rc, 'torch' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.stdout.split() == ["2", "False"], run.stdout + run.stderr
+    assert "--format onnx-int8 needs --calibration DIR" in run.stderr
