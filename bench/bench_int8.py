@@ -67,7 +67,10 @@ def speed(tmp: Path, arch: str, photos: int, pairs: int) -> None:
     print(f"  int8 / bare OpenVINO f32 = {statistics.median(ratios):.2f}  (goal <= 0.60)")
 
 
-def agreement(tmp: Path, n: int, arch: str = "mobilenet_v2") -> None:
+def agreement(tmp: Path, n: int, arch: str = "mobilenet_v2", weights: Path | None = None,
+              calibration: Path | None = None) -> None:
+    """``weights`` and ``calibration``: a quick run's, from ``speed`` (its int8 model is then taken from the cache,
+    as a user's second run takes it)."""
     import torch
 
     from convlens.engine.data.images import load_image
@@ -78,8 +81,8 @@ def agreement(tmp: Path, n: int, arch: str = "mobilenet_v2") -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
     real = DATA / "models" / "mobilenet_v2_imagenet.pth"
     real_weights = arch == "mobilenet_v2" and real.is_file()
-    loaded = load_weights(arch, str(real) if real_weights else "random")
-    int8, measured = quantize(loaded, views(DATA / "images", tmp / "calibration", n, seed=1))
+    loaded = load_weights(arch, str(weights) if weights else str(real) if real_weights else "random")
+    int8, measured = quantize(loaded, calibration or views(DATA / "images", tmp / "calibration", n, seed=1))
     held_out = sorted(views(DATA / "images", tmp / "held out", n, seed=2).iterdir())
     x = torch.stack([loaded.preprocess(load_image(p)) for p in held_out])
     with torch.inference_mode():
@@ -87,8 +90,9 @@ def agreement(tmp: Path, n: int, arch: str = "mobilenet_v2") -> None:
     got = int8.model(x).softmax(1)
     same = f32.argmax(1) == got.argmax(1)
     sure = f32.max(1).values >= 0.5
-    print(f"{loaded.name} ({'ImageNet weights' if real_weights else 'random weights'}), calibrated on {n} views of "
-          f"the shared photos: {measured.text()}")
+    source = "the speed run's photos" if calibration else f"{n} views of the shared photos"
+    print(f"{loaded.name} ({'ImageNet weights' if real_weights else 'random weights'}), calibrated on {source}: "
+          f"{measured.text()}")
     print(f"  held-out views: top-1 agreement {same.float().mean():.3f} ({int(same.sum())} of {n}); on the "
           f"{int(sure.sum())} f32 is >= 50% sure of: {same[sure].float().mean():.3f}  (goal >= 0.97)")
 
@@ -104,7 +108,7 @@ def main() -> int:
     try:
         if args.quick:
             speed(tmp, "mobilenet_v3_small", 12, 1)  # int8 calibration takes at least 10 images
-            agreement(tmp, 12, "mobilenet_v3_small")
+            agreement(tmp, 12, "mobilenet_v3_small", tmp / "mobilenet_v3_small.pth", tmp / "photos")
         else:
             speed(tmp, "resnet50", 207, 3)
             agreement(tmp, 240)
