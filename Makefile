@@ -15,10 +15,8 @@ QM := $(TS:.ts=.qm)
 run: $(STAMP) $(QM)
 	$(VENV)/bin/convlens
 
-# Two worker processes (pytest-xdist), each with one OpenMP thread: on 2 cores the suite took 16 min against
-# 25 min in one process with torch's two threads (much of it waits on subprocesses, files and timers).
 test: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen OMP_NUM_THREADS=1 $(PY) -m pytest -n 2
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease $< -qm $@
