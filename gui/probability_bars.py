@@ -56,8 +56,9 @@ class ProbabilityBars(QWidget):
         widest = max((self.fontMetrics().horizontalAdvance(p.label) for p in self.predictions), default=0)
         return min(widest + 10, int(0.4 * self.width()))
 
-    def _plot_rect(self) -> QRectF:
-        left = self._label_width()
+    def _plot_rect(self, left: int | None = None) -> QRectF:
+        """Where the bars and the scale go; ``left``: the names' width, when the caller has it."""
+        left = self._label_width() if left is None else left
         right = self.fontMetrics().horizontalAdvance("100") // 2 + 4  # the last tick's number fits
         return QRectF(left, 4, max(10, self.width() - left - right), self.height() - self._axis_height() - 4)
 
@@ -75,7 +76,8 @@ class ProbabilityBars(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        plot = self._plot_rect()
+        names = self._label_width()  # measured once per paint: every row's name is measured for it
+        plot = self._plot_rect(names)
         metrics = self.fontMetrics()
         grid = QColor(text)
         grid.setAlpha(45)
@@ -94,9 +96,9 @@ class ProbabilityBars(QWidget):
         bar_h = min(0.7 * row_h, 1.6 * metrics.height())
         for i, p in enumerate(self.predictions):
             middle = plot.top() + (i + 0.5) * row_h
-            name = metrics.elidedText(p.label, Qt.TextElideMode.ElideRight, self._label_width() - 8)
+            name = metrics.elidedText(p.label, Qt.TextElideMode.ElideRight, names - 8)
             painter.setPen(text)
-            painter.drawText(QRectF(0, middle - row_h / 2, self._label_width() - 6, row_h),
+            painter.drawText(QRectF(0, middle - row_h / 2, names - 6, row_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
             percent = 100 * p.probability
             bar = QRectF(plot.left(), middle - bar_h / 2, plot.width() * min(max(percent, 0.0), 100.0) / 100, bar_h)
