@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.cli.runner import run_convlens as _cli
 from tests.live_video import truncate
+
+pytestmark = pytest.mark.serial  # live rates: run alone (make test)
 
 
 def test_cli_live_lines_summary_and_exit_codes(video: Path, mobilenet_file: Path, tmp_path: Path) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from convlens.engine.data.datasets import load_mnist
 from convlens.engine.weights.load import load_weights
 
 
+@pytest.mark.serial  # its live run counts frames: run alone (make test)
 def test_cli_tunes_on_a_folder_saves_and_live_says_unknown(shared_data: Path, photos: Path, tmp_path: Path) -> None:
     """`convlens evaluate --far --save` on real photos and 40 handwritten digits of no ImageNet class, then
     `convlens classify` and `convlens live` with the saved model: a digit is "unknown", a lion is a lion."""

@@ -11,7 +11,10 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the tuning is for glibc's malloc")
+pytestmark = [
+    pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the tuning is for glibc's malloc"),
+    pytest.mark.serial,  # counts page faults, which a busy neighbour process changes: run alone (make test)
+]
 
 PASSES = """
 import resource, torch, torchvision

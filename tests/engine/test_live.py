@@ -22,6 +22,8 @@ from convlens.engine.models.loaded import LoadedModel
 from convlens.engine.weights.load import load_weights
 from tests.live_video import truncate, write_video
 
+pytestmark = pytest.mark.serial  # live rates: run alone (make test)
+
 
 def _results(steps):
     while True:

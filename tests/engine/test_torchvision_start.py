@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 CHECK = """
@@ -40,6 +42,7 @@ def _run(env_extra: dict[str, str]) -> dict[str, list[str]]:
     return {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines()}
 
 
+@pytest.mark.serial  # compares two processes' import times: run alone (make test)
 def test_torchvision_loads_without_dynamo_and_still_works() -> None:
     lines = _run({})
     assert lines["dynamo-imported"] == ["False", "stand-in-left", "False"]

@@ -11,6 +11,8 @@ from convlens.gui.main_window import MainWindow
 from tests.gui.helpers import load
 from tests.live_video import truncate, write_video
 
+pytestmark = pytest.mark.serial  # live rates: run alone (make test)
+
 
 @pytest.fixture(scope="module")
 def video(photos: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:

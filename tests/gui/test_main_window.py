@@ -93,6 +93,7 @@ def test_folder_with_a_broken_file_classifies_the_rest_and_exports_csv(
         assert row["precision"] == "f32"  # the default runtime's answers are the model's own
 
 
+@pytest.mark.serial  # measures the UI thread's longest gap: run alone (make test)
 def test_ui_stays_responsive_while_vgg16_classifies_a_folder(shared_data: Path) -> None:
     """The real window in a process of its own, as a user starts it (bench/bench_ui_stall.py: VGG16 classifies the 15
     photos on the engine thread while a 10 ms timer ticks on the UI thread). In this test process, after some 400

@@ -15,6 +15,8 @@ from convlens.engine.core.resources import resources_dir
 from convlens.gui.main_window import MainWindow
 from tests.live_video import write_video
 
+pytestmark = pytest.mark.serial  # records and classifies live: run alone (make test)
+
 SAMPLES = resources_dir() / "samples"
 CLASSES = {"rock": "lion.jpg", "paper": "sports_car.jpg", "scissors": "kitten.jpg"}
 
