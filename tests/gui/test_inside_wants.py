@@ -35,7 +35,9 @@ def test_what_a_channel_wants_in_the_window(qtbot, window: MainWindow, photos: P
     assert "times that" in dialog.made_caption.text()
     if SHOTS:
         dialog.grab().save(str(Path(SHOTS) / "what_it_wants.png"))
-    # the whole layer: channels arrive one by one; cancel stops it with the grid so far
+    # the whole layer: channels arrive one by one; cancel stops it with the grid so far. The button is enabled when
+    # the examples job has finished, an event after the one that showed its examples: a click before is ignored
+    qtbot.waitUntil(dialog.whole_layer.isEnabled, timeout=30_000)
     dialog.whole_layer.click()
     qtbot.waitUntil(lambda: len(dialog.layer_images) >= 2, timeout=120_000)
     dialog.cancel.click()
