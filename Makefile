@@ -15,9 +15,9 @@ QM := $(TS:.ts=.qm)
 run: $(STAMP) $(QM)
 	$(VENV)/bin/convlens
 
-# The suite in two passes: most tests in two worker processes (pytest-xdist) with one OpenMP thread each (on
-# 2 cores 16 min against 25 min in one process: much of it waits on subprocesses, files and timers), then the
-# tests marked `serial` (live rates, the UI thread's gaps, page faults) alone, as a user's machine runs them.
+# The suite in two passes: most tests in two worker processes (pytest-xdist) with one OpenMP thread each (14 min
+# on 2 cores: much of it waits on subprocesses, files and timers), then the tests marked `serial` (live rates, the
+# UI thread's gaps, page faults) alone, as a user's machine runs them (4 min). In one process: 25 min.
 # Both passes always run; the target fails if either did.
 test: $(STAMP) $(QM)
 	@rc=0; \
