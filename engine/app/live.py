@@ -228,7 +228,13 @@ class LivePipeline:
         if frame.time < self._resumed_at:  # captured before the pause ended: not what is in front of the camera
             return None
         start = time.perf_counter()
-        view = model_view(frame.image, self.mirror, self.crop)
+        try:
+            image = frame.image  # a Motion-JPEG frame is decoded here, when the model is ready for it
+        except ConvLensError:  # damaged there: the source stops as if the capture thread had found it
+            if self.capture is not None:
+                self.capture.damaged(frame)
+            return None
+        view = model_view(image, self.mirror, self.crop)
         # Through the session, so the frame becomes the current image: feature maps and CAMs
         # (live, or after a pause) are computed on exactly what was classified.
         shown = self.session.classify_image(view, f"live frame {frame.index}", self.topk,

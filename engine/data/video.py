@@ -11,6 +11,13 @@ frames that were then dropped. A Motion-JPEG file (every frame its own JPEG,
 as webcams record) is therefore read as packets (``CAP_PROP_FORMAT`` -1,
 OpenCV's raw mode) and only the frames that are used are decoded
 (``cv2.imdecode``), as a camera would do it.
+
+Such a packet is cheap to hand over, so the model's mailbox gets every one
+still undecoded, and the model decodes the newest when it is ready for it:
+the frame it classifies is the newest the source has, not one decoded a
+whole inference earlier, and no decoding competes with the model's
+threads while it runs. Consumers that want every frame (the window's
+display) and recording get theirs decoded in the capture thread.
 """
 
 from __future__ import annotations
@@ -46,25 +53,40 @@ class Frame:
 
     OpenCV delivers BGR; ``image`` (RGB uint8, H x W x 3) is converted on first
     use, so frames that are dropped unseen cost the capture thread nothing more.
+    A frame made from a Motion-JPEG ``packet`` is decoded on first use too, by
+    whichever thread uses it (``bgr`` raises a ConvLensError if it cannot be).
     """
 
-    __slots__ = ("index", "time", "bgr", "_rgb", "__weakref__")
+    __slots__ = ("index", "time", "packet", "_bgr", "_rgb", "__weakref__")
 
-    def __init__(self, index: int, time: float, bgr: np.ndarray) -> None:
+    def __init__(self, index: int, time: float, bgr: np.ndarray | None = None, packet: np.ndarray | None = None) -> None:
         self.index = index
         self.time = time
-        self.bgr = bgr
+        self.packet = packet
+        self._bgr = bgr
         self._rgb: np.ndarray | None = None
+
+    @property
+    def bgr(self) -> np.ndarray:
+        bgr = self._bgr
+        if bgr is None:  # two threads may both decode: harmless, same result
+            bgr = cv2.imdecode(self.packet, cv2.IMREAD_COLOR) if self.packet is not None else None
+            if bgr is None:
+                raise ConvLensError("Frame {index} of the video cannot be decoded: the file is damaged there.",
+                                    index=self.index)
+            self._bgr = bgr
+        return bgr
 
     @property
     def image(self) -> np.ndarray:
         rgb = self._rgb
-        if rgb is None:  # two threads may both convert: harmless, same result
+        if rgb is None:
             rgb = self._rgb = cv2.cvtColor(self.bgr, cv2.COLOR_BGR2RGB)
         return rgb
 
     def __repr__(self) -> str:
-        return f"Frame(index={self.index}, time={self.time:.3f}, shape={self.bgr.shape})"
+        shape = self._bgr.shape if self._bgr is not None else "undecoded"
+        return f"Frame(index={self.index}, time={self.time:.3f}, shape={shape})"
 
 
 def parse_source(text: str | int) -> int | str:
@@ -267,16 +289,15 @@ class CaptureThread(threading.Thread):
                 index = self.frames
                 self.frames += 1
                 self.last_frame_at = now
-                wanted = any(box.wants_frame for box in self.mailboxes) or (
+                eager = any(box.every_frame for box in self.mailboxes) or (
                     self.wants_frame is not None and self.wants_frame(now))
-                if wanted:
-                    ok, got = cap.retrieve()
-                    bgr = cv2.imdecode(got, cv2.IMREAD_COLOR) if ok and got is not None and self.packets else got
-                    if not ok or bgr is None:
+                # a packet is cheap to pass on undecoded; anything else is decoded by retrieve, so only when wanted
+                if self.packets or eager or any(box.wants_frame for box in self.mailboxes):
+                    frame = self._retrieve(cap, index, now, eager)
+                    if frame is None:
                         self.frames -= 1
                         self._finish_reading()
                         break
-                    frame = Frame(index, now, bgr)
                     for box in self.mailboxes:
                         box.put(frame)
                     if self.on_frame is not None:
@@ -295,16 +316,42 @@ class CaptureThread(threading.Thread):
             for box in self.mailboxes:
                 box.close()
 
-    def _finish_reading(self) -> None:
+    def _retrieve(self, cap: cv2.VideoCapture, index: int, now: float, decode: bool) -> Frame | None:
+        """The grabbed frame (None if it cannot be had): a packet's frame decoded now only when ``decode``."""
+        ok, got = cap.retrieve()
+        if not ok or got is None:
+            return None
+        if not self.packets:
+            return Frame(index, now, got)
+        frame = Frame(index, now, packet=got)
+        if decode:
+            try:
+                frame.bgr  # noqa: B018 - decoded here, in the capture thread
+            except ConvLensError:
+                return None
+        return frame
+
+    def damaged(self, frame: Frame) -> None:
+        """``frame``, handed over undecoded, proved not to decode when it was used: reading stops there, with the
+        message a frame that failed in this thread gives."""
+        if self.error is None:
+            self.error = (self._stopped_message(frame.index)
+                          or f"{describe_source(self.source)}: its last frame cannot be decoded.")
+        self.stop()
+
+    def _stopped_message(self, frames: int) -> str | None:
+        """Why reading stopped after ``frames`` good frames; None for a file read to its end."""
         what = describe_source(self.source)
-        if is_file_source(self.source):
-            if self.total_frames and self.frames < self.total_frames - 1:
-                self.error = (f"{what} stopped after frame {self.frames} of {self.total_frames}: "
-                              "the rest of the file is damaged or missing.")
-            elif self.frames == 0:
-                self.error = f"{what} has no frames that can be decoded."
-            else:
-                self.ended = True
-        else:
-            self.error = (f"{what} stopped delivering frames after {self.frames} frames "
-                          "(unplugged, or the stream ended?). Reconnect to try again.")
+        if not is_file_source(self.source):
+            return (f"{what} stopped delivering frames after {frames} frames "
+                    "(unplugged, or the stream ended?). Reconnect to try again.")
+        if self.total_frames and frames < self.total_frames - 1:
+            return f"{what} stopped after frame {frames} of {self.total_frames}: the rest of the file is damaged or missing."
+        if frames == 0:
+            return f"{what} has no frames that can be decoded."
+        return None
+
+    def _finish_reading(self) -> None:
+        if self.error is None:  # else a frame already proved damaged in its consumer's thread (``damaged``)
+            self.error = self._stopped_message(self.frames)
+            self.ended = self.error is None

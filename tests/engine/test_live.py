@@ -183,8 +183,9 @@ def test_a_file_source_loops_while_asked_and_waits_while_paused(tmp_path, photos
 
 def test_a_motion_jpeg_file_decodes_only_the_frames_that_are_used(tmp_path, photos, monkeypatch) -> None:
     """FFmpeg decodes a file's frame in grab(): a 120 fps file cost a core for frames nobody took. A Motion-JPEG
-    file is read as packets and only the frames taken are decoded, each as FFmpeg decodes it; another codec is
-    read as before."""
+    file is read as packets and only the frames used are decoded, each as FFmpeg decodes it, by their consumer
+    when it is ready for one: the frame it gets is the newest, not one decoded while it was busy. Another codec
+    is read as before."""
     import cv2
 
     from convlens.engine.data import video as video_module
@@ -199,14 +200,18 @@ def test_a_motion_jpeg_file_decodes_only_the_frames_that_are_used(tmp_path, phot
     cap = CaptureThread(str(clip), [box], realtime=True)
     assert cap.packets
     cap.start()
-    taken = []
+    taken, ages = [], []
     while (frame := box.take(5)) is not None:
+        ages.append(time.perf_counter() - frame.time)
+        frame.bgr  # noqa: B018 - used: decoded now, in this thread
         taken.append(frame)
         time.sleep(0.05)  # a slow model: most frames pass while it works
     cap.join(5)
     assert cap.ended and cap.error is None and cap.frames == 120
-    assert len(decoded) - 1 == len(taken) + box.dropped <= 40  # one decode was the probe of the first packet
-    assert cap.skipped == 120 - len(taken) - box.dropped
+    assert len(decoded) - 1 == len(taken) <= 40  # one decode was the probe of the first packet
+    assert cap.skipped == 0 and box.dropped == 120 - len(taken)
+    # the newest frame when the consumer asks: at most a frame interval (8 ms) old, not one taken 50 ms before
+    assert np.median(ages) < 0.03, ages
     # each frame taken is the file's own: as FFmpeg decodes it, to within two JPEG decoders' rounding
     reference = cv2.VideoCapture(str(clip))
     reference.set(cv2.CAP_PROP_POS_FRAMES, taken[-1].index)
