@@ -69,6 +69,8 @@ class Predictor:
         self.last_forward_seconds = 0.0
         self.last_check_seconds = 0.0  # of the last call: the PyTorch f32 run that measured the agreement
         self.reference = loaded.reference.to(self.device).eval() if loaded.reference is not None else None
+        if isinstance(self.reference, torch.nn.Module):  # channels_last, as the model itself (above)
+            self.reference = self.reference.to(memory_format=torch.channels_last)
         self.agreement = (Agreement(loaded.precision, "OpenVINO" if loaded.runtime == "openvino" else loaded.runtime)
                           if loaded.precision != "f32" else None)
 
@@ -78,7 +80,12 @@ class Predictor:
             return
         start = time.perf_counter()
         n = min(x.shape[0], AGREEMENT_IMAGES - self.agreement.images)
-        ref = (self.reference(x[:n].to(self.device)).float() / self.temperature).softmax(dim=1)
+        # in rows of 8, channels_last: ResNet-50's 32 rows took 2.6 s instead of 4.1-5.2 s, and a quarter of the
+        # activations' memory
+        rows = [x[i : min(n, i + 8)].to(self.device) for i in range(0, n, 8)]
+        logits = torch.cat([self.reference(r.contiguous(memory_format=torch.channels_last) if r.dim() == 4 else r)
+                            for r in rows])
+        ref = (logits.float() / self.temperature).softmax(dim=1)
         got = probs[:n]
         a = self.agreement
         a.images += n
