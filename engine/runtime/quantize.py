@@ -94,9 +94,7 @@ def calibration_files(folder: str | Path) -> list[Path]:
 
 
 def _calibration_key(weights_key: str, files: Sequence[Path]) -> str:
-    import nncf  # after import_openvino (quantize_steps): see there
-
-    h = hashlib.sha256(f"{weights_key} nncf {nncf.__version__}".encode())
+    h = hashlib.sha256(f"{weights_key} nncf {nncf_version()}".encode())
     for f in files:
         st = f.stat()
         h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
@@ -113,7 +111,6 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path, tensors: Sequence[to
     # OpenVINO first, with its telemetry off: NNCF imports OpenVINO's converter, which would otherwise start Intel's
     # usage telemetry (nothing ConvLens does is ever uploaded), and NNCF's own telemetry then finds none either
     ov = import_openvino()
-    nncf = import_nncf()
     files = calibration_files(folder)
     weights_key = _key(loaded)  # hashes the weights (a second for VGG16): once
     key = _calibration_key(weights_key, files)
@@ -122,6 +119,7 @@ def quantize_steps(loaded: LoadedModel, folder: str | Path, tensors: Sequence[to
     agreement = _cached_agreement(record, xml)
     if agreement is not None:  # quantized and checked before: the images need not be read again
         return _int8(loaded, OpenVinoClassifier(xml, "int8"), agreement), agreement
+    nncf = import_nncf()  # only to quantize: 0.8 s of a cached run's start here
     if tensors is None:
         tensors = yield from read_calibration(loaded, files, folder)
     yield QuantizeProgress("quantize", 0, 1)
@@ -165,14 +163,28 @@ def nncf_quantize(nncf: Any, model: Any, tensors: Sequence[torch.Tensor], input_
         return nncf.quantize(model, nncf.Dataset(items), subset_size=len(items))
 
 
+_NO_NNCF = "int8 needs NNCF, which this installation does not have (pip install nncf)."
+
+
 def import_nncf() -> Any:
     """NNCF, after OpenVINO with its telemetry off (see ``quantize_steps``)."""
     import_openvino()
     try:
         import nncf
     except ImportError:
-        raise ConvLensError("int8 needs NNCF, which this installation does not have (pip install nncf).") from None
+        raise ConvLensError(_NO_NNCF) from None
     return nncf
+
+
+def nncf_version() -> str:
+    """The installed NNCF's version, read from its metadata: importing NNCF takes 0.8 s, which a run whose int8 model
+    is cached need not spend."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("nncf")
+    except metadata.PackageNotFoundError:
+        raise ConvLensError(_NO_NNCF) from None
 
 
 def _int8(loaded: LoadedModel, model: OpenVinoClassifier, agreement: Int8Agreement) -> LoadedModel:

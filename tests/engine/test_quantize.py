@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -65,6 +67,14 @@ def test_int8_keeps_the_answers_of_the_f32_model(mobilenet_file: Path, photos: P
     # cached: the same weights and calibration images are not quantized again
     again = list(_steps(quantize_steps(loaded, calibration)))
     assert "quantize" not in {s.phase for s in again[:-1]} and again[-1][1] == agreement
+    # and a new process that finds it cached does not import NNCF (0.8 s of its start)
+    script = ("import sys; from convlens.engine.runtime.quantize import quantize; "
+              "from convlens.engine.weights.load import load_weights; "
+              f"m, a = quantize(load_weights('mobilenet_v2', {str(mobilenet_file)!r}), {str(calibration)!r}); "
+              "print(a.images, 'nncf' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert run.stdout.split() == ["60", "False"], run.stderr[-2000:]
 
 
 def test_a_calibration_folder_with_too_few_images_is_a_message(mobilenet_file: Path, photos: Path,
