@@ -169,6 +169,9 @@ _NO_NNCF = "int8 needs NNCF, which this installation does not have (pip install 
 def import_nncf() -> Any:
     """NNCF, after OpenVINO with its telemetry off (see ``quantize_steps``)."""
     import_openvino()
+    # NNCF imports torch.utils.cpp_extension, which warns "No CUDA runtime is found, using CUDA_HOME=..." on a
+    # machine with a CUDA toolkit and no GPU: nothing the user can act on, and ConvLens builds no extension
+    logging.getLogger("torch.utils.cpp_extension").setLevel(logging.ERROR)
     try:
         import nncf
     except ImportError:
