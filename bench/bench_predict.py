@@ -20,7 +20,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import add_quick, median_seconds
+from timing import add_quick, median_seconds, paired_seconds
 
 from convlens.engine.data.images import load_image
 from convlens.engine.runtime.predict import Predictor
@@ -57,18 +57,14 @@ def main() -> int:
             def engine(x: torch.Tensor = x) -> None:
                 predictor.predict_tensor(x, topk=5)
 
-            # interleave to share any drift in machine load
-            bare_t, engine_t = [], []
-            for _ in range(1 if args.quick else 3):
-                bare_t.append(median_seconds(bare, reps))
-                engine_t.append(median_seconds(engine, reps))
-            b, e = min(bare_t), min(engine_t)
+            # in turns, call by call, so any drift in machine load falls on both sides of each ratio
+            e, b, ratio = paired_seconds(engine, bare, reps if args.quick else 3 * reps)
             pre = ""
             if image is not None:
                 p = median_seconds(lambda: predictor.prepare([image] * batch), 1 if args.quick else max(3, reps // 2)) / batch
                 pre = f"{1000 * p:16.2f}"
-            worst = max(worst, e / b)
-            print(f"{arch:<14}{batch:>6}{1000 * b:>10.2f}{1000 * e:>11.2f}{e / b:>8.3f}{pre}")
+            worst = max(worst, ratio)
+            print(f"{arch:<14}{batch:>6}{1000 * b:>10.2f}{1000 * e:>11.2f}{ratio:>8.3f}{pre}")
     print(f"worst ratio {worst:.3f} (goal <= 1.10)")
     return 0
 
