@@ -163,7 +163,8 @@ def nncf_quantize(nncf: Any, model: Any, tensors: Sequence[torch.Tensor], input_
         return nncf.quantize(model, nncf.Dataset(items), subset_size=len(items))
 
 
-_NO_NNCF = "int8 needs NNCF, which this installation does not have (pip install nncf)."
+def _no_nncf() -> ConvLensError:
+    return ConvLensError("int8 needs NNCF, which this installation does not have (pip install nncf).")
 
 
 def import_nncf() -> Any:
@@ -175,7 +176,7 @@ def import_nncf() -> Any:
     try:
         import nncf
     except ImportError:
-        raise ConvLensError(_NO_NNCF) from None
+        raise _no_nncf() from None
     return nncf
 
 
@@ -187,7 +188,7 @@ def nncf_version() -> str:
     try:
         return metadata.version("nncf")
     except metadata.PackageNotFoundError:
-        raise ConvLensError(_NO_NNCF) from None
+        raise _no_nncf() from None
 
 
 def _int8(loaded: LoadedModel, model: OpenVinoClassifier, agreement: Int8Agreement) -> LoadedModel:

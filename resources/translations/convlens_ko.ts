@@ -12,357 +12,357 @@
 <context>
     <name>Architectures</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="310"/>
+        <location filename="../../gui/engine_messages.py" line="311"/>
         <source>LeCun 1998: two conv/pool stages and three dense layers for 28x28 digits (61,706 parameters).</source>
         <translation>LeCun 1998: 28x28 숫자를 위한 합성곱/풀링 2단과 Dense 레이어 3개 (파라미터 61,706개).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="311"/>
+        <location filename="../../gui/engine_messages.py" line="312"/>
         <source>Krizhevsky 2012: five convolutions with large early kernels, three dense layers.</source>
         <translation>Krizhevsky 2012: 앞쪽에 큰 커널을 쓴 합성곱 5개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="312"/>
+        <location filename="../../gui/engine_messages.py" line="313"/>
         <source>Simonyan 2014 (configuration A): 8 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014 (구성 A): 다섯 블록에 쌓은 3x3 합성곱 8개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="313"/>
+        <location filename="../../gui/engine_messages.py" line="314"/>
         <source>VGG11 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG11.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="314"/>
+        <location filename="../../gui/engine_messages.py" line="315"/>
         <source>Simonyan 2014 (configuration B): 10 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014 (구성 B): 다섯 블록에 쌓은 3x3 합성곱 10개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="315"/>
+        <location filename="../../gui/engine_messages.py" line="316"/>
         <source>VGG13 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG13.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="316"/>
+        <location filename="../../gui/engine_messages.py" line="317"/>
         <source>Simonyan 2014: 13 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 13개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="317"/>
+        <location filename="../../gui/engine_messages.py" line="318"/>
         <source>VGG16 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG16.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="318"/>
+        <location filename="../../gui/engine_messages.py" line="319"/>
         <source>Simonyan 2014: 16 stacked 3x3 convolutions in five blocks, three dense layers.</source>
         <translation>Simonyan 2014: 다섯 블록에 쌓은 3x3 합성곱 16개와 Dense 레이어 3개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="319"/>
+        <location filename="../../gui/engine_messages.py" line="320"/>
         <source>VGG19 with batch normalisation after every convolution.</source>
         <translation>합성곱마다 뒤에 배치 정규화를 넣은 VGG19.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="320"/>
+        <location filename="../../gui/engine_messages.py" line="321"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); the original, 7x7 first convolution.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 첫 합성곱이 7x7인 원래 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="321"/>
+        <location filename="../../gui/engine_messages.py" line="322"/>
         <source>Iandola 2016: fire modules (squeeze 1x1, expand 1x1+3x3); AlexNet accuracy in 1.2M parameters.</source>
         <translation>Iandola 2016: fire 모듈 (1x1 squeeze, 1x1+3x3 expand); 파라미터 1.2M개로 AlexNet 수준의 정확도.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="322"/>
+        <location filename="../../gui/engine_messages.py" line="323"/>
         <source>Szegedy 2014: Inception v1 modules of parallel 1x1/3x3/5x5/pool branches.</source>
         <translation>Szegedy 2014: 1x1/3x3/5x5/풀링 가지를 나란히 둔 인셉션 v1 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="323"/>
+        <location filename="../../gui/engine_messages.py" line="324"/>
         <source>Szegedy 2015: factorised Inception modules at 299x299.</source>
         <translation>Szegedy 2015: 299x299 입력, 분해(factorised)한 인셉션 모듈.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="324"/>
+        <location filename="../../gui/engine_messages.py" line="325"/>
         <source>He 2015: residual learning with basic blocks (2 x 3x3 conv), 18 layers.</source>
         <translation>He 2015: 기본 블록(3x3 합성곱 2개)으로 된 잔차 학습, 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="325"/>
+        <location filename="../../gui/engine_messages.py" line="326"/>
         <source>He 2015: residual basic blocks, 34 layers.</source>
         <translation>He 2015: 잔차 기본 블록, 34층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="326"/>
+        <location filename="../../gui/engine_messages.py" line="327"/>
         <source>He 2015: bottleneck blocks (1x1-3x3-1x1), 50 layers.</source>
         <translation>He 2015: 병목 블록(1x1-3x3-1x1), 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="327"/>
+        <location filename="../../gui/engine_messages.py" line="328"/>
         <source>He 2015: bottleneck blocks, 101 layers.</source>
         <translation>He 2015: 병목 블록, 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="328"/>
+        <location filename="../../gui/engine_messages.py" line="329"/>
         <source>He 2015: bottleneck blocks, 152 layers.</source>
         <translation>He 2015: 병목 블록, 152층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="329"/>
+        <location filename="../../gui/engine_messages.py" line="330"/>
         <source>Xie 2017: ResNet-50 bottlenecks whose 3x3 convolution is split into 32 groups of 4 channels (cardinality).</source>
         <translation>Xie 2017: 3x3 합성곱을 4채널씩 32개 그룹으로 나눈(카디널리티) ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="330"/>
+        <location filename="../../gui/engine_messages.py" line="331"/>
         <source>Xie 2017: grouped bottlenecks, 32 groups of 8 channels; 101 layers.</source>
         <translation>Xie 2017: 그룹 병목 블록, 8채널씩 32개 그룹; 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="331"/>
+        <location filename="../../gui/engine_messages.py" line="332"/>
         <source>Xie 2017: grouped bottlenecks, 64 groups of 4 channels; 101 layers.</source>
         <translation>Xie 2017: 그룹 병목 블록, 4채널씩 64개 그룹; 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="332"/>
+        <location filename="../../gui/engine_messages.py" line="333"/>
         <source>Zagoruyko 2016: ResNet-50 with bottlenecks twice as wide inside; 50 layers.</source>
         <translation>Zagoruyko 2016: 병목 안쪽 너비를 두 배로 한 ResNet-50; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="333"/>
+        <location filename="../../gui/engine_messages.py" line="334"/>
         <source>Zagoruyko 2016: ResNet-101 with bottlenecks twice as wide inside; 101 layers.</source>
         <translation>Zagoruyko 2016: 병목 안쪽 너비를 두 배로 한 ResNet-101; 101층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="334"/>
+        <location filename="../../gui/engine_messages.py" line="335"/>
         <source>He 2016 (identity mappings): BN-ReLU-conv units, clean identity shortcuts; 18 layers.</source>
         <translation>He 2016 (항등 매핑): BN-ReLU-합성곱 단위, 깨끗한 항등 지름길; 18층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="335"/>
+        <location filename="../../gui/engine_messages.py" line="336"/>
         <source>He 2016 (identity mappings): pre-activation bottleneck blocks; 50 layers.</source>
         <translation>He 2016 (항등 매핑): 사전 활성화 병목 블록; 50층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="336"/>
+        <location filename="../../gui/engine_messages.py" line="337"/>
         <source>Hu 2017: ResNet-50 bottlenecks whose channels are re-weighted by squeeze-and-excitation.</source>
         <translation>Hu 2017: 스퀴즈-익사이테이션으로 채널에 다시 가중치를 주는 ResNet-50 병목 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="337"/>
+        <location filename="../../gui/engine_messages.py" line="338"/>
         <source>Huang 2017: dense blocks in which every layer takes the maps of all earlier layers; 121 layers.</source>
         <translation>Huang 2017: 각 층이 앞선 모든 층의 특성 맵을 입력으로 받는 덴스 블록; 121층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="338"/>
+        <location filename="../../gui/engine_messages.py" line="339"/>
         <source>Huang 2017: dense blocks, growth rate 48; 161 layers.</source>
         <translation>Huang 2017: 덴스 블록, 성장률 48; 161층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="339"/>
+        <location filename="../../gui/engine_messages.py" line="340"/>
         <source>Huang 2017: dense blocks, growth rate 32; 169 layers.</source>
         <translation>Huang 2017: 덴스 블록, 성장률 32; 169층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="340"/>
+        <location filename="../../gui/engine_messages.py" line="341"/>
         <source>Huang 2017: dense blocks, growth rate 32; 201 layers.</source>
         <translation>Huang 2017: 덴스 블록, 성장률 32; 201층.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="341"/>
+        <location filename="../../gui/engine_messages.py" line="342"/>
         <source>Sandler 2018: inverted residuals with linear bottlenecks and depthwise convolutions.</source>
         <translation>Sandler 2018: 선형 병목과 깊이별 합성곱을 쓴 역잔차(inverted residual) 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="342"/>
+        <location filename="../../gui/engine_messages.py" line="343"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; small.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 작은 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="343"/>
+        <location filename="../../gui/engine_messages.py" line="344"/>
         <source>Howard 2019: searched inverted residuals with squeeze-excitation and hard-swish; large.</source>
         <translation>Howard 2019: 탐색으로 찾은 역잔차 블록, 스퀴즈-익사이테이션과 hard-swish; 큰 모델.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="344"/>
+        <location filename="../../gui/engine_messages.py" line="345"/>
         <source>Ma 2018: channel split, depthwise convolutions and channel shuffle; half width.</source>
         <translation>Ma 2018: 채널 분할, 깊이별 합성곱, 채널 셔플; 절반 너비.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="345"/>
+        <location filename="../../gui/engine_messages.py" line="346"/>
         <source>Ma 2018: channel split, depthwise convolutions and channel shuffle.</source>
         <translation>Ma 2018: 채널 분할, 깊이별 합성곱, 채널 셔플.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="346"/>
+        <location filename="../../gui/engine_messages.py" line="347"/>
         <source>Ma 2018: channel split and shuffle; 1.5 times the width.</source>
         <translation>Ma 2018: 채널 분할과 셔플; 1.5배 너비.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="347"/>
+        <location filename="../../gui/engine_messages.py" line="348"/>
         <source>Ma 2018: channel split and shuffle; twice the width.</source>
         <translation>Ma 2018: 채널 분할과 셔플; 두 배 너비.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="348"/>
+        <location filename="../../gui/engine_messages.py" line="349"/>
         <source>Tan 2019: inverted residuals searched for accuracy and phone latency; half width.</source>
         <translation>Tan 2019: 정확도와 휴대폰 지연 시간을 함께 보고 탐색한 역잔차 블록; 절반 너비.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="349"/>
+        <location filename="../../gui/engine_messages.py" line="350"/>
         <source>Tan 2019: mobile architecture search for latency; 0.75 width.</source>
         <translation>Tan 2019: 지연 시간을 고려한 모바일 아키텍처 탐색; 0.75 너비.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="350"/>
+        <location filename="../../gui/engine_messages.py" line="351"/>
         <source>Tan 2019: inverted residuals searched for accuracy and phone latency.</source>
         <translation>Tan 2019: 정확도와 휴대폰 지연 시간을 함께 보고 탐색한 역잔차 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="351"/>
+        <location filename="../../gui/engine_messages.py" line="352"/>
         <source>Tan 2019: mobile architecture search for latency; 1.3 width.</source>
         <translation>Tan 2019: 지연 시간을 고려한 모바일 아키텍처 탐색; 1.3 너비.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="352"/>
+        <location filename="../../gui/engine_messages.py" line="353"/>
         <source>Zoph 2018: normal and reduction cells found by architecture search; 4 @ 1056, 5.3M parameters.</source>
         <translation>Zoph 2018: 아키텍처 탐색으로 찾은 normal 셀과 reduction 셀; 4 @ 1056, 파라미터 5.3M개.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="353"/>
+        <location filename="../../gui/engine_messages.py" line="354"/>
         <source>Tan 2019: MBConv blocks scaled jointly in depth, width and resolution.</source>
         <translation>Tan 2019: 깊이, 너비, 해상도를 함께 키운 MBConv 블록.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="354"/>
+        <location filename="../../gui/engine_messages.py" line="355"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (240x240).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (240x240).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="355"/>
+        <location filename="../../gui/engine_messages.py" line="356"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (288x288).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (288x288).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="356"/>
+        <location filename="../../gui/engine_messages.py" line="357"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (300x300).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (300x300).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="357"/>
+        <location filename="../../gui/engine_messages.py" line="358"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (380x380).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (380x380).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="358"/>
+        <location filename="../../gui/engine_messages.py" line="359"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (456x456).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (456x456).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="359"/>
+        <location filename="../../gui/engine_messages.py" line="360"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (528x528).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (528x528).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="360"/>
+        <location filename="../../gui/engine_messages.py" line="361"/>
         <source>Tan 2019: B0 scaled up in depth, width and resolution (600x600).</source>
         <translation>Tan 2019: B0을 깊이, 너비, 해상도로 키운 모델 (600x600).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="361"/>
+        <location filename="../../gui/engine_messages.py" line="362"/>
         <source>Tan 2021: fused MBConv early, MBConv later, trained with progressive resizing (384x384).</source>
         <translation>Tan 2021: 앞쪽은 fused MBConv, 뒤쪽은 MBConv, 점진적 크기 조절로 학습 (384x384).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="362"/>
+        <location filename="../../gui/engine_messages.py" line="363"/>
         <source>Tan 2021: fused MBConv early, MBConv later, trained with progressive resizing (480x480).</source>
         <translation>Tan 2021: 앞쪽은 fused MBConv, 뒤쪽은 MBConv, 점진적 크기 조절로 학습 (480x480).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="363"/>
+        <location filename="../../gui/engine_messages.py" line="364"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 400M multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 400M회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="364"/>
+        <location filename="../../gui/engine_messages.py" line="365"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 800M multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 800M회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="365"/>
+        <location filename="../../gui/engine_messages.py" line="366"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 1.6G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 1.6G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="366"/>
+        <location filename="../../gui/engine_messages.py" line="367"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 3.2G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 3.2G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="367"/>
+        <location filename="../../gui/engine_messages.py" line="368"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 8G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 8G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="368"/>
+        <location filename="../../gui/engine_messages.py" line="369"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 16G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 16G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="369"/>
+        <location filename="../../gui/engine_messages.py" line="370"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks); 32G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (그룹 잔차 블록의 단계들); 곱셈-덧셈 32G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="370"/>
+        <location filename="../../gui/engine_messages.py" line="371"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 400M multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 400M회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="371"/>
+        <location filename="../../gui/engine_messages.py" line="372"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 800M multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 800M회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="372"/>
+        <location filename="../../gui/engine_messages.py" line="373"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 1.6G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 1.6G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="373"/>
+        <location filename="../../gui/engine_messages.py" line="374"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 3.2G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 3.2G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="374"/>
+        <location filename="../../gui/engine_messages.py" line="375"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 8G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 8G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="375"/>
+        <location filename="../../gui/engine_messages.py" line="376"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 16G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 16G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="376"/>
+        <location filename="../../gui/engine_messages.py" line="377"/>
         <source>Radosavovic 2020: a network from a searched design space (stages of grouped residual blocks with squeeze-and-excitation); 32G multiply-adds.</source>
         <translation>Radosavovic 2020: 탐색한 설계 공간에서 나온 네트워크 (스퀴즈-익사이테이션이 있는 그룹 잔차 블록의 단계들); 곱셈-덧셈 32G회.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="377"/>
+        <location filename="../../gui/engine_messages.py" line="378"/>
         <source>Liu 2022: a ResNet modernised: 7x7 depthwise convolutions, inverted bottlenecks, LayerNorm and GELU; blocks 3-3-9-3.</source>
         <translation>Liu 2022: 현대화한 ResNet: 7x7 깊이별 합성곱, 역병목, LayerNorm과 GELU; 블록 3-3-9-3.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="378"/>
+        <location filename="../../gui/engine_messages.py" line="379"/>
         <source>Liu 2022: a ResNet modernised: 7x7 depthwise convolutions, inverted bottlenecks, LayerNorm and GELU; blocks 3-3-27-3.</source>
         <translation>Liu 2022: 현대화한 ResNet: 7x7 깊이별 합성곱, 역병목, LayerNorm과 GELU; 블록 3-3-27-3.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="379"/>
+        <location filename="../../gui/engine_messages.py" line="380"/>
         <source>Liu 2022: a ResNet modernised: 7x7 depthwise convolutions, inverted bottlenecks, LayerNorm and GELU; blocks 3-3-27-3, wider.</source>
         <translation>Liu 2022: 현대화한 ResNet: 7x7 깊이별 합성곱, 역병목, LayerNorm과 GELU; 블록 3-3-27-3, 더 넓음.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="380"/>
+        <location filename="../../gui/engine_messages.py" line="381"/>
         <source>Liu 2022: a ResNet modernised: 7x7 depthwise convolutions, inverted bottlenecks, LayerNorm and GELU; blocks 3-3-27-3, widest.</source>
         <translation>Liu 2022: 현대화한 ResNet: 7x7 깊이별 합성곱, 역병목, LayerNorm과 GELU; 블록 3-3-27-3, 가장 넓음.</translation>
     </message>
@@ -837,47 +837,47 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../gui/engine_messages.py" line="241"/>
+        <location filename="../../gui/engine_messages.py" line="242"/>
         <source>Weights file {name}: does not hold a state dict (a mapping of names to tensors).</source>
         <translation>가중치 파일 {name}: state dict(이름에서 텐서로의 매핑)가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="244"/>
+        <location filename="../../gui/engine_messages.py" line="245"/>
         <source>Weights file {name}: not a PyTorch weights file ({reason}).</source>
         <translation>가중치 파일 {name}: PyTorch 가중치 파일이 아닙니다 ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="245"/>
+        <location filename="../../gui/engine_messages.py" line="246"/>
         <source>Weights file {name}: not a PyTorch weights file ({first}).</source>
         <translation>가중치 파일 {name}: PyTorch 가중치 파일이 아닙니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="247"/>
+        <location filename="../../gui/engine_messages.py" line="248"/>
         <source>Weights file {name}: not a valid safetensors file ({exc}).</source>
         <translation>가중치 파일 {name}: 올바른 safetensors 파일이 아닙니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="248"/>
+        <location filename="../../gui/engine_messages.py" line="249"/>
         <source>Weights file {name}: refused. Loading it would run code from the file ({value}); only plain state dicts of tensors are accepted. Do not open it unless you trust its source.</source>
         <translation>가중치 파일 {name}: 거부했습니다. 불러오면 파일 안의 코드가 실행됩니다 ({value}). 텐서로만 된 state dict만 받습니다. 출처를 믿을 수 없다면 열지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="89"/>
+        <location filename="../../gui/engine_messages.py" line="90"/>
         <source>Unknown architecture &apos;{arch}&apos; in &apos;{model}&apos;. Known architectures: {known}.</source>
         <translation>&apos;{model}&apos;의 아키텍처 &apos;{arch}&apos;를 알 수 없습니다. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="91"/>
+        <location filename="../../gui/engine_messages.py" line="92"/>
         <source>Compare 2 to {max} models (got {n}).</source>
         <translation>모델을 2개에서 {max}개까지 비교할 수 있습니다 (받은 수: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="92"/>
+        <location filename="../../gui/engine_messages.py" line="93"/>
         <source>Give at least one image to compare the models on.</source>
         <translation>모델을 비교할 이미지를 하나 이상 주세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="93"/>
+        <location filename="../../gui/engine_messages.py" line="94"/>
         <source>Top-k must be at least 1.</source>
         <translation>Top-k는 1 이상이어야 합니다.</translation>
     </message>
@@ -937,177 +937,177 @@
         <translation>{name}: 손상된 gzip 파일입니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="173"/>
+        <location filename="../../gui/engine_messages.py" line="174"/>
         <source>Device &apos;{preference}&apos; was asked for, but no CUDA GPU is available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에는 CUDA GPU가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="174"/>
+        <location filename="../../gui/engine_messages.py" line="175"/>
         <source>Device &apos;{preference}&apos; was asked for, but Apple MPS is not available here.</source>
         <translation>장치 &apos;{preference}&apos;를 요청했지만 이 컴퓨터에서는 Apple MPS를 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="175"/>
+        <location filename="../../gui/engine_messages.py" line="176"/>
         <source>Unknown device &apos;{preference}&apos;: use auto, cpu, cuda or mps.</source>
         <translation>알 수 없는 장치 &apos;{preference}&apos;: auto, cpu, cuda, mps 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="113"/>
+        <location filename="../../gui/engine_messages.py" line="114"/>
         <source>{root}: not a folder. Give a folder of class subfolders (one per class).</source>
         <translation>{root}: 폴더가 아닙니다. 클래스별 하위 폴더가 있는 폴더를 주세요 (클래스마다 하나).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="114"/>
+        <location filename="../../gui/engine_messages.py" line="115"/>
         <source>{root} has no class subfolders: put the images of each class in a folder named after it (e.g. Samoyed/, tabby/).</source>
         <translation>{root}에 클래스 하위 폴더가 없습니다: 각 클래스의 이미지를 클래스 이름의 폴더에 넣으세요 (예: Samoyed/, tabby/).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="115"/>
+        <location filename="../../gui/engine_messages.py" line="116"/>
         <source>None of the folders in {root} ({value}) names a class of the model (e.g. {examples}); rename them or give a mapping file.</source>
         <translation>{root}의 폴더({value}) 중 모델의 클래스 이름인 것이 없습니다 (예: {examples}). 이름을 바꾸거나 매핑 파일을 주세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="116"/>
+        <location filename="../../gui/engine_messages.py" line="117"/>
         <source>No image files in the class folders of {root}.</source>
         <translation>{root}의 클래스 폴더에 이미지 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="117"/>
+        <location filename="../../gui/engine_messages.py" line="118"/>
         <source>{mapping_file}: the mapping must be a JSON object: folder name -&gt; class.</source>
         <translation>{mapping_file}: 매핑은 JSON 객체(폴더 이름 -&gt; 클래스)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="119"/>
+        <location filename="../../gui/engine_messages.py" line="120"/>
         <source>{mapping_file}: cannot read the folder-to-class mapping ({exc}).</source>
         <translation>{mapping_file}: 폴더-클래스 매핑을 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="176"/>
+        <location filename="../../gui/engine_messages.py" line="177"/>
         <source>Unknown export format &apos;{fmt}&apos;: use onnx or torchscript.</source>
         <translation>알 수 없는 내보내기 형식 &apos;{fmt}&apos;: onnx 또는 torchscript를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="178"/>
+        <location filename="../../gui/engine_messages.py" line="179"/>
         <source>Only a PyTorch model can be exported; this one is already an exported file.</source>
         <translation>PyTorch 모델만 내보낼 수 있습니다. 이 모델은 이미 내보낸 파일입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="179"/>
+        <location filename="../../gui/engine_messages.py" line="180"/>
         <source>No sample images for the parity check in {folder}; open some images first.</source>
         <translation>{folder}에 결과 비교용 샘플 이미지가 없습니다. 먼저 이미지를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="180"/>
+        <location filename="../../gui/engine_messages.py" line="181"/>
         <source>Export to {fmt} failed: {value}</source>
         <translation>{fmt}(으)로 내보내기 실패: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="122"/>
+        <location filename="../../gui/engine_messages.py" line="123"/>
         <source>No layer &apos;{name}&apos; in this model.{hint} `convlens summary ARCH --all` lists every layer.</source>
         <translation>이 모델에 &apos;{name}&apos; 레이어가 없습니다.{hint} `convlens summary ARCH --all`이 모든 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="90"/>
+        <location filename="../../gui/engine_messages.py" line="91"/>
         <source>This model has no convolution layer.</source>
         <translation>이 모델에는 합성곱 레이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="204"/>
+        <location filename="../../gui/engine_messages.py" line="205"/>
         <source>{folder} is not empty: choose a new or empty folder for the training bundle.</source>
         <translation>{folder}이(가) 비어 있지 않습니다: 학습 번들을 넣을 새 폴더나 빈 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="205"/>
+        <location filename="../../gui/engine_messages.py" line="206"/>
         <source>{folder}: not a ConvLens training bundle.</source>
         <translation>{folder}: ConvLens 학습 번들이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="206"/>
+        <location filename="../../gui/engine_messages.py" line="207"/>
         <source>Cannot write the training bundle to {folder}: {reason}</source>
         <translation>학습 번들을 {folder}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="207"/>
+        <location filename="../../gui/engine_messages.py" line="208"/>
         <source>{folder} holds no readable training bundle (bundle.json).</source>
         <translation>{folder}에 읽을 수 있는 학습 번들(bundle.json)이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="208"/>
+        <location filename="../../gui/engine_messages.py" line="209"/>
         <source>The weights file {path} is gone: load it again before making the bundle.</source>
         <translation>가중치 파일 {path}이(가) 없습니다: 번들을 만들기 전에 다시 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="236"/>
+        <location filename="../../gui/engine_messages.py" line="237"/>
         <source>{title}&apos;s pretrained weights are not on this computer and could not be downloaded ({why}). Using the bundled {bundled} instead.</source>
         <translation>{title}의 사전 학습 가중치가 이 컴퓨터에 없고 내려받을 수도 없습니다 ({why}). 대신 내장된 {bundled}을(를) 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="237"/>
+        <location filename="../../gui/engine_messages.py" line="238"/>
         <source>The bundled model {file} is damaged (its sha256 does not match). Reinstall ConvLens, or load pretrained weights or a weights file.</source>
         <translation>내장 모델 {file}이(가) 손상되었습니다 (sha256이 일치하지 않음). ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="238"/>
+        <location filename="../../gui/engine_messages.py" line="239"/>
         <source>ImageNet, bundled</source>
         <translation>ImageNet, 내장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="239"/>
+        <location filename="../../gui/engine_messages.py" line="240"/>
         <source>The bundled model {name} is missing from {folder}: this ConvLens installation is incomplete. Reinstall ConvLens, or load pretrained weights or a weights file.</source>
         <translation>내장 모델 {name}이(가) {folder}에 없습니다: ConvLens 설치가 불완전합니다. ConvLens를 다시 설치하거나, 사전 학습 가중치 또는 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="240"/>
+        <location filename="../../gui/engine_messages.py" line="241"/>
         <source>The bundled model {file} cannot be read ({value}). Reinstall ConvLens.</source>
         <translation>내장 모델 {file}을(를) 읽을 수 없습니다 ({value}). ConvLens를 다시 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="149"/>
+        <location filename="../../gui/engine_messages.py" line="150"/>
         <source>Temperature T = {t:.2f} fitted on {n} validation images ({errors} wrong).</source>
         <translation>검증 이미지 {n}장(틀린 답 {errors}개)으로 온도 T = {t:.2f}를 맞췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="150"/>
+        <location filename="../../gui/engine_messages.py" line="151"/>
         <source>{note} The fit asked for a sharper T; it is held at {floor} so that answers never read surer than the split can show.</source>
         <translation>{note} 맞춤 결과는 더 날카로운 T를 원했지만, 답이 검증 데이터가 보여 줄 수 있는 것보다 더 확신에 차 보이지 않도록 {floor}에서 멈췄습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="151"/>
+        <location filename="../../gui/engine_messages.py" line="152"/>
         <source>No temperature fitted: {n} validation images are too few to calibrate on (it takes at least {min}); the probabilities are the model&apos;s own.</source>
         <translation>온도를 맞추지 않았습니다: 검증 이미지 {n}장은 보정하기에 너무 적습니다(최소 {min}장 필요). 확률은 모델 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="152"/>
+        <location filename="../../gui/engine_messages.py" line="153"/>
         <source>No temperature fitted: {errors} of {n} validation answers are wrong, too few to learn how often the model is wrong when it is sure (it takes at least {min}); the probabilities are the model&apos;s own.</source>
         <translation>온도를 맞추지 않았습니다: 검증 답 {n}개 중 틀린 것은 {errors}개뿐이라, 모델이 확신할 때 얼마나 자주 틀리는지 배우기에 너무 적습니다(최소 {min}개 필요). 확률은 모델 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="242"/>
+        <location filename="../../gui/engine_messages.py" line="243"/>
         <source>its build options are not usable (names with plain values expected).</source>
         <translation>빌드 옵션을 쓸 수 없습니다(이름과 단순한 값이어야 합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="243"/>
+        <location filename="../../gui/engine_messages.py" line="244"/>
         <source>it names {n} classes, more than {max}.</source>
         <translation>클래스가 {n}개로, 최대 {max}개를 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="246"/>
+        <location filename="../../gui/engine_messages.py" line="247"/>
         <source>Weights file {name}: {problem}</source>
         <translation>가중치 파일 {name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="172"/>
+        <location filename="../../gui/engine_messages.py" line="173"/>
         <source>its temperature {t!r} is not usable (a number above 0).</source>
         <translation>온도 {t!r}는 쓸 수 없습니다(0보다 큰 수여야 합니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="94"/>
+        <location filename="../../gui/engine_messages.py" line="95"/>
         <source>There is no model in use to compare.</source>
         <translation>비교할 사용 중인 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="95"/>
+        <location filename="../../gui/engine_messages.py" line="96"/>
         <source>{spec}: {note}</source>
         <translation>{spec}: {note}</translation>
     </message>
@@ -1132,122 +1132,122 @@
         <translation>{root}의 클래스 폴더 {name}은(는) 클래스 폴더 {twin}을(를) 가리키는 링크입니다: 같은 이미지가 두 이름으로 들어갑니다. 링크를 지우세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="224"/>
+        <location filename="../../gui/engine_messages.py" line="225"/>
         <source>The distributed process group is already set up in this process.</source>
         <translation>이 프로세스에는 분산 프로세스 그룹이 이미 설정되어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="225"/>
+        <location filename="../../gui/engine_messages.py" line="226"/>
         <source>This PyTorch build has no distributed {backend} backend.</source>
         <translation>이 PyTorch 빌드에는 분산 {backend} 백엔드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="226"/>
+        <location filename="../../gui/engine_messages.py" line="227"/>
         <source>Process {local} of this machine has no GPU of its own ({n} GPUs): start at most {n} processes per machine (--nproc-per-node).</source>
         <translation>이 머신의 프로세스 {local}에 할당할 GPU가 없습니다 (GPU {n}개): 머신마다 프로세스를 최대 {n}개까지 시작하세요 (--nproc-per-node).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="100"/>
+        <location filename="../../gui/engine_messages.py" line="101"/>
         <source>The data map needs the PyTorch model (its features): load the architecture with a weights file, not an exported model.</source>
         <translation>데이터 지도에는 PyTorch 모델(그 특징)이 필요합니다: 내보낸 모델이 아니라 가중치 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="101"/>
+        <location filename="../../gui/engine_messages.py" line="102"/>
         <source>Unknown projection &apos;{method}&apos;: use {value}.</source>
         <translation>알 수 없는 투영 방법 &apos;{method}&apos;: 다음 중 하나를 쓰세요: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="102"/>
+        <location filename="../../gui/engine_messages.py" line="103"/>
         <source>{root} has {n} images in class subfolders: the data map needs at least 3.</source>
         <translation>{root}의 클래스 하위 폴더에 이미지가 {n}개뿐입니다: 데이터 지도에는 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="103"/>
+        <location filename="../../gui/engine_messages.py" line="104"/>
         <source>Fewer than 3 readable images in {root}.</source>
         <translation>{root}에 읽을 수 있는 이미지가 3개 미만입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="104"/>
+        <location filename="../../gui/engine_messages.py" line="105"/>
         <source>{method}, as asked</source>
         <translation>{method} (요청대로)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="105"/>
+        <location filename="../../gui/engine_messages.py" line="106"/>
         <source>UMAP needs umap-learn (pip install umap-learn); PCA works without it.</source>
         <translation>UMAP에는 umap-learn이 필요합니다 (pip install umap-learn). PCA는 없어도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="106"/>
+        <location filename="../../gui/engine_messages.py" line="107"/>
         <source>&apos;{name}&apos; cannot be a class folder name.</source>
         <translation>&apos;{name}&apos;은(는) 클래스 폴더 이름이 될 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="107"/>
+        <location filename="../../gui/engine_messages.py" line="108"/>
         <source>t-SNE needs scikit-learn (pip install scikit-learn); PCA works without it.</source>
         <translation>t-SNE에는 scikit-learn이 필요합니다 (pip install scikit-learn). PCA는 없어도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="108"/>
+        <location filename="../../gui/engine_messages.py" line="109"/>
         <source>Could not move the files to {folder} ({exc}); none were moved.</source>
         <translation>파일을 {folder} 폴더로 옮기지 못했습니다 ({exc}). 아무 파일도 옮기지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="109"/>
+        <location filename="../../gui/engine_messages.py" line="110"/>
         <source>UMAP (installed): keeps neighbours together and more of the global layout</source>
         <translation>UMAP (설치됨): 이웃을 함께 두고 전체 배치도 더 잘 보존합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="110"/>
+        <location filename="../../gui/engine_messages.py" line="111"/>
         <source>{path} is no longer there: nothing was moved for it.</source>
         <translation>{path} 파일이 더 이상 없습니다: 옮긴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="111"/>
+        <location filename="../../gui/engine_messages.py" line="112"/>
         <source>t-SNE (scikit-learn is installed, {n} images): keeps neighbours together, so clusters separate; distances between clusters mean little. UMAP is not installed</source>
         <translation>t-SNE (scikit-learn 설치됨, 이미지 {n}개): 이웃을 함께 두어 군집이 잘 갈라집니다. 군집 사이 거리는 별 의미가 없습니다. UMAP은 설치되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="112"/>
+        <location filename="../../gui/engine_messages.py" line="113"/>
         <source>PCA: linear and fast; t-SNE needs scikit-learn and at most {max} images, UMAP needs umap-learn</source>
         <translation>PCA: 선형이고 빠릅니다. t-SNE에는 scikit-learn과 이미지 {max}개 이하가, UMAP에는 umap-learn이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="118"/>
+        <location filename="../../gui/engine_messages.py" line="119"/>
         <source>{folder}: not a folder of images of no class.</source>
         <translation>{folder}: 어느 클래스도 아닌 이미지의 폴더가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="123"/>
+        <location filename="../../gui/engine_messages.py" line="124"/>
         <source>No class named &apos;{wanted}&apos;.{hint}</source>
         <translation>&apos;{wanted}&apos;(이)라는 클래스가 없습니다.{hint}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="124"/>
+        <location filename="../../gui/engine_messages.py" line="125"/>
         <source>{what} need the PyTorch model itself: an ONNX model runs in ONNX Runtime, which cannot be looked inside. Switch the runtime to PyTorch, or load the architecture with its PyTorch weights.</source>
         <translation>{what}에는 PyTorch 모델 자체가 필요합니다: ONNX 모델은 속을 들여다볼 수 없는 ONNX Runtime에서 돕니다. 런타임을 PyTorch로 바꾸거나, 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="125"/>
+        <location filename="../../gui/engine_messages.py" line="126"/>
         <source>{what} need the PyTorch model itself: a TorchScript file cannot be hooked into. Load the architecture with a state-dict weights file instead.</source>
         <translation>{what}에는 PyTorch 모델 자체가 필요합니다: TorchScript 파일에는 훅을 걸 수 없습니다. 대신 state dict 가중치 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="126"/>
+        <location filename="../../gui/engine_messages.py" line="127"/>
         <source>This model has no layer with a spatial output to compute a CAM on.</source>
         <translation>이 모델에는 CAM을 계산할 공간 출력 레이어가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="127"/>
+        <location filename="../../gui/engine_messages.py" line="128"/>
         <source>Unknown CAM method &apos;{method}&apos;: use gradcam or layercam.</source>
         <translation>알 수 없는 CAM 방법 &apos;{method}&apos;: gradcam 또는 layercam을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="131"/>
+        <location filename="../../gui/engine_messages.py" line="132"/>
         <source>Class {index} does not exist: the model has {n} classes (0-{value}).</source>
         <translation>클래스 {index}은(는) 없습니다: 모델의 클래스는 {n}개입니다 (0-{value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="132"/>
+        <location filename="../../gui/engine_messages.py" line="133"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output, which cannot be shown as maps.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}(이)라 맵으로 보여 줄 수 없습니다.</translation>
     </message>
@@ -1257,12 +1257,12 @@
         <translation>이 모델이 이미지를 분류할 때 레이어 &apos;{layer}&apos;는 쓰이지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="128"/>
+        <location filename="../../gui/engine_messages.py" line="129"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output; a CAM needs a convolutional layer with a (channels, height, width) output.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}입니다. CAM에는 (채널, 높이, 너비) 출력을 내는 합성곱 레이어가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="129"/>
+        <location filename="../../gui/engine_messages.py" line="130"/>
         <source>Class {index} does not exist: the model has {shape} classes.</source>
         <translation>클래스 {index}은(는) 없습니다: 모델의 클래스는 {shape}개입니다.</translation>
     </message>
@@ -1312,77 +1312,77 @@
         <translation>{flag} {out}은(는) 데이터 폴더 {input}에 있는 이미지입니다: 쓰면 그 이미지가 지워집니다. 다른 파일 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="249"/>
+        <location filename="../../gui/engine_messages.py" line="250"/>
         <source>Weights file {name}: is a folder, not a weights file ({path}).</source>
         <translation>가중치 파일 {name}: 가중치 파일이 아니라 폴더입니다({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="250"/>
+        <location filename="../../gui/engine_messages.py" line="251"/>
         <source>Weights file {name}: not a regular file ({path}).</source>
         <translation>가중치 파일 {name}: 일반 파일이 아닙니다({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="251"/>
+        <location filename="../../gui/engine_messages.py" line="252"/>
         <source>Weights file {name}: not found ({path}).</source>
         <translation>가중치 파일 {name}: 찾을 수 없습니다 ({path}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="252"/>
+        <location filename="../../gui/engine_messages.py" line="253"/>
         <source>Weights file {name}: the file is empty (0 bytes).</source>
         <translation>가중치 파일 {name}: 빈 파일입니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="253"/>
+        <location filename="../../gui/engine_messages.py" line="254"/>
         <source>Weights file {name}: cannot be read ({value}).</source>
         <translation>가중치 파일 {name}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="153"/>
+        <location filename="../../gui/engine_messages.py" line="154"/>
         <source>No layer &apos;{layer}&apos; to cut at; `convlens summary ARCH --all` lists the layers.</source>
         <translation>자를 레이어 &apos;{layer}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="154"/>
+        <location filename="../../gui/engine_messages.py" line="155"/>
         <source>Cannot cut at &apos;{layer}&apos; for a {input_shape}x{input_shape2} input: {value}</source>
         <translation>{input_shape}x{input_shape2} 입력에서는 &apos;{layer}&apos;에서 자를 수 없습니다: {value}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="155"/>
+        <location filename="../../gui/engine_messages.py" line="156"/>
         <source>its head layout is not usable: {problems}.</source>
         <translation>헤드 구성을 쓸 수 없습니다: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="156"/>
+        <location filename="../../gui/engine_messages.py" line="157"/>
         <source>its head layout metadata is not usable (values of the wrong type).</source>
         <translation>헤드 구성 메타데이터를 쓸 수 없습니다(값의 형식이 맞지 않습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="137"/>
+        <location filename="../../gui/engine_messages.py" line="138"/>
         <source>The model cannot run on a {size} input ({first}).</source>
         <translation>모델을 {size} 입력에서 실행할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="254"/>
+        <location filename="../../gui/engine_messages.py" line="255"/>
         <source>{title} has no pretrained weights to download; use random weights or a weights file.</source>
         <translation>{title}에는 내려받을 사전 학습 가중치가 없습니다. 무작위 가중치나 가중치 파일을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="255"/>
+        <location filename="../../gui/engine_messages.py" line="256"/>
         <source>Pretrained weights for {title} ({name}) are not downloaded yet. Download them, or copy the file to {parent}.</source>
         <translation>{title}의 사전 학습 가중치({name})를 아직 내려받지 않았습니다. 내려받거나 파일을 {parent}에 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="256"/>
+        <location filename="../../gui/engine_messages.py" line="257"/>
         <source>{title} has no pretrained weights &apos;{name}&apos;. Available: {options}.</source>
         <translation>{title}에는 사전 학습 가중치 &apos;{name}&apos;가 없습니다. 있는 것: {options}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="257"/>
+        <location filename="../../gui/engine_messages.py" line="258"/>
         <source>Downloaded {name} does not match its published hash; the file was discarded. Try again.</source>
         <translation>내려받은 {name}이(가) 공개된 해시와 맞지 않아 버렸습니다. 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="258"/>
+        <location filename="../../gui/engine_messages.py" line="259"/>
         <source>{name} in {parent} is damaged ({value}); delete it and download again.</source>
         <translation>{parent}의 {name}이(가) 손상되었습니다 ({value}). 지우고 다시 내려받으세요.</translation>
     </message>
@@ -1392,32 +1392,32 @@
         <translation>파일이 잘려 있습니다 (내려받기나 복사가 덜 끝났나요?)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="305"/>
+        <location filename="../../gui/engine_messages.py" line="306"/>
         <source>Project {name} is damaged and was not opened ({why}). Nothing was changed.</source>
         <translation>프로젝트 {name}이(가) 손상되어 열지 않았습니다 ({why}). 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="306"/>
+        <location filename="../../gui/engine_messages.py" line="307"/>
         <source>Project {name} holds no model of its own.</source>
         <translation>프로젝트 {name}에는 자체 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="307"/>
+        <location filename="../../gui/engine_messages.py" line="308"/>
         <source>Project {file} is not there (moved or deleted?).</source>
         <translation>프로젝트 {file}이(가) 없습니다 (옮겨졌거나 삭제되었나요?).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="308"/>
+        <location filename="../../gui/engine_messages.py" line="309"/>
         <source>{name} is not a ConvLens project (its manifest says format {format!r}).</source>
         <translation>{name}은(는) ConvLens 프로젝트가 아닙니다 (매니페스트의 형식: {format!r}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="309"/>
+        <location filename="../../gui/engine_messages.py" line="310"/>
         <source>Project {name} was saved by a newer ConvLens ({app}, project format {version}); this ConvLens ({ours}) reads project format {supported}. Update ConvLens to open it.</source>
         <translation>프로젝트 {name}은(는) 더 새로운 ConvLens({app}, 프로젝트 형식 {version})로 저장되었습니다. 이 ConvLens({ours})는 프로젝트 형식 {supported}까지 읽습니다. 열려면 ConvLens를 업데이트하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="233"/>
+        <location filename="../../gui/engine_messages.py" line="234"/>
         <source>The training run in this project is damaged ({what}); the model was opened without it.</source>
         <translation>이 프로젝트의 학습 기록이 손상되었습니다 ({what}). 모델은 학습 기록 없이 열었습니다.</translation>
     </message>
@@ -1442,22 +1442,22 @@
         <translation>스트림 {url}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="272"/>
+        <location filename="../../gui/engine_messages.py" line="273"/>
         <source>Project {name}: its model ({kind!r}) is not one this ConvLens knows.</source>
         <translation>프로젝트 {name}: 모델({kind!r})은 이 ConvLens가 모르는 종류입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="273"/>
+        <location filename="../../gui/engine_messages.py" line="274"/>
         <source>{title} has random (untrained) weights: its answers are meaningless until it is trained. Use it to train from scratch, or load pretrained weights or a file.</source>
         <translation>{title}은(는) 무작위(학습 전) 가중치라서 학습하기 전까지 답에 의미가 없습니다. 처음부터 학습하는 데 쓰거나, 사전 학습 가중치나 파일을 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="276"/>
+        <location filename="../../gui/engine_messages.py" line="277"/>
         <source>Project {name}: its labels file {file} is not there any more.</source>
         <translation>프로젝트 {name}: 라벨 파일 {file}이(가) 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="282"/>
+        <location filename="../../gui/engine_messages.py" line="283"/>
         <source>Pretrained weights need an architecture (or leave both out for the bundled {bundled}).</source>
         <translation>사전 학습 가중치에는 아키텍처가 필요합니다 (둘 다 생략하면 내장된 {bundled}을(를) 씁니다).</translation>
     </message>
@@ -1512,7 +1512,7 @@
         <translation>{label}: 이미지 파일이 아니라 폴더입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="259"/>
+        <location filename="../../gui/engine_messages.py" line="260"/>
         <source>pretrained {name}</source>
         <translation>사전 학습 {name}</translation>
     </message>
@@ -1522,97 +1522,97 @@
         <translation>{label}: 읽을 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="260"/>
+        <location filename="../../gui/engine_messages.py" line="261"/>
         <source>{name}: not a Keras weights file (not an HDF5 file).</source>
         <translation>{name}: Keras 가중치 파일이 아닙니다 (HDF5 파일이 아님).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="261"/>
+        <location filename="../../gui/engine_messages.py" line="262"/>
         <source>Keras weight files can be loaded into {value}; not into {arch}.</source>
         <translation>Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {arch}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="262"/>
+        <location filename="../../gui/engine_messages.py" line="263"/>
         <source>{name} does not fit {value}: missing Keras layers {value2}{value3}. {layers}</source>
         <translation>{name}은(는) {value}에 맞지 않습니다: Keras 레이어 {value2}{value3}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="263"/>
+        <location filename="../../gui/engine_messages.py" line="264"/>
         <source>{name} holds Keras layers {value}, not {value2}&apos;s. {layers}</source>
         <translation>{name}에는 {value2}가 아닌 Keras 레이어 {value}이(가) 들어 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="264"/>
+        <location filename="../../gui/engine_messages.py" line="265"/>
         <source>{name} does not fit Inception v3: it has {n} bias-free convolutions and {n2} batch norms; Keras&apos; InceptionV3 has {INCEPTION_CONVS} of each. {layers}</source>
         <translation>{name}은(는) Inception v3에 맞지 않습니다: 편향 없는 합성곱 {n}개와 배치 정규화 {n2}개가 있는데, Keras의 InceptionV3에는 각각 {INCEPTION_CONVS}개가 있습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="265"/>
+        <location filename="../../gui/engine_messages.py" line="266"/>
         <source>{name} does not fit ResNet50: missing Keras layers {value}{value2}. {layers}</source>
         <translation>{name}은(는) ResNet50에 맞지 않습니다: Keras 레이어 {value}{value2}이(가) 없습니다. {layers}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="266"/>
+        <location filename="../../gui/engine_messages.py" line="267"/>
         <source>{name}: an HDF5 file, but not Keras weights (no layer_names).</source>
         <translation>{name}: HDF5 파일이지만 Keras 가중치가 아닙니다 (layer_names 없음).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="267"/>
+        <location filename="../../gui/engine_messages.py" line="268"/>
         <source>{name} has no top (fc1, fc2, predictions): ConvLens needs the with-top file to classify (…_tf_kernels.h5, not …_notop.h5).</source>
         <translation>{name}에는 top(fc1, fc2, predictions)이 없습니다: 분류하려면 top이 있는 파일이 필요합니다 (…_notop.h5가 아닌 …_tf_kernels.h5).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="268"/>
+        <location filename="../../gui/engine_messages.py" line="269"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit {value} ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) {value}에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="269"/>
+        <location filename="../../gui/engine_messages.py" line="270"/>
         <source>{name}: layer {name2} has shape {shape}, which does not fit Inception v3 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {name2}의 형태 {shape}은(는) Inception v3에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="270"/>
+        <location filename="../../gui/engine_messages.py" line="271"/>
         <source>{name}: its top layer {dense} has shape {shape}, not ({in_features}, {out_features}).</source>
         <translation>{name}: top 레이어 {dense}의 형태가 ({in_features}, {out_features})가 아니라 {shape}입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="271"/>
+        <location filename="../../gui/engine_messages.py" line="272"/>
         <source>{name}: layer {conv_name} has shape {shape}, which does not fit ResNet50 ({shape2} after conversion).</source>
         <translation>{name}: 레이어 {conv_name}의 형태 {shape}은(는) ResNet50에 맞지 않습니다 (변환 후 {shape2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="157"/>
+        <location filename="../../gui/engine_messages.py" line="158"/>
         <source>Labels file {name}: contains no class names.</source>
         <translation>레이블 파일 {name}: 클래스 이름이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="158"/>
+        <location filename="../../gui/engine_messages.py" line="159"/>
         <source>The model has {num_classes} classes and no class names: choose a labels file to name them.</source>
         <translation>모델의 클래스는 {num_classes}개인데 클래스 이름이 없습니다: 레이블 파일을 골라 이름을 붙이세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="159"/>
+        <location filename="../../gui/engine_messages.py" line="160"/>
         <source>Labels file {name}: cannot be read ({exc}).</source>
         <translation>레이블 파일 {name}: 읽을 수 없습니다 ({exc}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="160"/>
+        <location filename="../../gui/engine_messages.py" line="161"/>
         <source>Labels file {name} has {n} names but the model has {num_classes} classes.</source>
         <translation>레이블 파일 {name}에는 이름이 {n}개인데 모델의 클래스는 {num_classes}개입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="161"/>
+        <location filename="../../gui/engine_messages.py" line="162"/>
         <source>Labels file {name}: not valid JSON ({msg}, line {lineno}).</source>
         <translation>레이블 파일 {name}: 올바른 JSON이 아닙니다 ({msg}, {lineno}행).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="162"/>
+        <location filename="../../gui/engine_messages.py" line="163"/>
         <source>Labels file {name}: expected a JSON list or object.</source>
         <translation>레이블 파일 {name}: JSON 리스트나 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="163"/>
+        <location filename="../../gui/engine_messages.py" line="164"/>
         <source>Labels file {name}: JSON keys must be class indices.</source>
         <translation>레이블 파일 {name}: JSON 키는 클래스 번호여야 합니다.</translation>
     </message>
@@ -1627,52 +1627,52 @@
         <translation>먼저 녹화할 데이터셋 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="227"/>
+        <location filename="../../gui/engine_messages.py" line="228"/>
         <source>Cannot write the feature cache ({gb:.1f} GB) to {folder}: {reason}</source>
         <translation>특징 캐시({gb:.1f} GB)를 {folder}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="299"/>
+        <location filename="../../gui/engine_messages.py" line="300"/>
         <source>ONNX file {path} not found.</source>
         <translation>ONNX 파일 {path}을(를) 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="300"/>
+        <location filename="../../gui/engine_messages.py" line="301"/>
         <source>ONNX {name}</source>
         <translation>ONNX {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="301"/>
+        <location filename="../../gui/engine_messages.py" line="302"/>
         <source>ONNX file {name}: not an image classifier (it needs {n} inputs; a classifier takes one N x C x H x W image batch).</source>
         <translation>ONNX 파일 {name}: 이미지 분류기가 아닙니다 (입력이 {n}개 필요한데, 분류기는 N x C x H x W 이미지 배치 하나를 받습니다).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="302"/>
+        <location filename="../../gui/engine_messages.py" line="303"/>
         <source>ONNX file {name}: output {shape} is not class scores.</source>
         <translation>ONNX 파일 {name}: 출력 {shape}은(는) 클래스 점수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="303"/>
+        <location filename="../../gui/engine_messages.py" line="304"/>
         <source>ONNX file {name}: does not run on a {crop}x{crop} image ({value}).</source>
         <translation>ONNX 파일 {name}: {crop}x{crop} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="304"/>
+        <location filename="../../gui/engine_messages.py" line="305"/>
         <source>ONNX file {name}: cannot be loaded ({first}).</source>
         <translation>ONNX 파일 {name}: 불러올 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="164"/>
+        <location filename="../../gui/engine_messages.py" line="165"/>
         <source>The false-accept target must be between 0 and 1 (e.g. 0.05), not {far}.</source>
         <translation>오수락률 목표는 0과 1 사이여야 합니다 (예: 0.05). 받은 값: {far}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="165"/>
+        <location filename="../../gui/engine_messages.py" line="166"/>
         <source>Too few wrong or unknown examples to tune the unknown threshold for a {percent:g}% false-accept rate: {n} held out, at least {need} needed. Add images of none of the classes (e.g. the empty background) to a {folder} folder beside the class folders.</source>
         <translation>오수락률 {percent:g}%에 맞춰 &quot;알 수 없음&quot; 임계값을 정하기에는 틀린 예나 모르는 예가 너무 적습니다: 따로 둔 것 {n}개, 최소 {need}개 필요. 어느 클래스도 아닌 이미지(예: 빈 배경)를 클래스 폴더 옆의 {folder} 폴더에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="166"/>
+        <location filename="../../gui/engine_messages.py" line="167"/>
         <source>Unknown preprocessing preset &apos;{name}&apos;: use {value}.</source>
         <translation>알 수 없는 전처리 방식 &apos;{name}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
@@ -1697,37 +1697,37 @@
         <translation>{folder}을(를) 만들 수 없습니다: {value}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="171"/>
+        <location filename="../../gui/engine_messages.py" line="172"/>
         <source>Unknown architecture &apos;{name}&apos;. Known architectures: {known}.</source>
         <translation>알 수 없는 아키텍처 &apos;{name}&apos;. 아는 아키텍처: {known}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="138"/>
+        <location filename="../../gui/engine_messages.py" line="139"/>
         <source>Unknown colour map &apos;{cmap}&apos;: choose one of {value}.</source>
         <translation>알 수 없는 컬러맵 &apos;{cmap}&apos;: {value} 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="139"/>
+        <location filename="../../gui/engine_messages.py" line="140"/>
         <source>Unknown normalisation &apos;{normalise}&apos;: use channel or shared.</source>
         <translation>알 수 없는 정규화 &apos;{normalise}&apos;: channel 또는 shared를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="140"/>
+        <location filename="../../gui/engine_messages.py" line="141"/>
         <source>Layer &apos;{layer}&apos; has no channels to show.</source>
         <translation>레이어 &apos;{layer}&apos;에는 보여 줄 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="193"/>
+        <location filename="../../gui/engine_messages.py" line="194"/>
         <source>Only a PyTorch model can move to another runtime; {source} is not one.</source>
         <translation>PyTorch 모델만 다른 런타임으로 옮길 수 있습니다. {source}은(는) PyTorch 모델이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="195"/>
+        <location filename="../../gui/engine_messages.py" line="196"/>
         <source>{TITLES} {precision} disagrees with the PyTorch model ({detail}).</source>
         <translation>{TITLES} {precision}의 결과가 PyTorch 모델과 다릅니다 ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="197"/>
+        <location filename="../../gui/engine_messages.py" line="198"/>
         <source>The ONNX export of this model disagrees with it ({value}).</source>
         <translation>이 모델을 ONNX로 내보낸 결과가 원래 모델과 다릅니다 ({value}).</translation>
     </message>
@@ -1737,22 +1737,22 @@
         <translation>알 수 없는 런타임 &apos;{runtime}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="199"/>
+        <location filename="../../gui/engine_messages.py" line="200"/>
         <source>OpenVINO cannot compile {name} ({first}).</source>
         <translation>OpenVINO가 {name}을(를) 컴파일할 수 없습니다 ({first}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="194"/>
+        <location filename="../../gui/engine_messages.py" line="195"/>
         <source>OpenVINO is not installed (pip install openvino).</source>
         <translation>OpenVINO가 설치되어 있지 않습니다 (pip install openvino).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="201"/>
+        <location filename="../../gui/engine_messages.py" line="202"/>
         <source>PyTorch f32: {count} would save {saved:.1f} s in {runtime}, converting costs {cost:.1f} s ({timed})</source>
         <translation>PyTorch f32: {count}은(는) {runtime}에서 {saved:.1f}초를 아끼지만, 변환에 {cost:.1f}초가 듭니다({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="202"/>
+        <location filename="../../gui/engine_messages.py" line="203"/>
         <source>PyTorch f32: converting the model would not pay for {count} (a folder of {min} or more images, or live video, times the runtimes for {arch} once on this computer)</source>
         <translation>PyTorch f32: {count}에는 모델 변환이 이득이 되지 않습니다 ({min}장 이상의 폴더나 라이브 영상이면 이 컴퓨터에서 {arch}의 런타임 속도를 한 번 잽니다)</translation>
     </message>
@@ -1772,7 +1772,7 @@
         <translation>{kind}에는 여기서 {what}이(가) 없습니다. 아키텍처를 PyTorch 가중치로 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="229"/>
+        <location filename="../../gui/engine_messages.py" line="230"/>
         <source>Epochs and batch size must be at least 1, the learning rate above 0 and the number of loader workers 0 or more.</source>
         <translation>에폭과 배치 크기는 1 이상, 학습률은 0보다 커야 하고, 로더 워커 수는 0 이상이어야 합니다.</translation>
     </message>
@@ -1782,62 +1782,62 @@
         <translation>{title} ({source})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="184"/>
+        <location filename="../../gui/engine_messages.py" line="185"/>
         <source>{runtime} {precision}, reduced precision: top-1 agrees with PyTorch f32 on {agree} of {n} of your images, probabilities within {diff:.4f}</source>
         <translation>{runtime} {precision}, 낮은 정밀도: 사용자 이미지 {n}장 중 {agree}장에서 top-1이 PyTorch f32와 같고, 확률 차이는 {diff:.4f} 이내</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="185"/>
+        <location filename="../../gui/engine_messages.py" line="186"/>
         <source>{runtime} {precision}, reduced precision: not the model&apos;s f32 numbers</source>
         <translation>{runtime} {precision}, 낮은 정밀도: 모델의 f32 값이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="186"/>
+        <location filename="../../gui/engine_messages.py" line="187"/>
         <source>The model&apos;s output is not a number (NaN or infinity) for this input: its weights are broken (a diverged training run?), so it has no answer to show.</source>
         <translation>이 입력에 대한 모델의 출력이 수가 아닙니다(NaN 또는 무한대): 가중치가 망가져서(발산한 학습?) 보여 줄 답이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="167"/>
+        <location filename="../../gui/engine_messages.py" line="168"/>
         <source>{name}: its preprocessing metadata is not readable JSON.</source>
         <translation>{name}: 전처리 메타데이터가 읽을 수 있는 JSON이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="168"/>
+        <location filename="../../gui/engine_messages.py" line="169"/>
         <source>its preprocessing is not usable: {problems}.</source>
         <translation>전처리를 쓸 수 없습니다: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="169"/>
+        <location filename="../../gui/engine_messages.py" line="170"/>
         <source>its preprocessing metadata is not usable (values of the wrong type: {value}).</source>
         <translation>전처리 메타데이터를 쓸 수 없습니다(값의 형식이 맞지 않습니다: {value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="170"/>
+        <location filename="../../gui/engine_messages.py" line="171"/>
         <source>{name}: {problem}</source>
         <translation>{name}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="192"/>
+        <location filename="../../gui/engine_messages.py" line="193"/>
         <source>{runtime} f32: the fastest faithful runtime here at batch 1 ({timed})</source>
         <translation>{runtime} f32: 이 컴퓨터에서 배치 1로 가장 빠른, 값이 같은 런타임({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="198"/>
+        <location filename="../../gui/engine_messages.py" line="199"/>
         <source>{n} images</source>
         <translation>이미지 {n}장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="196"/>
+        <location filename="../../gui/engine_messages.py" line="197"/>
         <source>one image</source>
         <translation>이미지 한 장</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="200"/>
+        <location filename="../../gui/engine_messages.py" line="201"/>
         <source>PyTorch f32: the fastest here at batch 1 ({timed})</source>
         <translation>PyTorch f32: 이 컴퓨터에서 배치 1로 가장 빠름({timed})</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="203"/>
+        <location filename="../../gui/engine_messages.py" line="204"/>
         <source>PyTorch f32: {runtime} was left out ({why})</source>
         <translation>PyTorch f32: {runtime}은(는) 제외되었습니다({why})</translation>
     </message>
@@ -1942,32 +1942,32 @@
         <translation>읽을 수 없는 파일 {n}개를 제외했습니다: {names}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="234"/>
+        <location filename="../../gui/engine_messages.py" line="235"/>
         <source>A TorchScript model cannot be fine-tuned: load the architecture with a state-dict file.</source>
         <translation>TorchScript 모델은 미세 조정할 수 없습니다: state dict 파일로 아키텍처를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="235"/>
+        <location filename="../../gui/engine_messages.py" line="236"/>
         <source>No layer &apos;{until}&apos; to freeze up to; `convlens summary ARCH --all` lists the layers.</source>
         <translation>고정할 기준 레이어 &apos;{until}&apos;가 없습니다. `convlens summary ARCH --all`이 레이어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="228"/>
+        <location filename="../../gui/engine_messages.py" line="229"/>
         <source>Unknown optimizer &apos;{optimizer}&apos;: use {value}.</source>
         <translation>알 수 없는 옵티마이저 &apos;{optimizer}&apos;: {value} 중에서 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="230"/>
+        <location filename="../../gui/engine_messages.py" line="231"/>
         <source>Training needs images for both training and validation.</source>
         <translation>학습에는 훈련용과 검증용 이미지가 모두 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="231"/>
+        <location filename="../../gui/engine_messages.py" line="232"/>
         <source>{n} training images cannot be shared by {world} processes.</source>
         <translation>학습 이미지 {n}개를 프로세스 {world}개가 나눌 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="232"/>
+        <location filename="../../gui/engine_messages.py" line="233"/>
         <source>fine-tuned ({n} images, best epoch {best_epoch})</source>
         <translation>미세 조정됨 (이미지 {n}개, 최고 에포크 {best_epoch})</translation>
     </message>
@@ -1997,17 +1997,17 @@
         <translation>동영상 파일 {name}을(를) 열 수 없습니다: 동영상이 아니거나 OpenCV가 읽을 수 없는 형식입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="274"/>
+        <location filename="../../gui/engine_messages.py" line="275"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="277"/>
+        <location filename="../../gui/engine_messages.py" line="278"/>
         <source>Weights file {name} does not fit {title}: {details}. Is it for another architecture?</source>
         <translation>가중치 파일 {name}이(가) {title}에 맞지 않습니다: {details}. 다른 아키텍처의 가중치인가요?</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="275"/>
+        <location filename="../../gui/engine_messages.py" line="276"/>
         <source>file {name}</source>
         <translation>파일 {name}</translation>
     </message>
@@ -2027,317 +2027,322 @@
         <translation>먼저 모델을 불러오세요: 잘못된 레이블은 현재 모델의 특성으로 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="96"/>
+        <location filename="../../gui/engine_messages.py" line="97"/>
         <source>Comparing layers takes at least {min} images (got {n}).</source>
         <translation>층 비교에는 이미지가 최소 {min}장 필요합니다(받은 수: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="97"/>
+        <location filename="../../gui/engine_messages.py" line="98"/>
         <source>Compare the layers of exactly 2 models (got {n}).</source>
         <translation>층 비교는 정확히 모델 2개로 합니다(받은 수: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="98"/>
+        <location filename="../../gui/engine_messages.py" line="99"/>
         <source>--batch-size must be at least {min} (got {n}).</source>
         <translation>--batch-size는 최소 {min}이어야 합니다(받은 값: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="99"/>
+        <location filename="../../gui/engine_messages.py" line="100"/>
         <source>left out {name}: {error}</source>
         <translation>{name} 제외: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="120"/>
+        <location filename="../../gui/engine_messages.py" line="121"/>
         <source>{root} has {n} class folders: finding wrong labels takes at least 2 classes.</source>
         <translation>{root}에는 클래스 폴더가 {n}개 있습니다: 잘못된 레이블을 찾으려면 클래스가 최소 2개 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="121"/>
+        <location filename="../../gui/engine_messages.py" line="122"/>
         <source>Class &apos;{name}&apos; has {n} readable images in {root}: cross-validation takes at least 2 per class.</source>
         <translation>{root}의 클래스 &apos;{name}&apos;에는 읽을 수 있는 이미지가 {n}장뿐입니다: 교차 검증에는 클래스마다 최소 2장이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="130"/>
+        <location filename="../../gui/engine_messages.py" line="131"/>
         <source>Layer &apos;{layer}&apos; does not lead to the model&apos;s classes: no CAM can be computed there.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 모델의 클래스로 이어지지 않습니다: 여기서는 CAM을 계산할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="133"/>
+        <location filename="../../gui/engine_messages.py" line="134"/>
         <source>Comparing layers needs the PyTorch model itself: a TorchScript or ONNX file cannot be hooked into. Load the architecture with a state-dict weights file instead.</source>
         <translation>층 비교에는 PyTorch 모델 자체가 필요합니다. TorchScript나 ONNX 파일에는 훅을 걸 수 없습니다. 대신 아키텍처를 state-dict 가중치 파일과 함께 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="134"/>
+        <location filename="../../gui/engine_messages.py" line="135"/>
         <source>This model has no convolution blocks or activations to compare.</source>
         <translation>이 모델에는 비교할 합성곱 블록이나 활성화가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="135"/>
+        <location filename="../../gui/engine_messages.py" line="136"/>
         <source>The unbiased HSIC needs at least 4 images in a batch (got {n}).</source>
         <translation>불편(unbiased) HSIC에는 배치마다 이미지가 최소 4장 필요합니다(받은 수: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="136"/>
+        <location filename="../../gui/engine_messages.py" line="137"/>
         <source>No images were compared.</source>
         <translation>비교한 이미지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="141"/>
+        <location filename="../../gui/engine_messages.py" line="142"/>
         <source>Layer &apos;{layer}&apos; gives a {shape} output; a channel to visualise needs a convolutional layer with a (channels, height, width) output.</source>
         <translation>레이어 &apos;{layer}&apos;의 출력은 {shape}입니다. 시각화할 채널에는 (채널, 높이, 너비) 출력을 내는 합성곱 레이어가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="142"/>
+        <location filename="../../gui/engine_messages.py" line="143"/>
         <source>Layer &apos;{layer}&apos; has {n} channels (0-{last}); there is no channel {channel}.</source>
         <translation>레이어 &apos;{layer}&apos;에는 채널이 {n}개(0-{last}) 있습니다. 채널 {channel}은(는) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="143"/>
+        <location filename="../../gui/engine_messages.py" line="144"/>
         <source>--steps must be at least {min} (got {n}).</source>
         <translation>--steps는 최소 {min}이어야 합니다(받은 값: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="144"/>
+        <location filename="../../gui/engine_messages.py" line="145"/>
         <source>--size must be between {min} and {max} pixels (got {n}).</source>
         <translation>--size는 {min}에서 {max} 픽셀 사이여야 합니다(받은 값: {n}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="145"/>
+        <location filename="../../gui/engine_messages.py" line="146"/>
         <source>timm has no architecture &apos;{name}&apos;{hint}. `timm.list_models()` lists them.</source>
         <translation>timm에는 &apos;{name}&apos; 아키텍처가 없습니다{hint}. `timm.list_models()`가 목록을 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="146"/>
+        <location filename="../../gui/engine_messages.py" line="147"/>
         <source>timm&apos;s pretrained weights for {name} are not in the Hugging Face cache ({cache}) and huggingface.co cannot be reached: connect once to download them, or copy the cache from a computer that has them.</source>
         <translation>{name}의 timm 사전 학습 가중치가 Hugging Face 캐시({cache})에 없고 huggingface.co에 연결할 수 없습니다: 한 번 인터넷에 연결해 내려받거나, 가중치가 있는 컴퓨터에서 캐시를 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="147"/>
+        <location filename="../../gui/engine_messages.py" line="148"/>
         <source>timm is not installed (pip install timm): timm:NAME architectures need it.</source>
         <translation>timm이 설치되어 있지 않습니다 (pip install timm): timm:NAME 아키텍처에 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="148"/>
+        <location filename="../../gui/engine_messages.py" line="149"/>
         <source>timm&apos;s pretrained weights for {name} could not be loaded ({why}); the cache is {cache}.</source>
         <translation>{name}의 timm 사전 학습 가중치를 불러올 수 없습니다 ({why}). 캐시 위치: {cache}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="177"/>
+        <location filename="../../gui/engine_messages.py" line="178"/>
         <source>An {fmt} export needs a calibration folder of your own images (engine.runtime.export_int8).</source>
         <translation>{fmt} 내보내기에는 내 이미지로 된 보정 폴더가 필요합니다 (engine.runtime.export_int8).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="181"/>
+        <location filename="../../gui/engine_messages.py" line="182"/>
         <source>Unknown int8 export format &apos;{fmt}&apos;: use {formats}.</source>
         <translation>알 수 없는 int8 내보내기 형식 &apos;{fmt}&apos;: {formats} 중 하나를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="182"/>
+        <location filename="../../gui/engine_messages.py" line="183"/>
         <source>An {fmt} export is a {suffix} file, not {name}.</source>
         <translation>{fmt} 내보내기는 {name} 이 아니라 {suffix} 파일입니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="183"/>
+        <location filename="../../gui/engine_messages.py" line="184"/>
         <source>Could not write {file}: {reason}</source>
         <translation>{file} 을(를) 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="187"/>
+        <location filename="../../gui/engine_messages.py" line="189"/>
         <source>OpenVINO int8, calibrated on {n} images of {folder}: top-1 agrees with PyTorch f32 on {agree} of them ({rate:.1f}%), probabilities within {diff:.3f}</source>
         <translation>OpenVINO int8, {folder}의 이미지 {n}장으로 보정: top-1이 PyTorch f32와 {agree}장에서 일치({rate:.1f}%), 확률 차이 {diff:.3f} 이내</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="188"/>
+        <location filename="../../gui/engine_messages.py" line="190"/>
         <source>The calibration folder {folder} is not a folder.</source>
         <translation>보정 폴더 {folder}는 폴더가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="189"/>
+        <location filename="../../gui/engine_messages.py" line="191"/>
         <source>The calibration folder {folder} has {n} images; int8 calibration takes at least {min} of the kind the model will see.</source>
         <translation>보정 폴더 {folder}에 이미지가 {n}장 있습니다. int8 보정에는 모델이 보게 될 종류의 이미지가 최소 {min}장 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="190"/>
+        <location filename="../../gui/engine_messages.py" line="192"/>
         <source>Only {n} images of the calibration folder {folder} could be read; int8 calibration takes at least {min}.</source>
         <translation>보정 폴더 {folder}에서 읽을 수 있는 이미지가 {n}장뿐입니다. int8 보정에는 최소 {min}장이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="191"/>
+        <location filename="../../gui/engine_messages.py" line="188"/>
         <source>int8 needs NNCF, which this installation does not have (pip install nncf).</source>
         <translation>int8에는 NNCF가 필요한데 이 설치에는 없습니다(pip install nncf).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="209"/>
+        <location filename="../../gui/engine_messages.py" line="89"/>
+        <source>Frame {index} of the video cannot be decoded: the file is damaged there.</source>
+        <translation>동영상의 {index}번째 프레임을 디코딩할 수 없습니다: 파일의 그 부분이 손상되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/engine_messages.py" line="210"/>
         <source>Nothing stands out</source>
         <translation>눈에 띄는 문제 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="210"/>
+        <location filename="../../gui/engine_messages.py" line="211"/>
         <source>validation accuracy {val:.1f}%, and training and validation agree.</source>
         <translation>검증 정확도 {val:.1f}%, 훈련과 검증이 비슷합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="211"/>
+        <location filename="../../gui/engine_messages.py" line="212"/>
         <source>Over-fitting</source>
         <translation>과대적합</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="212"/>
+        <location filename="../../gui/engine_messages.py" line="213"/>
         <source>{train:.1f}% on the training images against {val:.1f}% on validation (epoch {e}): the model learnt the training images better than the task.</source>
         <translation>훈련 이미지에서 {train:.1f}%, 검증에서 {val:.1f}% (에포크 {e}): 모델이 작업보다 훈련 이미지를 더 잘 외웠습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="213"/>
+        <location filename="../../gui/engine_messages.py" line="214"/>
         <source>Under-fitting</source>
         <translation>과소적합</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="214"/>
+        <location filename="../../gui/engine_messages.py" line="215"/>
         <source>only {train:.1f}% even on the training images (validation {val:.1f}%): the model has not learnt the task yet.</source>
         <translation>훈련 이미지에서도 {train:.1f}%뿐입니다 (검증 {val:.1f}%): 모델이 아직 작업을 배우지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="215"/>
+        <location filename="../../gui/engine_messages.py" line="216"/>
         <source>Still improving</source>
         <translation>아직 나아지는 중</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="216"/>
+        <location filename="../../gui/engine_messages.py" line="217"/>
         <source>the validation loss was still falling in the last of the {n} epochs.</source>
         <translation>{n}개 에포크 중 마지막에도 검증 손실이 계속 줄고 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="217"/>
+        <location filename="../../gui/engine_messages.py" line="218"/>
         <source>Class imbalance</source>
         <translation>클래스 불균형</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="218"/>
+        <location filename="../../gui/engine_messages.py" line="219"/>
         <source>{large} has {large_n} training images, {small} only {small_n} ({ratio:.1f}×): the model leans towards the larger class.</source>
         <translation>훈련 이미지가 {large} {large_n}개, {small} {small_n}개뿐입니다 ({ratio:.1f}배): 모델이 큰 클래스 쪽으로 기웁니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="219"/>
+        <location filename="../../gui/engine_messages.py" line="220"/>
         <source>Few images</source>
         <translation>이미지 부족</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="220"/>
+        <location filename="../../gui/engine_messages.py" line="221"/>
         <source>fewer than {n} training images in {classes}.</source>
         <translation>{classes}의 훈련 이미지가 {n}개보다 적습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="221"/>
+        <location filename="../../gui/engine_messages.py" line="222"/>
         <source>, mostly taken for {other}</source>
         <translation>, 주로 {other}(으)로 착각</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="222"/>
+        <location filename="../../gui/engine_messages.py" line="223"/>
         <source>A weak class</source>
         <translation>약한 클래스</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="223"/>
+        <location filename="../../gui/engine_messages.py" line="224"/>
         <source>{c} is found less often: recall {r:.0f}% against {a:.0f}% overall{confused}.</source>
         <translation>{c}: 덜 찾아냅니다. 전체 {a:.0f}%에 비해 재현율 {r:.0f}%{confused}.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="278"/>
+        <location filename="../../gui/engine_messages.py" line="279"/>
         <source>{name}: Keras weight files can be loaded into {value}; not into {title}.</source>
         <translation>{name}: Keras 가중치 파일은 {value}에만 불러올 수 있습니다. {title}에는 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="279"/>
+        <location filename="../../gui/engine_messages.py" line="280"/>
         <source>Keras {name}</source>
         <translation>Keras {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="280"/>
+        <location filename="../../gui/engine_messages.py" line="281"/>
         <source>TorchScript {name}</source>
         <translation>TorchScript {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="281"/>
+        <location filename="../../gui/engine_messages.py" line="282"/>
         <source>TorchScript file {name}: does not return class scores (a batch x classes tensor).</source>
         <translation>TorchScript 파일 {name}: 클래스 점수(배치 x 클래스 텐서)를 돌려주지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="283"/>
+        <location filename="../../gui/engine_messages.py" line="284"/>
         <source>{title}: timm&apos;s weights are chosen by name (timm:ARCH.TAG), not &apos;{weights}&apos;.</source>
         <translation>{title}: timm 가중치는 &apos;{weights}&apos;이(가) 아니라 이름(timm:ARCH.TAG)으로 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="284"/>
+        <location filename="../../gui/engine_messages.py" line="285"/>
         <source>pretrained (timm)</source>
         <translation>사전 학습됨 (timm)</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="285"/>
+        <location filename="../../gui/engine_messages.py" line="286"/>
         <source>project {name}</source>
         <translation>프로젝트 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="286"/>
+        <location filename="../../gui/engine_messages.py" line="287"/>
         <source>Project {name}: its weights file {file} is not there any more (moved or deleted?). Put it back, or load the weights from where they are now.</source>
         <translation>프로젝트 {name}: 가중치 파일 {file}이(가) 더 이상 없습니다 (옮겨졌거나 삭제되었나요?). 제자리에 되돌리거나, 지금 있는 곳에서 가중치를 불러오세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="287"/>
+        <location filename="../../gui/engine_messages.py" line="288"/>
         <source>Project {name} names another project as its weights ({file}).</source>
         <translation>프로젝트 {name}이(가) 다른 프로젝트를 가중치로 가리킵니다 ({file}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="288"/>
+        <location filename="../../gui/engine_messages.py" line="289"/>
         <source>Weights file {name}: choose the architecture these weights belong to.</source>
         <translation>가중치 파일 {name}: 이 가중치의 아키텍처를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="289"/>
+        <location filename="../../gui/engine_messages.py" line="290"/>
         <source>Weights file {name}: its build options {options} do not fit {title} ({why}).</source>
         <translation>가중치 파일 {name}: 빌드 옵션 {options}이(가) {title}에 맞지 않습니다({why}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="290"/>
+        <location filename="../../gui/engine_messages.py" line="291"/>
         <source>{name} has {file_classes} classes; {title}&apos;s usual head has {default_classes}. The head was rebuilt to match.</source>
         <translation>{name}의 클래스는 {file_classes}개인데 {title}의 보통 헤드는 {default_classes}개입니다. 헤드를 맞게 다시 만들었습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="291"/>
+        <location filename="../../gui/engine_messages.py" line="292"/>
         <source>{name}: choose the architecture of these Keras weights ({value}).</source>
         <translation>{name}: 이 Keras 가중치의 아키텍처를 고르세요 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="292"/>
+        <location filename="../../gui/engine_messages.py" line="293"/>
         <source>{name}: Keras {title} weights (recognised from its layer names).</source>
         <translation>{name}: Keras {title} 가중치 (레이어 이름으로 알아봄).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="293"/>
+        <location filename="../../gui/engine_messages.py" line="294"/>
         <source>{name} has no top: the classifier is untrained. Use it to fine-tune a new head.</source>
         <translation>{name}에는 top이 없습니다: 분류기가 학습되지 않았습니다. 새 헤드를 미세 조정하는 데 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="294"/>
+        <location filename="../../gui/engine_messages.py" line="295"/>
         <source>TorchScript file {name}: cannot be loaded ({value}).</source>
         <translation>TorchScript 파일 {name}: 불러올 수 없습니다 ({value}).</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="295"/>
+        <location filename="../../gui/engine_messages.py" line="296"/>
         <source>The bundled weights are {bundled}; they do not fit {title}.</source>
         <translation>내장 가중치는 {bundled}의 것이라 {title}에는 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="296"/>
+        <location filename="../../gui/engine_messages.py" line="297"/>
         <source>Random weights need an architecture.</source>
         <translation>무작위 가중치에는 아키텍처가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="297"/>
+        <location filename="../../gui/engine_messages.py" line="298"/>
         <source>{name} is a {title} checkpoint; loaded as {title}, not {title2}.</source>
         <translation>{name}은(는) {title} 체크포인트입니다. {title2}가 아니라 {title}(으)로 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/engine_messages.py" line="298"/>
+        <location filename="../../gui/engine_messages.py" line="299"/>
         <source>TorchScript file {name}: does not run on a {shape} image ({value}).</source>
         <translation>TorchScript 파일 {name}: {shape} 이미지에서 실행되지 않습니다 ({value}).</translation>
     </message>
@@ -4992,17 +4997,17 @@ A camera number (0, 1, ...), a video file or a stream URL (rtsp://, http://).</s
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../gui/probability_bars.py" line="90"/>
+        <location filename="../../gui/probability_bars.py" line="92"/>
         <source>probability (%)</source>
         <translation>확률 (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/probability_bars.py" line="127"/>
+        <location filename="../../gui/probability_bars.py" line="129"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../gui/probability_bars.py" line="128"/>
+        <location filename="../../gui/probability_bars.py" line="130"/>
         <source>Copy as image</source>
         <translation>이미지로 복사</translation>
     </message>
