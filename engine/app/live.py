@@ -249,7 +249,7 @@ class LivePipeline:
         latency = done - frame.time
         self.summary.latencies.append(latency)
         self.summary.frames_classified += 1
-        box = model_box((frame.image.shape[1], frame.image.shape[0]), self.session.model.require().preprocess,
+        box = model_box((image.shape[1], image.shape[0]), self.session.model.require().preprocess,
                         self.crop)
         self.last_result = LiveResult(frame, shown.predictions, done - start, latency, fps, shown.unknown, box)
         return self.last_result
